@@ -1,0 +1,36 @@
+package domain
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
+	"sync/atomic"
+	"time"
+)
+
+// ID identifies a record. New IDs are 24 hex digits that sort by creation
+// time (seconds, then a process counter), like MongoDB ObjectIDs.
+type ID string
+
+// idCounter orders IDs made in the same second by this process.
+var idCounter atomic.Uint32
+
+// NewID returns a fresh ID: 4 bytes of Unix seconds, 5 random bytes and a
+// 3-byte counter.
+func NewID() ID {
+	var b [12]byte
+	binary.BigEndian.PutUint32(b[0:4], uint32(time.Now().Unix()))
+	_, _ = rand.Read(b[4:9])
+	c := idCounter.Add(1)
+	b[9], b[10], b[11] = byte(c>>16), byte(c>>8), byte(c)
+	return ID(hex.EncodeToString(b[:]))
+}
+
+// Valid reports whether id has the shape of an ID this package makes.
+func (id ID) Valid() bool {
+	if len(id) != 24 {
+		return false
+	}
+	_, err := hex.DecodeString(string(id))
+	return err == nil
+}
