@@ -8,6 +8,7 @@ type Actor struct {
 	UserID    ID
 	SessionID ID
 	IP        string
+	UserAgent string
 }
 
 // LoggedIn reports whether the actor is a logged-in user.

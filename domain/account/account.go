@@ -1,0 +1,413 @@
+// Package account is who people are in Yishi: users, passwords, sessions,
+// email verification and password reset, login throttling, and assisted
+// residents who have no email or password.
+package account
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
+)
+
+// Service runs the account rules over the area's collections.
+type Service struct {
+	db      *mongo.Database
+	mailer  notify.Mailer
+	now     func() time.Time
+	baseURL string
+	log     *slog.Logger
+}
+
+// Config holds the Service's collaborators.
+type Config struct {
+	Mailer  notify.Mailer
+	Now     func() time.Time // default time.Now
+	BaseURL string           // links in emails start with it
+	Log     *slog.Logger
+}
+
+// NewService returns an account Service over d.
+func NewService(d *mongo.Database, cfg Config) *Service {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	return &Service{db: d, mailer: cfg.Mailer, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+}
+
+// Errors returned by this area.
+var (
+	ErrEmailTaken        = &domain.Error{Code: domain.Conflict, Field: "email", Message: domain.Text{ZH: "该邮箱已注册", EN: "this email is already registered"}}
+	ErrBadCredentials    = domain.Errorf(domain.Unauthenticated, "邮箱或密码不正确", "wrong email or password")
+	ErrBadToken          = &domain.Error{Code: domain.Invalid, Field: "token", Message: domain.Text{ZH: "链接无效或已过期，请重新获取", EN: "this link is invalid or has expired; please request a new one"}}
+	ErrWrongPassword     = &domain.Error{Code: domain.Invalid, Field: "currentPassword", Message: domain.Text{ZH: "当前密码不正确", EN: "the current password is wrong"}}
+	errUserNotFound      = domain.ErrNotFound("用户", "user")
+	errSessionNotFound   = domain.ErrNotFound("登录会话", "session")
+	errAlreadyVerified   = domain.Errorf(domain.Conflict, "邮箱已验证", "email already verified")
+	errAssistedHasNoMail = domain.Errorf(domain.Invalid, "代办居民没有邮箱", "assisted residents have no email")
+)
+
+// RegisterInput is what a person gives to sign up.
+type RegisterInput struct {
+	Email    string
+	Password string
+	Name     string
+}
+
+// Login is a started session: the user, the session and the secret token
+// the client presents from now on.
+type Login struct {
+	User    User
+	Session Session
+	Token   string
+}
+
+// Register creates an account, starts a session and mails a link to verify
+// the email. Errors: Invalid (email, password, name), Conflict (email taken).
+func (s *Service) Register(ctx context.Context, in RegisterInput) (Login, error) {
+	email, err := cleanEmail("email", in.Email)
+	if err != nil {
+		return Login{}, err
+	}
+	if err := checkPassword("password", in.Password); err != nil {
+		return Login{}, err
+	}
+	name, err := cleanName("name", in.Name)
+	if err != nil {
+		return Login{}, err
+	}
+	hash, err := hashPassword(in.Password)
+	if err != nil {
+		return Login{}, err
+	}
+	now := s.now().UTC()
+	u := userDoc{
+		ID: string(domain.NewID()), Name: name, Email: email, PasswordHash: hash,
+		Lang: string(domain.LangFromContext(ctx)), CreatedAt: now,
+	}
+	// The email claim is the invariant: of concurrent sign-ups with one
+	// email, the first insert wins.
+	if _, err := s.db.Collection(emailsColl).InsertOne(ctx, emailDoc{Email: email, UserID: u.ID}); err != nil {
+		if db.IsDuplicate(err) {
+			return Login{}, ErrEmailTaken
+		}
+		return Login{}, db.Err("claim email", err)
+	}
+	if _, err := s.db.Collection(usersColl).InsertOne(ctx, u); err != nil {
+		_, _ = s.db.Collection(emailsColl).DeleteOne(ctx, bson.M{"_id": email})
+		return Login{}, db.Err("insert user", err)
+	}
+	user := toUser(u)
+	if err := s.sendToken(ctx, user, tokenVerifyEmail); err != nil {
+		s.log.WarnContext(ctx, "send verification email", "user", user.ID, "err", err)
+	}
+	return s.startSession(ctx, user)
+}
+
+// LoginInput is what a person gives to log in.
+type LoginInput struct {
+	Email    string
+	Password string
+}
+
+// Login checks the credentials and starts a session. After repeated
+// failures for the account or the client's IP it refuses for a growing
+// delay. Errors: Unauthenticated (wrong email or password), RateLimited.
+func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
+	actor := domain.ActorFromContext(ctx)
+	email, err := cleanEmail("email", in.Email)
+	if err != nil {
+		return Login{}, ErrBadCredentials
+	}
+	keys := []string{"email:" + email}
+	if actor.IP != "" {
+		keys = append(keys, "ip:"+actor.IP)
+	}
+	if err := s.checkThrottle(ctx, keys); err != nil {
+		return Login{}, err
+	}
+	var u userDoc
+	err = s.db.Collection(usersColl).FindOne(ctx, bson.M{"email": email}).Decode(&u)
+	switch {
+	case db.IsNotFound(err):
+		verifyPassword(dummyHash, in.Password)
+		return Login{}, s.recordFailure(ctx, keys)
+	case err != nil:
+		return Login{}, db.Err("find user", err)
+	}
+	if u.Assisted || u.PasswordHash == "" || !verifyPassword(u.PasswordHash, in.Password) {
+		return Login{}, s.recordFailure(ctx, keys)
+	}
+	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"key": keys[0]}); err != nil {
+		return Login{}, db.Err("clear login failures", err)
+	}
+	return s.startSession(ctx, toUser(u))
+}
+
+func (s *Service) startSession(ctx context.Context, u User) (Login, error) {
+	actor := domain.ActorFromContext(ctx)
+	token, hash := newToken()
+	now := s.now().UTC()
+	d := sessionDoc{
+		ID: string(domain.NewID()), UserID: string(u.ID), TokenHash: hash,
+		CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionTTL),
+		UserAgent: truncate(actor.UserAgent, 256), IP: actor.IP,
+	}
+	if _, err := s.db.Collection(sessionsColl).InsertOne(ctx, d); err != nil {
+		return Login{}, db.Err("insert session", err)
+	}
+	return Login{User: u, Session: toSession(d), Token: token}, nil
+}
+
+// sessionRefresh is how stale a session's last-seen time may get before a
+// request slides its expiry forward; it keeps reads from writing every time.
+const sessionRefresh = time.Minute
+
+// Authenticate returns the actor a session token stands for, sliding the
+// session's expiry forward. Errors: Unauthenticated (unknown, expired or
+// revoked token).
+func (s *Service) Authenticate(ctx context.Context, token string) (domain.Actor, error) {
+	actor := domain.ActorFromContext(ctx)
+	if token == "" || len(token) > 100 {
+		return actor, ErrSessionExpired
+	}
+	var d sessionDoc
+	err := s.db.Collection(sessionsColl).FindOne(ctx, bson.M{"token_hash": hashToken(token)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return actor, ErrSessionExpired
+	}
+	if err != nil {
+		return actor, db.Err("find session", err)
+	}
+	now := s.now().UTC()
+	if !now.Before(d.ExpiresAt) {
+		return actor, ErrSessionExpired
+	}
+	if now.Sub(d.LastSeenAt) >= sessionRefresh {
+		_, err := s.db.Collection(sessionsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{
+			"last_seen_at": now, "expires_at": now.Add(SessionTTL),
+		}})
+		if err != nil {
+			return actor, db.Err("slide session", err)
+		}
+	}
+	actor.UserID, actor.SessionID = domain.ID(d.UserID), domain.ID(d.ID)
+	return actor, nil
+}
+
+// ErrSessionExpired says the presented session token is not (or no longer)
+// valid.
+var ErrSessionExpired = domain.Errorf(domain.Unauthenticated, "登录已失效，请重新登录", "your session has expired; please log in again")
+
+// Logout ends the actor's current session. Errors: Unauthenticated.
+func (s *Service) Logout(ctx context.Context) error {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.Collection(sessionsColl).DeleteOne(ctx, bson.M{"_id": string(actor.SessionID)})
+	return db.Err("delete session", err)
+}
+
+// Sessions lists the actor's live sessions, newest first.
+// Errors: Unauthenticated.
+func (s *Service) Sessions(ctx context.Context) ([]Session, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	filter := bson.M{"user_id": string(actor.UserID), "expires_at": bson.M{"$gt": s.now().UTC()}}
+	cur, err := s.db.Collection(sessionsColl).Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: -1}}).SetLimit(200))
+	if err != nil {
+		return nil, db.Err("find sessions", err)
+	}
+	var docs []sessionDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, db.Err("read sessions", err)
+	}
+	out := make([]Session, len(docs))
+	for i, d := range docs {
+		out[i] = toSession(d)
+	}
+	return out, nil
+}
+
+// RevokeSession ends one of the actor's sessions.
+// Errors: Unauthenticated, NotFound (not one of the actor's sessions).
+func (s *Service) RevokeSession(ctx context.Context, id domain.ID) error {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.Collection(sessionsColl).DeleteOne(ctx, bson.M{"_id": string(id), "user_id": string(actor.UserID)})
+	if err != nil {
+		return db.Err("delete session", err)
+	}
+	if res.DeletedCount == 0 {
+		return errSessionNotFound
+	}
+	return nil
+}
+
+// ChangePasswordInput holds the current and the new password.
+type ChangePasswordInput struct {
+	CurrentPassword string
+	NewPassword     string
+}
+
+// ChangePassword sets a new password and revokes the actor's other sessions.
+// Errors: Unauthenticated, Invalid (wrong current password, bad new one).
+func (s *Service) ChangePassword(ctx context.Context, in ChangePasswordInput) error {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkPassword("newPassword", in.NewPassword); err != nil {
+		return err
+	}
+	u, err := s.findUser(ctx, actor.UserID)
+	if err != nil {
+		return err
+	}
+	if !verifyPassword(u.PasswordHash, in.CurrentPassword) {
+		return ErrWrongPassword
+	}
+	if err := s.setPassword(ctx, u.ID, in.NewPassword); err != nil {
+		return err
+	}
+	_, err = s.db.Collection(sessionsColl).DeleteMany(ctx, bson.M{"user_id": u.ID, "_id": bson.M{"$ne": string(actor.SessionID)}})
+	return db.Err("revoke other sessions", err)
+}
+
+func (s *Service) setPassword(ctx context.Context, userID, pw string) error {
+	hash, err := hashPassword(pw)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.Collection(usersColl).UpdateByID(ctx, userID, bson.M{"$set": bson.M{"password_hash": hash}})
+	return db.Err("update password", err)
+}
+
+// User returns one user. Errors: NotFound.
+func (s *Service) User(ctx context.Context, id domain.ID) (User, error) {
+	d, err := s.findUser(ctx, id)
+	if err != nil {
+		return User{}, err
+	}
+	return toUser(d), nil
+}
+
+func (s *Service) findUser(ctx context.Context, id domain.ID) (userDoc, error) {
+	var d userDoc
+	err := s.db.Collection(usersColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return d, errUserNotFound
+	}
+	return d, db.Err("find user", err)
+}
+
+// UsersByID returns the users with the given IDs in one query, keyed by ID;
+// missing IDs are absent from the map.
+func (s *Service) UsersByID(ctx context.Context, ids []domain.ID) (map[domain.ID]User, error) {
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = string(id)
+	}
+	cur, err := s.db.Collection(usersColl).Find(ctx, bson.M{"_id": bson.M{"$in": keys}})
+	if err != nil {
+		return nil, db.Err("find users", err)
+	}
+	var docs []userDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, db.Err("read users", err)
+	}
+	out := make(map[domain.ID]User, len(docs))
+	for _, d := range docs {
+		out[domain.ID(d.ID)] = toUser(d)
+	}
+	return out, nil
+}
+
+// AssistedInput describes a resident without email or password.
+type AssistedInput struct {
+	Name  string
+	Phone string
+}
+
+// CreateAssisted creates an assisted resident's user record, registered by
+// the actor. It checks the input only: the caller (the community area)
+// checks that the actor may register residents. Errors: Unauthenticated,
+// Invalid (name, phone).
+func (s *Service) CreateAssisted(ctx context.Context, in AssistedInput) (User, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return User{}, err
+	}
+	name, err := cleanName("name", in.Name)
+	if err != nil {
+		return User{}, err
+	}
+	phone, err := cleanPhone("phone", in.Phone)
+	if err != nil {
+		return User{}, err
+	}
+	d := userDoc{
+		ID: string(domain.NewID()), Name: name, Assisted: true, Phone: string(phone),
+		Lang: string(domain.Chinese), RegisteredBy: string(actor.UserID), CreatedAt: s.now().UTC(),
+	}
+	if _, err := s.db.Collection(usersColl).InsertOne(ctx, d); err != nil {
+		return User{}, db.Err("insert assisted user", err)
+	}
+	return toUser(d), nil
+}
+
+// CheckAssistedInput validates an assisted resident's details without
+// storing anything, so callers can report bad input before other checks.
+func CheckAssistedInput(in AssistedInput) error {
+	if _, err := cleanName("name", in.Name); err != nil {
+		return err
+	}
+	_, err := cleanPhone("phone", in.Phone)
+	return err
+}
+
+// DeleteExpired removes sessions, emailed tokens, token-use records and
+// login failures that can no longer matter at now. It returns how many
+// documents it removed.
+func (s *Service) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
+	var total int64
+	for _, q := range []struct {
+		coll   string
+		filter bson.M
+	}{
+		{sessionsColl, bson.M{"expires_at": bson.M{"$lte": now}}},
+		{tokensColl, bson.M{"expires_at": bson.M{"$lte": now}}},
+		{tokenUseColl, bson.M{"expires_at": bson.M{"$lte": now}}},
+		{failuresColl, bson.M{"at": bson.M{"$lte": now.Add(-failureWindow)}}},
+	} {
+		res, err := s.db.Collection(q.coll).DeleteMany(ctx, q.filter)
+		if err != nil {
+			return total, db.Err(fmt.Sprintf("delete expired %s", q.coll), err)
+		}
+		total += res.DeletedCount
+	}
+	return total, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

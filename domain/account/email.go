@@ -1,0 +1,191 @@
+package account
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
+)
+
+// TokenTTL is how long an emailed link stays valid.
+const TokenTTL = time.Hour
+
+// RequestEmailVerification mails the actor a new link to verify their email.
+// Errors: Unauthenticated, Conflict (already verified), Invalid (assisted).
+func (s *Service) RequestEmailVerification(ctx context.Context) error {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return err
+	}
+	u, err := s.User(ctx, actor.UserID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case u.Email == "":
+		return errAssistedHasNoMail
+	case u.EmailVerified:
+		return errAlreadyVerified
+	}
+	return s.sendToken(ctx, u, tokenVerifyEmail)
+}
+
+// VerifyEmail marks the email the token was sent to as verified. A token
+// works once, within TokenTTL. Errors: Invalid (bad, used or expired token).
+func (s *Service) VerifyEmail(ctx context.Context, token string) error {
+	t, err := s.consumeToken(ctx, token, tokenVerifyEmail)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.Collection(usersColl).UpdateOne(ctx,
+		bson.M{"_id": t.UserID, "email": t.Email}, bson.M{"$set": bson.M{"email_verified": true}})
+	return db.Err("verify email", err)
+}
+
+// RequestPasswordReset mails a reset link when the email belongs to an
+// account. It answers the same whether or not it does, so it cannot be used
+// to find out who has an account. Errors: Invalid (malformed email).
+func (s *Service) RequestPasswordReset(ctx context.Context, email string) error {
+	email, err := cleanEmail("email", email)
+	if err != nil {
+		return err
+	}
+	var d userDoc
+	err = s.db.Collection(usersColl).FindOne(ctx, bson.M{"email": email}).Decode(&d)
+	if db.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return db.Err("find user", err)
+	}
+	if err := s.sendToken(ctx, toUser(d), tokenResetPassword); err != nil {
+		s.log.WarnContext(ctx, "send password reset email", "user", d.ID, "err", err)
+	}
+	return nil
+}
+
+// ResetPasswordInput holds a reset token and the new password.
+type ResetPasswordInput struct {
+	Token       string
+	NewPassword string
+}
+
+// ResetPassword sets a new password with an emailed token, ends every
+// session of the user and clears their login failures. Errors: Invalid (bad,
+// used or expired token; bad password).
+func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) error {
+	if err := checkPassword("newPassword", in.NewPassword); err != nil {
+		return err
+	}
+	t, err := s.consumeToken(ctx, in.Token, tokenResetPassword)
+	if err != nil {
+		return err
+	}
+	if err := s.setPassword(ctx, t.UserID, in.NewPassword); err != nil {
+		return err
+	}
+	if _, err := s.db.Collection(sessionsColl).DeleteMany(ctx, bson.M{"user_id": t.UserID}); err != nil {
+		return db.Err("end sessions", err)
+	}
+	_, err = s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"key": "email:" + t.Email})
+	return db.Err("clear login failures", err)
+}
+
+// consumeToken checks a token of the given kind and uses it up. Using it is
+// an insert keyed by the token hash, so of concurrent uses exactly one wins.
+func (s *Service) consumeToken(ctx context.Context, token string, kind tokenKind) (tokenDoc, error) {
+	var t tokenDoc
+	if token == "" || len(token) > 100 {
+		return t, ErrBadToken
+	}
+	hash := hashToken(token)
+	err := s.db.Collection(tokensColl).FindOne(ctx, bson.M{"_id": hash}).Decode(&t)
+	if db.IsNotFound(err) {
+		return t, ErrBadToken
+	}
+	if err != nil {
+		return t, db.Err("find token", err)
+	}
+	now := s.now().UTC()
+	if t.Kind != string(kind) || !now.Before(t.ExpiresAt) {
+		return t, ErrBadToken
+	}
+	if _, err := s.db.Collection(tokenUseColl).InsertOne(ctx, tokenUseDoc{Hash: hash, UsedAt: now, ExpiresAt: t.ExpiresAt}); err != nil {
+		if db.IsDuplicate(err) {
+			return t, ErrBadToken
+		}
+		return t, db.Err("use token", err)
+	}
+	if _, err := s.db.Collection(tokensColl).DeleteOne(ctx, bson.M{"_id": hash}); err != nil {
+		return t, db.Err("delete token", err)
+	}
+	return t, nil
+}
+
+// sendToken stores a new token of kind for u and mails u the link.
+func (s *Service) sendToken(ctx context.Context, u User, kind tokenKind) error {
+	if s.mailer == nil {
+		return fmt.Errorf("no mailer configured")
+	}
+	token, hash := newToken()
+	now := s.now().UTC()
+	t := tokenDoc{Hash: hash, Kind: string(kind), UserID: string(u.ID), Email: u.Email, CreatedAt: now, ExpiresAt: now.Add(TokenTTL)}
+	if _, err := s.db.Collection(tokensColl).InsertOne(ctx, t); err != nil {
+		return db.Err("insert token", err)
+	}
+	msg, err := tokenMessage(u, kind, strings.TrimRight(s.baseURL, "/"), token)
+	if err != nil {
+		return err
+	}
+	return s.mailer.Send(ctx, msg)
+}
+
+type tokenMail struct {
+	Subject, Greeting, Body, Action, Expiry string
+}
+
+var tokenMails = map[tokenKind]map[domain.Lang]tokenMail{
+	tokenVerifyEmail: {
+		domain.Chinese: {"验证您的议事邮箱", "%s，您好：", "请点击下面的链接，验证您在议事登记的邮箱。", "验证邮箱", "链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。"},
+		domain.English: {"Verify your Yishi email", "Hello %s,", "Please open the link below to verify the email you gave Yishi.", "Verify email", "The link works once, within 1 hour. If this was not you, ignore this email."},
+	},
+	tokenResetPassword: {
+		domain.Chinese: {"重设您的议事密码", "%s，您好：", "我们收到了重设密码的请求。请点击下面的链接设置新密码。", "重设密码", "链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。"},
+		domain.English: {"Reset your Yishi password", "Hello %s,", "We received a request to reset your password. Open the link below to choose a new one.", "Reset password", "The link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is."},
+	},
+}
+
+var tokenHTML = template.Must(template.New("token").Parse(`<!doctype html><html><body style="font-family:sans-serif;font-size:16px">
+<p>{{.Greeting}}</p><p>{{.Body}}</p><p><a href="{{.Link}}">{{.Action}}</a></p><p style="color:#555">{{.Expiry}}</p>
+<p>议事 Yishi</p></body></html>`))
+
+func tokenMessage(u User, kind tokenKind, baseURL, token string) (notify.Message, error) {
+	lang := u.Lang
+	if lang != domain.English {
+		lang = domain.Chinese
+	}
+	m := tokenMails[kind][lang]
+	path := "/verify-email"
+	if kind == tokenResetPassword {
+		path = "/reset-password"
+	}
+	link := baseURL + path + "?token=" + url.QueryEscape(token)
+	greeting := fmt.Sprintf(m.Greeting, u.Name)
+	var html strings.Builder
+	err := tokenHTML.Execute(&html, map[string]string{
+		"Greeting": greeting, "Body": m.Body, "Link": link, "Action": m.Action, "Expiry": m.Expiry,
+	})
+	if err != nil {
+		return notify.Message{}, fmt.Errorf("render %s email: %w", kind, err)
+	}
+	text := fmt.Sprintf("%s\n\n%s\n\n%s\n\n%s\n\n议事 Yishi\n", greeting, m.Body, link, m.Expiry)
+	return notify.Message{To: u.Email, Subject: m.Subject, Text: text, HTML: html.String(), Kind: string(kind)}, nil
+}

@@ -1,0 +1,105 @@
+package account
+
+import (
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Collections owned by this area.
+const (
+	usersColl    = "users"
+	emailsColl   = "user_emails"    // one document per email: _id is the email, the uniqueness claim
+	sessionsColl = "sessions"       // _id is the session id; token_hash is unique
+	tokensColl   = "account_tokens" // _id is the SHA-256 of an emailed token
+	tokenUseColl = "token_uses"     // _id is the token hash: inserting it consumes the token once
+	failuresColl = "login_failures" // one document per failed login, keyed by account and by IP
+)
+
+// Indexes returns the indexes this area needs.
+func Indexes() []db.Index {
+	return []db.Index{
+		{Collection: emailsColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
+		{Collection: sessionsColl, Keys: bson.D{{Key: "token_hash", Value: 1}}, Unique: true},
+		{Collection: sessionsColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
+		{Collection: sessionsColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},
+		{Collection: tokensColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},
+		{Collection: failuresColl, Keys: bson.D{{Key: "key", Value: 1}, {Key: "at", Value: 1}}},
+	}
+}
+
+type userDoc struct {
+	ID            string    `bson:"_id"`
+	Name          string    `bson:"name"`
+	Email         string    `bson:"email,omitempty"`
+	EmailVerified bool      `bson:"email_verified"`
+	PasswordHash  string    `bson:"password_hash,omitempty"`
+	Assisted      bool      `bson:"assisted"`
+	Phone         string    `bson:"phone,omitempty"`
+	Lang          string    `bson:"lang"`
+	RegisteredBy  string    `bson:"registered_by,omitempty"`
+	CreatedAt     time.Time `bson:"created_at"`
+}
+
+func toUser(d userDoc) User {
+	return User{
+		ID: domain.ID(d.ID), Name: d.Name, Email: d.Email, EmailVerified: d.EmailVerified,
+		Assisted: d.Assisted, Phone: Phone(d.Phone), Lang: domain.Lang(d.Lang),
+		RegisteredBy: domain.ID(d.RegisteredBy), CreatedAt: d.CreatedAt,
+	}
+}
+
+type emailDoc struct {
+	Email  string `bson:"_id"`
+	UserID string `bson:"user_id"`
+}
+
+type sessionDoc struct {
+	ID         string    `bson:"_id"`
+	UserID     string    `bson:"user_id"`
+	TokenHash  string    `bson:"token_hash"`
+	CreatedAt  time.Time `bson:"created_at"`
+	LastSeenAt time.Time `bson:"last_seen_at"`
+	ExpiresAt  time.Time `bson:"expires_at"`
+	UserAgent  string    `bson:"user_agent"`
+	IP         string    `bson:"ip"`
+}
+
+func toSession(d sessionDoc) Session {
+	return Session{
+		ID: domain.ID(d.ID), UserID: domain.ID(d.UserID), CreatedAt: d.CreatedAt,
+		LastSeenAt: d.LastSeenAt, ExpiresAt: d.ExpiresAt, UserAgent: d.UserAgent, IP: d.IP,
+	}
+}
+
+// tokenKind says what an emailed token is for.
+type tokenKind string
+
+const (
+	tokenVerifyEmail   tokenKind = "verify_email"
+	tokenResetPassword tokenKind = "reset_password"
+)
+
+type tokenDoc struct {
+	Hash      string    `bson:"_id"`
+	Kind      string    `bson:"kind"`
+	UserID    string    `bson:"user_id"`
+	Email     string    `bson:"email"`
+	CreatedAt time.Time `bson:"created_at"`
+	ExpiresAt time.Time `bson:"expires_at"`
+}
+
+type tokenUseDoc struct {
+	Hash      string    `bson:"_id"`
+	UsedAt    time.Time `bson:"used_at"`
+	ExpiresAt time.Time `bson:"expires_at"`
+}
+
+type failureDoc struct {
+	ID  string    `bson:"_id"`
+	Key string    `bson:"key"`
+	At  time.Time `bson:"at"`
+}
