@@ -111,4 +111,3 @@ func NewCounted(tb testing.TB) (*db.DB, *Counter) {
 func Collection(d *db.DB, name string) *mongo.Collection {
 	return d.Database.Collection(name)
 }
-

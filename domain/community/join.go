@@ -1,0 +1,223 @@
+package community
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+// JoinInput is a request to join a community, living in a grid and
+// optionally a micro-grid of it.
+type JoinInput struct {
+	CommunityID domain.ID
+	GridID      domain.ID
+	MicroGridID domain.ID
+	Message     string
+}
+
+// RequestToJoin asks to become a resident. A user has at most one pending
+// request per community. Errors: Unauthenticated, NotFound (community),
+// Invalid (grid, micro-grid, message), Conflict (already a member or
+// already pending).
+func (s *Service) RequestToJoin(ctx context.Context, in JoinInput) (JoinRequest, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return JoinRequest{}, err
+	}
+	c, err := s.Community(ctx, in.CommunityID)
+	if err != nil {
+		return JoinRequest{}, err
+	}
+	msg := text.Clean(in.Message)
+	if msg != "" {
+		if msg, err = text.Line("message", domain.Text{ZH: "留言", EN: "message"}, msg, 1, 200); err != nil {
+			return JoinRequest{}, err
+		}
+	}
+	if err := s.placeIn(ctx, c.ID, in.GridID, in.MicroGridID); err != nil {
+		return JoinRequest{}, err
+	}
+	if _, err := s.member(ctx, c.ID, actor.UserID); err == nil {
+		return JoinRequest{}, ErrAlreadyMember
+	} else if domain.ErrorCode(err) != domain.NotFound {
+		return JoinRequest{}, err
+	}
+	d := joinDoc{
+		ID: string(domain.NewID()), CommunityID: string(c.ID), UserID: string(actor.UserID),
+		GridID: string(in.GridID), MicroGridID: string(in.MicroGridID), Message: msg,
+		State: string(JoinPending), CreatedAt: s.now().UTC(),
+	}
+	open := joinOpenDoc{ID: string(MemberID(c.ID, actor.UserID)), RequestID: d.ID}
+	if _, err := s.db.Collection(joinOpenColl).InsertOne(ctx, open); err != nil {
+		if db.IsDuplicate(err) {
+			return JoinRequest{}, ErrRequestOpen
+		}
+		return JoinRequest{}, db.Err("claim open request", err)
+	}
+	if _, err := s.db.Collection(joinColl).InsertOne(ctx, d); err != nil {
+		_, _ = s.db.Collection(joinOpenColl).DeleteOne(ctx, bson.M{"_id": open.ID})
+		return JoinRequest{}, db.Err("insert join request", err)
+	}
+	return toJoinRequest(d), nil
+}
+
+// JoinRequest returns a join request to its requester and to those who may
+// decide it. Errors: NotFound (also when the actor may not see it).
+func (s *Service) JoinRequest(ctx context.Context, id domain.ID) (JoinRequest, error) {
+	r, err := s.joinRequest(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	if domain.ActorFromContext(ctx).UserID == r.UserID {
+		return r, nil
+	}
+	a, err := s.AccessOf(ctx, r.CommunityID)
+	if err != nil {
+		return r, err
+	}
+	if !a.Manager() && !a.WorksFor(r.GridID) {
+		return JoinRequest{}, errRequestNotFound
+	}
+	return r, nil
+}
+
+func (s *Service) joinRequest(ctx context.Context, id domain.ID) (JoinRequest, error) {
+	var d joinDoc
+	err := s.db.Collection(joinColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return JoinRequest{}, errRequestNotFound
+	}
+	return toJoinRequest(d), db.Err("find join request", err)
+}
+
+// JoinFilter narrows a list of join requests.
+type JoinFilter struct {
+	State *JoinState
+}
+
+// JoinRequests lists a community's join requests: all of them for the
+// committee and admins, those for their grids for grid workers.
+// Errors: Unauthenticated, Forbidden, Invalid (page, state).
+func (s *Service) JoinRequests(ctx context.Context, communityID domain.ID, f JoinFilter, page domain.Page) (domain.List[JoinRequest], error) {
+	a, err := s.require(ctx, communityID, func(a Access) bool { return a.Manager() || a.Has(domain.RoleGridWorker) })
+	if err != nil {
+		return domain.List[JoinRequest]{}, err
+	}
+	filter := bson.M{"community_id": string(communityID)}
+	if f.State != nil {
+		switch *f.State {
+		case JoinPending, JoinApproved, JoinRejected:
+			filter["state"] = string(*f.State)
+		default:
+			return domain.List[JoinRequest]{}, domain.InvalidField("state", "未知的申请状态", "unknown request state")
+		}
+	}
+	if !a.Manager() {
+		grids := []string{}
+		for g := range a.workerGrids {
+			grids = append(grids, string(g))
+		}
+		filter["grid_id"] = bson.M{"$in": grids}
+	}
+	docs, next, total, err := db.FindPage[joinDoc](ctx, s.db.Collection(joinColl), filter, page)
+	return list(docs, next, total, toJoinRequest), err
+}
+
+// MyJoinRequests lists the actor's own join requests.
+// Errors: Unauthenticated.
+func (s *Service) MyJoinRequests(ctx context.Context) ([]JoinRequest, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[joinDoc](ctx, s.db.Collection(joinColl), bson.M{"user_id": string(actor.UserID)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]JoinRequest, len(docs))
+	for i, d := range docs {
+		out[i] = toJoinRequest(d)
+	}
+	return out, nil
+}
+
+// ApproveJoinRequest makes the requester a resident of the grid they chose.
+// The committee, admins and the grid worker of that grid may decide.
+// Errors: Unauthenticated, NotFound (also for another community's request),
+// Forbidden, Conflict (already decided).
+func (s *Service) ApproveJoinRequest(ctx context.Context, id domain.ID) (JoinRequest, error) {
+	r, err := s.decide(ctx, id, JoinApproved, "")
+	if err != nil {
+		return r, err
+	}
+	err = s.addMember(ctx, memberDoc{
+		CommunityID: string(r.CommunityID), UserID: string(r.UserID), GridID: string(r.GridID),
+		MicroGridID: string(r.MicroGridID), JoinedAt: r.DecidedAt,
+	})
+	if err != nil && err != ErrAlreadyMember {
+		return r, err
+	}
+	if err := s.grant(ctx, r.CommunityID, r.UserID, domain.RoleResident, ""); err != nil {
+		return r, err
+	}
+	return r, s.syncMemberRoles(ctx, r.CommunityID, r.UserID)
+}
+
+// RejectJoinRequest turns a request down with a reason the requester sees.
+// Errors: as ApproveJoinRequest, and Invalid (reason: 1–200 runes).
+func (s *Service) RejectJoinRequest(ctx context.Context, id domain.ID, reason string) (JoinRequest, error) {
+	reason, err := text.Line("reason", domain.Text{ZH: "理由", EN: "reason"}, reason, 1, 200)
+	if err != nil {
+		return JoinRequest{}, err
+	}
+	return s.decide(ctx, id, JoinRejected, reason)
+}
+
+// decide records the decision on a pending request. The decision document's
+// _id is the request's, so of racing deciders exactly one wins.
+func (s *Service) decide(ctx context.Context, id domain.ID, state JoinState, reason string) (JoinRequest, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return JoinRequest{}, err
+	}
+	r, err := s.joinRequest(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	a, err := s.AccessOf(ctx, r.CommunityID)
+	if err != nil {
+		return r, err
+	}
+	switch {
+	case !a.Member():
+		return JoinRequest{}, errRequestNotFound
+	case !a.Manager() && !a.WorksFor(r.GridID):
+		return JoinRequest{}, domain.ErrForbidden
+	case r.State != JoinPending:
+		return r, ErrAlreadyDecided
+	}
+	now := s.now().UTC()
+	dec := joinDecisionDoc{RequestID: string(r.ID), State: string(state), DecidedBy: string(actor.UserID), DecidedAt: now}
+	if _, err := s.db.Collection(joinDecideColl).InsertOne(ctx, dec); err != nil {
+		if db.IsDuplicate(err) {
+			return r, ErrAlreadyDecided
+		}
+		return r, db.Err("decide join request", err)
+	}
+	set := bson.M{"state": string(state), "decided_by": dec.DecidedBy, "decided_at": now}
+	if reason != "" {
+		set["reason"] = reason
+	}
+	if _, err := s.db.Collection(joinColl).UpdateByID(ctx, string(r.ID), bson.M{"$set": set}); err != nil {
+		return r, db.Err("update join request", err)
+	}
+	if _, err := s.db.Collection(joinOpenColl).DeleteOne(ctx, bson.M{"_id": string(MemberID(r.CommunityID, r.UserID))}); err != nil {
+		return r, db.Err("close join request", err)
+	}
+	r.State, r.DecidedBy, r.DecidedAt, r.Reason = state, actor.UserID, now, reason
+	return r, nil
+}

@@ -1,0 +1,269 @@
+package community
+
+import (
+	"context"
+	"sort"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/account"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// addMember inserts a membership; the _id makes it one per user and
+// community. Errors: Conflict (already a member).
+func (s *Service) addMember(ctx context.Context, d memberDoc) error {
+	d.ID = string(MemberID(domain.ID(d.CommunityID), domain.ID(d.UserID)))
+	if d.Roles == nil {
+		d.Roles = []string{}
+	}
+	if d.WorkerGrids == nil {
+		d.WorkerGrids = []string{}
+	}
+	_, err := s.db.Collection(membersColl).InsertOne(ctx, d)
+	if db.IsDuplicate(err) {
+		return ErrAlreadyMember
+	}
+	return db.Err("insert member", err)
+}
+
+// grant inserts a role grant; granting a role twice is not an error.
+func (s *Service) grant(ctx context.Context, communityID, userID domain.ID, role domain.Role, gridID domain.ID) error {
+	d := roleDoc{
+		ID: roleDocID(communityID, userID, role, gridID), CommunityID: string(communityID), UserID: string(userID),
+		Role: string(role), GridID: string(gridID), GrantedBy: string(domain.ActorFromContext(ctx).UserID), GrantedAt: s.now().UTC(),
+	}
+	_, err := s.db.Collection(rolesColl).InsertOne(ctx, d)
+	if db.IsDuplicate(err) {
+		return nil
+	}
+	return db.Err("grant role", err)
+}
+
+// syncMemberRoles copies a member's grants into the membership document, for
+// the directory's filters. The grants stay the source of truth.
+func (s *Service) syncMemberRoles(ctx context.Context, communityID, userID domain.ID) error {
+	grants, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "user_id": string(userID)})
+	if err != nil {
+		return err
+	}
+	roles, grids := []string{}, []string{}
+	seen := map[string]bool{}
+	for _, g := range grants {
+		if !seen[g.Role] {
+			seen[g.Role] = true
+			roles = append(roles, g.Role)
+		}
+		if g.GridID != "" {
+			grids = append(grids, g.GridID)
+		}
+	}
+	sort.Strings(roles)
+	sort.Strings(grids)
+	_, err = s.db.Collection(membersColl).UpdateByID(ctx, string(MemberID(communityID, userID)),
+		bson.M{"$set": bson.M{"roles": roles, "worker_grids": grids}})
+	return db.Err("sync member roles", err)
+}
+
+// MemberFilter narrows the member directory.
+type MemberFilter struct {
+	Role   *domain.Role
+	GridID *domain.ID
+}
+
+// Members lists a community's members in ID order.
+// Only staff (committee, party, admin, grid workers) may list them.
+// Errors: Unauthenticated, Forbidden, Invalid (page, role).
+func (s *Service) Members(ctx context.Context, communityID domain.ID, f MemberFilter, page domain.Page) (domain.List[Member], error) {
+	if _, err := s.require(ctx, communityID, Access.Staff); err != nil {
+		return domain.List[Member]{}, err
+	}
+	filter := bson.M{"community_id": string(communityID)}
+	if f.Role != nil {
+		if !f.Role.Valid() {
+			return domain.List[Member]{}, domain.InvalidField("role", "未知的角色", "unknown role")
+		}
+		filter["roles"] = string(*f.Role)
+	}
+	if f.GridID != nil {
+		filter["grid_id"] = string(*f.GridID)
+	}
+	docs, next, total, err := db.FindPage[memberDoc](ctx, s.db.Collection(membersColl), filter, page)
+	return list(docs, next, total, toMember), err
+}
+
+// Member returns a membership, to the member themself and to staff.
+// Errors: NotFound (also when the actor may not see it).
+func (s *Service) Member(ctx context.Context, communityID, userID domain.ID) (Member, error) {
+	actor := domain.ActorFromContext(ctx)
+	if actor.UserID != userID {
+		a, err := s.AccessOf(ctx, communityID)
+		if err != nil {
+			return Member{}, err
+		}
+		if !a.Staff() {
+			return Member{}, errMemberNotFound
+		}
+	}
+	return s.member(ctx, communityID, userID)
+}
+
+func (s *Service) member(ctx context.Context, communityID, userID domain.ID) (Member, error) {
+	var d memberDoc
+	err := s.db.Collection(membersColl).FindOne(ctx, bson.M{"_id": string(MemberID(communityID, userID))}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Member{}, errMemberNotFound
+	}
+	return toMember(d), db.Err("find member", err)
+}
+
+// MyMemberships lists the actor's memberships. Errors: Unauthenticated.
+func (s *Service) MyMemberships(ctx context.Context) ([]Member, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), bson.M{"user_id": string(actor.UserID)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Member, len(docs))
+	for i, d := range docs {
+		out[i] = toMember(d)
+	}
+	return out, nil
+}
+
+// RoleInput names a role of a member; GridID is required for grid workers
+// and refused for other roles.
+type RoleInput struct {
+	CommunityID domain.ID
+	UserID      domain.ID
+	Role        domain.Role
+	GridID      domain.ID
+}
+
+// checkRoleChange applies the rules shared by AssignRole and RevokeRole:
+// the committee and admins manage roles, only admins manage the admin role,
+// and a grid worker's role names a grid of the community.
+func (s *Service) checkRoleChange(ctx context.Context, in RoleInput) error {
+	a, err := s.require(ctx, in.CommunityID, Access.Manager)
+	if err != nil {
+		return err
+	}
+	if !in.Role.Valid() {
+		return domain.InvalidField("role", "未知的角色", "unknown role")
+	}
+	if in.Role == domain.RoleAdmin && !a.Has(domain.RoleAdmin) {
+		return domain.ErrForbidden
+	}
+	if in.Role == domain.RoleGridWorker {
+		g, err := s.Grid(ctx, in.GridID)
+		if err != nil || g.CommunityID != in.CommunityID {
+			return domain.InvalidField("gridId", "请为网格员选择本社区的网格", "choose a grid of this community for the grid worker")
+		}
+	} else if in.GridID != "" {
+		return domain.InvalidField("gridId", "只有网格员角色需要选择网格", "only the grid worker role takes a grid")
+	}
+	return nil
+}
+
+// AssignRole grants a member a role. Errors: Unauthenticated, Forbidden
+// (not committee or admin; the admin role needs an admin), NotFound
+// (member), Invalid (role, grid).
+func (s *Service) AssignRole(ctx context.Context, in RoleInput) (Member, error) {
+	if err := s.checkRoleChange(ctx, in); err != nil {
+		return Member{}, err
+	}
+	if _, err := s.member(ctx, in.CommunityID, in.UserID); err != nil {
+		return Member{}, err
+	}
+	if err := s.grant(ctx, in.CommunityID, in.UserID, in.Role, in.GridID); err != nil {
+		return Member{}, err
+	}
+	if err := s.syncMemberRoles(ctx, in.CommunityID, in.UserID); err != nil {
+		return Member{}, err
+	}
+	return s.member(ctx, in.CommunityID, in.UserID)
+}
+
+// RevokeRole takes a role from a member. The resident role and the last
+// admin's admin role cannot be revoked. Errors: Unauthenticated, Forbidden,
+// NotFound (member or grant), Invalid, Conflict (last admin).
+func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) {
+	if err := s.checkRoleChange(ctx, in); err != nil {
+		return Member{}, err
+	}
+	if in.Role == domain.RoleResident {
+		return Member{}, domain.InvalidField("role", "不能撤销居民身份", "the resident role cannot be revoked")
+	}
+	if in.Role == domain.RoleAdmin {
+		n, err := s.db.Collection(rolesColl).CountDocuments(ctx, bson.M{"community_id": string(in.CommunityID), "role": string(domain.RoleAdmin)})
+		if err != nil {
+			return Member{}, db.Err("count admins", err)
+		}
+		if n <= 1 {
+			return Member{}, ErrLastAdmin
+		}
+	}
+	res, err := s.db.Collection(rolesColl).DeleteOne(ctx, bson.M{"_id": roleDocID(in.CommunityID, in.UserID, in.Role, in.GridID)})
+	if err != nil {
+		return Member{}, db.Err("revoke role", err)
+	}
+	if res.DeletedCount == 0 {
+		return Member{}, domain.ErrNotFound("角色", "role")
+	}
+	if err := s.syncMemberRoles(ctx, in.CommunityID, in.UserID); err != nil {
+		return Member{}, err
+	}
+	return s.member(ctx, in.CommunityID, in.UserID)
+}
+
+// AssistedResidentInput describes a resident without email or password,
+// living in a micro-grid of the community.
+type AssistedResidentInput struct {
+	CommunityID domain.ID
+	MicroGridID domain.ID
+	Name        string
+	Phone       string
+}
+
+// RegisterAssistedResident registers a resident who has no email or
+// password, on the record of the acting grid worker (of the micro-grid's
+// grid) or committee member or admin. Errors: Unauthenticated, Forbidden,
+// Invalid (name, phone, micro-grid).
+func (s *Service) RegisterAssistedResident(ctx context.Context, in AssistedResidentInput) (Member, error) {
+	if err := account.CheckAssistedInput(account.AssistedInput{Name: in.Name, Phone: in.Phone}); err != nil {
+		return Member{}, err
+	}
+	a, err := s.require(ctx, in.CommunityID, Access.Staff)
+	if err != nil {
+		return Member{}, err
+	}
+	mg, err := s.MicroGrid(ctx, in.MicroGridID)
+	if err != nil || mg.CommunityID != in.CommunityID {
+		return Member{}, domain.InvalidField("microGridId", "请选择本社区的微网格", "choose a micro-grid of this community")
+	}
+	if !a.Manager() && !a.WorksFor(mg.GridID) {
+		return Member{}, domain.ErrForbidden
+	}
+	u, err := s.accounts.CreateAssisted(ctx, account.AssistedInput{Name: in.Name, Phone: in.Phone})
+	if err != nil {
+		return Member{}, err
+	}
+	d := memberDoc{
+		CommunityID: string(in.CommunityID), UserID: string(u.ID), GridID: string(mg.GridID),
+		MicroGridID: string(mg.ID), Assisted: true, JoinedAt: s.now().UTC(),
+	}
+	if err := s.addMember(ctx, d); err != nil {
+		return Member{}, err
+	}
+	if err := s.grant(ctx, in.CommunityID, u.ID, domain.RoleResident, ""); err != nil {
+		return Member{}, err
+	}
+	if err := s.syncMemberRoles(ctx, in.CommunityID, u.ID); err != nil {
+		return Member{}, err
+	}
+	return s.member(ctx, in.CommunityID, u.ID)
+}

@@ -1,0 +1,414 @@
+package community
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+var (
+	nameWhat      = domain.Text{ZH: "名称", EN: "name"}
+	addressCodeRE = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z-]{0,31}$`)
+)
+
+func cleanOrgName(s string) (string, error) { return text.Line("name", nameWhat, s, 1, 64) }
+
+// cleanCode checks an address code (统一地址库): 1–32 letters, digits or
+// hyphens.
+func cleanCode(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if !addressCodeRE.MatchString(s) {
+		return "", domain.InvalidField("code", "地址编码须为 1 到 32 位字母、数字或连字符", "the address code must be 1 to 32 letters, digits or hyphens")
+	}
+	return s, nil
+}
+
+// StreetInput describes a new street.
+type StreetInput struct {
+	Name string
+	Code string
+}
+
+// CreateStreet adds a street. Errors: Unauthenticated, Invalid, Conflict
+// (code taken).
+func (s *Service) CreateStreet(ctx context.Context, in StreetInput) (Street, error) {
+	if _, err := domain.RequireUser(ctx); err != nil {
+		return Street{}, err
+	}
+	name, err := cleanOrgName(in.Name)
+	if err != nil {
+		return Street{}, err
+	}
+	code, err := cleanCode(in.Code)
+	if err != nil {
+		return Street{}, err
+	}
+	d := streetDoc{ID: string(domain.NewID()), Name: name, Code: code, CreatedAt: s.now().UTC()}
+	if err := s.insertCoded(ctx, streetsColl, d); err != nil {
+		return Street{}, err
+	}
+	return toStreet(d), nil
+}
+
+func (s *Service) insertCoded(ctx context.Context, coll string, doc any) error {
+	_, err := s.db.Collection(coll).InsertOne(ctx, doc)
+	if db.IsDuplicate(err) {
+		return ErrCodeTaken
+	}
+	return db.Err("insert "+coll, err)
+}
+
+// Street returns a street. Errors: NotFound.
+func (s *Service) Street(ctx context.Context, id domain.ID) (Street, error) {
+	var d streetDoc
+	err := s.db.Collection(streetsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Street{}, errStreetNotFound
+	}
+	return toStreet(d), db.Err("find street", err)
+}
+
+// StreetByCode returns the street with an address code. Errors: NotFound.
+func (s *Service) StreetByCode(ctx context.Context, code string) (Street, error) {
+	var d streetDoc
+	err := s.db.Collection(streetsColl).FindOne(ctx, bson.M{"code": code}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Street{}, errStreetNotFound
+	}
+	return toStreet(d), db.Err("find street", err)
+}
+
+// Streets lists streets in creation order. Errors: Invalid (page).
+func (s *Service) Streets(ctx context.Context, page domain.Page) (domain.List[Street], error) {
+	docs, next, total, err := db.FindPage[streetDoc](ctx, s.db.Collection(streetsColl), bson.M{}, page)
+	return list(docs, next, total, toStreet), err
+}
+
+func list[D, T any](docs []D, next bool, total int, conv func(D) T) domain.List[T] {
+	out := domain.List[T]{HasNextPage: next, TotalCount: total, Items: make([]T, len(docs))}
+	for i, d := range docs {
+		out.Items[i] = conv(d)
+	}
+	return out
+}
+
+// CommunityInput describes a new community or village.
+type CommunityInput struct {
+	StreetID domain.ID
+	Name     string
+	Kind     Kind
+	Code     string
+}
+
+// CreateCommunity adds a community under a street and makes its creator its
+// first admin and a resident. Errors: Unauthenticated, Invalid, NotFound
+// (street), Conflict (code taken).
+func (s *Service) CreateCommunity(ctx context.Context, in CommunityInput) (Community, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return Community{}, err
+	}
+	name, err := cleanOrgName(in.Name)
+	if err != nil {
+		return Community{}, err
+	}
+	code, err := cleanCode(in.Code)
+	if err != nil {
+		return Community{}, err
+	}
+	if in.Kind != Village && in.Kind != Urban {
+		return Community{}, domain.InvalidField("kind", "类型须为村或社区", "kind must be village or community")
+	}
+	if _, err := s.Street(ctx, in.StreetID); err != nil {
+		return Community{}, err
+	}
+	now := s.now().UTC()
+	d := communityDoc{
+		ID: string(domain.NewID()), StreetID: string(in.StreetID), Name: name, Kind: string(in.Kind),
+		Code: code, Settings: fromSettings(DefaultSettings()), CreatedAt: now,
+	}
+	if err := s.insertCoded(ctx, communitiesColl, d); err != nil {
+		return Community{}, err
+	}
+	c := toCommunity(d)
+	if err := s.addMember(ctx, memberDoc{CommunityID: d.ID, UserID: string(actor.UserID), JoinedAt: now}); err != nil {
+		return c, err
+	}
+	for _, r := range []domain.Role{domain.RoleResident, domain.RoleAdmin} {
+		if err := s.grant(ctx, c.ID, actor.UserID, r, ""); err != nil {
+			return c, err
+		}
+	}
+	return c, s.syncMemberRoles(ctx, c.ID, actor.UserID)
+}
+
+// Community returns a community. Errors: NotFound.
+func (s *Service) Community(ctx context.Context, id domain.ID) (Community, error) {
+	var d communityDoc
+	err := s.db.Collection(communitiesColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Community{}, errCommunityNotFound
+	}
+	return toCommunity(d), db.Err("find community", err)
+}
+
+// CommunityByCode returns the community with an address code.
+// Errors: NotFound.
+func (s *Service) CommunityByCode(ctx context.Context, code string) (Community, error) {
+	var d communityDoc
+	err := s.db.Collection(communitiesColl).FindOne(ctx, bson.M{"code": code}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Community{}, errCommunityNotFound
+	}
+	return toCommunity(d), db.Err("find community", err)
+}
+
+// CommunitiesByID returns communities by ID in one query.
+func (s *Service) CommunitiesByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Community, error) {
+	docs, err := db.FindAll[communityDoc](ctx, s.db.Collection(communitiesColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
+	return byID(docs, err, toCommunity, func(c Community) domain.ID { return c.ID })
+}
+
+// CommunityFilter narrows a community list.
+type CommunityFilter struct {
+	StreetID *domain.ID
+}
+
+// Communities lists communities in creation order. Errors: Invalid (page).
+func (s *Service) Communities(ctx context.Context, f CommunityFilter, page domain.Page) (domain.List[Community], error) {
+	filter := bson.M{}
+	if f.StreetID != nil {
+		filter["street_id"] = string(*f.StreetID)
+	}
+	docs, next, total, err := db.FindPage[communityDoc](ctx, s.db.Collection(communitiesColl), filter, page)
+	return list(docs, next, total, toCommunity), err
+}
+
+// SettingsUpdate changes some of a community's settings; nil fields stay.
+type SettingsUpdate struct {
+	TimeZone          *string
+	SupportThreshold  *int
+	SupportWindowDays *int
+}
+
+// UpdateSettings changes a community's settings. Errors: Unauthenticated,
+// Forbidden (not an admin), NotFound, Invalid (zone; threshold 1–10,000;
+// window 1–365 days).
+func (s *Service) UpdateSettings(ctx context.Context, communityID domain.ID, up SettingsUpdate) (Community, error) {
+	c, err := s.Community(ctx, communityID)
+	if err != nil {
+		return c, err
+	}
+	if _, err := s.require(ctx, c.ID, func(a Access) bool { return a.Has(domain.RoleAdmin) }); err != nil {
+		return c, err
+	}
+	st := c.Settings
+	if up.TimeZone != nil {
+		tz := strings.TrimSpace(*up.TimeZone)
+		if _, err := time.LoadLocation(tz); err != nil || tz == "" || tz == "Local" {
+			return c, domain.InvalidField("timeZone", "无效的时区", "unknown time zone")
+		}
+		st.TimeZone = tz
+	}
+	if up.SupportThreshold != nil {
+		if *up.SupportThreshold < 1 || *up.SupportThreshold > 10000 {
+			return c, domain.InvalidField("supportThreshold", "附议门槛须在 1 到 10000 之间", "the support threshold must be between 1 and 10000")
+		}
+		st.SupportThreshold = *up.SupportThreshold
+	}
+	if up.SupportWindowDays != nil {
+		if *up.SupportWindowDays < 1 || *up.SupportWindowDays > 365 {
+			return c, domain.InvalidField("supportWindowDays", "附议期限须在 1 到 365 天之间", "the support window must be between 1 and 365 days")
+		}
+		st.SupportWindowDays = *up.SupportWindowDays
+	}
+	_, err = s.db.Collection(communitiesColl).UpdateByID(ctx, string(c.ID), bson.M{"$set": bson.M{"settings": fromSettings(st)}})
+	if err != nil {
+		return c, db.Err("update settings", err)
+	}
+	c.Settings = st
+	return c, nil
+}
+
+// GridInput describes a new grid or micro-grid.
+type GridInput struct {
+	Name string
+	Code string
+}
+
+// CreateGrid adds a grid to a community. Errors: Unauthenticated,
+// Forbidden (not an admin), NotFound, Invalid, Conflict (code taken in the
+// community).
+func (s *Service) CreateGrid(ctx context.Context, communityID domain.ID, in GridInput) (Grid, error) {
+	c, err := s.Community(ctx, communityID)
+	if err != nil {
+		return Grid{}, err
+	}
+	if _, err := s.require(ctx, c.ID, isAdmin); err != nil {
+		return Grid{}, err
+	}
+	name, err := cleanOrgName(in.Name)
+	if err != nil {
+		return Grid{}, err
+	}
+	code, err := cleanCode(in.Code)
+	if err != nil {
+		return Grid{}, err
+	}
+	d := gridDoc{ID: string(domain.NewID()), CommunityID: string(c.ID), Name: name, Code: code}
+	if err := s.insertCoded(ctx, gridsColl, d); err != nil {
+		return Grid{}, err
+	}
+	return toGrid(d), nil
+}
+
+func isAdmin(a Access) bool { return a.Has(domain.RoleAdmin) }
+
+// RenameGrid changes a grid's name; its address code stays. Errors:
+// Unauthenticated, Forbidden, NotFound, Invalid.
+func (s *Service) RenameGrid(ctx context.Context, id domain.ID, name string) (Grid, error) {
+	g, err := s.Grid(ctx, id)
+	if err != nil {
+		return g, err
+	}
+	if _, err := s.require(ctx, g.CommunityID, isAdmin); err != nil {
+		return g, err
+	}
+	if g.Name, err = cleanOrgName(name); err != nil {
+		return g, err
+	}
+	_, err = s.db.Collection(gridsColl).UpdateByID(ctx, string(g.ID), bson.M{"$set": bson.M{"name": g.Name}})
+	return g, db.Err("rename grid", err)
+}
+
+// Grid returns a grid. Errors: NotFound.
+func (s *Service) Grid(ctx context.Context, id domain.ID) (Grid, error) {
+	var d gridDoc
+	err := s.db.Collection(gridsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Grid{}, errGridNotFound
+	}
+	return toGrid(d), db.Err("find grid", err)
+}
+
+// GridsByID returns grids by ID in one query.
+func (s *Service) GridsByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Grid, error) {
+	docs, err := db.FindAll[gridDoc](ctx, s.db.Collection(gridsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
+	return byID(docs, err, toGrid, func(g Grid) domain.ID { return g.ID })
+}
+
+// Grids lists a community's grids in creation order. Errors: Invalid (page).
+func (s *Service) Grids(ctx context.Context, communityID domain.ID, page domain.Page) (domain.List[Grid], error) {
+	docs, next, total, err := db.FindPage[gridDoc](ctx, s.db.Collection(gridsColl), bson.M{"community_id": string(communityID)}, page)
+	return list(docs, next, total, toGrid), err
+}
+
+// CreateMicroGrid adds a micro-grid to a grid. Errors: Unauthenticated,
+// Forbidden (not an admin), NotFound (grid), Invalid, Conflict (code taken in
+// the community).
+func (s *Service) CreateMicroGrid(ctx context.Context, gridID domain.ID, in GridInput) (MicroGrid, error) {
+	g, err := s.Grid(ctx, gridID)
+	if err != nil {
+		return MicroGrid{}, err
+	}
+	if _, err := s.require(ctx, g.CommunityID, isAdmin); err != nil {
+		return MicroGrid{}, err
+	}
+	name, err := cleanOrgName(in.Name)
+	if err != nil {
+		return MicroGrid{}, err
+	}
+	code, err := cleanCode(in.Code)
+	if err != nil {
+		return MicroGrid{}, err
+	}
+	d := microGridDoc{ID: string(domain.NewID()), CommunityID: string(g.CommunityID), GridID: string(g.ID), Name: name, Code: code}
+	if err := s.insertCoded(ctx, microGridsColl, d); err != nil {
+		return MicroGrid{}, err
+	}
+	return toMicroGrid(d), nil
+}
+
+// RenameMicroGrid changes a micro-grid's name. Errors: Unauthenticated,
+// Forbidden, NotFound, Invalid.
+func (s *Service) RenameMicroGrid(ctx context.Context, id domain.ID, name string) (MicroGrid, error) {
+	m, err := s.MicroGrid(ctx, id)
+	if err != nil {
+		return m, err
+	}
+	if _, err := s.require(ctx, m.CommunityID, isAdmin); err != nil {
+		return m, err
+	}
+	if m.Name, err = cleanOrgName(name); err != nil {
+		return m, err
+	}
+	_, err = s.db.Collection(microGridsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"name": m.Name}})
+	return m, db.Err("rename micro-grid", err)
+}
+
+// MicroGrid returns a micro-grid. Errors: NotFound.
+func (s *Service) MicroGrid(ctx context.Context, id domain.ID) (MicroGrid, error) {
+	var d microGridDoc
+	err := s.db.Collection(microGridsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return MicroGrid{}, errMicroGridNotFound
+	}
+	return toMicroGrid(d), db.Err("find micro-grid", err)
+}
+
+// MicroGridsByID returns micro-grids by ID in one query.
+func (s *Service) MicroGridsByID(ctx context.Context, ids []domain.ID) (map[domain.ID]MicroGrid, error) {
+	docs, err := db.FindAll[microGridDoc](ctx, s.db.Collection(microGridsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
+	return byID(docs, err, toMicroGrid, func(m MicroGrid) domain.ID { return m.ID })
+}
+
+// MicroGrids lists a grid's micro-grids in creation order.
+// Errors: Invalid (page).
+func (s *Service) MicroGrids(ctx context.Context, gridID domain.ID, page domain.Page) (domain.List[MicroGrid], error) {
+	docs, next, total, err := db.FindPage[microGridDoc](ctx, s.db.Collection(microGridsColl), bson.M{"grid_id": string(gridID)}, page)
+	return list(docs, next, total, toMicroGrid), err
+}
+
+// placeIn checks that a grid and an optional micro-grid of it belong to the
+// community. Errors: Invalid on the field that does not fit.
+func (s *Service) placeIn(ctx context.Context, communityID, gridID, microGridID domain.ID) error {
+	g, err := s.Grid(ctx, gridID)
+	if err != nil || g.CommunityID != communityID {
+		return domain.InvalidField("gridId", "请选择本社区的网格", "choose a grid of this community")
+	}
+	if microGridID == "" {
+		return nil
+	}
+	m, err := s.MicroGrid(ctx, microGridID)
+	if err != nil || m.GridID != g.ID {
+		return domain.InvalidField("microGridId", "请选择该网格下的微网格", "choose a micro-grid of that grid")
+	}
+	return nil
+}
+
+func strs(ids []domain.ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
+}
+
+func byID[D, T any](docs []D, err error, conv func(D) T, key func(T) domain.ID) (map[domain.ID]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[domain.ID]T, len(docs))
+	for _, d := range docs {
+		t := conv(d)
+		out[key(t)] = t
+	}
+	return out, nil
+}
