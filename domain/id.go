@@ -9,20 +9,21 @@ import (
 )
 
 // ID identifies a record. New IDs are 24 hex digits that sort by creation
-// time (seconds, then a process counter), like MongoDB ObjectIDs.
+// time, like MongoDB ObjectIDs.
 type ID string
 
 // idCounter orders IDs made in the same second by this process.
 var idCounter atomic.Uint32
 
-// NewID returns a fresh ID: 4 bytes of Unix seconds, 5 random bytes and a
-// 3-byte counter.
+// NewID returns a fresh ID: 4 bytes of Unix seconds, a 3-byte counter (so
+// IDs made by one process in one second keep their order) and 5 random
+// bytes (so IDs of different processes do not collide).
 func NewID() ID {
 	var b [12]byte
 	binary.BigEndian.PutUint32(b[0:4], uint32(time.Now().Unix()))
-	_, _ = rand.Read(b[4:9])
 	c := idCounter.Add(1)
-	b[9], b[10], b[11] = byte(c>>16), byte(c>>8), byte(c)
+	b[4], b[5], b[6] = byte(c>>16), byte(c>>8), byte(c)
+	_, _ = rand.Read(b[7:])
 	return ID(hex.EncodeToString(b[:]))
 }
 

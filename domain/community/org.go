@@ -412,3 +412,9 @@ func byID[D, T any](docs []D, err error, conv func(D) T, key func(T) domain.ID) 
 	}
 	return out, nil
 }
+
+// StreetsByID returns streets by ID in one query.
+func (s *Service) StreetsByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Street, error) {
+	docs, err := db.FindAll[streetDoc](ctx, s.db.Collection(streetsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
+	return byID(docs, err, toStreet, func(s Street) domain.ID { return s.ID })
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// config is the server's configuration: flags, each with an environment
+// variable twin; flags win. Defaults need no set-up.
+type config struct {
+	Addr         string
+	DataDir      string
+	MongoURI     string
+	DBName       string
+	EmbeddedAddr string
+	BaseURL      string
+	SeedDemo     bool
+	Jobs         bool
+	LogLevel     slog.Level
+}
+
+func parseConfig(cmd string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	envBool := func(key string, def bool) bool {
+		if b, err := strconv.ParseBool(getenv(key)); err == nil {
+			return b
+		}
+		return def
+	}
+	var c config
+	var level string
+	fs := flag.NewFlagSet("yishi "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", "127.0.0.1:8080"), "HTTP listen address (YISHI_ADDR)")
+	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "folder for the embedded database and kept mail (YISHI_DATA_DIR)")
+	fs.StringVar(&c.MongoURI, "mongodb-uri", env("MONGODB_URI", ""), "MongoDB URI; empty starts the embedded database (MONGODB_URI)")
+	fs.StringVar(&c.DBName, "db-name", env("YISHI_DB_NAME", "yishi"), "database name (YISHI_DB_NAME)")
+	fs.StringVar(&c.EmbeddedAddr, "embedded-db-addr", env("YISHI_EMBEDDED_DB_ADDR", "127.0.0.1:0"), "listen address of the embedded database (YISHI_EMBEDDED_DB_ADDR)")
+	fs.StringVar(&c.BaseURL, "base-url", env("YISHI_BASE_URL", ""), "public URL of the site, for links in email; default http://<addr> (YISHI_BASE_URL)")
+	fs.BoolVar(&c.SeedDemo, "seed-demo", envBool("YISHI_SEED_DEMO", false), "load the Xiaogucheng demo data when the database is empty (YISHI_SEED_DEMO)")
+	fs.BoolVar(&c.Jobs, "jobs", envBool("YISHI_JOBS", true), "run the scheduled jobs; false runs a web-only instance (YISHI_JOBS)")
+	fs.StringVar(&level, "log-level", env("YISHI_LOG_LEVEL", "info"), "debug, info, warn or error (YISHI_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return c, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	return c, nil
+}
+
+// newLogger logs text to a terminal and JSON otherwise.
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return slog.New(slog.NewTextHandler(w, opts))
+		}
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

@@ -1,0 +1,62 @@
+// Command yishi is the Yishi (议事) server: it serves the GraphQL API, GraphiQL
+// and the web UI, runs the scheduled jobs, and manages the database.
+//
+//	yishi serve     start the server (the default)
+//	yishi seed      load the Xiaogucheng demo data (idempotent)
+//	yishi migrate   ensure the database indexes
+//	yishi version   print the version
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "yishi:", err)
+		os.Exit(1)
+	}
+}
+
+// run runs one subcommand; it is main without the process around it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "version":
+		fmt.Fprintln(stdout, "yishi", version)
+		return nil
+	case "serve", "seed", "migrate":
+	case "help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	default:
+		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+	}
+	cfg, err := parseConfig(cmd, args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	switch cmd {
+	case "seed":
+		return runSeed(ctx, cfg, log, stdout)
+	case "migrate":
+		return runMigrate(ctx, cfg, log, stdout)
+	}
+	return runServe(ctx, cfg, log, stdout)
+}
+
+const usage = `usage: yishi [serve|seed|migrate|version] [flags]   (yishi serve -h lists the flags)`

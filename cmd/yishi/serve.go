@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/account"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/frontend"
+	"github.com/yishi-app/yishi/graph"
+	"github.com/yishi-app/yishi/graph/graphiql"
+	"github.com/yishi-app/yishi/jobs"
+	"github.com/yishi-app/yishi/jobs/mail"
+	"github.com/yishi-app/yishi/seed"
+)
+
+// app is the wired application: the database and the services over it.
+type app struct {
+	db       *db.DB
+	accounts *account.Service
+	comms    *community.Service
+}
+
+// open connects to the database, ensures its indexes and builds the
+// services. The caller closes a.db.
+func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
+	d, err := db.Open(ctx, db.Config{
+		URI: cfg.MongoURI, Name: cfg.DBName, DataDir: cfg.DataDir, EmbeddedAddr: cfg.EmbeddedAddr, Logger: log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.MongoURI == "" {
+		log.Info("embedded database started", "uri", d.URI, "dir", filepath.Join(cfg.DataDir, "db"))
+	}
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
+		_ = d.Close(context.Background())
+		return nil, err
+	}
+	mailer := &mail.FileMailer{Dir: filepath.Join(cfg.DataDir, "mail"), Log: log}
+	accounts := account.NewService(d.Database, account.Config{Mailer: mailer, BaseURL: cfg.BaseURL, Log: log})
+	return &app{db: d, accounts: accounts, comms: community.NewService(d.Database, accounts, community.Config{Log: log})}, nil
+}
+
+func (a *app) close() { _ = a.db.Close(context.Background()) }
+
+func runMigrate(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
+	a, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	fmt.Fprintln(stdout, "indexes are in place")
+	return nil
+}
+
+func runSeed(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
+	a, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	res, err := seed.Load(ctx, seed.Services{Accounts: a.accounts, Communities: a.comms})
+	if err != nil {
+		return err
+	}
+	if res.Created {
+		fmt.Fprintln(stdout, "demo data loaded")
+	} else {
+		fmt.Fprintln(stdout, "demo data was already there")
+	}
+	printLogins(stdout, res.Logins)
+	return nil
+}
+
+func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
+	started := time.Now()
+	a, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+
+	var logins []seed.Login
+	if cfg.SeedDemo {
+		if logins, err = seedIfEmpty(ctx, a); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms}
+	schema, err := graph.NewSchema(svc, log)
+	if err != nil {
+		return err
+	}
+	gql := graph.NewHandler(schema, svc, log, strings.HasPrefix(cfg.BaseURL, "https://"), graphiql.Page())
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", gql)
+	mux.Handle(graphiql.Prefix, graphiql.Assets())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.db.Ping(ctx); err != nil {
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("/", frontend.Handler())
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           withRequestLog(log, mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	var sched *jobs.Scheduler
+	if cfg.Jobs {
+		if sched, err = jobs.New(jobs.Config{Accounts: a.accounts, Log: log}); err != nil {
+			return err
+		}
+		sched.Start()
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+
+	url := "http://" + ln.Addr().String()
+	log.Info("yishi is serving", "url", url, "startup", time.Since(started).Round(time.Millisecond).String(), "version", version)
+	fmt.Fprintf(stdout, "\n议事 Yishi is running at %s  (GraphiQL: %s/graphql)\n", url, url)
+	if len(logins) > 0 {
+		printLogins(stdout, logins)
+	}
+
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Warn("shutdown: in-flight requests cut off", "err", err)
+	}
+	if sched != nil {
+		sched.Stop(shutdownCtx)
+	}
+	if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// seedIfEmpty loads the demo data when the database has no community yet,
+// or when it holds the demo data already (to show its logins).
+func seedIfEmpty(ctx context.Context, a *app) ([]seed.Login, error) {
+	l, err := a.comms.Communities(ctx, community.CommunityFilter{}, domain.Page{First: 1})
+	if err != nil {
+		return nil, err
+	}
+	if l.TotalCount > 0 {
+		if _, err := a.comms.CommunityByCode(ctx, seed.VillageCode); err != nil {
+			return nil, nil // real data, not the demo: leave it alone
+		}
+	}
+	res, err := seed.Load(ctx, seed.Services{Accounts: a.accounts, Communities: a.comms})
+	return res.Logins, err
+}
+
+func printLogins(w io.Writer, logins []seed.Login) {
+	fmt.Fprintf(w, "\nDemo logins (password %q, demo data only):\n", seed.DemoPassword)
+	for _, l := range logins {
+		fmt.Fprintf(w, "  %-28s %-40s %s · %s\n", l.Role.Label().ZH+" "+string(l.Role), l.Email, l.Name, l.Community)
+	}
+	fmt.Fprintln(w)
+}
+
+// withRequestLog gives every request an id (echoed in X-Request-Id), logs
+// one line per request with it, and turns a panic into a 500 with the id.
+func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := make([]byte, 8)
+		_, _ = rand.Read(b)
+		id := hex.EncodeToString(b)
+		w.Header().Set("X-Request-Id", id)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		defer func() {
+			if p := recover(); p != nil {
+				log.Error("panic serving request", "request_id", id, "panic", fmt.Sprint(p))
+				if !rec.wrote {
+					http.Error(rec, "internal error, request id "+id, http.StatusInternalServerError)
+				}
+			}
+			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+				"status", rec.status, "bytes", rec.bytes, "duration", time.Since(start).Round(time.Microsecond).String())
+		}()
+		next.ServeHTTP(rec, r.WithContext(graph.NewContextWithRequestID(r.Context(), id)))
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status, bytes int
+	wrote         bool
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if !s.wrote {
+		s.status, s.wrote = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wrote = true
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += n
+	return n, err
+}

@@ -1,0 +1,226 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+)
+
+func (b *builder) buildEnums() {
+	roles := graphql.EnumValueConfigMap{}
+	names := map[domain.Role]string{
+		domain.RoleResident: "RESIDENT", domain.RoleGridWorker: "GRID_WORKER", domain.RoleCommittee: "COMMITTEE",
+		domain.RoleParty: "PARTY", domain.RoleOwnersCommittee: "OWNERS_COMMITTEE", domain.RolePropertyFirm: "PROPERTY_FIRM",
+		domain.RoleAdmin: "ADMIN",
+	}
+	for _, r := range domain.Roles {
+		roles[names[r]] = &graphql.EnumValueConfig{Value: r, Description: r.Label().ZH + " (" + r.Label().EN + ")"}
+	}
+	b.roleEnum = graphql.NewEnum(graphql.EnumConfig{Name: "Role", Values: roles})
+	b.kindEnum = graphql.NewEnum(graphql.EnumConfig{Name: "CommunityKind", Values: graphql.EnumValueConfigMap{
+		"VILLAGE":   {Value: community.Village, Description: "村"},
+		"COMMUNITY": {Value: community.Urban, Description: "社区"},
+	}})
+	b.joinStateEnum = graphql.NewEnum(graphql.EnumConfig{Name: "JoinRequestState", Values: graphql.EnumValueConfigMap{
+		"PENDING":  {Value: community.JoinPending},
+		"APPROVED": {Value: community.JoinApproved},
+		"REJECTED": {Value: community.JoinRejected},
+	}})
+}
+
+func (b *builder) buildStreet() {
+	b.street = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Street",
+		Description: "A street or township (街道/镇).",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":   idField("Street", func(s community.Street) domain.ID { return s.ID }),
+				"name": {Type: nonNull(graphql.String), Resolve: field(func(s community.Street) any { return s.Name })},
+				"code": {Type: nonNull(graphql.String), Description: "Address code (统一地址库).", Resolve: field(func(s community.Street) any { return s.Code })},
+				"communities": {Type: nonNull(b.communityConn), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
+					s, err := source[community.Street](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.communities(p, community.CommunityFilter{StreetID: &s.ID})
+				}},
+			}
+		}),
+	})
+}
+
+func (b *builder) communities(p graphql.ResolveParams, f community.CommunityFilter) (any, error) {
+	page, err := pageFrom(p)
+	if err != nil {
+		return nil, err
+	}
+	l, err := b.svc.Communities.Communities(p.Context, f, page)
+	return toConnection(l, func(c community.Community) domain.ID { return c.ID }), err
+}
+
+func (b *builder) buildCommunity() {
+	b.settings = graphql.NewObject(graphql.ObjectConfig{Name: "CommunitySettings", Fields: graphql.Fields{
+		"timeZone":          {Type: nonNull(graphql.String), Resolve: field(func(s community.Settings) any { return s.TimeZone })},
+		"supportThreshold":  {Type: nonNull(graphql.Int), Description: "Supports (附议) that move a topic to screening.", Resolve: field(func(s community.Settings) any { return s.SupportThreshold })},
+		"supportWindowDays": {Type: nonNull(graphql.Int), Description: "Days a topic may collect supports.", Resolve: field(func(s community.Settings) any { return s.SupportWindowDays })},
+	}})
+	b.community = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Community",
+		Description: "A village (村) or urban community (社区).",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":       idField("Community", func(c community.Community) domain.ID { return c.ID }),
+				"name":     {Type: nonNull(graphql.String), Resolve: field(func(c community.Community) any { return c.Name })},
+				"code":     {Type: nonNull(graphql.String), Resolve: field(func(c community.Community) any { return c.Code })},
+				"kind":     {Type: nonNull(b.kindEnum), Resolve: field(func(c community.Community) any { return c.Kind })},
+				"settings": {Type: nonNull(b.settings), Resolve: field(func(c community.Community) any { return c.Settings })},
+				"street":   {Type: nonNull(b.street), Resolve: loadField(streetsOf, func(c community.Community) domain.ID { return c.StreetID })},
+				"grids": {Type: nonNull(b.gridConn), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
+					c, err := source[community.Community](p)
+					if err != nil {
+						return nil, err
+					}
+					page, err := pageFrom(p)
+					if err != nil {
+						return nil, err
+					}
+					l, err := b.svc.Communities.Grids(p.Context, c.ID, page)
+					return toConnection(l, func(g community.Grid) domain.ID { return g.ID }), err
+				}},
+				"members": {
+					Type:        nonNull(b.memberConn),
+					Description: "The member directory, for the committee, party, admins and grid workers.",
+					Args: pageArgs(graphql.FieldConfigArgument{
+						"role":   {Type: b.roleEnum},
+						"gridId": {Type: graphql.ID},
+					}),
+					Resolve: b.resolveMembers,
+				},
+				"joinRequests": {
+					Type:        nonNull(b.joinRequestConn),
+					Description: "Join requests: all for the committee and admins, their grids' for grid workers.",
+					Args:        pageArgs(graphql.FieldConfigArgument{"state": {Type: b.joinStateEnum}}),
+					Resolve:     b.resolveJoinRequests,
+				},
+				"viewerMembership": {Type: b.member, Description: "The viewer's membership; null if not a member.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					c, err := source[community.Community](p)
+					if err != nil {
+						return nil, err
+					}
+					actor := domain.ActorFromContext(p.Context)
+					if !actor.LoggedIn() {
+						return nil, nil
+					}
+					m, err := b.svc.Communities.Member(p.Context, c.ID, actor.UserID)
+					if domain.ErrorCode(err) == domain.NotFound {
+						return nil, nil
+					}
+					return m, err
+				}},
+			}
+		}),
+	})
+}
+
+func (b *builder) communityQueries(f graphql.Fields) {
+	f["streets"] = &graphql.Field{Type: nonNull(b.streetConn), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
+		page, err := pageFrom(p)
+		if err != nil {
+			return nil, err
+		}
+		l, err := b.svc.Communities.Streets(p.Context, page)
+		return toConnection(l, func(s community.Street) domain.ID { return s.ID }), err
+	}}
+	f["communities"] = &graphql.Field{
+		Type:        nonNull(b.communityConn),
+		Description: "Communities and villages, public so that people can find one to join.",
+		Args:        pageArgs(graphql.FieldConfigArgument{"streetId": {Type: graphql.ID}}),
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			var f community.CommunityFilter
+			if gid, ok := p.Args["streetId"].(string); ok {
+				id, err := localID("Street", gid)
+				if err != nil {
+					return nil, err
+				}
+				f.StreetID = &id
+			}
+			return b.communities(p, f)
+		},
+	}
+	f["community"] = &graphql.Field{Type: b.community, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}}, Resolve: func(p graphql.ResolveParams) (any, error) {
+		id, err := localID("Community", p.Args["id"].(string))
+		if err != nil {
+			return nil, err
+		}
+		return b.svc.Communities.Community(p.Context, id)
+	}}
+}
+
+func (b *builder) communityMutations(f graphql.Fields) {
+	str := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String)}
+	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
+
+	f["createStreet"] = &graphql.Field{
+		Type: nonNull(payload("CreateStreetPayload", graphql.Fields{"street": {Type: nonNull(b.street)}})),
+		Args: inputArg("CreateStreetInput", graphql.InputObjectConfigFieldMap{"name": str, "code": str}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in community.StreetInput
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			s, err := b.svc.Communities.CreateStreet(p.Context, in)
+			return map[string]any{"street": s}, err
+		}),
+	}
+	f["createCommunity"] = &graphql.Field{
+		Type:        nonNull(payload("CreateCommunityPayload", graphql.Fields{"community": {Type: nonNull(b.community)}})),
+		Description: "Creates a community; its creator becomes its first admin.",
+		Args: inputArg("CreateCommunityInput", graphql.InputObjectConfigFieldMap{
+			"streetId": id, "name": str, "code": str, "kind": {Type: nonNull(b.kindEnum)},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				StreetID, Name, Code string
+				Kind                 community.Kind
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			street, err := localID("Street", in.StreetID)
+			if err != nil {
+				return nil, err
+			}
+			c, err := b.svc.Communities.CreateCommunity(p.Context, community.CommunityInput{StreetID: street, Name: in.Name, Kind: in.Kind, Code: in.Code})
+			return map[string]any{"community": c}, err
+		}),
+	}
+	f["updateCommunitySettings"] = &graphql.Field{
+		Type: nonNull(payload("UpdateCommunitySettingsPayload", graphql.Fields{"community": {Type: nonNull(b.community)}})),
+		Args: inputArg("UpdateCommunitySettingsInput", graphql.InputObjectConfigFieldMap{
+			"communityId": id, "timeZone": {Type: graphql.String},
+			"supportThreshold": {Type: graphql.Int}, "supportWindowDays": {Type: graphql.Int},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				CommunityID       string
+				TimeZone          *string
+				SupportThreshold  *int
+				SupportWindowDays *int
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			cid, err := localID("Community", in.CommunityID)
+			if err != nil {
+				return nil, err
+			}
+			c, err := b.svc.Communities.UpdateSettings(p.Context, cid, community.SettingsUpdate{
+				TimeZone: in.TimeZone, SupportThreshold: in.SupportThreshold, SupportWindowDays: in.SupportWindowDays,
+			})
+			return map[string]any{"community": c}, err
+		}),
+	}
+}

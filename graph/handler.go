@@ -1,0 +1,232 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	gqlsource "github.com/graphql-go/graphql/language/source"
+
+	"github.com/yishi-app/yishi/domain"
+)
+
+// Handler serves GraphQL over HTTP: POST with a JSON body, GET for queries
+// only, application/graphql-response+json when the client accepts it. It
+// authenticates the session cookie or bearer token, enforces the limits and
+// hands browsers GraphiQL.
+type Handler struct {
+	schema   graphql.Schema
+	svc      Services
+	log      *slog.Logger
+	secure   bool
+	graphiql http.Handler
+}
+
+// NewHandler returns the GraphQL HTTP handler. Secure marks the session
+// cookie Secure (when the site is served over https); graphiql, if not nil,
+// answers a browser's GET without a query.
+func NewHandler(schema graphql.Schema, svc Services, log *slog.Logger, secure bool, graphiql http.Handler) *Handler {
+	return &Handler{schema: schema, svc: svc, log: log, secure: secure, graphiql: graphiql}
+}
+
+const (
+	mediaGraphQLResponse = "application/graphql-response+json"
+	mediaJSON            = "application/json"
+)
+
+type request struct {
+	Query         string         `json:"query"`
+	Variables     map[string]any `json:"variables"`
+	OperationName string         `json:"operationName"`
+}
+
+// ServeHTTP answers one GraphQL request.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx := domain.NewContextWithLang(r.Context(), domain.ParseAcceptLanguage(r.Header.Get("Accept-Language")))
+	lang := domain.LangFromContext(ctx)
+	media := responseMedia(r.Header.Get("Accept"))
+	fail := func(status int, code string, msg domain.Text) {
+		writeJSON(w, media, status, &graphql.Result{Errors: []gqlerrors.FormattedError{requestError(lang, code, msg)}})
+	}
+
+	var req request
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		if q.Get("query") == "" && h.graphiql != nil && strings.Contains(r.Header.Get("Accept"), "text/html") {
+			h.graphiql.ServeHTTP(w, r)
+			return
+		}
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				fail(http.StatusBadRequest, "BAD_REQUEST", domain.Text{ZH: "variables 不是有效的 JSON 对象", EN: "variables is not a JSON object"})
+				return
+			}
+		}
+	case http.MethodPost:
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != mediaJSON {
+			// Only JSON: a form post from another site cannot reach a mutation.
+			fail(http.StatusUnsupportedMediaType, "BAD_REQUEST", domain.Text{ZH: "请求须为 application/json", EN: "the request must be application/json"})
+			return
+		}
+		body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		dec := json.NewDecoder(body)
+		if err := dec.Decode(&req); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				fail(http.StatusRequestEntityTooLarge, "BAD_REQUEST", domain.Text{ZH: "请求体过大", EN: "the request body is too large"})
+				return
+			}
+			fail(http.StatusBadRequest, "BAD_REQUEST", domain.Text{ZH: "请求体不是有效的 JSON", EN: "the request body is not valid JSON"})
+			return
+		}
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		fail(http.StatusMethodNotAllowed, "BAD_REQUEST", domain.Text{ZH: "不支持的请求方法", EN: "method not allowed"})
+		return
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		fail(http.StatusBadRequest, "BAD_REQUEST", domain.Text{ZH: "缺少 query", EN: "missing query"})
+		return
+	}
+	if len(req.Query) > MaxBodyBytes || rawNesting(req.Query, maxRawNesting) > maxRawNesting {
+		fail(http.StatusBadRequest, "BAD_USER_INPUT", errTooComplex)
+		return
+	}
+
+	doc, err := parser.Parse(parser.ParseParams{Source: gqlsource.NewSource(&gqlsource.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+	if err != nil {
+		h.writeDocErrors(ctx, w, media, gqlerrors.FormatErrors(err))
+		return
+	}
+	op := findOperation(doc, req.OperationName)
+	if op == nil {
+		fail(http.StatusBadRequest, "BAD_USER_INPUT", domain.Text{ZH: "找不到要执行的操作", EN: "no operation to run; give operationName"})
+		return
+	}
+	if r.Method == http.MethodGet && op.Operation != ast.OperationTypeQuery {
+		w.Header().Set("Allow", "POST")
+		fail(http.StatusMethodNotAllowed, "BAD_REQUEST", domain.Text{ZH: "变更操作须使用 POST", EN: "mutations must use POST"})
+		return
+	}
+	if st := measure(doc, req.Variables); st.depth > maxDepth || st.fields > maxFields || st.aliases > maxAliases || st.cost > maxCost {
+		fail(http.StatusBadRequest, "BAD_USER_INPUT", errTooComplex)
+		return
+	}
+	if v := graphql.ValidateDocument(&h.schema, doc, nil); !v.IsValid {
+		h.writeDocErrors(ctx, w, media, v.Errors)
+		return
+	}
+
+	ctx = h.authenticate(ctx, w, r)
+	cookies := []*http.Cookie{}
+	ctx = withReqState(ctx, &reqState{
+		loaders:   newLoaders(h.svc),
+		setCookie: func(c *http.Cookie) { cookies = append(cookies, c) },
+		secure:    h.secure,
+	})
+	res := graphql.Execute(graphql.ExecuteParams{
+		Schema: h.schema, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx,
+	})
+	if len(res.Errors) > 0 {
+		res.Errors = presentErrors(ctx, h.log, res.Errors)
+	}
+	for _, c := range cookies {
+		http.SetCookie(w, c)
+	}
+	writeJSON(w, media, http.StatusOK, res)
+}
+
+// writeDocErrors answers a document that does not parse or validate.
+func (h *Handler) writeDocErrors(ctx context.Context, w http.ResponseWriter, media string, errs []gqlerrors.FormattedError) {
+	status := http.StatusOK // application/json: the request itself was well-formed
+	if media == mediaGraphQLResponse {
+		status = http.StatusBadRequest
+	}
+	writeJSON(w, media, status, &graphql.Result{Errors: presentErrors(ctx, h.log, errs)})
+}
+
+// authenticate puts the acting user in the context: the bearer token if
+// there is one, else the session cookie. A bad or expired token leaves the
+// request anonymous, and an expired cookie is cleared.
+func (h *Handler) authenticate(ctx context.Context, w http.ResponseWriter, r *http.Request) context.Context {
+	actor := domain.Actor{IP: clientIP(r), UserAgent: r.UserAgent()}
+	ctx = domain.NewContextWithActor(ctx, actor)
+	token, fromCookie := "", false
+	if auth := r.Header.Get("Authorization"); auth != "" {
+		if t, ok := strings.CutPrefix(auth, "Bearer "); ok {
+			token = strings.TrimSpace(t)
+		}
+	} else if c, err := r.Cookie(SessionCookie); err == nil {
+		token, fromCookie = c.Value, true
+	}
+	if token == "" {
+		return ctx
+	}
+	a, err := h.svc.Accounts.Authenticate(ctx, token)
+	if err != nil {
+		if domain.ErrorCode(err) != domain.Unauthenticated {
+			h.log.ErrorContext(ctx, "authenticate", "request_id", RequestID(ctx), "err", err)
+		} else if fromCookie {
+			http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})
+		}
+		return ctx
+	}
+	return domain.NewContextWithActor(ctx, a)
+}
+
+// clientIP is the address the request came from. Behind a reverse proxy the
+// proxy's address is seen; trusting X-Forwarded-For is left to a proxy-aware
+// deployment.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func findOperation(doc *ast.Document, name string) *ast.OperationDefinition {
+	var found *ast.OperationDefinition
+	n := 0
+	for _, d := range doc.Definitions {
+		op, ok := d.(*ast.OperationDefinition)
+		if !ok {
+			continue
+		}
+		n++
+		if name == "" || (op.Name != nil && op.Name.Value == name) {
+			found = op
+		}
+	}
+	if name == "" && n != 1 {
+		return nil
+	}
+	return found
+}
+
+// responseMedia picks the response type from the Accept header.
+func responseMedia(accept string) string {
+	if strings.Contains(accept, mediaGraphQLResponse) {
+		return mediaGraphQLResponse
+	}
+	return mediaJSON
+}
+
+func writeJSON(w http.ResponseWriter, media string, status int, v any) {
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

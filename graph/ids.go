@@ -1,0 +1,71 @@
+package graph
+
+import (
+	"encoding/base64"
+	"strings"
+
+	"github.com/yishi-app/yishi/domain"
+)
+
+// Global IDs are opaque to clients: base64url of "Type:localID". A malformed
+// ID, or one of another type, is NotFound, the same as a missing record.
+
+func globalID(typ string, id domain.ID) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + string(id)))
+}
+
+// decodeGlobalID splits a global ID into its type and local ID.
+func decodeGlobalID(gid string) (typ string, id domain.ID, ok bool) {
+	if len(gid) > 200 {
+		return "", "", false
+	}
+	b, err := base64.RawURLEncoding.DecodeString(gid)
+	if err != nil {
+		return "", "", false
+	}
+	typ, local, found := strings.Cut(string(b), ":")
+	if !found || typ == "" || local == "" {
+		return "", "", false
+	}
+	return typ, domain.ID(local), true
+}
+
+// localID returns the local ID of a global ID of type typ, or a NotFound
+// error naming what was looked for.
+func localID(typ, gid string) (domain.ID, error) {
+	t, id, ok := decodeGlobalID(gid)
+	if !ok || t != typ {
+		return "", notFound(typ)
+	}
+	return id, nil
+}
+
+// notFound returns the NotFound error for a type of record.
+func notFound(typ string) error {
+	zh, ok := typeNamesZH[typ]
+	if !ok {
+		zh = "记录"
+	}
+	return domain.ErrNotFound(zh, strings.ToLower(typ))
+}
+
+var typeNamesZH = map[string]string{
+	"User": "用户", "Session": "登录会话", "Street": "街道", "Community": "社区", "Grid": "网格",
+	"MicroGrid": "微网格", "Member": "成员", "JoinRequest": "入驻申请",
+}
+
+// cursor and fromCursor make opaque pagination cursors from record keys.
+func cursor(id domain.ID) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("c:" + string(id)))
+}
+
+func fromCursor(c string) (domain.ID, error) {
+	if c == "" {
+		return "", nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || !strings.HasPrefix(string(b), "c:") || len(b) > 130 {
+		return "", domain.InvalidField("after", "分页游标无效", "invalid cursor")
+	}
+	return domain.ID(b[2:]), nil
+}

@@ -1,0 +1,122 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+)
+
+func (b *builder) buildJoinRequest() {
+	b.joinRequest = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "JoinRequest",
+		Description: "A request to join a community as a resident.",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":        idField("JoinRequest", func(r community.JoinRequest) domain.ID { return r.ID }),
+				"user":      {Type: nonNull(b.user), Resolve: loadField(usersOf, func(r community.JoinRequest) domain.ID { return r.UserID })},
+				"community": {Type: nonNull(b.community), Resolve: loadField(communitiesOf, func(r community.JoinRequest) domain.ID { return r.CommunityID })},
+				"grid":      {Type: nonNull(b.grid), Resolve: loadField(gridsOf, func(r community.JoinRequest) domain.ID { return r.GridID })},
+				"microGrid": {Type: b.microGrid, Resolve: loadField(microGridsOf, func(r community.JoinRequest) domain.ID { return r.MicroGridID })},
+				"message":   {Type: nonNull(graphql.String), Resolve: field(func(r community.JoinRequest) any { return r.Message })},
+				"state":     {Type: nonNull(b.joinStateEnum), Resolve: field(func(r community.JoinRequest) any { return r.State })},
+				"createdAt": {Type: nonNull(graphql.DateTime), Resolve: field(func(r community.JoinRequest) any { return r.CreatedAt })},
+				"decidedBy": {Type: b.user, Resolve: loadField(usersOf, func(r community.JoinRequest) domain.ID { return r.DecidedBy })},
+				"decidedAt": {Type: graphql.DateTime, Resolve: field(func(r community.JoinRequest) any {
+					if r.DecidedAt.IsZero() {
+						return nil
+					}
+					return r.DecidedAt
+				})},
+				"reason": {Type: graphql.String, Description: "Why a request was rejected.", Resolve: field(func(r community.JoinRequest) any { return r.Reason })},
+			}
+		}),
+	})
+}
+
+func (b *builder) resolveJoinRequests(p graphql.ResolveParams) (any, error) {
+	c, err := source[community.Community](p)
+	if err != nil {
+		return nil, err
+	}
+	page, err := pageFrom(p)
+	if err != nil {
+		return nil, err
+	}
+	var f community.JoinFilter
+	if s, ok := p.Args["state"].(community.JoinState); ok {
+		f.State = &s
+	}
+	l, err := b.svc.Communities.JoinRequests(p.Context, c.ID, f, page)
+	return toConnection(l, func(r community.JoinRequest) domain.ID { return r.ID }), err
+}
+
+func (b *builder) joinMutations(f graphql.Fields) {
+	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
+	f["requestToJoin"] = &graphql.Field{
+		Type: nonNull(payload("RequestToJoinPayload", graphql.Fields{"joinRequest": {Type: nonNull(b.joinRequest)}})),
+		Args: inputArg("RequestToJoinInput", graphql.InputObjectConfigFieldMap{
+			"communityId": id, "gridId": id, "microGridId": {Type: graphql.ID}, "message": {Type: graphql.String},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				CommunityID, GridID string
+				MicroGridID         *string
+				Message             string
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			cid, err := localID("Community", in.CommunityID)
+			if err != nil {
+				return nil, err
+			}
+			ji := community.JoinInput{CommunityID: cid, Message: in.Message}
+			if ji.GridID, err = localID("Grid", in.GridID); err != nil {
+				return nil, domain.InvalidField("gridId", "请选择本社区的网格", "choose a grid of this community")
+			}
+			if in.MicroGridID != nil && *in.MicroGridID != "" {
+				if ji.MicroGridID, err = localID("MicroGrid", *in.MicroGridID); err != nil {
+					return nil, domain.InvalidField("microGridId", "请选择该网格下的微网格", "choose a micro-grid of that grid")
+				}
+			}
+			r, err := b.svc.Communities.RequestToJoin(p.Context, ji)
+			return map[string]any{"joinRequest": r}, err
+		}),
+	}
+	decided := payload("DecideJoinRequestPayload", graphql.Fields{"joinRequest": {Type: nonNull(b.joinRequest)}})
+	f["approveJoinRequest"] = &graphql.Field{
+		Type:        nonNull(decided),
+		Description: "The committee, admins or the grid worker of the chosen grid approve a request.",
+		Args:        inputArg("ApproveJoinRequestInput", graphql.InputObjectConfigFieldMap{"joinRequestId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ JoinRequestID string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			rid, err := localID("JoinRequest", in.JoinRequestID)
+			if err != nil {
+				return nil, err
+			}
+			r, err := b.svc.Communities.ApproveJoinRequest(p.Context, rid)
+			return map[string]any{"joinRequest": r}, err
+		}),
+	}
+	f["rejectJoinRequest"] = &graphql.Field{
+		Type: nonNull(decided),
+		Args: inputArg("RejectJoinRequestInput", graphql.InputObjectConfigFieldMap{"joinRequestId": id, "reason": {Type: nonNull(graphql.String)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ JoinRequestID, Reason string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			rid, err := localID("JoinRequest", in.JoinRequestID)
+			if err != nil {
+				return nil, err
+			}
+			r, err := b.svc.Communities.RejectJoinRequest(p.Context, rid, in.Reason)
+			return map[string]any{"joinRequest": r}, err
+		}),
+	}
+}

@@ -1,0 +1,310 @@
+package seed_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/account"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/db/dbtest"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/seed"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+// outbox records mail instead of sending it.
+type outbox struct {
+	mu   sync.Mutex
+	sent []notify.Message
+}
+
+var _ notify.Mailer = (*outbox)(nil)
+
+func (o *outbox) Send(_ context.Context, m notify.Message) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.sent = append(o.sent, m)
+	return nil
+}
+
+func (o *outbox) count() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.sent)
+}
+
+// urbanStaff is a committee member (and the admin) of the urban community;
+// the demo logins of that community are not staff, so cannot list members.
+const urbanStaff = "lin.huimin@qingchunfang.example"
+
+func newServices(tb testing.TB) (seed.Services, *outbox) {
+	tb.Helper()
+	ctx := context.Background()
+	d := dbtest.New(tb)
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
+		tb.Fatal(err)
+	}
+	mail := &outbox{}
+	accounts := account.NewService(d.Database, account.Config{Mailer: mail})
+	return seed.Services{
+		Accounts:    accounts,
+		Communities: community.NewService(d.Database, accounts, community.Config{}),
+	}, mail
+}
+
+// login logs into a demo account and returns a context acting as it.
+func login(tb testing.TB, s seed.Services, email string) (context.Context, account.User) {
+	tb.Helper()
+	l, err := s.Accounts.Login(context.Background(), account.LoginInput{Email: email, Password: seed.DemoPassword})
+	if err != nil {
+		tb.Fatalf("login %s: %v", email, err)
+	}
+	return domain.NewContextWithActor(context.Background(), domain.Actor{UserID: l.User.ID, SessionID: l.Session.ID}), l.User
+}
+
+// communityNamed finds a community by name.
+func communityNamed(tb testing.TB, s seed.Services, name string) community.Community {
+	tb.Helper()
+	cs, err := s.Communities.Communities(context.Background(), community.CommunityFilter{}, domain.Page{First: domain.MaxPageSize})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, c := range cs.Items {
+		if c.Name == name {
+			return c
+		}
+	}
+	tb.Fatalf("no community named %s", name)
+	return community.Community{}
+}
+
+// members lists up to 100 members of a community as the actor in ctx.
+func members(tb testing.TB, s seed.Services, ctx context.Context, c community.Community, f community.MemberFilter) domain.List[community.Member] {
+	tb.Helper()
+	got, err := s.Communities.Members(ctx, c.ID, f, domain.Page{First: domain.MaxPageSize})
+	if err != nil {
+		tb.Fatalf("members of %s: %v", c.Name, err)
+	}
+	return got
+}
+
+func loginFor(tb testing.TB, logins []seed.Login, r domain.Role) seed.Login {
+	tb.Helper()
+	for _, l := range logins {
+		if l.Role == r {
+			return l
+		}
+	}
+	tb.Fatalf("no demo login for role %s", r)
+	return seed.Login{}
+}
+
+func TestLoad(t *testing.T) {
+	s, mail := newServices(t)
+	ctx := context.Background()
+
+	first, err := seed.Load(ctx, s)
+	if err != nil {
+		t.Fatalf("first Load: %v", err)
+	}
+	if !first.Created {
+		t.Fatal("first Load: Created = false, want true")
+	}
+	adminLogin := loginFor(t, first.Logins, domain.RoleAdmin)
+	village := communityNamed(t, s, adminLogin.Community)
+	adminCtx, _ := login(t, s, adminLogin.Email)
+	membersBefore := members(t, s, adminCtx, village, community.MemberFilter{}).TotalCount
+	mailBefore := mail.count()
+
+	second, err := seed.Load(ctx, s)
+	if err != nil {
+		t.Fatalf("second Load: %v", err)
+	}
+
+	t.Run("Idempotent", func(t *testing.T) {
+		if second.Created {
+			t.Error("second Load: Created = true, want false")
+		}
+		if got, want := len(second.Logins), len(first.Logins); got != want {
+			t.Fatalf("second Load: %d logins, want %d", got, want)
+		}
+		for i := range first.Logins {
+			if got, want := second.Logins[i], first.Logins[i]; got != want {
+				t.Errorf("second Load: login %d = %+v, want %+v", i, got, want)
+			}
+		}
+		if got := members(t, s, adminCtx, village, community.MemberFilter{}).TotalCount; got != membersBefore {
+			t.Errorf("village members after second Load = %d, want %d", got, membersBefore)
+		}
+		if got := mail.count(); got != mailBefore {
+			t.Errorf("second Load sent %d mails, want none", got-mailBefore)
+		}
+	})
+
+	t.Run("Village", func(t *testing.T) {
+		if village.Kind != community.Village {
+			t.Errorf("kind = %s, want %s", village.Kind, community.Village)
+		}
+		if got, want := village.Settings, (community.Settings{TimeZone: "Asia/Shanghai", SupportThreshold: 10, SupportWindowDays: 30}); got != want {
+			t.Errorf("settings = %+v, want %+v", got, want)
+		}
+		grids, err := s.Communities.Grids(ctx, village.ID, domain.Page{First: domain.MaxPageSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := grids.TotalCount; got < 5 || got > 8 {
+			t.Errorf("%d grids, want about 6", got)
+		}
+		for _, g := range grids.Items {
+			micros, err := s.Communities.MicroGrids(ctx, g.ID, domain.Page{First: domain.MaxPageSize})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := micros.TotalCount; got < 2 || got > 4 {
+				t.Errorf("grid %s has %d micro-grids, want 2–4", g.Name, got)
+			}
+		}
+		if membersBefore < 40 {
+			t.Errorf("%d members, want at least 40", membersBefore)
+		}
+		all := members(t, s, adminCtx, village, community.MemberFilter{})
+		var assisted int
+		for _, m := range all.Items {
+			if m.Assisted {
+				assisted++
+				if m.GridID == "" || m.MicroGridID == "" {
+					t.Errorf("assisted member %s has no grid or micro-grid", m.UserID)
+				}
+			}
+		}
+		if assisted < 4 {
+			t.Errorf("%d assisted residents, want at least 4", assisted)
+		}
+	})
+
+	t.Run("Roles", func(t *testing.T) {
+		tests := []struct {
+			name    string
+			c       community.Community
+			actor   string
+			role    domain.Role
+			atLeast int
+		}{
+			{"VillageParty", village, adminLogin.Email, domain.RoleParty, 1},
+			{"VillageCommittee", village, adminLogin.Email, domain.RoleCommittee, 3},
+			{"VillageGridWorker", village, adminLogin.Email, domain.RoleGridWorker, 2},
+			{"UrbanOwnersCommittee", communityNamed(t, s, loginFor(t, first.Logins, domain.RoleOwnersCommittee).Community), urbanStaff, domain.RoleOwnersCommittee, 1},
+			{"UrbanPropertyFirm", communityNamed(t, s, loginFor(t, first.Logins, domain.RolePropertyFirm).Community), urbanStaff, domain.RolePropertyFirm, 1},
+			{"UrbanGridWorker", communityNamed(t, s, loginFor(t, first.Logins, domain.RolePropertyFirm).Community), urbanStaff, domain.RoleGridWorker, 1},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				actx, _ := login(t, s, tt.actor)
+				role := tt.role
+				got := members(t, s, actx, tt.c, community.MemberFilter{Role: &role})
+				if got.TotalCount < tt.atLeast {
+					t.Errorf("%d %s members, want at least %d", got.TotalCount, tt.role, tt.atLeast)
+				}
+			})
+		}
+	})
+
+	t.Run("Logins", func(t *testing.T) {
+		seen := map[domain.Role]bool{}
+		for _, l := range first.Logins {
+			seen[l.Role] = true
+		}
+		for _, r := range domain.Roles {
+			if !seen[r] {
+				t.Errorf("no demo login for role %s", r)
+			}
+		}
+		for _, l := range first.Logins {
+			t.Run(string(l.Role), func(t *testing.T) {
+				if !strings.HasSuffix(l.Email, ".example") {
+					t.Errorf("email %s is not under the reserved .example TLD", l.Email)
+				}
+				actx, u := login(t, s, l.Email)
+				if u.Name != l.Name {
+					t.Errorf("name = %s, want %s", u.Name, l.Name)
+				}
+				wantVillage := l.Role != domain.RoleOwnersCommittee && l.Role != domain.RolePropertyFirm
+				if got := l.Community == village.Name; got != wantVillage {
+					t.Errorf("community = %s, want the village: %t", l.Community, wantVillage)
+				}
+				c := communityNamed(t, s, l.Community)
+				m, err := s.Communities.Member(actx, c.ID, u.ID)
+				if err != nil {
+					t.Fatalf("membership of %s in %s: %v", l.Email, l.Community, err)
+				}
+				if !m.HasRole(l.Role) {
+					t.Errorf("%s holds %v in %s, want %s", l.Email, m.Roles, l.Community, l.Role)
+				}
+			})
+		}
+	})
+}
+
+// TestLoadResumes runs Load over what a run that stopped half-way leaves:
+// some demo accounts, and the urban community's street and community
+// without grids or members.
+func TestLoadResumes(t *testing.T) {
+	s, _ := newServices(t)
+	ctx := context.Background()
+	var staff account.User
+	for _, in := range []account.RegisterInput{
+		{Email: urbanStaff, Password: seed.DemoPassword, Name: "林慧敏"},
+		{Email: "yu.jianguo@xiaogucheng.example", Password: seed.DemoPassword, Name: "俞建国"},
+	} {
+		l, err := s.Accounts.Register(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.Email == urbanStaff {
+			staff = l.User
+		}
+	}
+	sctx := domain.NewContextWithActor(ctx, domain.Actor{UserID: staff.ID})
+	st, err := s.Communities.CreateStreet(sctx, community.StreetInput{Name: "武林街道", Code: "330105005"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Communities.CreateCommunity(sctx, community.CommunityInput{StreetID: st.ID, Name: "青春坊社区", Kind: community.Urban, Code: "330105005012"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	res, err := seed.Load(ctx, s)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if !res.Created {
+		t.Error("Created = false, want true")
+	}
+	cs, err := s.Communities.Communities(ctx, community.CommunityFilter{}, domain.Page{First: domain.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cs.TotalCount, 2; got != want {
+		t.Errorf("%d communities, want %d (the half-made one reused)", got, want)
+	}
+	for _, c := range cs.Items {
+		grids, err := s.Communities.Grids(ctx, c.ID, domain.Page{First: domain.MaxPageSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if grids.TotalCount == 0 {
+			t.Errorf("%s has no grids", c.Name)
+		}
+	}
+	urban := communityNamed(t, s, loginFor(t, res.Logins, domain.RoleOwnersCommittee).Community)
+	actx, _ := login(t, s, urbanStaff)
+	if got := members(t, s, actx, urban, community.MemberFilter{}).TotalCount; got < 8 {
+		t.Errorf("%s has %d members, want about 10", urban.Name, got)
+	}
+}
