@@ -128,6 +128,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.writeDocErrors(ctx, w, media, v.Errors)
 		return
 	}
+	if err := checkVariables(&h.schema, op, req.Variables); err != nil {
+		h.writeDocErrors(ctx, w, media, gqlerrors.FormatErrors(err))
+		return
+	}
 
 	ctx = h.authenticate(ctx, w, r)
 	cookies := []*http.Cookie{}
