@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/yishi-app/yishi/seed"
+)
+
+// lockedBuffer is an io.Writer the test can read while run writes to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+var urlRE = regexp.MustCompile(`running at (http://[0-9.:]+)`)
+
+// TestServe starts yishi on a free port with an empty data folder and the
+// demo data, checks health, GraphiQL, the page and a demo login, then stops
+// it as SIGTERM would.
+func TestServe(t *testing.T) {
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var stdout, stderr lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--seed-demo"}, env(map[string]string{"YISHI_DATA_DIR": t.TempDir()}), &stdout, &stderr)
+	}()
+	var base string
+	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		select {
+		case err := <-done:
+			t.Fatalf("serve ended early: %v\n%s", err, stderr.String())
+		default:
+		}
+		if m := urlRE.FindStringSubmatch(stdout.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("serve did not start:\n%s", stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{seed.DemoPassword, "resident", "grid_worker", "committee", "party", "owners_committee", "property_firm", "admin"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("start-up output lacks %q:\n%s", want, out)
+		}
+	}
+	for path, want := range map[string]string{"/healthz": "ok", "/readyz": "ok", "/": "议事", "/graphiql/init.js": "GraphiQL"} {
+		res, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s = %d %.80q, want 200 with %q", path, res.StatusCode, body, want)
+		}
+		if res.Header.Get("X-Request-Id") == "" {
+			t.Errorf("GET %s has no X-Request-Id", path)
+		}
+	}
+	login := `{"query":"mutation { login(input: {email: \"shen.liping@xiaogucheng.example\", password: \"` + seed.DemoPassword + `\"}) { viewer { memberships { roles community { name } } } } }"}`
+	res, err := http.Post(base+"/graphql", "application/json", strings.NewReader(login))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body struct {
+		Data struct {
+			Login struct {
+				Viewer struct {
+					Memberships []struct {
+						Roles     []string
+						Community struct{ Name string }
+					}
+				}
+			}
+		}
+		Errors []any
+	}
+	json.NewDecoder(res.Body).Decode(&body)
+	res.Body.Close()
+	if len(body.Errors) > 0 || len(body.Data.Login.Viewer.Memberships) == 0 || body.Data.Login.Viewer.Memberships[0].Community.Name != "小古城村" {
+		t.Errorf("demo admin login = %+v", body)
+	}
+	if logs := stderr.String(); !strings.Contains(logs, `"request_id"`) || !strings.Contains(logs, "mongodb://127.0.0.1:") || strings.Contains(logs, seed.DemoPassword) {
+		t.Errorf("logs lack request ids or the embedded URI, or hold a password:\n%s", logs)
+	}
+
+	stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("shutdown: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop within 30 s")
+	}
+	if !strings.Contains(stderr.String(), "stopped") {
+		t.Errorf("no clean stop in the logs")
+	}
+}
+
+func TestUnreachableDatabase(t *testing.T) {
+	start := time.Now()
+	err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"},
+		env(map[string]string{"MONGODB_URI": "mongodb://yishi:s3cret@127.0.0.1:1/?connectTimeoutMS=500"}), io.Discard, io.Discard)
+	took := time.Since(start)
+	if err == nil {
+		t.Fatal("serve started without a database")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "mongodb://yishi:xxxxx@127.0.0.1:1") || strings.Contains(msg, "s3cret") || strings.Contains(msg, "\n") {
+		t.Errorf("error = %q, want one line naming the masked URI", msg)
+	}
+	t.Logf("gave up after %v", took)
+}
+
+func TestSubcommands(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"version"}, env(nil), &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "yishi ") {
+		t.Errorf("version: %q, %v", out.String(), err)
+	}
+	if err := run(context.Background(), []string{"frobnicate"}, env(nil), io.Discard, io.Discard); err == nil {
+		t.Error("unknown command accepted")
+	}
+	if err := run(context.Background(), []string{"serve", "--log-level", "loud"}, env(nil), io.Discard, io.Discard); err == nil {
+		t.Error("bad log level accepted")
+	}
+	dir := t.TempDir()
+	for i := range 2 {
+		out.Reset()
+		if err := run(context.Background(), []string{"seed"}, env(map[string]string{"YISHI_DATA_DIR": dir}), &out, io.Discard); err != nil {
+			t.Fatalf("seed #%d: %v", i+1, err)
+		}
+		want := []string{"demo data loaded", "demo data was already there"}[i]
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("seed #%d said %q, want %q", i+1, out.String(), want)
+		}
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"migrate"}, env(map[string]string{"YISHI_DATA_DIR": dir}), &out, io.Discard); err != nil {
+		t.Errorf("migrate: %v", err)
+	}
+}
