@@ -5,7 +5,7 @@ GO        ?= go
 BIN       := bin/yishi
 VERSION   := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -X main.version=$(VERSION)
-STATICCHECK := honnef.co/go/tools/cmd/staticcheck@2025.1.1
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run build test lint bench clean
 
@@ -30,7 +30,7 @@ lint:
 
 ## bench: benchmarks; they print numbers and assert nothing about time
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 2x ./...
+	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
 	rm -rf bin data

@@ -211,3 +211,19 @@ func TestScopedToCommunity(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkMembersPage measures a page of 50 members with their users,
+// grids and micro-grids through the HTTP handler.
+func BenchmarkMembersPage(b *testing.B) {
+	e := newEnv(b)
+	v := e.village(b, "小古城村", "A1")
+	for range 48 {
+		must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "代办居民"}))
+	}
+	c := call{query: membersQ, vars: map[string]any{"id": gid("Community", v.c.ID), "first": 50}, token: v.adminToken}
+	for b.Loop() {
+		if r := e.do(b, c); len(r.Errors) > 0 {
+			b.Fatal(r.Errors)
+		}
+	}
+}

@@ -454,3 +454,43 @@ func TestAssisted(t *testing.T) {
 		t.Errorf("second assisted resident: %v", err)
 	}
 }
+
+func TestDeleteExpired(t *testing.T) {
+	f := newFixture(t)
+	old, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "old@example.com", Password: "password1", Name: "老用户"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = f.svc.Login(ctxFrom("10.1.1.1"), account.LoginInput{Email: "old@example.com", Password: "wrong-one"})
+	f.clock.Add(account.SessionTTL + time.Hour)
+	fresh, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "new@example.com", Password: "password1", Name: "新用户"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := f.svc.DeleteExpired(context.Background(), f.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The old session, the old verification token and the login failure,
+	// kept once for the account and once for the IP.
+	if n != 4 {
+		t.Errorf("removed %d documents, want 4", n)
+	}
+	if _, err := f.svc.Authenticate(context.Background(), fresh.Token); err != nil {
+		t.Errorf("a live session was removed: %v", err)
+	}
+	_, err = f.svc.Authenticate(context.Background(), old.Token)
+	wantCode(t, err, domain.Unauthenticated)
+}
+
+func BenchmarkLogin(b *testing.B) {
+	f := newFixture(b)
+	if _, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "bench@example.com", Password: "password1", Name: "压测"}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := f.svc.Login(ctxFrom("10.0.0.1"), account.LoginInput{Email: "bench@example.com", Password: "password1"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

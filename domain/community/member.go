@@ -234,11 +234,11 @@ type AssistedResidentInput struct {
 // grid) or committee member or admin. Errors: Unauthenticated, Forbidden,
 // Invalid (name, phone, micro-grid).
 func (s *Service) RegisterAssistedResident(ctx context.Context, in AssistedResidentInput) (Member, error) {
-	if err := account.CheckAssistedInput(account.AssistedInput{Name: in.Name, Phone: in.Phone}); err != nil {
-		return Member{}, err
-	}
 	a, err := s.require(ctx, in.CommunityID, Access.Staff)
 	if err != nil {
+		return Member{}, err
+	}
+	if err := account.CheckAssistedInput(account.AssistedInput{Name: in.Name, Phone: in.Phone}); err != nil {
 		return Member{}, err
 	}
 	mg, err := s.MicroGrid(ctx, in.MicroGridID)

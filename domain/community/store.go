@@ -70,13 +70,13 @@ type communityDoc struct {
 func toCommunity(d communityDoc) Community {
 	return Community{
 		ID: domain.ID(d.ID), StreetID: domain.ID(d.StreetID), Name: d.Name, Kind: Kind(d.Kind), Code: d.Code,
-		Settings:  Settings{TimeZone: d.Settings.TimeZone, SupportThreshold: d.Settings.SupportThreshold, SupportWindowDays: d.Settings.SupportWindowDays},
+		Settings:  Settings(d.Settings),
 		CreatedAt: d.CreatedAt,
 	}
 }
 
 func fromSettings(s Settings) settingsDoc {
-	return settingsDoc{TimeZone: s.TimeZone, SupportThreshold: s.SupportThreshold, SupportWindowDays: s.SupportWindowDays}
+	return settingsDoc(s)
 }
 
 type gridDoc struct {
