@@ -5,6 +5,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/notify"
 )
 
 func (b *builder) buildEnums() {
@@ -104,6 +105,23 @@ func (b *builder) buildCommunity() {
 					Description: "Join requests: all for the committee and admins, their grids' for grid workers.",
 					Args:        pageArgs(graphql.FieldConfigArgument{"state": {Type: b.joinStateEnum}}),
 					Resolve:     b.resolveJoinRequests,
+				},
+				"failedNotifications": {
+					Type:        nonNull(b.notificationConn),
+					Description: "Notifications that gave up, for admins, who can retry them.",
+					Args:        pageArgs(nil),
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						c, err := source[community.Community](p)
+						if err != nil {
+							return nil, err
+						}
+						page, err := pageFrom(p)
+						if err != nil {
+							return nil, err
+						}
+						l, err := b.svc.Notify.Failed(p.Context, c.ID, page)
+						return toConnection(l, func(it notify.Item) domain.ID { return it.ID }), err
+					},
 				},
 				"viewerMembership": {Type: b.member, Description: "The viewer's membership; null if not a member.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					c, err := source[community.Community](p)

@@ -9,18 +9,21 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/notify"
 )
 
 // Services are the domain services the resolvers call.
 type Services struct {
 	Accounts    *account.Service
 	Communities *community.Service
+	Notify      *notify.Service
 }
 
 // builder holds the services and every built type, so each type is built
@@ -35,6 +38,8 @@ type builder struct {
 	roleEnum, kindEnum, joinStateEnum                              *graphql.Enum
 	streetConn, communityConn, gridConn, microGridConn, memberConn *graphql.Object
 	joinRequestConn, pageInfo                                      *graphql.Object
+	prefs, notification, notificationConn                          *graphql.Object
+	notifyKindEnum                                                 *graphql.Enum
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -46,7 +51,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	s, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    query,
 		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest},
+		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification},
 	})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
@@ -67,12 +72,14 @@ func (b *builder) buildTypes() {
 	b.buildGrids()
 	b.buildMember()
 	b.buildJoinRequest()
+	b.buildNotifications()
 	b.streetConn = b.connection("Street", b.street)
 	b.communityConn = b.connection("Community", b.community)
 	b.gridConn = b.connection("Grid", b.grid)
 	b.microGridConn = b.connection("MicroGrid", b.microGrid)
 	b.memberConn = b.connection("Member", b.member)
 	b.joinRequestConn = b.connection("JoinRequest", b.joinRequest)
+	b.notificationConnections()
 }
 
 func (b *builder) queryFields() graphql.Fields {
@@ -85,7 +92,7 @@ func (b *builder) queryFields() graphql.Fields {
 
 func (b *builder) mutationFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations} {
+	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations} {
 		add(f)
 	}
 	return f
@@ -184,4 +191,12 @@ func optionalID(typ string, gid *string) (*domain.ID, error) {
 		return nil, err
 	}
 	return &id, nil
+}
+
+// nilTime turns the zero time into null.
+func nilTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
 }

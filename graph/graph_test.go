@@ -36,9 +36,11 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
+// discard is a mailer that accepts everything; the notify tests cover
+// delivery.
 type discard struct{}
 
-func (discard) Send(context.Context, notify.Message) error { return nil }
+func (discard) Send(context.Context, notify.Message) (string, error) { return "discarded", nil }
 
 // env is a real handler over a fresh database, served on a local port.
 type env struct {
@@ -46,6 +48,7 @@ type env struct {
 	commands *dbtest.Counter
 	accounts *account.Service
 	comms    *community.Service
+	notify   *notify.Service
 	clock    *clock
 	srv      *httptest.Server
 	logs     *bytes.Buffer
@@ -59,14 +62,17 @@ func newEnv(tb testing.TB) *env {
 
 func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	tb.Helper()
-	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes()); err != nil {
+	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	e := &env{db: d, commands: counter, clock: &clock{t: time.Now()}, logs: &bytes.Buffer{}}
 	log := slog.New(slog.NewTextHandler(&syncWriter{w: e.logs}, nil))
-	e.accounts = account.NewService(d.Database, account.Config{Mailer: discard{}, Now: e.clock.Now})
-	e.comms = community.NewService(d.Database, e.accounts, community.Config{Now: e.clock.Now})
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms}
+	e.notify = notify.NewService(d.Database, notify.Config{Mailer: discard{}, Now: e.clock.Now, BaseURL: "http://yishi.test"})
+	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})
+	e.comms = community.NewService(d.Database, e.accounts, community.Config{Notifier: e.notify, Now: e.clock.Now})
+	e.notify.SetDirectory(e.accounts)
+	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

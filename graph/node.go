@@ -6,6 +6,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/notify"
 )
 
 func (b *builder) buildNode() {
@@ -31,6 +32,8 @@ func (b *builder) buildNode() {
 				return b.member
 			case community.JoinRequest:
 				return b.joinRequest
+			case notify.Item:
+				return b.notification
 			}
 			return nil
 		},

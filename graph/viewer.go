@@ -9,6 +9,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
+	"github.com/yishi-app/yishi/domain/notify"
 )
 
 // SessionCookie is the name of the browser's session cookie.
@@ -86,6 +87,35 @@ func (b *builder) buildViewer() {
 				"joinRequests": {Type: listOf(b.joinRequest), Resolve: viewerField(func(ctx context.Context) (any, error) {
 					return b.svc.Communities.MyJoinRequests(ctx)
 				})},
+				"notificationPreferences": {Type: nonNull(b.prefs), Resolve: viewerField(func(ctx context.Context) (any, error) {
+					return b.svc.Notify.MyPreferences(ctx)
+				})},
+				"notifications": {Type: nonNull(b.notificationConn), Description: "My notification history, oldest first.", Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
+					v, err := source[viewerValue](p)
+					if err != nil {
+						return nil, err
+					}
+					page, err := pageFrom(p)
+					if err != nil {
+						return nil, err
+					}
+					l, err := b.svc.Notify.History(v.as(p), page)
+					return toConnection(l, func(it notify.Item) domain.ID { return it.ID }), err
+				}},
+				"calendarUrl": {Type: nonNull(graphql.String), Description: "My secret iCalendar feed of meetings, patrol shifts and volunteer tasks.", Resolve: viewerField(func(ctx context.Context) (any, error) {
+					return b.svc.Notify.CalendarURL(ctx)
+				})},
+				"emailUndeliverable": {Type: graphql.String, Description: "Why mail to my address stopped (bounce, dropped, spamreport); null while it works.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					v, err := source[viewerValue](p)
+					if err != nil || v.Email == "" {
+						return nil, err
+					}
+					bad, err := b.svc.Notify.Undeliverable(p.Context, []string{v.Email})
+					if r, ok := bad[v.Email]; ok {
+						return r, err
+					}
+					return nil, err
+				}},
 			}
 		}),
 	})

@@ -1,86 +1,184 @@
-// Package jobs runs Yishi's scheduled work on a robfig/cron table. Cron only
-// wakes the jobs; each job works on everything due up to now, read from the
-// database, so a tick missed while the process was down is caught up by the
-// next one.
+// Package jobs runs Yishi's scheduled work. robfig/cron only wakes the
+// jobs; a job works on everything due up to now, read from the database,
+// and claims each occurrence with a run document first, so a tick missed
+// while the process was down is caught up by the next one and several
+// instances run each occurrence once.
 package jobs
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/schedule"
 )
+
+// DigestSource contributes a section to a community's weekly digest: what
+// is new between since and until. An empty section is left out; a digest
+// with no sections is not sent. The topic, disclosure and volunteer areas
+// provide one each.
+type DigestSource interface {
+	DigestSection(ctx context.Context, communityID domain.ID, lang domain.Lang, since, until time.Time) (string, error)
+}
+
+// Config holds what the jobs work on.
+type Config struct {
+	Notify      *notify.Service
+	Accounts    *account.Service
+	Communities *community.Service
+	Schedule    *schedule.Service
+	Digests     []DigestSource
+	BaseURL     string
+	Log         *slog.Logger
+	Now         func() time.Time // default time.Now
+}
 
 // Scheduler runs the jobs.
 type Scheduler struct {
+	cfg  Config
 	cron *cron.Cron
-	log  *slog.Logger
+	stop chan struct{}
+	wg   sync.WaitGroup
 }
 
-// Config holds the services the jobs work on.
-type Config struct {
-	Accounts *account.Service
-	Log      *slog.Logger
-	Now      func() time.Time // default time.Now
-	// TimeZone is the zone the specs are read in (default Asia/Shanghai).
-	TimeZone string
-}
+// The jobs and when they fall due. Daily jobs avoid 01:00–03:00 local,
+// where days of a DST change skip or repeat the hour.
+var (
+	cleanupAt = Daily{Hour: 4, Minute: 15}
+	digestAt  = Daily{Weekday: ptr(time.Monday), Hour: 8, Minute: 30}
+)
 
-// New returns a scheduler with Yishi's jobs registered, not yet started.
-// Each job is wrapped so that a run still going skips the next tick and a
-// panic is recovered and logged instead of stopping the job for good.
-func New(cfg Config) (*Scheduler, error) {
+const cleanupZone = "Asia/Shanghai"
+
+func ptr[T any](v T) *T { return &v }
+
+// New returns a scheduler, not yet started. Every cron entry is wrapped so
+// that a run still going skips the next tick, then so that a panic is
+// recovered and logged instead of ending the job for good (the other order
+// stops a job forever after its first panic).
+func New(cfg Config) *Scheduler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.TimeZone == "" {
-		cfg.TimeZone = "Asia/Shanghai"
-	}
 	cl := cronLogger{cfg.Log}
-	c := cron.New(cron.WithChain(cron.SkipIfStillRunning(cl), cron.Recover(cl)), cron.WithLogger(cl))
-	s := &Scheduler{cron: c, log: cfg.Log}
-	// 04:15 local: clear of the 01:00–03:00 window that DST days skip or repeat.
-	spec := "CRON_TZ=" + cfg.TimeZone + " 15 4 * * *"
-	_, err := c.AddFunc(spec, s.job("cleanup", func(ctx context.Context) error {
-		n, err := cfg.Accounts.DeleteExpired(ctx, cfg.Now().UTC())
-		if err == nil {
-			cfg.Log.InfoContext(ctx, "expired sessions and tokens removed", "count", n)
-		}
-		return err
-	}))
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+	s := &Scheduler{cfg: cfg, stop: make(chan struct{})}
+	s.cron = cron.New(cron.WithChain(cron.SkipIfStillRunning(cl), cron.Recover(cl)), cron.WithLogger(cl))
+	return s
 }
 
-// job wraps a job body with a time limit and one log line on failure.
-func (s *Scheduler) job(name string, run func(context.Context) error) func() {
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-		defer cancel()
-		if err := run(ctx); err != nil {
-			s.log.ErrorContext(ctx, "job failed", "job", name, "err", err)
+// Start registers the cron entries and starts them, with a goroutine that
+// dispatches urgent mail as soon as it is queued.
+func (s *Scheduler) Start() error {
+	entries := []struct {
+		spec string
+		run  func(context.Context, time.Time) error
+	}{
+		{"CRON_TZ=UTC * * * * *", s.Tick}, // dispatch, and catch-up of everything else
+		{"CRON_TZ=" + cleanupZone + " 15 4 * * *", s.runCleanup},
+	}
+	for _, e := range entries {
+		run := e.run
+		if _, err := s.cron.AddFunc(e.spec, func() { s.do(run) }); err != nil {
+			return fmt.Errorf("schedule %q: %w", e.spec, err)
 		}
 	}
+	s.cron.Start()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		for {
+			select {
+			case <-s.stop:
+				return
+			case <-s.cfg.Notify.Wake():
+				s.do(func(ctx context.Context, now time.Time) error {
+					_, err := s.cfg.Notify.Dispatch(ctx, now)
+					return err
+				})
+			}
+		}
+	}()
+	return nil
 }
 
-// Start starts the scheduler in its own goroutine.
-func (s *Scheduler) Start() { s.cron.Start() }
-
-// Stop stops the scheduler and waits for running jobs, at most until ctx
+// Stop stops the cron entries and waits for running jobs, at most until ctx
 // ends.
 func (s *Scheduler) Stop(ctx context.Context) {
+	close(s.stop)
+	done := s.cron.Stop().Done()
 	select {
-	case <-s.cron.Stop().Done():
+	case <-done:
 	case <-ctx.Done():
+	}
+	s.wg.Wait()
+}
+
+// do runs a job body with a time limit; its error is logged once, here.
+func (s *Scheduler) do(run func(context.Context, time.Time) error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if err := run(ctx, s.cfg.Now()); err != nil {
+		s.cfg.Log.ErrorContext(ctx, "job failed", "err", err)
 	}
 }
 
-// cronLogger adapts slog to cron's logger.
+// Tick does what is due at now: it dispatches the outbox once per minute
+// and runs any daily or weekly occurrence not yet run.
+func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
+	var errs []string
+	if claimed, err := s.cfg.Schedule.Claim(ctx, "dispatch", now.Truncate(time.Minute), now); err != nil {
+		errs = append(errs, err.Error())
+	} else if claimed {
+		st, err := s.cfg.Notify.Dispatch(ctx, now)
+		if err != nil {
+			errs = append(errs, "dispatch: "+err.Error())
+		} else if st.Sent+st.Failed+st.Retried > 0 {
+			s.cfg.Log.InfoContext(ctx, "outbox dispatched", "sent", st.Sent, "retried", st.Retried, "failed", st.Failed,
+				"deferred", st.Deferred, "cancelled", st.Cancelled, "requests", st.Requests)
+		}
+	}
+	if err := s.runCleanup(ctx, now); err != nil {
+		errs = append(errs, "cleanup: "+err.Error())
+	}
+	if err := s.runDigests(ctx, now); err != nil {
+		errs = append(errs, "digest: "+err.Error())
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("tick: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// runCleanup removes expired sessions, tokens and old run records, once per
+// day.
+func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
+	loc, _ := time.LoadLocation(cleanupZone)
+	occ := cleanupAt.Prev(now, loc)
+	claimed, err := s.cfg.Schedule.Claim(ctx, "cleanup", occ, now)
+	if err != nil || !claimed {
+		return err
+	}
+	n, err := s.cfg.Accounts.DeleteExpired(ctx, now)
+	if err != nil {
+		return err
+	}
+	runs, err := s.cfg.Schedule.DeleteBefore(ctx, now.AddDate(0, 0, -30))
+	if err != nil {
+		return err
+	}
+	s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs)
+	return nil
+}
+
 type cronLogger struct{ log *slog.Logger }
 
 func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }

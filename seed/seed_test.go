@@ -17,18 +17,16 @@ import (
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
 
-// outbox records mail instead of sending it.
+// outbox records queued mail instead of sending it.
 type outbox struct {
 	mu   sync.Mutex
-	sent []notify.Message
+	sent []notify.Item
 }
 
-var _ notify.Mailer = (*outbox)(nil)
-
-func (o *outbox) Send(_ context.Context, m notify.Message) error {
+func (o *outbox) Enqueue(_ context.Context, it notify.Item) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.sent = append(o.sent, m)
+	o.sent = append(o.sent, it)
 	return nil
 }
 
@@ -50,7 +48,7 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 		tb.Fatal(err)
 	}
 	mail := &outbox{}
-	accounts := account.NewService(d.Database, account.Config{Mailer: mail})
+	accounts := account.NewService(d.Database, account.Config{Notifier: mail})
 	return seed.Services{
 		Accounts:    accounts,
 		Communities: community.NewService(d.Database, accounts, community.Config{}),

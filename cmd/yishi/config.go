@@ -22,6 +22,12 @@ type config struct {
 	SeedDemo     bool
 	Jobs         bool
 	LogLevel     slog.Level
+	// Mail: SendGrid when SendGridKey is set, else files in DataDir/mail.
+	// The key and the webhook key come from the environment only.
+	SendGridKey  string
+	SendGridHost string
+	MailFrom     string
+	WebhookKey   string
 }
 
 func parseConfig(cmd string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -50,6 +56,10 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	fs.BoolVar(&c.SeedDemo, "seed-demo", envBool("YISHI_SEED_DEMO", false), "load the Xiaogucheng demo data when the database is empty (YISHI_SEED_DEMO)")
 	fs.BoolVar(&c.Jobs, "jobs", envBool("YISHI_JOBS", true), "run the scheduled jobs; false runs a web-only instance (YISHI_JOBS)")
 	fs.StringVar(&level, "log-level", env("YISHI_LOG_LEVEL", "info"), "debug, info, warn or error (YISHI_LOG_LEVEL)")
+	fs.StringVar(&c.MailFrom, "mail-from", env("YISHI_MAIL_FROM", "议事 Yishi <noreply@yishi.example>"), "sender of mail (YISHI_MAIL_FROM)")
+	fs.StringVar(&c.SendGridHost, "sendgrid-api-host", env("SENDGRID_API_HOST", ""), "SendGrid API base URL; empty is the real API (SENDGRID_API_HOST)")
+	c.SendGridKey = getenv("SENDGRID_API_KEY")
+	c.WebhookKey = getenv("SENDGRID_WEBHOOK_PUBLIC_KEY")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -18,6 +19,8 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/schedule"
 	"github.com/yishi-app/yishi/frontend"
 	"github.com/yishi-app/yishi/graph"
 	"github.com/yishi-app/yishi/graph/graphiql"
@@ -31,6 +34,9 @@ type app struct {
 	db       *db.DB
 	accounts *account.Service
 	comms    *community.Service
+	notify   *notify.Service
+	schedule *schedule.Service
+	mailer   notify.Mailer
 }
 
 // open connects to the database, ensures its indexes and builds the
@@ -45,16 +51,37 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	if cfg.MongoURI == "" {
 		log.Info("embedded database started", "uri", d.URI, "dir", filepath.Join(cfg.DataDir, "db"))
 	}
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes()); err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
-	mailer := &mail.FileMailer{Dir: filepath.Join(cfg.DataDir, "mail"), Log: log}
-	accounts := account.NewService(d.Database, account.Config{Mailer: mailer, BaseURL: cfg.BaseURL, Log: log})
-	return &app{db: d, accounts: accounts, comms: community.NewService(d.Database, accounts, community.Config{Log: log})}, nil
+	a := &app{db: d, schedule: schedule.NewService(d.Database)}
+	if cfg.SendGridKey != "" {
+		a.mailer = mail.NewSendGrid(cfg.SendGridKey, cfg.MailFrom, cfg.SendGridHost)
+	} else {
+		a.mailer = &mail.FileMailer{Dir: filepath.Join(cfg.DataDir, "mail"), Log: log}
+	}
+	a.notify = notify.NewService(d.Database, notify.Config{Mailer: a.mailer, BaseURL: cfg.BaseURL, Log: log})
+	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
+	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
+	a.notify.SetDirectory(a.accounts)
+	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
+	return a, nil
 }
 
 func (a *app) close() { _ = a.db.Close(context.Background()) }
+
+// seedServices are the services the demo data is created through: the same
+// store, but nothing is mailed to the demo people.
+func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
+	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
+	return seed.Services{Accounts: accounts, Communities: community.NewService(a.db.Database, accounts, community.Config{Log: log})}
+}
+
+// noMail drops what it is asked to queue.
+type noMail struct{}
+
+func (noMail) Enqueue(context.Context, notify.Item) error { return nil }
 
 func runMigrate(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
 	a, err := open(ctx, cfg, log)
@@ -72,7 +99,7 @@ func runSeed(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer
 		return err
 	}
 	defer a.close()
-	res, err := seed.Load(ctx, seed.Services{Accounts: a.accounts, Communities: a.comms})
+	res, err := seed.Load(ctx, a.seedServices(cfg, log))
 	if err != nil {
 		return err
 	}
@@ -95,11 +122,11 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 
 	var logins []seed.Login
 	if cfg.SeedDemo {
-		if logins, err = seedIfEmpty(ctx, a); err != nil {
+		if logins, err = seedIfEmpty(ctx, a, a.seedServices(cfg, log)); err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
 	}
-	svc := graph.Services{Accounts: a.accounts, Communities: a.comms}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
@@ -119,6 +146,15 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 		}
 		fmt.Fprintln(w, "ok")
 	})
+	var webhookKey *ecdsa.PublicKey
+	if cfg.WebhookKey != "" {
+		if webhookKey, err = notify.ParseWebhookKey(cfg.WebhookKey); err != nil {
+			return fmt.Errorf("SENDGRID_WEBHOOK_PUBLIC_KEY: %w", err)
+		}
+	}
+	mux.Handle("/webhooks/sendgrid", graph.WebhookHandler(a.notify, webhookKey, log))
+	mux.Handle("/unsubscribe", graph.UnsubscribeHandler(a.notify, log))
+	mux.Handle("/calendar/", graph.CalendarHandler(a.notify, log))
 	mux.Handle("/", frontend.Handler())
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -135,10 +171,12 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	}
 	var sched *jobs.Scheduler
 	if cfg.Jobs {
-		if sched, err = jobs.New(jobs.Config{Accounts: a.accounts, Log: log}); err != nil {
+		sched = jobs.New(jobs.Config{
+			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, BaseURL: cfg.BaseURL, Log: log,
+		})
+		if err := sched.Start(); err != nil {
 			return err
 		}
-		sched.Start()
 	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -173,7 +211,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 
 // seedIfEmpty loads the demo data when the database has no community yet,
 // or when it holds the demo data already (to show its logins).
-func seedIfEmpty(ctx context.Context, a *app) ([]seed.Login, error) {
+func seedIfEmpty(ctx context.Context, a *app, svc seed.Services) ([]seed.Login, error) {
 	l, err := a.comms.Communities(ctx, community.CommunityFilter{}, domain.Page{First: 1})
 	if err != nil {
 		return nil, err
@@ -183,7 +221,7 @@ func seedIfEmpty(ctx context.Context, a *app) ([]seed.Login, error) {
 			return nil, nil // real data, not the demo: leave it alone
 		}
 	}
-	res, err := seed.Load(ctx, seed.Services{Accounts: a.accounts, Communities: a.comms})
+	res, err := seed.Load(ctx, svc)
 	return res.Logins, err
 }
 

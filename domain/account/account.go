@@ -20,19 +20,24 @@ import (
 
 // Service runs the account rules over the area's collections.
 type Service struct {
-	db      *mongo.Database
-	mailer  notify.Mailer
-	now     func() time.Time
-	baseURL string
-	log     *slog.Logger
+	db       *mongo.Database
+	notifier Notifier
+	now      func() time.Time
+	baseURL  string
+	log      *slog.Logger
+}
+
+// Notifier queues mail; notify.Service is one.
+type Notifier interface {
+	Enqueue(ctx context.Context, it notify.Item) error
 }
 
 // Config holds the Service's collaborators.
 type Config struct {
-	Mailer  notify.Mailer
-	Now     func() time.Time // default time.Now
-	BaseURL string           // links in emails start with it
-	Log     *slog.Logger
+	Notifier Notifier
+	Now      func() time.Time // default time.Now
+	BaseURL  string           // links in emails start with it
+	Log      *slog.Logger
 }
 
 // NewService returns an account Service over d.
@@ -43,7 +48,7 @@ func NewService(d *mongo.Database, cfg Config) *Service {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, mailer: cfg.Mailer, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	return &Service{db: d, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
 }
 
 // Errors returned by this area.
@@ -338,6 +343,22 @@ func (s *Service) UsersByID(ctx context.Context, ids []domain.ID) (map[domain.ID
 	}
 	return out, nil
 }
+
+// Recipients returns who notifications to the given users go to; it makes
+// Service a notify.Directory.
+func (s *Service) Recipients(ctx context.Context, ids []domain.ID) (map[domain.ID]notify.Recipient, error) {
+	users, err := s.UsersByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[domain.ID]notify.Recipient, len(users))
+	for id, u := range users {
+		out[id] = notify.Recipient{UserID: u.ID, Email: u.Email, Name: u.Name, Lang: u.Lang}
+	}
+	return out, nil
+}
+
+var _ notify.Directory = (*Service)(nil)
 
 // AssistedInput describes a resident without email or password.
 type AssistedInput struct {

@@ -3,7 +3,6 @@ package account_test
 import (
 	"context"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -31,37 +30,36 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// outbox records mail instead of sending it; it is the boundary to the
-// outside world, not our storage.
+// outbox records queued notifications instead of sending them; it is the
+// boundary to the notify area, not our storage.
 type outbox struct {
-	mu   sync.Mutex
-	sent []notify.Message
+	mu    sync.Mutex
+	items []notify.Item
 }
 
-func (o *outbox) Send(_ context.Context, m notify.Message) error {
+func (o *outbox) Enqueue(_ context.Context, it notify.Item) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.sent = append(o.sent, m)
+	o.items = append(o.items, it)
 	return nil
 }
 
-var tokenRE = regexp.MustCompile(`token=([A-Za-z0-9_%-]+)`)
-
-// lastToken returns the token in the last mail to addr of the given kind.
-func (o *outbox) lastToken(tb testing.TB, addr, kind string) string {
+// lastToken returns the token in the last link of the given kind queued for
+// the user.
+func (o *outbox) lastToken(tb testing.TB, user domain.ID, kind notify.Kind) string {
 	tb.Helper()
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	for i := len(o.sent) - 1; i >= 0; i-- {
-		if m := o.sent[i]; m.To == addr && m.Kind == kind {
-			t, err := url.QueryUnescape(tokenRE.FindStringSubmatch(m.Text)[1])
+	for i := len(o.items) - 1; i >= 0; i-- {
+		if it := o.items[i]; it.RecipientID == user && it.Kind == kind {
+			u, err := url.Parse(it.Data["link"])
 			if err != nil {
 				tb.Fatal(err)
 			}
-			return t
+			return u.Query().Get("token")
 		}
 	}
-	tb.Fatalf("no %s mail to %s", kind, addr)
+	tb.Fatalf("no %s queued for %s", kind, user)
 	return ""
 }
 
@@ -79,7 +77,7 @@ func newFixture(tb testing.TB) fixture {
 	}
 	c := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	m := &outbox{}
-	return fixture{svc: account.NewService(d.Database, account.Config{Mailer: m, Now: c.Now, BaseURL: "http://yishi.test"}), clock: c, mail: m}
+	return fixture{svc: account.NewService(d.Database, account.Config{Notifier: m, Now: c.Now, BaseURL: "http://yishi.test"}), clock: c, mail: m}
 }
 
 func ctxFrom(ip string) context.Context {
@@ -371,7 +369,7 @@ func TestVerifyEmail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok := f.mail.lastToken(t, "sun@example.com", "verify_email")
+	tok := f.mail.lastToken(t, a.User.ID, notify.KindEmailVerification)
 	t.Run("ErrExpired", func(t *testing.T) {
 		f.clock.Add(time.Hour)
 		wantCode(t, f.svc.VerifyEmail(context.Background(), tok), domain.Invalid)
@@ -404,7 +402,7 @@ func TestResetPassword(t *testing.T) {
 	if err := f.svc.RequestPasswordReset(context.Background(), "Zhou@example.com"); err != nil {
 		t.Fatal(err)
 	}
-	tok := f.mail.lastToken(t, "zhou@example.com", "reset_password")
+	tok := f.mail.lastToken(t, a.User.ID, notify.KindPasswordReset)
 	// Concurrent uses of one token: exactly one succeeds.
 	var wg sync.WaitGroup
 	results := make(chan error, 10)

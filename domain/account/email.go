@@ -3,7 +3,6 @@ package account
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"net/url"
 	"strings"
 	"time"
@@ -130,10 +129,11 @@ func (s *Service) consumeToken(ctx context.Context, token string, kind tokenKind
 	return t, nil
 }
 
-// sendToken stores a new token of kind for u and mails u the link.
+// sendToken stores a new token of kind for u and queues the mail with its
+// link. The outbox keeps the link only until the mail has left.
 func (s *Service) sendToken(ctx context.Context, u User, kind tokenKind) error {
-	if s.mailer == nil {
-		return fmt.Errorf("no mailer configured")
+	if s.notifier == nil {
+		return fmt.Errorf("no notifier configured")
 	}
 	token, hash := newToken()
 	now := s.now().UTC()
@@ -141,51 +141,12 @@ func (s *Service) sendToken(ctx context.Context, u User, kind tokenKind) error {
 	if _, err := s.db.Collection(tokensColl).InsertOne(ctx, t); err != nil {
 		return db.Err("insert token", err)
 	}
-	msg, err := tokenMessage(u, kind, strings.TrimRight(s.baseURL, "/"), token)
-	if err != nil {
-		return err
-	}
-	return s.mailer.Send(ctx, msg)
-}
-
-type tokenMail struct {
-	Subject, Greeting, Body, Action, Expiry string
-}
-
-var tokenMails = map[tokenKind]map[domain.Lang]tokenMail{
-	tokenVerifyEmail: {
-		domain.Chinese: {"验证您的议事邮箱", "%s，您好：", "请点击下面的链接，验证您在议事登记的邮箱。", "验证邮箱", "链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。"},
-		domain.English: {"Verify your Yishi email", "Hello %s,", "Please open the link below to verify the email you gave Yishi.", "Verify email", "The link works once, within 1 hour. If this was not you, ignore this email."},
-	},
-	tokenResetPassword: {
-		domain.Chinese: {"重设您的议事密码", "%s，您好：", "我们收到了重设密码的请求。请点击下面的链接设置新密码。", "重设密码", "链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。"},
-		domain.English: {"Reset your Yishi password", "Hello %s,", "We received a request to reset your password. Open the link below to choose a new one.", "Reset password", "The link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is."},
-	},
-}
-
-var tokenHTML = template.Must(template.New("token").Parse(`<!doctype html><html><body style="font-family:sans-serif;font-size:16px">
-<p>{{.Greeting}}</p><p>{{.Body}}</p><p><a href="{{.Link}}">{{.Action}}</a></p><p style="color:#555">{{.Expiry}}</p>
-<p>议事 Yishi</p></body></html>`))
-
-func tokenMessage(u User, kind tokenKind, baseURL, token string) (notify.Message, error) {
-	lang := u.Lang
-	if lang != domain.English {
-		lang = domain.Chinese
-	}
-	m := tokenMails[kind][lang]
-	path := "/verify-email"
+	path, nk := "/verify-email", notify.KindEmailVerification
 	if kind == tokenResetPassword {
-		path = "/reset-password"
+		path, nk = "/reset-password", notify.KindPasswordReset
 	}
-	link := baseURL + path + "?token=" + url.QueryEscape(token)
-	greeting := fmt.Sprintf(m.Greeting, u.Name)
-	var html strings.Builder
-	err := tokenHTML.Execute(&html, map[string]string{
-		"Greeting": greeting, "Body": m.Body, "Link": link, "Action": m.Action, "Expiry": m.Expiry,
+	return s.notifier.Enqueue(ctx, notify.Item{
+		Kind: nk, RecipientID: u.ID, Subject: "user:" + string(u.ID), Occurrence: hash,
+		SendAt: now, Data: map[string]string{"link": strings.TrimRight(s.baseURL, "/") + path + "?token=" + url.QueryEscape(token)},
 	})
-	if err != nil {
-		return notify.Message{}, fmt.Errorf("render %s email: %w", kind, err)
-	}
-	text := fmt.Sprintf("%s\n\n%s\n\n%s\n\n%s\n\n议事 Yishi\n", greeting, m.Body, link, m.Expiry)
-	return notify.Message{To: u.Email, Subject: m.Subject, Text: text, HTML: html.String(), Kind: string(kind)}, nil
 }

@@ -72,3 +72,10 @@ func (s *Service) require(ctx context.Context, communityID domain.ID, check func
 	}
 	return a, nil
 }
+
+// RequireAdmin returns nil when the actor administers the community.
+// Errors: Unauthenticated, Forbidden.
+func (s *Service) RequireAdmin(ctx context.Context, communityID domain.ID) error {
+	_, err := s.require(ctx, communityID, isAdmin)
+	return err
+}

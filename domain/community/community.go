@@ -23,14 +23,19 @@ import (
 type Service struct {
 	db       *mongo.Database
 	accounts *account.Service
+	notifier account.Notifier
 	now      func() time.Time
+	baseURL  string
 	log      *slog.Logger
 }
 
 // Config holds the Service's collaborators.
 type Config struct {
-	Now func() time.Time // default time.Now
-	Log *slog.Logger
+	// Notifier queues the mail this area sends; nil sends none.
+	Notifier account.Notifier
+	Now      func() time.Time // default time.Now
+	BaseURL  string           // links in mail start with it
+	Log      *slog.Logger
 }
 
 // NewService returns a community Service over d that asks accounts about
@@ -42,7 +47,7 @@ func NewService(d *mongo.Database, accounts *account.Service, cfg Config) *Servi
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, accounts: accounts, now: cfg.Now, log: cfg.Log}
+	return &Service{db: d, accounts: accounts, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
 }
 
 // Kind tells a village from an urban community.

@@ -17,7 +17,7 @@ func TestMain(m *testing.M) { dbtest.Main(m) }
 
 type discard struct{}
 
-func (discard) Send(context.Context, notify.Message) error { return nil }
+func (discard) Enqueue(context.Context, notify.Item) error { return nil }
 
 // world is a street with two villages, A and B, each with an admin, a
 // committee member, a grid worker of grid 1, a resident, and two grids.
@@ -72,7 +72,7 @@ func newWorld(tb testing.TB) *world {
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	w := &world{accounts: account.NewService(d.Database, account.Config{Mailer: discard{}})}
+	w := &world{accounts: account.NewService(d.Database, account.Config{Notifier: discard{}})}
 	w.svc = community.NewService(d.Database, w.accounts, community.Config{})
 	founder := w.user(tb, "街道干部")
 	street := must(w.svc.CreateStreet(as(founder), community.StreetInput{Name: "径山镇", Code: "330110109"}))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -219,5 +220,25 @@ func (s *Service) decide(ctx context.Context, id domain.ID, state JoinState, rea
 		return r, db.Err("close join request", err)
 	}
 	r.State, r.DecidedBy, r.DecidedAt, r.Reason = state, actor.UserID, now, reason
+	s.notifyDecision(ctx, r)
 	return r, nil
+}
+
+// notifyDecision queues the mail telling the requester the outcome. A
+// failure to queue is logged: the decision stands either way.
+func (s *Service) notifyDecision(ctx context.Context, r JoinRequest) {
+	if s.notifier == nil {
+		return
+	}
+	c, err := s.Community(ctx, r.CommunityID)
+	if err == nil {
+		err = s.notifier.Enqueue(ctx, notify.Item{
+			Kind: notify.KindJoinDecided, CommunityID: c.ID, RecipientID: r.UserID, Subject: "join:" + string(r.ID),
+			Zone: c.Settings.TimeZone, SendAt: r.DecidedAt,
+			Data: map[string]string{"community": c.Name, "state": string(r.State), "reason": r.Reason, "link": s.baseURL + "/"},
+		})
+	}
+	if err != nil {
+		s.log.ErrorContext(ctx, "queue join decision mail", "request", r.ID, "err", err)
+	}
 }

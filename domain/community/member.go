@@ -267,3 +267,17 @@ func (s *Service) RegisterAssistedResident(ctx context.Context, in AssistedResid
 	}
 	return s.member(ctx, in.CommunityID, u.ID)
 }
+
+// MemberIDs lists the users who hold role in a community. It checks no
+// permission: it serves scheduled jobs (the weekly digest), never a request.
+func (s *Service) MemberIDs(ctx context.Context, communityID domain.ID, role domain.Role) ([]domain.ID, error) {
+	docs, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": string(role)})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]domain.ID, len(docs))
+	for i, d := range docs {
+		ids[i] = domain.ID(d.UserID)
+	}
+	return ids, nil
+}

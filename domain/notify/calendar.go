@@ -1,0 +1,123 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Event is one entry of a person's calendar feed: a meeting, a patrol shift
+// or a volunteer task.
+type Event struct {
+	UID         string
+	Title       string
+	Description string
+	Location    string
+	Start, End  time.Time
+	URL         string
+}
+
+// CalendarSource lists a user's upcoming events; the areas that have
+// meetings, shifts and tasks provide one each.
+type CalendarSource interface {
+	UpcomingEvents(ctx context.Context, userID domain.ID, from time.Time) ([]Event, error)
+}
+
+// CalendarURL returns the actor's secret calendar feed URL.
+// Errors: Unauthenticated.
+func (s *Service) CalendarURL(ctx context.Context) (string, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return "", err
+	}
+	var d calendarDoc
+	err = s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(actor.UserID)}).Decode(&d)
+	if err != nil && !db.IsNotFound(err) {
+		return "", db.Err("find calendar feed", err)
+	}
+	return s.calendarURL(ctx, actor.UserID, d.Version)
+}
+
+func (s *Service) calendarURL(ctx context.Context, userID domain.ID, version int) (string, error) {
+	token, err := s.sign(ctx, "cal", string(userID), strconv.Itoa(version))
+	if err != nil {
+		return "", err
+	}
+	return s.baseURL + "/calendar/" + token + ".ics", nil
+}
+
+// RegenerateCalendarURL makes a new feed URL; the old one stops working.
+// Errors: Unauthenticated.
+func (s *Service) RegenerateCalendarURL(ctx context.Context) (string, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return "", err
+	}
+	var d calendarDoc
+	err = s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(actor.UserID)}).Decode(&d)
+	if err != nil && !db.IsNotFound(err) {
+		return "", db.Err("find calendar feed", err)
+	}
+	d.UserID, d.Version = string(actor.UserID), d.Version+1
+	if _, err := s.db.Collection(calendarColl).ReplaceOne(ctx, bson.M{"_id": d.UserID}, d, optionsUpsert()); err != nil {
+		return "", db.Err("save calendar feed", err)
+	}
+	return s.calendarURL(ctx, actor.UserID, d.Version)
+}
+
+// CalendarFeed renders the iCalendar (RFC 5545) feed a token stands for,
+// with the events of the sources from now on. Errors: NotFound (bad or
+// replaced token).
+func (s *Service) CalendarFeed(ctx context.Context, token string, sources ...CalendarSource) (string, error) {
+	notFound := domain.ErrNotFound("日历", "calendar")
+	parts, ok := s.verify(ctx, "cal", token, 2)
+	if !ok {
+		return "", notFound
+	}
+	userID := domain.ID(parts[0])
+	var d calendarDoc
+	err := s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(userID)}).Decode(&d)
+	if err != nil && !db.IsNotFound(err) {
+		return "", db.Err("find calendar feed", err)
+	}
+	if strconv.Itoa(d.Version) != parts[1] {
+		return "", notFound
+	}
+	now := s.now().UTC()
+	cal := ics.NewCalendarFor("Yishi")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetName("议事 Yishi")
+	cal.SetXWRCalName("议事 Yishi")
+	cal.SetTimezoneId("Asia/Shanghai")
+	cal.SetRefreshInterval("PT1H")
+	for _, src := range sources {
+		events, err := src.UpcomingEvents(ctx, userID, now)
+		if err != nil {
+			return "", fmt.Errorf("calendar events: %w", err)
+		}
+		for _, e := range events {
+			ev := cal.AddEvent(e.UID + "@yishi")
+			ev.SetDtStampTime(now)
+			ev.SetStartAt(e.Start.UTC())
+			ev.SetEndAt(e.End.UTC())
+			ev.SetSummary(e.Title)
+			if e.Description != "" {
+				ev.SetDescription(e.Description)
+			}
+			if e.Location != "" {
+				ev.SetLocation(e.Location)
+			}
+			if e.URL != "" {
+				ev.SetURL(e.URL)
+			}
+		}
+	}
+	return cal.Serialize(), nil
+}

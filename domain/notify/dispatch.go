@@ -1,0 +1,292 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Delivery rules.
+const (
+	MaxAttempts  = 8                // then the item fails for good
+	firstBackoff = time.Minute      // doubled after each failure ...
+	maxBackoff   = time.Hour        // ... up to an hour
+	claimTTL     = 5 * time.Minute  // a claim older than this was abandoned by a crash
+	batchLimit   = 1000             // SendGrid's limit of personalizations per request
+	roundLimit   = 2000             // items read per round of a dispatch
+)
+
+// backoff is the wait after the n-th failed attempt.
+func backoff(n int) time.Duration {
+	d := firstBackoff
+	for i := 1; i < n && d < maxBackoff; i++ {
+		d *= 2
+	}
+	return min(d, maxBackoff)
+}
+
+// DispatchStats says what a dispatch did.
+type DispatchStats struct {
+	Sent, Retried, Failed, Deferred, Cancelled, Requests int
+}
+
+// Dispatch sends every item due at now. Each item is claimed by inserting a
+// claim keyed by (item, attempt) before it is sent, so several dispatchers
+// never send one attempt twice; a claim left by a crash expires after
+// claimTTL and the item is sent again under the next attempt number.
+// Non-urgent items that fall in the recipient's quiet hours wait for the
+// morning. Recipients of identical content share one request.
+func (s *Service) Dispatch(ctx context.Context, now time.Time) (DispatchStats, error) {
+	var st DispatchStats
+	if s.mailer == nil || s.directory == nil {
+		return st, fmt.Errorf("dispatch: no mailer or directory")
+	}
+	now = now.UTC()
+	seen := map[string]bool{}
+	for {
+		opts := options.Find().SetSort(bson.D{{Key: "due_at", Value: 1}}).SetLimit(roundLimit)
+		due, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"state": string(Pending), "due_at": bson.M{"$lte": now}}, opts)
+		if err != nil {
+			return st, err
+		}
+		fresh := due[:0]
+		for _, d := range due {
+			if !seen[d.ID] {
+				seen[d.ID] = true
+				fresh = append(fresh, d)
+			}
+		}
+		if len(fresh) == 0 {
+			return st, nil
+		}
+		if err := s.dispatchRound(ctx, now, fresh, &st); err != nil {
+			return st, err
+		}
+	}
+}
+
+// ready is an item claimed for one attempt, with its recipient and content.
+type ready struct {
+	doc       outboxDoc
+	attempt   int
+	recipient Recipient
+	content   content
+}
+
+type content struct{ subject, text, html string }
+
+func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outboxDoc, st *DispatchStats) error {
+	ids := make([]domain.ID, 0, len(due))
+	for _, d := range due {
+		ids = append(ids, domain.ID(d.RecipientID))
+	}
+	recipients, err := s.directory.Recipients(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("find recipients: %w", err)
+	}
+	prefs, err := s.prefsFor(ctx, ids)
+	if err != nil {
+		return err
+	}
+	emails := []string{}
+	for _, r := range recipients {
+		if r.Email != "" {
+			emails = append(emails, r.Email)
+		}
+	}
+	bad, err := s.undeliverable(ctx, emails)
+	if err != nil {
+		return err
+	}
+
+	var batch []ready
+	for _, d := range due {
+		spec := kinds[Kind(d.Kind)]
+		r, ok := recipients[domain.ID(d.RecipientID)]
+		p := prefs[domain.ID(d.RecipientID)]
+		switch {
+		case !ok || r.Email == "":
+			st.Cancelled++
+			if err := s.finish(ctx, d, Skipped, "recipient has no email"); err != nil {
+				return err
+			}
+			continue
+		case !spec.Urgent && p.off(Kind(d.Kind)):
+			st.Cancelled++
+			if err := s.finish(ctx, d, Cancelled, "turned off by the recipient"); err != nil {
+				return err
+			}
+			continue
+		case bad[r.Email]:
+			st.Failed++
+			if err := s.finish(ctx, d, Failed, "address undeliverable (bounced, dropped or reported as spam)"); err != nil {
+				return err
+			}
+			continue
+		}
+		if !spec.Urgent {
+			if later, quiet := p.quietUntil(now, d.Zone); quiet {
+				st.Deferred++
+				if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"due_at": later}}); err != nil {
+					return db.Err("defer item", err)
+				}
+				continue
+			}
+		}
+		attempt, ok, err := s.claim(ctx, d, now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue // another dispatcher holds it
+		}
+		c, err := render(Kind(d.Kind), r, d.Data)
+		if err != nil {
+			return err
+		}
+		batch = append(batch, ready{doc: d, attempt: attempt, recipient: r, content: c})
+	}
+	return s.send(ctx, now, batch, st)
+}
+
+// claim inserts the claim for the item's next attempt. A claim that exists
+// and has not expired means another dispatcher is sending it; an expired one
+// was abandoned and the attempt after it is tried.
+func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attempt int, ok bool, err error) {
+	for attempt = d.Attempts + 1; attempt <= d.Attempts+MaxAttempts; attempt++ {
+		c := claimDoc{ID: fmt.Sprintf("%s#%d", d.ID, attempt), OutboxID: d.ID, Attempt: attempt, ClaimedAt: now, ExpiresAt: now.Add(claimTTL)}
+		_, err := s.db.Collection(claimsColl).InsertOne(ctx, c)
+		if err == nil {
+			return attempt, true, nil
+		}
+		if !db.IsDuplicate(err) {
+			return 0, false, db.Err("claim delivery", err)
+		}
+		var held claimDoc
+		if err := s.db.Collection(claimsColl).FindOne(ctx, bson.M{"_id": c.ID}).Decode(&held); err != nil {
+			return 0, false, db.Err("read claim", err)
+		}
+		if now.Before(held.ExpiresAt) {
+			return 0, false, nil
+		}
+	}
+	return 0, false, nil
+}
+
+// send groups the claimed items by identical content and sends each group
+// in requests of at most batchLimit recipients, then records the outcome.
+func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *DispatchStats) error {
+	groups := map[content][]ready{}
+	var order []content
+	for _, it := range items {
+		key := it.content
+		if kinds[Kind(it.doc.Kind)].Personal {
+			key.subject += "\x00" + it.doc.ID // never shared
+		}
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], it)
+	}
+	for _, key := range order {
+		group := groups[key]
+		for start := 0; start < len(group); start += batchLimit {
+			part := group[start:min(start+batchLimit, len(group))]
+			msg := Message{Kind: part[0].doc.Kind, Subject: part[0].content.subject, Text: part[0].content.text, HTML: part[0].content.html}
+			for _, it := range part {
+				unsub, err := s.unsubscribeURL(ctx, it.recipient.UserID, Kind(it.doc.Kind))
+				if err != nil {
+					return err
+				}
+				msg.To = append(msg.To, Envelope{Email: it.recipient.Email, Name: it.recipient.Name, OutboxID: it.doc.ID, UnsubscribeURL: unsub})
+			}
+			st.Requests++
+			id, sendErr := s.mailer.Send(ctx, msg)
+			if err := s.record(ctx, now, part, id, sendErr, st); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// record stores the outcome of one request for its items.
+func (s *Service) record(ctx context.Context, now time.Time, part []ready, messageID string, sendErr error, st *DispatchStats) error {
+	if sendErr == nil {
+		for _, it := range part {
+			set := bson.M{"state": string(Sent), "attempts": it.attempt, "message_id": messageID, "sent_at": now, "last_error": ""}
+			if kinds[Kind(it.doc.Kind)].Secret {
+				set["data"] = map[string]string{} // the one-time link has left; don't keep it
+			}
+			if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, it.doc.ID, bson.M{"$set": set}); err != nil {
+				return db.Err("mark sent", err)
+			}
+			st.Sent++
+		}
+		return nil
+	}
+	var se *SendError
+	temporary, wait := true, time.Duration(0)
+	if errors.As(sendErr, &se) {
+		temporary, wait = se.Temporary, se.RetryAfter
+	}
+	s.log.WarnContext(ctx, "mail not sent", "kind", part[0].doc.Kind, "recipients", len(part), "temporary", temporary, "err", sendErr)
+	for _, it := range part {
+		set := bson.M{"attempts": it.attempt, "last_error": truncate(sendErr.Error(), 500)}
+		switch {
+		case !temporary || it.attempt-it.doc.RetryBase >= MaxAttempts:
+			set["state"] = string(Failed)
+			st.Failed++
+		default:
+			set["due_at"] = now.Add(max(wait, backoff(it.attempt-it.doc.RetryBase)))
+			st.Retried++
+		}
+		if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, it.doc.ID, bson.M{"$set": set}); err != nil {
+			return db.Err("record failure", err)
+		}
+	}
+	return nil
+}
+
+// finish closes an item without sending it.
+func (s *Service) finish(ctx context.Context, d outboxDoc, state State, reason string) error {
+	_, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"state": string(state), "last_error": reason}})
+	return db.Err("finish item", err)
+}
+
+// render fills the kind's templates in the recipient's language.
+func render(k Kind, r Recipient, data map[string]string) (content, error) {
+	lang := r.Lang
+	if lang != domain.English {
+		lang = domain.Chinese
+	}
+	t := compiledTemplates()[k][lang]
+	in := map[string]any{"D": data, "R": r}
+	var subject, text, html bytes.Buffer
+	if err := t.subject.Execute(&subject, in); err != nil {
+		return content{}, fmt.Errorf("render %s subject: %w", k, err)
+	}
+	if err := t.text.Execute(&text, in); err != nil {
+		return content{}, fmt.Errorf("render %s text: %w", k, err)
+	}
+	if err := t.html.Execute(&html, in); err != nil {
+		return content{}, fmt.Errorf("render %s html: %w", k, err)
+	}
+	return content{subject: strings.TrimSpace(subject.String()), text: text.String(), html: html.String()}, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

@@ -1,0 +1,122 @@
+package notify
+
+import (
+	htmltemplate "html/template"
+	"sync"
+	"text/template"
+
+	"github.com/yishi-app/yishi/domain"
+)
+
+// Kind names a kind of notification.
+type Kind string
+
+// Kinds known so far. Later areas add theirs here with a template pair.
+const (
+	KindEmailVerification Kind = "email_verification"
+	KindPasswordReset     Kind = "password_reset"
+	KindJoinDecided       Kind = "join_decided"
+	KindWeeklyDigest      Kind = "weekly_digest"
+)
+
+// kindSpec says how a kind is sent and what it says.
+type kindSpec struct {
+	// Urgent kinds ignore quiet hours and cannot be turned off: they answer
+	// something the person just did.
+	Urgent bool
+	// Secret kinds carry a one-time link whose data is wiped once sent.
+	Secret bool
+	// Personal kinds address the recipient by name, so they are never
+	// batched with other recipients.
+	Personal bool
+	Label    domain.Text
+	// Subject, Text and HTML per language; they see the item's Data as .D
+	// and the recipient as .R.
+	Subject, Text, HTML map[domain.Lang]string
+}
+
+var kinds = map[Kind]kindSpec{
+	KindEmailVerification: {
+		Urgent: true, Secret: true, Personal: true,
+		Label:   domain.Text{ZH: "邮箱验证", EN: "Email verification"},
+		Subject: bi("验证您的议事邮箱", "Verify your Yishi email"),
+		Text: bi("{{.R.Name}}，您好：\n\n请打开下面的链接，验证您在议事登记的邮箱：\n{{.D.link}}\n\n链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。",
+			"Hello {{.R.Name}},\n\nPlease open the link below to verify the email you gave Yishi:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email."),
+		HTML: bi(`<p>{{.R.Name}}，您好：</p><p>请点击下面的链接，验证您在议事登记的邮箱。</p><p><a href="{{.D.link}}">验证邮箱</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。</p>`,
+			`<p>Hello {{.R.Name}},</p><p>Please open the link below to verify the email you gave Yishi.</p><p><a href="{{.D.link}}">Verify email</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email.</p>`),
+	},
+	KindPasswordReset: {
+		Urgent: true, Secret: true, Personal: true,
+		Label:   domain.Text{ZH: "重设密码", EN: "Password reset"},
+		Subject: bi("重设您的议事密码", "Reset your Yishi password"),
+		Text: bi("{{.R.Name}}，您好：\n\n我们收到了重设密码的请求。请打开下面的链接设置新密码：\n{{.D.link}}\n\n链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。",
+			"Hello {{.R.Name}},\n\nWe received a request to reset your password. Open the link below to choose a new one:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is."),
+		HTML: bi(`<p>{{.R.Name}}，您好：</p><p>我们收到了重设密码的请求。请点击下面的链接设置新密码。</p><p><a href="{{.D.link}}">重设密码</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。</p>`,
+			`<p>Hello {{.R.Name}},</p><p>We received a request to reset your password.</p><p><a href="{{.D.link}}">Reset password</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is.</p>`),
+	},
+	KindJoinDecided: {
+		Urgent: false, Personal: false,
+		Label:   domain.Text{ZH: "入驻申请结果", EN: "Join request decided"},
+		Subject: bi("您加入{{.D.community}}的申请{{if eq .D.state \"approved\"}}已通过{{else}}未通过{{end}}", "Your request to join {{.D.community}} was {{.D.state}}"),
+		Text: bi("您加入{{.D.community}}的申请{{if eq .D.state \"approved\"}}已通过，欢迎您！{{else}}未通过。理由：{{.D.reason}}{{end}}\n\n{{.D.link}}",
+			"Your request to join {{.D.community}} was {{.D.state}}.{{if ne .D.state \"approved\"}} Reason: {{.D.reason}}{{end}}\n\n{{.D.link}}"),
+		HTML: bi(`<p>您加入{{.D.community}}的申请{{if eq .D.state "approved"}}已通过，欢迎您！{{else}}未通过。理由：{{.D.reason}}{{end}}</p><p><a href="{{.D.link}}">打开议事</a></p>`,
+			`<p>Your request to join {{.D.community}} was {{.D.state}}.{{if ne .D.state "approved"}} Reason: {{.D.reason}}{{end}}</p><p><a href="{{.D.link}}">Open Yishi</a></p>`),
+	},
+	KindWeeklyDigest: {
+		Urgent: false, Personal: false,
+		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
+		Subject: bi("{{.D.community}}本周议事摘要", "This week in {{.D.community}}"),
+		Text:    bi("{{.D.community}}本周动态：\n\n{{.D.body}}\n\n{{.D.link}}", "This week in {{.D.community}}:\n\n{{.D.body}}\n\n{{.D.link}}"),
+		HTML:    bi(`<p>{{.D.community}}本周动态：</p><pre style="font-family:inherit;white-space:pre-wrap">{{.D.body}}</pre><p><a href="{{.D.link}}">打开议事</a></p>`, `<p>This week in {{.D.community}}:</p><pre style="font-family:inherit;white-space:pre-wrap">{{.D.body}}</pre><p><a href="{{.D.link}}">Open Yishi</a></p>`),
+	},
+}
+
+func bi(zh, en string) map[domain.Lang]string { return map[domain.Lang]string{domain.Chinese: zh, domain.English: en} }
+
+// OptionalKinds lists the kinds a person may turn off, in a stable order.
+func OptionalKinds() []Kind { return []Kind{KindJoinDecided, KindWeeklyDigest} }
+
+// Label returns the kind's name for people.
+func (k Kind) Label() domain.Text { return kinds[k].Label }
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool { _, ok := kinds[k]; return ok }
+
+// footers are appended to every mail: who sent it and how to stop it.
+var footers = map[domain.Lang][2]string{
+	domain.Chinese: {"\n\n——\n议事 Yishi · 众人的事情由众人商量\n不想再收到此类邮件：" + UnsubscribePlaceholder + "\n",
+		`<hr><p style="color:#555;font-size:14px">议事 Yishi · 众人的事情由众人商量<br><a href="` + UnsubscribePlaceholder + `">不想再收到此类邮件</a></p>`},
+	domain.English: {"\n\n--\nYishi · the affairs of everyone are talked over by everyone\nStop this kind of mail: " + UnsubscribePlaceholder + "\n",
+		`<hr><p style="color:#555;font-size:14px">Yishi<br><a href="` + UnsubscribePlaceholder + `">Stop this kind of mail</a></p>`},
+}
+
+type compiled struct {
+	subject, text *template.Template
+	html          *htmltemplate.Template
+}
+
+var (
+	compileOnce sync.Once
+	templates   map[Kind]map[domain.Lang]compiled
+)
+
+// compiledTemplates parses every kind's templates once; a template that does
+// not parse is a programming error caught by the tests.
+func compiledTemplates() map[Kind]map[domain.Lang]compiled {
+	compileOnce.Do(func() {
+		templates = map[Kind]map[domain.Lang]compiled{}
+		for k, spec := range kinds {
+			templates[k] = map[domain.Lang]compiled{}
+			for _, lang := range []domain.Lang{domain.Chinese, domain.English} {
+				templates[k][lang] = compiled{
+					subject: template.Must(template.New("s").Option("missingkey=zero").Parse(spec.Subject[lang])),
+					text:    template.Must(template.New("t").Option("missingkey=zero").Parse(spec.Text[lang] + footers[lang][0])),
+					html: htmltemplate.Must(htmltemplate.New("h").Option("missingkey=zero").Parse(
+						`<!doctype html><html><body style="font-family:sans-serif;font-size:16px;line-height:1.6">` + spec.HTML[lang] + footers[lang][1] + `</body></html>`)),
+				}
+			}
+		}
+	})
+	return templates
+}

@@ -1,0 +1,271 @@
+package notify
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Service keeps the outbox and sends it.
+type Service struct {
+	db        *mongo.Database
+	mailer    Mailer
+	directory Directory
+	admin     func(ctx context.Context, communityID domain.ID) error
+	now       func() time.Time
+	baseURL   string
+	log       *slog.Logger
+	wake      chan struct{}
+
+	secretOnce sync.Mutex
+	secret     []byte
+}
+
+// Config holds the Service's collaborators.
+type Config struct {
+	Mailer    Mailer
+	Directory Directory // may be set later with SetDirectory
+	// RequireAdmin returns nil when the actor administers the community,
+	// else a coded error; it guards the failed-delivery list and retries.
+	RequireAdmin func(ctx context.Context, communityID domain.ID) error
+	Now          func() time.Time // default time.Now
+	BaseURL      string           // links in mail start with it
+	Log          *slog.Logger
+}
+
+// NewService returns a notify Service over d.
+func NewService(d *mongo.Database, cfg Config) *Service {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	return &Service{
+		db: d, mailer: cfg.Mailer, directory: cfg.Directory, admin: cfg.RequireAdmin, now: cfg.Now,
+		baseURL: strings.TrimRight(cfg.BaseURL, "/"), log: cfg.Log, wake: make(chan struct{}, 1),
+	}
+}
+
+// SetDirectory sets where recipients are looked up; the account area, which
+// itself enqueues through this Service, is built after it.
+func (s *Service) SetDirectory(d Directory) { s.directory = d }
+
+// SetRequireAdmin sets the admin check, which the community area provides.
+func (s *Service) SetRequireAdmin(f func(ctx context.Context, communityID domain.ID) error) { s.admin = f }
+
+// Wake is signalled when an urgent item is enqueued, so the dispatcher can
+// send it now rather than at its next tick.
+func (s *Service) Wake() <-chan struct{} { return s.wake }
+
+// Item is one notification to one person.
+type Item struct {
+	ID          domain.ID
+	Kind        Kind
+	CommunityID domain.ID
+	RecipientID domain.ID
+	// Subject is what the item is about, such as "meeting:<id>"; Cancel and
+	// Reschedule find items by it.
+	Subject string
+	// Occurrence tells apart repeated items of one subject, such as "24h"
+	// and "1h" before a meeting.
+	Occurrence string
+	// Zone is the IANA zone of quiet hours (default Asia/Shanghai).
+	Zone      string
+	Data      map[string]string
+	SendAt    time.Time
+	DueAt     time.Time
+	State     State
+	Attempts  int
+	MessageID string
+	LastError string
+	CreatedAt time.Time
+	SentAt    time.Time
+}
+
+// dedupeKey is the outbox _id: one item per kind, subject, recipient and
+// occurrence, however often it is enqueued.
+func dedupeKey(it Item) string {
+	raw := strings.Join([]string{string(it.Kind), it.Subject, string(it.RecipientID), it.Occurrence}, "\x00")
+	sum := sha256.Sum256([]byte(raw))
+	return hex.EncodeToString(sum[:16])
+}
+
+// Enqueue adds an item to the outbox, to be sent at SendAt (now if zero).
+// Enqueuing the same kind, subject, recipient and occurrence again changes
+// nothing. Errors: Invalid (unknown kind, no recipient).
+func (s *Service) Enqueue(ctx context.Context, it Item) error {
+	if !it.Kind.Valid() {
+		return domain.InvalidField("kind", "未知的通知类型", "unknown notification kind")
+	}
+	if it.RecipientID == "" {
+		return domain.InvalidField("recipient", "缺少收件人", "no recipient")
+	}
+	now := s.now().UTC()
+	if it.SendAt.IsZero() {
+		it.SendAt = now
+	}
+	if it.Zone == "" {
+		it.Zone = defaultZone
+	}
+	d := outboxDoc{
+		ID: dedupeKey(it), Kind: string(it.Kind), CommunityID: string(it.CommunityID), RecipientID: string(it.RecipientID),
+		Subject: it.Subject, Occurrence: it.Occurrence, Zone: it.Zone, Data: it.Data,
+		SendAt: it.SendAt.UTC(), DueAt: it.SendAt.UTC(), State: string(Pending), CreatedAt: now,
+	}
+	if d.Data == nil {
+		d.Data = map[string]string{}
+	}
+	_, err := s.db.Collection(outboxColl).InsertOne(ctx, d)
+	if db.IsDuplicate(err) {
+		return nil
+	}
+	if err != nil {
+		return db.Err("enqueue", err)
+	}
+	if kinds[it.Kind].Urgent {
+		select {
+		case s.wake <- struct{}{}:
+		default:
+		}
+	}
+	return nil
+}
+
+const defaultZone = "Asia/Shanghai"
+
+// Cancel cancels the pending items about a subject, for example when a
+// meeting is called off.
+func (s *Service) Cancel(ctx context.Context, subject string) error {
+	_, err := s.db.Collection(outboxColl).UpdateMany(ctx,
+		bson.M{"subject": subject, "state": string(Pending)},
+		bson.M{"$set": bson.M{"state": string(Cancelled), "last_error": "subject cancelled"}})
+	return db.Err("cancel items", err)
+}
+
+// Reschedule moves the pending items about a subject by delta, for example
+// when a meeting moves.
+func (s *Service) Reschedule(ctx context.Context, subject string, delta time.Duration) error {
+	items, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"subject": subject, "state": string(Pending)})
+	if err != nil {
+		return err
+	}
+	for _, d := range items {
+		_, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{
+			"send_at": d.SendAt.Add(delta), "due_at": d.SendAt.Add(delta),
+		}})
+		if err != nil {
+			return db.Err("reschedule item", err)
+		}
+	}
+	return nil
+}
+
+// History lists the actor's notifications, newest first.
+// Errors: Unauthenticated, Invalid (page).
+func (s *Service) History(ctx context.Context, page domain.Page) (domain.List[Item], error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return domain.List[Item]{}, err
+	}
+	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"recipient_id": string(actor.UserID)}, page)
+	return toList(docs, next, total), err
+}
+
+// Failed lists a community's items that gave up, for its admins.
+// Errors: Unauthenticated, Forbidden, Invalid (page).
+func (s *Service) Failed(ctx context.Context, communityID domain.ID, page domain.Page) (domain.List[Item], error) {
+	if err := s.requireAdmin(ctx, communityID); err != nil {
+		return domain.List[Item]{}, err
+	}
+	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(outboxColl),
+		bson.M{"community_id": string(communityID), "state": string(Failed)}, page)
+	return toList(docs, next, total), err
+}
+
+// Retry puts a failed item back in the queue with a fresh count of attempts.
+// Errors: Unauthenticated, Forbidden, NotFound, Conflict (not failed).
+func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
+	var d outboxDoc
+	err := s.db.Collection(outboxColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) || (err == nil && d.CommunityID == "") {
+		return Item{}, errItemNotFound
+	}
+	if err != nil {
+		return Item{}, db.Err("find item", err)
+	}
+	if err := s.requireAdmin(ctx, domain.ID(d.CommunityID)); err != nil {
+		if domain.ErrorCode(err) == domain.Forbidden {
+			return Item{}, errItemNotFound
+		}
+		return Item{}, err
+	}
+	if State(d.State) != Failed {
+		return toItem(d), domain.Errorf(domain.Conflict, "只能重试发送失败的通知", "only failed notifications can be retried")
+	}
+	// Attempts restart past the claims already used, so new claims are new.
+	now := s.now().UTC()
+	set := bson.M{"state": string(Pending), "due_at": now, "last_error": "", "retry_base": d.Attempts}
+	if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": set}); err != nil {
+		return Item{}, db.Err("retry item", err)
+	}
+	d.State, d.DueAt, d.LastError = string(Pending), now, ""
+	return toItem(d), nil
+}
+
+var errItemNotFound = domain.ErrNotFound("通知", "notification")
+
+func (s *Service) requireAdmin(ctx context.Context, communityID domain.ID) error {
+	if _, err := domain.RequireUser(ctx); err != nil {
+		return err
+	}
+	if s.admin == nil {
+		return domain.ErrForbidden
+	}
+	return s.admin(ctx, communityID)
+}
+
+func toList(docs []outboxDoc, next bool, total int) domain.List[Item] {
+	l := domain.List[Item]{HasNextPage: next, TotalCount: total, Items: make([]Item, len(docs))}
+	for i, d := range docs {
+		l.Items[i] = toItem(d)
+	}
+	return l
+}
+
+// secretKey returns the key that signs unsubscribe links and calendar feed
+// tokens, made once per database: the first instance to insert it wins.
+func (s *Service) secretKey(ctx context.Context) ([]byte, error) {
+	s.secretOnce.Lock()
+	defer s.secretOnce.Unlock()
+	if s.secret != nil {
+		return s.secret, nil
+	}
+	fresh := make([]byte, 32)
+	_, _ = rand.Read(fresh)
+	_, err := s.db.Collection(secretsColl).InsertOne(ctx, secretDoc{Name: "notify", Value: fresh})
+	if err != nil && !db.IsDuplicate(err) {
+		return nil, db.Err("store secret", err)
+	}
+	var d secretDoc
+	if err := s.db.Collection(secretsColl).FindOne(ctx, bson.M{"_id": "notify"}).Decode(&d); err != nil {
+		return nil, db.Err("read secret", err)
+	}
+	if len(d.Value) < 32 {
+		return nil, fmt.Errorf("notify secret is too short")
+	}
+	s.secret = d.Value
+	return s.secret, nil
+}

@@ -1,0 +1,115 @@
+package notify
+
+import (
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Collections owned by this area.
+const (
+	outboxColl   = "outbox"              // _id is the dedupe key: kind/subject/recipient/occurrence
+	claimsColl   = "delivery_claims"     // _id is outbox id + "#" + attempt: whoever inserts it sends
+	prefsColl    = "notification_prefs"  // _id is the user id
+	badAddrColl  = "undeliverable"       // _id is the email address
+	eventsColl   = "provider_events"     // _id is the provider's event id: each processed once
+	secretsColl  = "secrets"             // _id is the secret's name: created once, never changed
+	calendarColl = "calendar_feeds"      // _id is the user id: the feed token's version
+)
+
+// Indexes returns the indexes this area needs.
+func Indexes() []db.Index {
+	return []db.Index{
+		{Collection: outboxColl, Keys: bson.D{{Key: "state", Value: 1}, {Key: "due_at", Value: 1}}},
+		{Collection: outboxColl, Keys: bson.D{{Key: "subject", Value: 1}}},
+		{Collection: outboxColl, Keys: bson.D{{Key: "recipient_id", Value: 1}}},
+		{Collection: outboxColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
+	}
+}
+
+// State is where an outbox item stands.
+type State string
+
+// Outbox item states.
+const (
+	Pending   State = "pending"
+	Sent      State = "sent"
+	Failed    State = "failed"    // gave up: a permanent error or too many attempts
+	Cancelled State = "cancelled" // its subject went away, or the recipient turned the kind off
+	Skipped   State = "skipped"   // the recipient has no email
+)
+
+type outboxDoc struct {
+	ID          string            `bson:"_id"`
+	Kind        string            `bson:"kind"`
+	CommunityID string            `bson:"community_id"`
+	RecipientID string            `bson:"recipient_id"`
+	Subject     string            `bson:"subject"`
+	Occurrence  string            `bson:"occurrence"`
+	Zone        string            `bson:"zone"`
+	Data        map[string]string `bson:"data"`
+	SendAt      time.Time         `bson:"send_at"`
+	DueAt       time.Time         `bson:"due_at"` // send_at, moved by quiet hours and retries
+	State       string            `bson:"state"`
+	Attempts    int               `bson:"attempts"`
+	RetryBase   int               `bson:"retry_base"` // attempts already made when an admin retried
+	MessageID   string            `bson:"message_id,omitempty"`
+	LastError   string            `bson:"last_error,omitempty"`
+	CreatedAt   time.Time         `bson:"created_at"`
+	SentAt      time.Time         `bson:"sent_at,omitempty"`
+}
+
+func toItem(d outboxDoc) Item {
+	return Item{
+		ID: domain.ID(d.ID), Kind: Kind(d.Kind), CommunityID: domain.ID(d.CommunityID), RecipientID: domain.ID(d.RecipientID),
+		Subject: d.Subject, Occurrence: d.Occurrence, Zone: d.Zone, SendAt: d.SendAt, DueAt: d.DueAt,
+		State: State(d.State), Attempts: d.Attempts, MessageID: d.MessageID, LastError: d.LastError,
+		CreatedAt: d.CreatedAt, SentAt: d.SentAt,
+	}
+}
+
+type claimDoc struct {
+	ID        string    `bson:"_id"`
+	OutboxID  string    `bson:"outbox_id"`
+	Attempt   int       `bson:"attempt"`
+	ClaimedAt time.Time `bson:"claimed_at"`
+	ExpiresAt time.Time `bson:"expires_at"`
+}
+
+type prefsDoc struct {
+	UserID       string   `bson:"_id"`
+	Off          []string `bson:"off"`
+	Digest       bool     `bson:"digest"`
+	QuietStart   int      `bson:"quiet_start"` // minutes after local midnight
+	QuietEnd     int      `bson:"quiet_end"`
+	QuietEnabled bool     `bson:"quiet_enabled"`
+}
+
+type badAddrDoc struct {
+	Email  string    `bson:"_id"`
+	Event  string    `bson:"event"`
+	Reason string    `bson:"reason"`
+	At     time.Time `bson:"at"`
+}
+
+type eventDoc struct {
+	ID    string    `bson:"_id"`
+	Event string    `bson:"event"`
+	At    time.Time `bson:"at"`
+}
+
+type secretDoc struct {
+	Name  string `bson:"_id"`
+	Value []byte `bson:"value"`
+}
+
+type calendarDoc struct {
+	UserID  string `bson:"_id"`
+	Version int    `bson:"version"`
+}
+
+func optionsUpsert() *options.ReplaceOptionsBuilder { return options.Replace().SetUpsert(true) }

@@ -1,0 +1,73 @@
+import { Navigate, Route, Routes } from "react-router";
+import { Shell } from "./components/Shell";
+import { Skeleton } from "./components/ui";
+import { AssistedPage } from "./pages/assisted";
+import {
+  ForgotPasswordPage,
+  LoginPage,
+  ResetPasswordPage,
+  SignupPage,
+  VerifyEmailPage,
+} from "./pages/auth";
+import { CommunitiesPage, JoinPage } from "./pages/communities";
+import { CommunityHomePage, CommunityLayout } from "./pages/community";
+import { GridsPage } from "./pages/grids";
+import { ProfilePage, SessionsPage } from "./pages/me";
+import { MemberPage, MembersPage } from "./pages/members";
+import { NotFoundPage } from "./pages/notfound";
+import { RequireViewer, useViewer } from "./viewer";
+
+function Loading() {
+  return (
+    <div className="page">
+      <div className="skeleton-line skeleton-h1" />
+      <Skeleton lines={4} />
+    </div>
+  );
+}
+
+/** Home sends a user to their community, or to choose one, or to log in. */
+function Home() {
+  const { viewer } = useViewer();
+  if (!viewer) return null;
+  const ms = viewer.memberships;
+  if (ms.length === 1) return <Navigate to={`/c/${ms[0].community.id}`} replace />;
+  return <Navigate to="/communities" replace />;
+}
+
+function Private({ children }: { children: React.ReactNode }) {
+  return <RequireViewer fallback={<Loading />}>{children}</RequireViewer>;
+}
+
+/** App is the route table. */
+export function App() {
+  const { fetching } = useViewer();
+  return (
+    <Shell>
+      {fetching ? (
+        <Loading />
+      ) : (
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/signup" element={<SignupPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
+          <Route path="/" element={<Private><Home /></Private>} />
+          <Route path="/me" element={<Private><ProfilePage /></Private>} />
+          <Route path="/me/sessions" element={<Private><SessionsPage /></Private>} />
+          <Route path="/communities" element={<Private><CommunitiesPage /></Private>} />
+          <Route path="/communities/:id/join" element={<Private><JoinPage /></Private>} />
+          <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
+            <Route index element={<CommunityHomePage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="members/:mid" element={<MemberPage />} />
+            <Route path="grids" element={<GridsPage />} />
+            <Route path="assisted" element={<AssistedPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      )}
+    </Shell>
+  );
+}

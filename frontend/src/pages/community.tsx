@@ -1,0 +1,179 @@
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useOutletContext, useParams } from "react-router";
+import { useQuery } from "urql";
+import { EmptyState, FormError, Page, Skeleton } from "../components/ui";
+import { graphql } from "../gql";
+import type { CommunityQuery } from "../gql/graphql";
+import { toFormErrors } from "../lib/errors";
+import { abilities, useViewer, type Abilities } from "../viewer";
+import { NotFoundPage } from "./notfound";
+
+const CommunityQueryDoc = graphql(`
+  query Community($id: ID!) {
+    community(id: $id) {
+      id
+      name
+      kind
+      street {
+        id
+        name
+      }
+      settings {
+        timeZone
+      }
+      viewerMembership {
+        id
+        roles
+        assisted
+        grid {
+          id
+          name
+        }
+        microGrid {
+          id
+          name
+        }
+        workerGrids {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const PendingCountQuery = graphql(`
+  query PendingJoinRequests($id: ID!) {
+    community(id: $id) {
+      id
+      joinRequests(first: 1, state: PENDING) {
+        totalCount
+      }
+    }
+  }
+`);
+
+export type Community = NonNullable<CommunityQuery["community"]>;
+export type Membership = NonNullable<Community["viewerMembership"]>;
+
+/** CommunityContext is what the pages of a community share. */
+export interface CommunityContext {
+  community: Community;
+  membership: Membership;
+  can: Abilities;
+}
+
+/** useCommunity returns the community the page is in. */
+export function useCommunity(): CommunityContext {
+  return useOutletContext<CommunityContext>();
+}
+
+/** CommunityLayout loads a community and lets only its members in. */
+export function CommunityLayout() {
+  const { t } = useTranslation();
+  const { cid = "" } = useParams();
+  const [res] = useQuery({ query: CommunityQueryDoc, variables: { id: cid } });
+  const errs = toFormErrors(res.error, [], t("app.networkError"));
+  if (!res.data) {
+    return (
+      <div className="page">
+        <div className="skeleton-line skeleton-h1" />
+        <FormError message={errs.form} />
+        <Skeleton lines={4} />
+      </div>
+    );
+  }
+  const community = res.data.community;
+  if (!community) return <NotFoundPage />;
+  const membership = community.viewerMembership;
+  if (!membership) {
+    return (
+      <Page title={community.name}>
+        <p>{t("profile.noCommunities")}</p>
+        <p>
+          <Link className="btn btn-primary" to={`/communities/${community.id}/join`}>
+            {t("communities.requestJoin")}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+  const ctx: CommunityContext = { community, membership, can: abilities(membership) };
+  return <Outlet context={ctx} />;
+}
+
+/** CommunityHomePage is the dashboard: who I am here and what concerns me. */
+export function CommunityHomePage() {
+  const { t } = useTranslation();
+  const { viewer } = useViewer();
+  const { community, membership, can } = useCommunity();
+  const [pending] = useQuery({
+    query: PendingCountQuery,
+    variables: { id: community.id },
+    pause: !can.staff,
+    requestPolicy: "cache-and-network",
+  });
+  const waiting = pending.data?.community?.joinRequests.totalCount ?? 0;
+  const place = [membership.grid?.name, membership.microGrid?.name].filter(Boolean).join(" · ");
+  return (
+    <Page title={community.name} wide>
+      <p className="lead">{t("home.welcome", { name: viewer?.name ?? "" })}</p>
+      <div className="summary">
+        <div>
+          <span className="summary-label">{t("home.yourRoles")}</span>
+          <span className="roles">
+            {membership.roles.map((r) => (
+              <span key={r} className="tag">
+                {t(`roles.${r}`)}
+              </span>
+            ))}
+          </span>
+        </div>
+        <div>
+          <span className="summary-label">{t("home.yourPlace")}</span>
+          <span>{place || t("home.noPlace")}</span>
+        </div>
+      </div>
+      {can.staff && waiting > 0 && (
+        <p className="alert alert-info callout">
+          <span>{t("home.pendingRequests", { count: waiting })}</span>{" "}
+          <Link className="btn btn-primary" to={`/c/${community.id}/members?tab=requests`}>
+            {t("home.reviewRequests")}
+          </Link>
+        </p>
+      )}
+      <div className="dashboard">
+        <DashboardSection id="topics" title={t("home.sections.topics")} empty={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")} />
+        <DashboardSection id="meetings" title={t("home.sections.meetings")} empty={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")} />
+        <DashboardSection id="disclosures" title={t("home.sections.disclosures")} empty={t("home.sections.disclosuresEmpty")} hint={t("home.sections.disclosuresHint")} />
+        <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />
+        <DashboardSection id="patrols" title={t("home.sections.patrols")} empty={t("home.sections.patrolsEmpty")} hint={t("home.sections.patrolsHint")} />
+      </div>
+    </Page>
+  );
+}
+
+/**
+ * DashboardSection is one block of the community home. Later issues give
+ * it items; until then it shows its empty state.
+ */
+export function DashboardSection({
+  id,
+  title,
+  empty,
+  hint,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  hint: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <section className="panel dash" aria-labelledby={`dash-${id}`} data-section={id}>
+      <h2 id={`dash-${id}`}>{title}</h2>
+      {children ?? <EmptyState title={empty} hint={hint} />}
+    </section>
+  );
+}
