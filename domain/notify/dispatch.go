@@ -17,12 +17,12 @@ import (
 
 // Delivery rules.
 const (
-	MaxAttempts  = 8                // then the item fails for good
-	firstBackoff = time.Minute      // doubled after each failure ...
-	maxBackoff   = time.Hour        // ... up to an hour
-	claimTTL     = 5 * time.Minute  // a claim older than this was abandoned by a crash
-	batchLimit   = 1000             // SendGrid's limit of personalizations per request
-	roundLimit   = 2000             // items read per round of a dispatch
+	MaxAttempts  = 8               // then the item fails for good
+	firstBackoff = time.Minute     // doubled after each failure ...
+	maxBackoff   = time.Hour       // ... up to an hour
+	claimTTL     = 5 * time.Minute // a claim older than this was abandoned by a crash
+	batchLimit   = 1000            // SendGrid's limit of personalizations per request
+	roundLimit   = 2000            // items read per round of a dispatch
 )
 
 // backoff is the wait after the n-th failed attempt.

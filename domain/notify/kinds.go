@@ -72,7 +72,9 @@ var kinds = map[Kind]kindSpec{
 	},
 }
 
-func bi(zh, en string) map[domain.Lang]string { return map[domain.Lang]string{domain.Chinese: zh, domain.English: en} }
+func bi(zh, en string) map[domain.Lang]string {
+	return map[domain.Lang]string{domain.Chinese: zh, domain.English: en}
+}
 
 // OptionalKinds lists the kinds a person may turn off, in a stable order.
 func OptionalKinds() []Kind { return []Kind{KindJoinDecided, KindWeeklyDigest} }

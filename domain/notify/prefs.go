@@ -24,7 +24,7 @@ type Preferences struct {
 	Digest bool
 	// Quiet hours, in minutes after local midnight: non-urgent mail that
 	// falls between QuietStart and QuietEnd waits until QuietEnd.
-	QuietEnabled          bool
+	QuietEnabled         bool
 	QuietStart, QuietEnd int
 }
 

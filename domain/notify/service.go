@@ -64,7 +64,9 @@ func NewService(d *mongo.Database, cfg Config) *Service {
 func (s *Service) SetDirectory(d Directory) { s.directory = d }
 
 // SetRequireAdmin sets the admin check, which the community area provides.
-func (s *Service) SetRequireAdmin(f func(ctx context.Context, communityID domain.ID) error) { s.admin = f }
+func (s *Service) SetRequireAdmin(f func(ctx context.Context, communityID domain.ID) error) {
+	s.admin = f
+}
 
 // Wake is signalled when an urgent item is enqueued, so the dispatcher can
 // send it now rather than at its next tick.

@@ -12,13 +12,13 @@ import (
 
 // Collections owned by this area.
 const (
-	outboxColl   = "outbox"              // _id is the dedupe key: kind/subject/recipient/occurrence
-	claimsColl   = "delivery_claims"     // _id is outbox id + "#" + attempt: whoever inserts it sends
-	prefsColl    = "notification_prefs"  // _id is the user id
-	badAddrColl  = "undeliverable"       // _id is the email address
-	eventsColl   = "provider_events"     // _id is the provider's event id: each processed once
-	secretsColl  = "secrets"             // _id is the secret's name: created once, never changed
-	calendarColl = "calendar_feeds"      // _id is the user id: the feed token's version
+	outboxColl   = "outbox"             // _id is the dedupe key: kind/subject/recipient/occurrence
+	claimsColl   = "delivery_claims"    // _id is outbox id + "#" + attempt: whoever inserts it sends
+	prefsColl    = "notification_prefs" // _id is the user id
+	badAddrColl  = "undeliverable"      // _id is the email address
+	eventsColl   = "provider_events"    // _id is the provider's event id: each processed once
+	secretsColl  = "secrets"            // _id is the secret's name: created once, never changed
+	calendarColl = "calendar_feeds"     // _id is the user id: the feed token's version
 )
 
 // Indexes returns the indexes this area needs.
