@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import { CardSkeleton, EmptyState, FormError, Page, SelectField, Skeleton, TextArea, formatDate } from "../components/ui";
+import { CardSkeleton, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, formatDate } from "../components/ui";
 import { graphql } from "../gql";
 import { toFormErrors } from "../lib/errors";
 import { NotFoundPage } from "./notfound";
@@ -73,6 +73,8 @@ const RequestToJoinMutation = graphql(`
 export function CommunitiesPage() {
   const { t, i18n } = useTranslation();
   const { viewer } = useViewer();
+  const location = useLocation();
+  const joined = (location.state as { joined?: string } | null)?.joined;
   const [after, setAfter] = useState<string | null>(null);
   const [res] = useQuery({ query: CommunitiesQuery, variables: { after } });
   const [seen, setSeen] = useState<NonNullable<typeof res.data>["communities"]["nodes"]>([]);
@@ -95,6 +97,7 @@ export function CommunitiesPage() {
   return (
     <Page title={t("communities.title")}>
       <p className="lead">{t("communities.intro")}</p>
+      <Notice message={joined ? t("communities.joinSent") : undefined} />
       <FormError message={errs.form} />
       {viewer && viewer.joinRequests.length > 0 && (
         <section className="panel" aria-labelledby="myreq-h">

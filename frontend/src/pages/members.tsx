@@ -126,6 +126,7 @@ const RejectMutation = graphql(`
 const MemberQuery = graphql(`
   query Member($id: ID!) {
     node(id: $id) {
+      __typename
       ... on Member {
         id
         assisted
