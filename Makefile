@@ -6,20 +6,44 @@ BIN       := bin/yishi
 VERSION   := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -X main.version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+UI        := frontend
+NPM       ?= npm
 
-.PHONY: run build test lint bench clean
+.PHONY: run build ui ui-test e2e chromium test lint bench clean
 
 ## run: build everything and start yishi on the embedded database with the demo data
 run: build
 	./$(BIN) serve --seed-demo
 
-## build: build the yishi binary into bin/
-build:
+## build: build the web UI, then the yishi binary (with the UI embedded) into bin/
+build: ui
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/yishi
 
-## test: run every test, with the race detector
-test:
+## ui: install the UI's npm packages (npm ci, when package-lock.json changed) and build it into frontend/dist
+ui: $(UI)/node_modules/.package-lock.json
+	cd $(UI) && $(NPM) run build
+
+$(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
+	cd $(UI) && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+## chromium: install Debian's chromium and a CJK font for the browser tests, when missing
+chromium:
+	@$(UI)/scripts/ensure-chromium.sh
+
+## ui-test: the UI's unit tests (Vitest)
+ui-test: $(UI)/node_modules/.package-lock.json
+	cd $(UI) && $(NPM) test
+
+## e2e: the browser tests (Playwright on headless chromium) against bin/yishi; screenshots go to frontend/test-results
+e2e: chromium
+	cd $(UI) && $(NPM) run e2e
+
+## test: run every test: Go with the race detector, the UI's unit tests, the browser tests
+test: chromium build
 	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory ui-test
+	$(MAKE) --no-print-directory e2e
 
 ## lint: gofmt, go vet, staticcheck and the dependency rule
 lint:
@@ -33,4 +57,5 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin data
+	rm -rf bin data $(UI)/test-results $(UI)/playwright-report
+	find $(UI)/dist -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -29,6 +29,7 @@ const en: Messages = {
     notFoundTitle: "Page not found",
     notFoundBody: "The link may be wrong, or the page was removed.",
     goHome: "Go to the home page",
+    labelFor: "{{action}}: {{name}}",
     more: "Load more",
   },
   nav: {

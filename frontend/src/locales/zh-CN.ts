@@ -28,6 +28,7 @@ const zhCN = {
     notFoundTitle: "找不到这个页面",
     notFoundBody: "链接可能有误，或页面已被移除。",
     goHome: "回到首页",
+    labelFor: "{{action}}：{{name}}",
     more: "加载更多",
   },
   nav: {

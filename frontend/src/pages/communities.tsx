@@ -138,16 +138,22 @@ export function CommunitiesPage() {
                       <p className="muted small">{t(`kinds.${c.kind}`)}</p>
                     </div>
                     {m ? (
-                      <Link className="btn btn-primary" to={`/c/${c.id}`}>
+                      <Link
+                        className="btn btn-primary"
+                        to={`/c/${c.id}`}
+                        aria-label={t("app.labelFor", { action: t("communities.enter"), name: c.name })}
+                      >
                         {t("communities.enter")}
-                        <span className="visually-hidden"> {c.name}</span>
                       </Link>
                     ) : p ? (
                       <span className="tag">{t("communities.pending")}</span>
                     ) : (
-                      <Link className="btn" to={`/communities/${c.id}/join`}>
+                      <Link
+                        className="btn"
+                        to={`/communities/${c.id}/join`}
+                        aria-label={t("app.labelFor", { action: t("communities.requestJoin"), name: c.name })}
+                      >
                         {t("communities.requestJoin")}
-                        <span className="visually-hidden"> {c.name}</span>
                       </Link>
                     )}
                   </li>

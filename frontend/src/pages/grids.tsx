@@ -282,9 +282,8 @@ function NewGridForm({
   if (open) return body;
   return (
     <details className="disclosure">
-      <summary>
+      <summary aria-label={parentName ? t("app.labelFor", { action: t("grids.newMicroGrid"), name: parentName }) : undefined}>
         {t("grids.newMicroGrid")}
-        {parentName && <span className="visually-hidden">：{parentName}</span>}
       </summary>
       {body}
     </details>

@@ -295,9 +295,12 @@ function Directory() {
               )}
               <p className="muted small">{t("members.joined", { date: formatDate(m.joinedAt, i18n.language) })}</p>
               {can.manager && (
-                <Link className="btn btn-small" to={`/c/${community.id}/members/${m.id}`}>
+                <Link
+                  className="btn btn-small"
+                  to={`/c/${community.id}/members/${m.id}`}
+                  aria-label={t("app.labelFor", { action: t("members.manage"), name: m.user.name })}
+                >
                   {t("members.manage")}
-                  <span className="visually-hidden">：{m.user.name}</span>
                 </Link>
               )}
             </li>
@@ -382,6 +385,7 @@ function JoinRequestList({ communityId }: { communityId: string }) {
                   <button
                     type="button"
                     className="btn btn-primary"
+                    aria-label={t("app.labelFor", { action: t("members.approve"), name: r.user.name })}
                     disabled={ares.fetching}
                     onClick={async () => {
                       setNotice(undefined);
@@ -393,11 +397,11 @@ function JoinRequestList({ communityId }: { communityId: string }) {
                     }}
                   >
                     {t("members.approve")}
-                    <span className="visually-hidden">：{r.user.name}</span>
                   </button>
                   <button
                     type="button"
                     className="btn"
+                    aria-label={t("app.labelFor", { action: t("members.reject"), name: r.user.name })}
                     onClick={() => {
                       setNotice(undefined);
                       setReason("");
@@ -405,7 +409,6 @@ function JoinRequestList({ communityId }: { communityId: string }) {
                     }}
                   >
                     {t("members.reject")}
-                    <span className="visually-hidden">：{r.user.name}</span>
                   </button>
                 </div>
               )}

@@ -1,0 +1,128 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export { expect };
+
+/**
+ * test is Playwright's test with a guard on every page the test opens: a
+ * CSP violation or an uncaught error in the page fails the test.
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      const watch = (page: Page) => {
+        page.on("console", (m) => {
+          if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+        });
+        page.on("pageerror", (e) => problems.push(String(e)));
+      };
+      context.pages().forEach(watch);
+      context.on("page", watch);
+      await use();
+      expect(problems, "CSP violations or page errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** The demo password (seed.DemoPassword) and the demo accounts the tests use (seed/data.go). */
+export const DEMO_PASSWORD = "yishi-demo-2026";
+export const ADMIN = "shen.liping@xiaogucheng.example"; // 沈丽萍, admin of 小古城村
+export const COMMITTEE = "yu.guoqiang@xiaogucheng.example"; // 俞国强, party secretary and committee
+export const GRID_WORKER = "qian.xiaoyan@xiaogucheng.example"; // 钱晓燕, grids 1 to 3
+export const RESIDENT = "yu.jianguo@xiaogucheng.example"; // 俞建国
+export const VILLAGE = "小古城村";
+
+/** login fills the login form and waits to leave it. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("邮箱", { exact: true }).fill(email);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** logout logs out from the profile page. */
+export async function logout(page: Page) {
+  await page.goto("/me");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** enterVillage goes to the demo village's home from wherever the login landed. */
+export async function enterVillage(page: Page) {
+  await page.goto("/communities");
+  await page.getByRole("link", { name: `进入：${VILLAGE}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: VILLAGE })).toBeVisible();
+}
+
+/**
+ * mailLink waits for the mail to `to` holding a link to path (as the file
+ * mailer keeps it under <data-dir>/mail) and returns the link. Mail may be
+ * sent by a job a little after the request, so it polls.
+ */
+export async function mailLink(to: string, path: string, timeoutMs = 30_000): Promise<string> {
+  const dir = join(process.env.YISHI_E2E_DATA!, "mail");
+  const re = new RegExp(`https?://[^\\s]+${path}\\?token=[A-Za-z0-9_\\-.~%]+`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith(".eml")).sort().reverse();
+    } catch {
+      // no mail yet
+    }
+    for (const n of names) {
+      const text = readFileSync(join(dir, n), "utf8");
+      if (!new RegExp(`^To: .*${to.replace(/[.+]/g, "\\$&")}`, "m").test(text)) continue;
+      const m = text.replace(/=\r?\n/g, "").match(re);
+      if (m) return m[0];
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a ${path} link in ${dir}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** pathOf returns the path and query of a link, to open on the test server. */
+export function pathOf(link: string): string {
+  const u = new URL(link);
+  return u.pathname + u.search;
+}
+
+/** SIZES are the viewports every page is shot at: a small phone and a laptop. */
+export const SIZES = [
+  { name: "phone", width: 360, height: 740 },
+  { name: "desktop", width: 1280, height: 800 },
+] as const;
+
+/**
+ * checkPage waits for the page to settle, runs axe-core on it and fails on
+ * serious or critical violations, checks that nothing is wider than the
+ * viewport, and writes a screenshot at each size to test-results/screens.
+ */
+export async function checkPage(page: Page, name: string, info: TestInfo) {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} is wider than ${size.width} px`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screens/${name}-${size.name}.png`, fullPage: true });
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+    await info.attach(`axe-${name}-${size.name}.json`, { body: JSON.stringify(axe.violations, null, 2), contentType: "application/json" });
+    expect(report, `axe on ${name} at ${size.name}`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/** settle waits until no skeleton is left and fonts are ready. */
+export async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
