@@ -38,7 +38,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {t("app.skipToContent")}
       </a>
       <header className="topbar">
-        <Link to="/" className="brand" aria-label={`${t("app.name")} · ${t("nav.home")}`}>
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             议
           </span>

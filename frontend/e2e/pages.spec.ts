@@ -1,0 +1,114 @@
+import {
+  ADMIN,
+  COMMITTEE,
+  GRID_WORKER,
+  RESIDENT,
+  VILLAGE,
+  checkPage,
+  enterVillage,
+  expect,
+  login,
+  test,
+} from "./helpers";
+
+// Every page, as the person who uses it: an axe-core scan (no serious or
+// critical violation of WCAG 2.1 A/AA), no horizontal scrolling, and a
+// screenshot at 360×740 and 1280×800 in test-results/screens.
+
+test("pages for people who are not logged in", async ({ page }, info) => {
+  await page.goto("/login");
+  await checkPage(page, "login", info);
+
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "注册", exact: true }).click();
+  await expect(page.getByText("邮箱地址格式不正确")).toBeVisible();
+  await checkPage(page, "signup-errors", info);
+
+  await page.goto("/forgot-password");
+  await checkPage(page, "forgot-password", info);
+
+  await page.goto("/reset-password?token=not-a-token");
+  await checkPage(page, "reset-password", info);
+  await page.getByLabel("新密码").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "重设密码" }).click();
+  await expect(page.getByRole("alert")).toContainText("链接无效或已过期");
+  await checkPage(page, "reset-password-bad-token", info);
+
+  await page.goto("/verify-email?token=not-a-token");
+  await expect(page.getByRole("alert")).toContainText("链接无效或已过期");
+  await checkPage(page, "verify-email-bad-token", info);
+
+  await page.goto("/no/such/page");
+  await expect(page.getByRole("heading", { level: 1, name: "找不到这个页面" })).toBeVisible();
+  await checkPage(page, "not-found", info);
+
+  // A page that needs a login sends there, and back after it.
+  await page.goto("/me/sessions");
+  await expect(page).toHaveURL(/\/login\?next=%2Fme%2Fsessions/);
+});
+
+test("a resident's pages", async ({ page }, info) => {
+  await login(page, RESIDENT);
+  await expect(page.getByRole("heading", { level: 1, name: VILLAGE })).toBeVisible();
+  await checkPage(page, "community-home", info);
+
+  await page.getByRole("button", { name: "大字" }).click();
+  await checkPage(page, "community-home-large-text", info);
+  await page.getByRole("button", { name: "大字" }).click();
+
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await checkPage(page, "community-home-en", info);
+  await page.getByRole("button", { name: "切换到中文" }).click();
+
+  await page.goto("/me");
+  await checkPage(page, "profile", info);
+  await page.goto("/me/sessions");
+  await checkPage(page, "sessions", info);
+  await page.goto("/communities");
+  await checkPage(page, "communities", info);
+  await page.getByRole("link", { name: "申请加入：青春坊社区" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "申请加入青春坊社区" })).toBeVisible();
+  await page.getByLabel("网格", { exact: true }).selectOption({ index: 1 });
+  await checkPage(page, "join", info);
+
+  // Residents have no member directory: the page says so.
+  await enterVillage(page);
+  await page.goto(page.url() + "/members");
+  await expect(page.getByRole("alert")).toHaveText("您没有权限查看此页。");
+});
+
+test("the committee's pages", async ({ page }, info) => {
+  await login(page, COMMITTEE);
+  await enterVillage(page);
+  await checkPage(page, "community-home-committee", info);
+  const home = page.url();
+  await page.goto(home + "/members");
+  await expect(page.getByRole("list", { name: "成员名录" })).toBeVisible();
+  await checkPage(page, "members", info);
+  await page.getByLabel("按身份筛选").selectOption({ label: "网格员" });
+  await expect(page.getByText("共 2 人")).toBeVisible();
+  await checkPage(page, "members-filtered", info);
+  await page.getByRole("link", { name: "入会申请" }).click();
+  await checkPage(page, "join-requests", info);
+  await page.goto(home + "/members");
+  await page.getByRole("link", { name: "管理身份：钱晓燕" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "管理身份：钱晓燕" })).toBeVisible();
+  await checkPage(page, "member", info);
+});
+
+test("the admin's and the grid worker's pages", async ({ page, browser }, info) => {
+  await login(page, ADMIN);
+  await enterVillage(page);
+  await page.goto(page.url() + "/grids");
+  await expect(page.getByRole("heading", { level: 1, name: "网格管理" })).toBeVisible();
+  await checkPage(page, "grids", info);
+
+  const context = await browser.newContext();
+  const worker = await context.newPage();
+  await login(worker, GRID_WORKER);
+  await enterVillage(worker);
+  await worker.goto(worker.url() + "/assisted");
+  await expect(worker.getByRole("heading", { level: 1, name: "代办登记居民" })).toBeVisible();
+  await checkPage(worker, "assisted", info);
+  await context.close();
+});
