@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route, Routes, useMatch } from "react-router";
 import { Shell } from "./components/Shell";
 import { Skeleton } from "./components/ui";
 import { AssistedPage } from "./pages/assisted";
@@ -10,7 +10,7 @@ import {
   VerifyEmailPage,
 } from "./pages/auth";
 import { CommunitiesPage, JoinPage } from "./pages/communities";
-import { CommunityHomePage, CommunityLayout } from "./pages/community";
+import { CommunityHomePage, CommunityLayout, usePrefetchCommunity } from "./pages/community";
 import { GridsPage } from "./pages/grids";
 import { ProfilePage, SessionsPage } from "./pages/me";
 import { MemberPage, MembersPage } from "./pages/members";
@@ -42,6 +42,7 @@ function Private({ children }: { children: React.ReactNode }) {
 /** App is the route table. */
 export function App() {
   const { fetching } = useViewer();
+  usePrefetchCommunity(useMatch("/c/:cid/*")?.params.cid);
   return (
     <Shell>
       {fetching ? (
