@@ -1,6 +1,11 @@
 package jobs
 
-import "time"
+import (
+	"context"
+	"time"
+
+	"github.com/yishi-app/yishi/domain/schedule"
+)
 
 // Daily is a local wall-clock time each day, or each week on Weekday. It
 // yields exactly one occurrence per day in every zone: on a spring-forward
@@ -31,4 +36,21 @@ func (d Daily) Prev(t time.Time, loc *time.Location) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// RunDaily runs job's latest occurrence at or before now, unless it already
+// ran: the occurrence is claimed in runs first, so each runs once however
+// many instances tick and however late the tick comes. An occurrence more
+// than maxLate old is let go (0 means never). It reports whether this call
+// ran it.
+func RunDaily(ctx context.Context, runs *schedule.Service, job string, at Daily, loc *time.Location, maxLate time.Duration, now time.Time, run func(ctx context.Context, occurrence time.Time) error) (bool, error) {
+	occ := at.Prev(now, loc)
+	if occ.IsZero() || (maxLate > 0 && now.Sub(occ) > maxLate) {
+		return false, nil
+	}
+	claimed, err := runs.Claim(ctx, job, occ, now)
+	if err != nil || !claimed {
+		return false, err
+	}
+	return true, run(ctx, occ)
 }

@@ -34,11 +34,14 @@ func (s *Scheduler) runDigests(ctx context.Context, now time.Time) error {
 }
 
 func (s *Scheduler) digest(ctx context.Context, c community.Community, now time.Time) error {
-	occ := digestAt.Prev(now, c.Location())
-	claimed, err := s.cfg.Schedule.Claim(ctx, "digest:"+string(c.ID), occ, now)
-	if err != nil || !claimed {
-		return err
-	}
+	_, err := RunDaily(ctx, s.cfg.Schedule, "digest:"+string(c.ID), digestAt, c.Location(), digestLate, now, func(ctx context.Context, occ time.Time) error {
+		return s.sendDigest(ctx, c, occ)
+	})
+	return err
+}
+
+// sendDigest queues the digest of the week before occ for the residents.
+func (s *Scheduler) sendDigest(ctx context.Context, c community.Community, occ time.Time) error {
 	since := occ.AddDate(0, 0, -7)
 	residents, err := s.cfg.Communities.MemberIDs(ctx, c.ID, domain.RoleResident)
 	if err != nil {

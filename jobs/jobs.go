@@ -55,6 +55,9 @@ type Scheduler struct {
 var (
 	cleanupAt = Daily{Hour: 4, Minute: 15}
 	digestAt  = Daily{Weekday: ptr(time.Monday), Hour: 8, Minute: 30}
+	// digestLate: a digest not sent by Monday evening is skipped, not sent
+	// stale later in the week.
+	digestLate = 12 * time.Hour
 )
 
 const cleanupZone = "Asia/Shanghai"
@@ -162,21 +165,19 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 // day.
 func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 	loc, _ := time.LoadLocation(cleanupZone)
-	occ := cleanupAt.Prev(now, loc)
-	claimed, err := s.cfg.Schedule.Claim(ctx, "cleanup", occ, now)
-	if err != nil || !claimed {
-		return err
-	}
-	n, err := s.cfg.Accounts.DeleteExpired(ctx, now)
-	if err != nil {
-		return err
-	}
-	runs, err := s.cfg.Schedule.DeleteBefore(ctx, now.AddDate(0, 0, -30))
-	if err != nil {
-		return err
-	}
-	s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs)
-	return nil
+	_, err := RunDaily(ctx, s.cfg.Schedule, "cleanup", cleanupAt, loc, 0, now, func(ctx context.Context, _ time.Time) error {
+		n, err := s.cfg.Accounts.DeleteExpired(ctx, now)
+		if err != nil {
+			return err
+		}
+		runs, err := s.cfg.Schedule.DeleteBefore(ctx, now.AddDate(0, 0, -30))
+		if err != nil {
+			return err
+		}
+		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs)
+		return nil
+	})
+	return err
 }
 
 type cronLogger struct{ log *slog.Logger }

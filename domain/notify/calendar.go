@@ -95,7 +95,7 @@ func (s *Service) CalendarFeed(ctx context.Context, token string, sources ...Cal
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("议事 Yishi")
 	cal.SetXWRCalName("议事 Yishi")
-	cal.SetTimezoneId("Asia/Shanghai")
+	cal.SetXWRTimezone("Asia/Shanghai")
 	cal.SetRefreshInterval("PT1H")
 	for _, src := range sources {
 		events, err := src.UpcomingEvents(ctx, userID, now)
@@ -119,5 +119,5 @@ func (s *Service) CalendarFeed(ctx context.Context, token string, sources ...Cal
 			}
 		}
 	}
-	return cal.Serialize(), nil
+	return cal.Serialize(ics.WithNewLine("\r\n")), nil // RFC 5545 lines end in CRLF
 }

@@ -54,7 +54,7 @@ func (s *Service) Dispatch(ctx context.Context, now time.Time) (DispatchStats, e
 	seen := map[string]bool{}
 	for {
 		opts := options.Find().SetSort(bson.D{{Key: "due_at", Value: 1}}).SetLimit(roundLimit)
-		due, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"state": string(Pending), "due_at": bson.M{"$lte": now}}, opts)
+		due, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"due_at": bson.M{"$lte": now}}, opts)
 		if err != nil {
 			return st, err
 		}
@@ -109,6 +109,11 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 	}
 
 	var batch []ready
+	var closed []outboxDoc
+	closeAs := func(d outboxDoc, state State, reason string) {
+		d.State, d.LastError = string(state), reason
+		closed = append(closed, d)
+	}
 	for _, d := range due {
 		spec := kinds[Kind(d.Kind)]
 		r, ok := recipients[domain.ID(d.RecipientID)]
@@ -116,29 +121,22 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 		switch {
 		case !ok || r.Email == "":
 			st.Cancelled++
-			if err := s.finish(ctx, d, Skipped, "recipient has no email"); err != nil {
-				return err
-			}
+			closeAs(d, Skipped, "recipient has no email")
 			continue
 		case !spec.Urgent && p.off(Kind(d.Kind)):
 			st.Cancelled++
-			if err := s.finish(ctx, d, Cancelled, "turned off by the recipient"); err != nil {
-				return err
-			}
+			closeAs(d, Cancelled, "turned off by the recipient")
 			continue
 		case bad[r.Email]:
 			st.Failed++
-			if err := s.finish(ctx, d, Failed, "address undeliverable (bounced, dropped or reported as spam)"); err != nil {
-				return err
-			}
+			closeAs(d, Failed, "address undeliverable (bounced, dropped or reported as spam)")
 			continue
 		}
 		if !spec.Urgent {
-			if later, quiet := p.quietUntil(now, d.Zone); quiet {
+			if _, quiet := p.quietUntil(now, d.Zone); quiet {
+				// It stays due and is looked at again each minute until
+				// the quiet hours end; moving due_at would be an update.
 				st.Deferred++
-				if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"due_at": later}}); err != nil {
-					return db.Err("defer item", err)
-				}
 				continue
 			}
 		}
@@ -155,7 +153,13 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 		}
 		batch = append(batch, ready{doc: d, attempt: attempt, recipient: r, content: c})
 	}
-	return s.send(ctx, now, batch, st)
+	done, err := s.send(ctx, now, batch, st)
+	// Finished items leave the queue together: on the embedded FerretDB a
+	// delete reads the whole queue, so one per request would cost dearly.
+	if ferr := s.finishItems(ctx, append(closed, done...)); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // claim inserts the claim for the item's next attempt. A claim that exists
@@ -183,8 +187,10 @@ func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attemp
 }
 
 // send groups the claimed items by identical content and sends each group
-// in requests of at most batchLimit recipients, then records the outcome.
-func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *DispatchStats) error {
+// in requests of at most batchLimit recipients, then records the outcome. It
+// returns the items that are finished (sent or failed for good).
+func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *DispatchStats) ([]outboxDoc, error) {
+	var done []outboxDoc
 	groups := map[content][]ready{}
 	var order []content
 	for _, it := range items {
@@ -205,34 +211,35 @@ func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *Di
 			for _, it := range part {
 				unsub, err := s.unsubscribeURL(ctx, it.recipient.UserID, Kind(it.doc.Kind))
 				if err != nil {
-					return err
+					return done, err
 				}
 				msg.To = append(msg.To, Envelope{Email: it.recipient.Email, Name: it.recipient.Name, OutboxID: it.doc.ID, UnsubscribeURL: unsub})
 			}
 			st.Requests++
 			id, sendErr := s.mailer.Send(ctx, msg)
-			if err := s.record(ctx, now, part, id, sendErr, st); err != nil {
-				return err
+			finished, err := s.record(ctx, now, part, id, sendErr, st)
+			done = append(done, finished...)
+			if err != nil {
+				return done, err
 			}
 		}
 	}
-	return nil
+	return done, nil
 }
 
-// record stores the outcome of one request for its items.
-func (s *Service) record(ctx context.Context, now time.Time, part []ready, messageID string, sendErr error, st *DispatchStats) error {
+// record notes the outcome of one request for its items: it returns those
+// sent or failed for good, to move to the log, and gives items to retry
+// their next due time.
+func (s *Service) record(ctx context.Context, now time.Time, part []ready, messageID string, sendErr error, st *DispatchStats) ([]outboxDoc, error) {
+	var done []outboxDoc
 	if sendErr == nil {
 		for _, it := range part {
-			set := bson.M{"state": string(Sent), "attempts": it.attempt, "message_id": messageID, "sent_at": now, "last_error": ""}
-			if kinds[Kind(it.doc.Kind)].Secret {
-				set["data"] = map[string]string{} // the one-time link has left; don't keep it
-			}
-			if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, it.doc.ID, bson.M{"$set": set}); err != nil {
-				return db.Err("mark sent", err)
-			}
+			d := it.doc
+			d.State, d.Attempts, d.MessageID, d.SentAt, d.LastError = string(Sent), it.attempt, messageID, now, ""
+			done = append(done, d)
 			st.Sent++
 		}
-		return nil
+		return done, nil
 	}
 	var se *SendError
 	temporary, wait := true, time.Duration(0)
@@ -240,27 +247,22 @@ func (s *Service) record(ctx context.Context, now time.Time, part []ready, messa
 		temporary, wait = se.Temporary, se.RetryAfter
 	}
 	s.log.WarnContext(ctx, "mail not sent", "kind", part[0].doc.Kind, "recipients", len(part), "temporary", temporary, "err", sendErr)
+	reason := truncate(sendErr.Error(), 500)
 	for _, it := range part {
-		set := bson.M{"attempts": it.attempt, "last_error": truncate(sendErr.Error(), 500)}
-		switch {
-		case !temporary || it.attempt-it.doc.RetryBase >= MaxAttempts:
-			set["state"] = string(Failed)
+		if !temporary || it.attempt-it.doc.RetryBase >= MaxAttempts {
+			d := it.doc
+			d.State, d.Attempts, d.LastError = string(Failed), it.attempt, reason
+			done = append(done, d)
 			st.Failed++
-		default:
-			set["due_at"] = now.Add(max(wait, backoff(it.attempt-it.doc.RetryBase)))
-			st.Retried++
+			continue
 		}
+		set := bson.M{"attempts": it.attempt, "last_error": reason, "due_at": now.Add(max(wait, backoff(it.attempt-it.doc.RetryBase)))}
 		if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, it.doc.ID, bson.M{"$set": set}); err != nil {
-			return db.Err("record failure", err)
+			return done, db.Err("schedule retry", err)
 		}
+		st.Retried++
 	}
-	return nil
-}
-
-// finish closes an item without sending it.
-func (s *Service) finish(ctx context.Context, d outboxDoc, state State, reason string) error {
-	_, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"state": string(state), "last_error": reason}})
-	return db.Err("finish item", err)
+	return done, nil
 }
 
 // render fills the kind's templates in the recipient's language.

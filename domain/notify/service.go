@@ -13,6 +13,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -130,11 +131,16 @@ func (s *Service) Enqueue(ctx context.Context, it Item) error {
 	if d.Data == nil {
 		d.Data = map[string]string{}
 	}
-	_, err := s.db.Collection(outboxColl).InsertOne(ctx, d)
+	// The key is kept after the item is sent, so enqueuing it again later
+	// changes nothing either.
+	_, err := s.db.Collection(keysColl).InsertOne(ctx, keyDoc{ID: d.ID})
 	if db.IsDuplicate(err) {
 		return nil
 	}
 	if err != nil {
+		return db.Err("enqueue key", err)
+	}
+	if _, err := s.db.Collection(outboxColl).InsertOne(ctx, d); err != nil {
 		return db.Err("enqueue", err)
 	}
 	if kinds[it.Kind].Urgent {
@@ -151,16 +157,44 @@ const defaultZone = "Asia/Shanghai"
 // Cancel cancels the pending items about a subject, for example when a
 // meeting is called off.
 func (s *Service) Cancel(ctx context.Context, subject string) error {
-	_, err := s.db.Collection(outboxColl).UpdateMany(ctx,
-		bson.M{"subject": subject, "state": string(Pending)},
-		bson.M{"$set": bson.M{"state": string(Cancelled), "last_error": "subject cancelled"}})
-	return db.Err("cancel items", err)
+	docs, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"subject": subject})
+	if err != nil {
+		return err
+	}
+	for i := range docs {
+		docs[i].State, docs[i].LastError = string(Cancelled), "subject cancelled"
+	}
+	return s.finishItems(ctx, docs)
+}
+
+// finishItems moves items from the queue to the log, in their final state.
+// Data of secret kinds (one-time links) is not kept.
+func (s *Service) finishItems(ctx context.Context, docs []outboxDoc) error {
+	for start := 0; start < len(docs); start += batchLimit {
+		part := docs[start:min(start+batchLimit, len(docs))]
+		logged := make([]any, len(part))
+		ids := make([]string, len(part))
+		for i, d := range part {
+			if kinds[Kind(d.Kind)].Secret {
+				d.Data = map[string]string{}
+			}
+			logged[i], ids[i] = d, d.ID
+		}
+		_, err := s.db.Collection(logColl).InsertMany(ctx, logged, options.InsertMany().SetOrdered(false))
+		if err != nil && !db.IsDuplicate(err) { // a duplicate: logged before a crash
+			return db.Err("log finished items", err)
+		}
+		if _, err := s.db.Collection(outboxColl).DeleteMany(ctx, bson.M{"_id": bson.M{"$in": ids}}); err != nil {
+			return db.Err("dequeue finished items", err)
+		}
+	}
+	return nil
 }
 
 // Reschedule moves the pending items about a subject by delta, for example
 // when a meeting moves.
 func (s *Service) Reschedule(ctx context.Context, subject string, delta time.Duration) error {
-	items, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"subject": subject, "state": string(Pending)})
+	items, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"subject": subject})
 	if err != nil {
 		return err
 	}
@@ -175,14 +209,14 @@ func (s *Service) Reschedule(ctx context.Context, subject string, delta time.Dur
 	return nil
 }
 
-// History lists the actor's notifications, newest first.
-// Errors: Unauthenticated, Invalid (page).
+// History lists the actor's finished notifications (sent, failed,
+// cancelled or skipped), oldest first. Errors: Unauthenticated, Invalid.
 func (s *Service) History(ctx context.Context, page domain.Page) (domain.List[Item], error) {
 	actor, err := domain.RequireUser(ctx)
 	if err != nil {
 		return domain.List[Item]{}, err
 	}
-	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"recipient_id": string(actor.UserID)}, page)
+	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(logColl), bson.M{"recipient_id": string(actor.UserID)}, page)
 	return toList(docs, next, total), err
 }
 
@@ -192,16 +226,17 @@ func (s *Service) Failed(ctx context.Context, communityID domain.ID, page domain
 	if err := s.requireAdmin(ctx, communityID); err != nil {
 		return domain.List[Item]{}, err
 	}
-	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(outboxColl),
+	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(logColl),
 		bson.M{"community_id": string(communityID), "state": string(Failed)}, page)
 	return toList(docs, next, total), err
 }
 
 // Retry puts a failed item back in the queue with a fresh count of attempts.
-// Errors: Unauthenticated, Forbidden, NotFound, Conflict (not failed).
+// Errors: Unauthenticated, NotFound (also another community's), Forbidden,
+// Conflict (not failed).
 func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
 	var d outboxDoc
-	err := s.db.Collection(outboxColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	err := s.db.Collection(logColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
 	if db.IsNotFound(err) || (err == nil && d.CommunityID == "") {
 		return Item{}, errItemNotFound
 	}
@@ -217,13 +252,17 @@ func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
 	if State(d.State) != Failed {
 		return toItem(d), domain.Errorf(domain.Conflict, "只能重试发送失败的通知", "only failed notifications can be retried")
 	}
-	// Attempts restart past the claims already used, so new claims are new.
-	now := s.now().UTC()
-	set := bson.M{"state": string(Pending), "due_at": now, "last_error": "", "retry_base": d.Attempts}
-	if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": set}); err != nil {
-		return Item{}, db.Err("retry item", err)
+	// Attempts go on from the claims already used, so new claims are new.
+	d.State, d.DueAt, d.LastError, d.RetryBase = string(Pending), s.now().UTC(), "", d.Attempts
+	if _, err := s.db.Collection(outboxColl).InsertOne(ctx, d); err != nil {
+		if db.IsDuplicate(err) {
+			return toItem(d), domain.Errorf(domain.Conflict, "该通知已在重试", "this notification is already being retried")
+		}
+		return Item{}, db.Err("requeue item", err)
 	}
-	d.State, d.DueAt, d.LastError = string(Pending), now, ""
+	if _, err := s.db.Collection(logColl).DeleteOne(ctx, bson.M{"_id": d.ID}); err != nil {
+		return Item{}, db.Err("unlog item", err)
+	}
 	return toItem(d), nil
 }
 

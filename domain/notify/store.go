@@ -12,7 +12,9 @@ import (
 
 // Collections owned by this area.
 const (
-	outboxColl   = "outbox"             // _id is the dedupe key: kind/subject/recipient/occurrence
+	outboxColl   = "outbox"             // the queue: pending items only; _id is the dedupe key
+	logColl      = "notification_log"   // finished items (sent, failed, cancelled, skipped), same _id
+	keysColl     = "outbox_keys"        // _id is the dedupe key of every item ever queued
 	claimsColl   = "delivery_claims"    // _id is outbox id + "#" + attempt: whoever inserts it sends
 	prefsColl    = "notification_prefs" // _id is the user id
 	badAddrColl  = "undeliverable"      // _id is the email address
@@ -24,11 +26,21 @@ const (
 // Indexes returns the indexes this area needs.
 func Indexes() []db.Index {
 	return []db.Index{
-		{Collection: outboxColl, Keys: bson.D{{Key: "state", Value: 1}, {Key: "due_at", Value: 1}}},
+		{Collection: outboxColl, Keys: bson.D{{Key: "due_at", Value: 1}}},
 		{Collection: outboxColl, Keys: bson.D{{Key: "subject", Value: 1}}},
-		{Collection: outboxColl, Keys: bson.D{{Key: "recipient_id", Value: 1}}},
-		{Collection: outboxColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
+		{Collection: logColl, Keys: bson.D{{Key: "recipient_id", Value: 1}}},
+		{Collection: logColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
 	}
+}
+
+// The outbox holds only pending items, and finished ones move to the log
+// (an insert and a batched delete), because on the embedded FerretDB every
+// update of a document reads its whole collection: a queue that kept its
+// history and updated each item as it went would make dispatching
+// quadratic in the history's size.
+
+type keyDoc struct {
+	ID string `bson:"_id"`
 }
 
 // State is where an outbox item stands.
@@ -53,7 +65,7 @@ type outboxDoc struct {
 	Zone        string            `bson:"zone"`
 	Data        map[string]string `bson:"data"`
 	SendAt      time.Time         `bson:"send_at"`
-	DueAt       time.Time         `bson:"due_at"` // send_at, moved by quiet hours and retries
+	DueAt       time.Time         `bson:"due_at"` // send_at, moved by retries
 	State       string            `bson:"state"`
 	Attempts    int               `bson:"attempts"`
 	RetryBase   int               `bson:"retry_base"` // attempts already made when an admin retried

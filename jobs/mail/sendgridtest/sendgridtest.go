@@ -138,7 +138,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if reply.Status == 0 {
 		reply.Status = http.StatusAccepted
 	}
-	if reply.Status == http.StatusAccepted {
+	if reply.Status == http.StatusAccepted && !reply.Hang {
 		s.requests = append(s.requests, req)
 	}
 	s.seq++

@@ -1,0 +1,159 @@
+package jobs_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/account"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/db/dbtest"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/schedule"
+	"github.com/yishi-app/yishi/jobs"
+	"github.com/yishi-app/yishi/jobs/mail"
+	"github.com/yishi-app/yishi/jobs/mail/sendgridtest"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Set(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.mu.Unlock()
+}
+func (c *clock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
+
+// instance is one yishi instance's services and scheduler over a shared
+// database, sending through the fake SendGrid.
+type instance struct {
+	notify   *notify.Service
+	accounts *account.Service
+	comms    *community.Service
+	sched    *jobs.Scheduler
+	runs     *schedule.Service
+	mailer   *mail.SendGrid
+}
+
+type fixture struct {
+	db    *db.DB
+	clock *clock
+	sg    *sendgridtest.Server
+	a     instance
+	log   *slog.Logger
+}
+
+// noon is 12:00 in Shanghai, outside default quiet hours.
+var noon = time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC)
+
+func newFixture(tb testing.TB) *fixture {
+	tb.Helper()
+	d := dbtest.New(tb)
+	err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f := &fixture{db: d, clock: &clock{t: noon}, sg: sendgridtest.New(), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	tb.Cleanup(f.sg.Close)
+	f.a = f.instance()
+	return f
+}
+
+// instance builds a second (or first) instance on the same database.
+func (f *fixture) instance() instance {
+	var in instance
+	in.mailer = mail.NewSendGrid(f.sg.APIKey, "议事 Yishi <noreply@yishi.example>", f.sg.URL)
+	in.notify = notify.NewService(f.db.Database, notify.Config{Mailer: in.mailer, Now: f.clock.Now, BaseURL: "http://yishi.test", Log: f.log})
+	in.accounts = account.NewService(f.db.Database, account.Config{Notifier: in.notify, Now: f.clock.Now, BaseURL: "http://yishi.test", Log: f.log})
+	in.comms = community.NewService(f.db.Database, in.accounts, community.Config{Notifier: in.notify, Now: f.clock.Now, Log: f.log})
+	in.notify.SetDirectory(in.accounts)
+	in.notify.SetRequireAdmin(in.comms.RequireAdmin)
+	in.runs = schedule.NewService(f.db.Database)
+	in.sched = jobs.New(jobs.Config{Notify: in.notify, Accounts: in.accounts, Communities: in.comms, Schedule: in.runs, Log: f.log, Now: f.clock.Now})
+	return in
+}
+
+// user registers a person (which queues their verification mail).
+func (f *fixture) user(tb testing.TB, email string) domain.ID {
+	tb.Helper()
+	l, err := f.a.accounts.Register(context.Background(), account.RegisterInput{Email: email, Password: "password1", Name: "测试用户"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return l.User.ID
+}
+
+// dispatch runs the dispatcher of instance a at the fixture's time.
+func (f *fixture) dispatch(tb testing.TB) notify.DispatchStats {
+	tb.Helper()
+	st, err := f.a.notify.Dispatch(context.Background(), f.clock.Now())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+// count returns how many recipients the fake received mail of kind for.
+func (f *fixture) count(kind notify.Kind, email string) int {
+	n := 0
+	for _, r := range f.sg.Requests() {
+		if r.CustomArgs["kind"] != string(kind) {
+			continue
+		}
+		for _, p := range r.Personalizations {
+			if p.To[0].Email == email {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (f *fixture) reminder(to domain.ID, subject string, at time.Time) notify.Item {
+	return notify.Item{Kind: notify.KindJoinDecided, CommunityID: "c1", RecipientID: to, Subject: subject, SendAt: at,
+		Data: map[string]string{"community": "小古城村", "state": "approved", "link": "http://yishi.test/"}}
+}
+
+func (f *fixture) state(tb testing.TB, subject string) []notify.Item {
+	tb.Helper()
+	var out []notify.Item
+	var docs []struct {
+		State     string    `bson:"state"`
+		Attempts  int       `bson:"attempts"`
+		LastError string    `bson:"last_error"`
+		DueAt     time.Time `bson:"due_at"`
+		MessageID string    `bson:"message_id"`
+	}
+	for _, coll := range []string{"outbox", "notification_log"} {
+		cur, err := f.db.Collection(coll).Find(context.Background(), map[string]any{"subject": subject})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var found []struct {
+			State     string    `bson:"state"`
+			Attempts  int       `bson:"attempts"`
+			LastError string    `bson:"last_error"`
+			DueAt     time.Time `bson:"due_at"`
+			MessageID string    `bson:"message_id"`
+		}
+		if err := cur.All(context.Background(), &found); err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, found...)
+	}
+	for _, d := range docs {
+		out = append(out, notify.Item{State: notify.State(d.State), Attempts: d.Attempts, LastError: d.LastError, DueAt: d.DueAt, MessageID: d.MessageID})
+	}
+	return out
+}

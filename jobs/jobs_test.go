@@ -1,0 +1,348 @@
+package jobs_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/jobs/mail/sendgridtest"
+)
+
+func TestEnqueueTwiceSendsOnce(t *testing.T) {
+	f := newFixture(t)
+	u := f.user(t, "wang@example.com")
+	ctx := context.Background()
+	for range 2 {
+		if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:r1", f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.dispatch(t)
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "wang@example.com"); n != 1 {
+		t.Errorf("%d mails, want 1", n)
+	}
+	// The verification mail queued at registration went too, once.
+	if n := f.count(notify.KindEmailVerification, "wang@example.com"); n != 1 {
+		t.Errorf("%d verification mails, want 1", n)
+	}
+	if bad := f.sg.Invalid(); len(bad) > 0 {
+		t.Errorf("the fake refused requests: %v", bad)
+	}
+	r := f.sg.Requests()[0]
+	p := r.Personalizations[0]
+	if p.CustomArgs["outbox_id"] == "" || r.From.Email != "noreply@yishi.example" || r.Subject == "" {
+		t.Errorf("request = %+v", r)
+	}
+	items := f.state(t, "join:r1")
+	if len(items) != 1 || items[0].State != notify.Sent || !strings.HasPrefix(items[0].MessageID, "fake-msg-") {
+		t.Errorf("outbox = %+v", items)
+	}
+}
+
+func TestTwoSchedulersSendOnce(t *testing.T) {
+	f := newFixture(t)
+	b := f.instance()
+	ctx := context.Background()
+	var users []domain.ID
+	for i := range 10 {
+		users = append(users, f.user(t, "u"+string(rune('a'+i))+"@example.com"))
+	}
+	for _, u := range users {
+		if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:"+string(u), f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Both instances tick the same minutes, and also dispatch directly (as a
+	// wake-up for urgent mail does), all at once.
+	var wg sync.WaitGroup
+	for range 3 {
+		for _, in := range []*struct {
+			tick func(context.Context, time.Time) error
+		}{{f.a.sched.Tick}, {b.sched.Tick}} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if err := in.tick(ctx, f.clock.Now()); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		for _, n := range []*notify.Service{f.a.notify, b.notify} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := n.Dispatch(ctx, f.clock.Now()); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	for i := range users {
+		email := "u" + string(rune('a'+i)) + "@example.com"
+		if n := f.count(notify.KindJoinDecided, email); n != 1 {
+			t.Errorf("%s got %d reminders, want 1", email, n)
+		}
+		if n := f.count(notify.KindEmailVerification, email); n != 1 {
+			t.Errorf("%s got %d verification mails, want 1", email, n)
+		}
+	}
+	runs, err := f.a.runs.Runs(ctx, "dispatch")
+	if err != nil || runs != 1 {
+		t.Errorf("dispatch runs recorded = %d (%v), want 1 for the one minute", runs, err)
+	}
+}
+
+// crashMailer stands for a process that dies after claiming a delivery and
+// before the provider answers: Send never returns to record the outcome.
+type crashMailer struct{}
+
+func (crashMailer) Send(ctx context.Context, m notify.Message) (string, error) {
+	panic("crash")
+}
+
+func TestCrashAfterClaimSendsOnceAfterExpiry(t *testing.T) {
+	f := newFixture(t)
+	u := f.user(t, "crash@example.com")
+	f.dispatch(t) // the verification mail, out of the way
+	ctx := context.Background()
+	if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:crash", f.clock.Now())); err != nil {
+		t.Fatal(err)
+	}
+	crashed := notify.NewService(f.db.Database, notify.Config{Mailer: crashMailer{}, Now: f.clock.Now, Log: f.log})
+	crashed.SetDirectory(f.a.accounts)
+	func() {
+		defer func() { _ = recover() }()
+		_, _ = crashed.Dispatch(ctx, f.clock.Now())
+	}()
+	f.clock.Add(time.Minute)
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "crash@example.com"); n != 0 {
+		t.Fatalf("sent %d while the crashed claim is fresh, want 0", n)
+	}
+	f.clock.Add(5 * time.Minute)
+	f.dispatch(t)
+	f.clock.Add(time.Minute)
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "crash@example.com"); n != 1 {
+		t.Errorf("sent %d after the claim expired, want 1", n)
+	}
+}
+
+func TestProviderAnswers(t *testing.T) {
+	t.Run("RateLimitedRetriedAfterReset", func(t *testing.T) {
+		f := newFixture(t)
+		u := f.user(t, "rl@example.com")
+		f.dispatch(t)
+		f.sg.Queue(sendgridtest.Reply{Status: 429, ResetIn: 10 * time.Minute})
+		if err := f.a.notify.Enqueue(context.Background(), f.reminder(u, "join:rl", f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+		if st := f.dispatch(t); st.Retried != 1 {
+			t.Fatalf("stats %+v, want 1 retried", st)
+		}
+		f.clock.Add(5 * time.Minute) // past the 1-minute backoff, before the reset
+		f.dispatch(t)
+		if n := f.count(notify.KindJoinDecided, "rl@example.com"); n != 0 {
+			t.Fatalf("sent before the rate limit reset")
+		}
+		f.clock.Add(6 * time.Minute)
+		f.dispatch(t)
+		if n := f.count(notify.KindJoinDecided, "rl@example.com"); n != 1 {
+			t.Errorf("sent %d after the reset, want 1", n)
+		}
+	})
+	t.Run("BadRequestFailsForGood", func(t *testing.T) {
+		f := newFixture(t)
+		u := f.user(t, "br@example.com")
+		f.dispatch(t)
+		f.sg.Queue(sendgridtest.Reply{Status: 400})
+		if err := f.a.notify.Enqueue(context.Background(), f.reminder(u, "join:br", f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+		f.dispatch(t)
+		f.clock.Add(2 * time.Hour)
+		f.dispatch(t)
+		items := f.state(t, "join:br")
+		if items[0].State != notify.Failed || items[0].Attempts != 1 || !strings.Contains(items[0].LastError, "400") {
+			t.Errorf("item = %+v, want failed after 1 attempt with the reason", items[0])
+		}
+		if n := f.count(notify.KindJoinDecided, "br@example.com"); n != 0 {
+			t.Errorf("retried a permanent failure")
+		}
+	})
+	t.Run("HangEndsAtTimeout", func(t *testing.T) {
+		f := newFixture(t)
+		u := f.user(t, "hang@example.com")
+		f.dispatch(t)
+		f.a.mailer.Timeout = 300 * time.Millisecond
+		f.sg.Queue(sendgridtest.Reply{Hang: true})
+		if err := f.a.notify.Enqueue(context.Background(), f.reminder(u, "join:hang", f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		st := f.dispatch(t)
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("a hanging provider held the dispatcher %v", took)
+		}
+		items := f.state(t, "join:hang")
+		if st.Retried != 1 || items[0].State != notify.Pending || !strings.Contains(items[0].LastError, "timed out") {
+			t.Errorf("stats %+v, item %+v: want a retry after the time-out", st, items[0])
+		}
+		f.clock.Add(2 * time.Minute)
+		f.dispatch(t)
+		if n := f.count(notify.KindJoinDecided, "hang@example.com"); n != 1 {
+			t.Errorf("sent %d after the retry, want 1", n)
+		}
+	})
+	t.Run("ServerErrorsBackOffThenFail", func(t *testing.T) {
+		f := newFixture(t)
+		u := f.user(t, "five@example.com")
+		f.dispatch(t)
+		for range notify.MaxAttempts {
+			f.sg.Queue(sendgridtest.Reply{Status: 500})
+		}
+		if err := f.a.notify.Enqueue(context.Background(), f.reminder(u, "join:500", f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+		var waits []time.Duration
+		for range notify.MaxAttempts {
+			before := f.clock.Now()
+			f.dispatch(t)
+			it := f.state(t, "join:500")[0]
+			if it.State == notify.Failed {
+				break
+			}
+			waits = append(waits, it.DueAt.Sub(before))
+			f.clock.Set(it.DueAt)
+		}
+		want := []time.Duration{time.Minute, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute, 16 * time.Minute, 32 * time.Minute, time.Hour}
+		if len(waits) != len(want) {
+			t.Fatalf("waits %v, want %v", waits, want)
+		}
+		for i := range want {
+			if waits[i] != want[i] {
+				t.Errorf("wait %d = %v, want %v", i+1, waits[i], want[i])
+			}
+		}
+		if it := f.state(t, "join:500")[0]; it.State != notify.Failed || it.Attempts != notify.MaxAttempts {
+			t.Errorf("item %+v, want failed after %d attempts", it, notify.MaxAttempts)
+		}
+	})
+}
+
+func TestBatching(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var emails []string
+	for i := range 5 {
+		e := "batch" + string(rune('a'+i)) + "@example.com"
+		emails = append(emails, e)
+		u := f.user(t, e)
+		if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:same", f.clock.Now())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := f.dispatch(t)
+	// Five personal verification mails, and one request for the five identical reminders.
+	if st.Requests != 6 || st.Sent != 10 {
+		t.Errorf("stats %+v, want 6 requests for 10 mails", st)
+	}
+	for _, r := range f.sg.Requests() {
+		if r.CustomArgs["kind"] != string(notify.KindJoinDecided) {
+			continue
+		}
+		if len(r.Personalizations) != 5 {
+			t.Errorf("%d personalizations, want 5", len(r.Personalizations))
+		}
+		seen := map[string]bool{}
+		for _, p := range r.Personalizations {
+			if seen[p.CustomArgs["outbox_id"]] || p.Substitutions[notify.UnsubscribePlaceholder] == "" || p.Headers["List-Unsubscribe-Post"] != "List-Unsubscribe=One-Click" {
+				t.Errorf("personalization %+v", p)
+			}
+			seen[p.CustomArgs["outbox_id"]] = true
+		}
+	}
+}
+
+func TestQuietHours(t *testing.T) {
+	f := newFixture(t)
+	u := f.user(t, "night@example.com")
+	// 22:00 in Shanghai.
+	f.clock.Set(time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC))
+	f.dispatch(t) // urgent: the verification mail goes at night
+	if n := f.count(notify.KindEmailVerification, "night@example.com"); n != 1 {
+		t.Fatalf("urgent mail held by quiet hours")
+	}
+	if err := f.a.notify.Enqueue(context.Background(), f.reminder(u, "join:night", f.clock.Now())); err != nil {
+		t.Fatal(err)
+	}
+	if st := f.dispatch(t); st.Deferred != 1 {
+		t.Fatalf("stats %+v, want 1 deferred", st)
+	}
+	morning := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC) // 08:00 Shanghai
+	f.clock.Set(morning.Add(-time.Minute))
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "night@example.com"); n != 0 {
+		t.Fatal("sent during quiet hours")
+	}
+	f.clock.Set(morning)
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "night@example.com"); n != 1 {
+		t.Errorf("sent %d at 08:00, want 1", n)
+	}
+}
+
+func TestDowntimeSendsOnceAfterRestart(t *testing.T) {
+	f := newFixture(t)
+	u := f.user(t, "down@example.com")
+	ctx := context.Background()
+	due := f.clock.Now().Add(30 * time.Minute)
+	if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:down", due)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.a.sched.Tick(ctx, f.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	// Down from now until two hours later: a new instance starts and ticks.
+	f.clock.Add(2 * time.Hour)
+	restarted := f.instance()
+	for range 3 {
+		if err := restarted.sched.Tick(ctx, f.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		f.clock.Add(time.Minute)
+	}
+	if n := f.count(notify.KindJoinDecided, "down@example.com"); n != 1 {
+		t.Errorf("sent %d after the restart, want 1", n)
+	}
+}
+
+// TestStartSendsUrgentMailAtOnce runs the real cron scheduler: a
+// verification mail queued at registration goes out on the wake-up, without
+// waiting for the next minute's tick, and Stop returns.
+func TestStartSendsUrgentMailAtOnce(t *testing.T) {
+	f := newFixture(t)
+	if err := f.a.sched.Start(); err != nil {
+		t.Fatal(err)
+	}
+	f.user(t, "now@example.com")
+	deadline := time.Now().Add(20 * time.Second)
+	for f.count(notify.KindEmailVerification, "now@example.com") == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := f.count(notify.KindEmailVerification, "now@example.com"); n != 1 {
+		t.Errorf("%d verification mails, want 1", n)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	f.a.sched.Stop(ctx)
+	if ctx.Err() != nil {
+		t.Error("Stop did not return")
+	}
+}
