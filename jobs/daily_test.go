@@ -9,6 +9,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/jobs"
+	"github.com/yishi-app/yishi/jobs/mail/sendgridtest"
 )
 
 // TestDSTDays ticks every ten minutes through the days around both DST
@@ -129,5 +130,56 @@ func TestWeeklyDigest(t *testing.T) {
 	}
 	if digestRequests != 1 {
 		t.Errorf("%d digest requests, want 1 (the quiet village sends none)", digestRequests)
+	}
+	// Their approvals were mailed to them too.
+	for _, e := range []string{"r1@example.com", "r2@example.com"} {
+		if n := f.count(notify.KindJoinDecided, e); n != 1 {
+			t.Errorf("%s got %d join decisions, want 1", e, n)
+		}
+	}
+}
+
+func TestRetryFailedByAdmin(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := f.user(t, "admin@example.com")
+	outsider := f.user(t, "outsider@example.com")
+	as := domain.NewContextWithActor(ctx, domain.Actor{UserID: admin})
+	street, err := f.a.comms.CreateStreet(as, community.StreetInput{Name: "径山镇", Code: "330110109"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.a.comms.CreateCommunity(as, community.CommunityInput{StreetID: street.ID, Name: "小古城村", Kind: community.Village, Code: "V1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.dispatch(t)
+	f.sg.Queue(sendgridtest.Reply{Status: 403})
+	it := f.reminder(admin, "join:retry", f.clock.Now())
+	it.CommunityID = c.ID
+	if err := f.a.notify.Enqueue(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	f.dispatch(t)
+	failed, err := f.a.notify.Failed(as, c.ID, domain.Page{First: 10})
+	if err != nil || failed.TotalCount != 1 {
+		t.Fatalf("failed list = %+v, %v", failed, err)
+	}
+	id := failed.Items[0].ID
+	if _, err := f.a.notify.Failed(domain.NewContextWithActor(ctx, domain.Actor{UserID: outsider}), c.ID, domain.Page{First: 10}); domain.ErrorCode(err) != domain.Forbidden {
+		t.Errorf("outsider sees failed deliveries: %v", err)
+	}
+	if _, err := f.a.notify.Retry(domain.NewContextWithActor(ctx, domain.Actor{UserID: outsider}), id); domain.ErrorCode(err) != domain.NotFound {
+		t.Errorf("outsider retry: %v, want NotFound", err)
+	}
+	if _, err := f.a.notify.Retry(as, id); err != nil {
+		t.Fatal(err)
+	}
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "admin@example.com"); n != 1 {
+		t.Errorf("sent %d after the retry, want 1", n)
+	}
+	if _, err := f.a.notify.Retry(as, id); domain.ErrorCode(err) != domain.Conflict {
+		t.Errorf("retry of a sent item: %v, want Conflict", err)
 	}
 }
