@@ -131,7 +131,11 @@ func TestWeeklyDigest(t *testing.T) {
 	if digestRequests != 1 {
 		t.Errorf("%d digest requests, want 1 (the quiet village sends none)", digestRequests)
 	}
-	// Their approvals were mailed to them too.
+	// Their approvals, decided at noon, are mailed at the next tick after it.
+	f.clock.Set(noon.Add(time.Minute))
+	if err := sched.Tick(ctx, f.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
 	for _, e := range []string{"r1@example.com", "r2@example.com"} {
 		if n := f.count(notify.KindJoinDecided, e); n != 1 {
 			t.Errorf("%s got %d join decisions, want 1", e, n)
