@@ -98,6 +98,32 @@ test("a wrong password shows the server's localized error, in Chinese and in Eng
   await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
 });
 
+test("the keyboard alone: skip link, visible focus, logging in with Enter", async ({ page }) => {
+  await page.goto("/login");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "跳到主要内容" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("邮箱")).toBeFocused();
+  const outline = await page.getByLabel("邮箱").evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.type(RESIDENT);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("密码")).toBeFocused();
+  await page.keyboard.type("yishi-demo-2026");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: VILLAGE })).toBeVisible();
+  // The bottom navigation is reachable and shows where focus is.
+  const me = page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" });
+  await me.focus();
+  expect(await me.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "我的" })).toBeFocused();
+});
+
 test("switch to English and back; the choice is remembered", async ({ page }) => {
   await login(page, RESIDENT);
   await expect(page.getByRole("heading", { level: 1, name: VILLAGE })).toBeVisible();
@@ -143,8 +169,8 @@ test("the committee assigns a role, with the server's error next to the field", 
   await enterVillage(page);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "成员" }).click();
   await page.getByLabel("按网格筛选").selectOption({ label: "第一网格（古城片）" });
-  await page.getByRole("link", { name: "管理身份：俞建国" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "管理身份：俞建国" })).toBeVisible();
+  await page.getByRole("link", { name: "管理身份：姚伟" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "管理身份：姚伟" })).toBeVisible();
 
   await page.getByLabel("身份", { exact: true }).selectOption({ label: "网格员" });
   await page.getByRole("button", { name: "授予", exact: true }).click();
@@ -167,7 +193,7 @@ test("the committee assigns a role, with the server's error next to the field", 
   // The directory shows the new role.
   await page.getByRole("link", { name: "返回" }).click();
   await page.getByLabel("按身份筛选").selectOption({ label: "网格员" });
-  await expect(page.getByRole("list", { name: "成员名录" })).toContainText("俞建国");
+  await expect(page.getByRole("list", { name: "成员名录" })).toContainText("姚伟");
 });
 
 test("a grid worker registers an assisted resident", async ({ page }) => {

@@ -101,7 +101,7 @@ export const SIZES = [
 /**
  * checkPage waits for the page to settle, runs axe-core on it and fails on
  * serious or critical violations, checks that nothing is wider than the
- * viewport, and writes a screenshot at each size to test-results/screens.
+ * viewport and that every control is at least 44×44 px, and writes a screenshot at each size to test-results/screens.
  */
 export async function checkPage(page: Page, name: string, info: TestInfo) {
   for (const size of SIZES) {
@@ -109,6 +109,14 @@ export async function checkPage(page: Page, name: string, info: TestInfo) {
     await settle(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} is wider than ${size.width} px`).toBeLessThanOrEqual(0);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("button, .btn, input, select, textarea, summary, nav a, .tab")]
+        .filter((el) => el.offsetParent !== null && !el.closest(".skip-link"))
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 44 || r.width < 44)
+        .map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    expect(small, `touch targets under 44 px on ${name} at ${size.name}`).toEqual([]);
     await page.screenshot({ path: `test-results/screens/${name}-${size.name}.png`, fullPage: true });
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
