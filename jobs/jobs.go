@@ -161,8 +161,8 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 	return nil
 }
 
-// runCleanup removes expired sessions, tokens and old run records, once per
-// day.
+// runCleanup removes expired sessions and tokens, old run records, delivery
+// claims and provider events, once per day.
 func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 	loc, _ := time.LoadLocation(cleanupZone)
 	_, err := RunDaily(ctx, s.cfg.Schedule, "cleanup", cleanupAt, loc, 0, now, func(ctx context.Context, _ time.Time) error {
@@ -174,7 +174,11 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs)
+		old, err := s.cfg.Notify.DeleteOld(ctx, now)
+		if err != nil {
+			return err
+		}
+		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old)
 		return nil
 	})
 	return err

@@ -346,3 +346,52 @@ func TestStartSendsUrgentMailAtOnce(t *testing.T) {
 		t.Error("Stop did not return")
 	}
 }
+
+func TestRescheduleAndCancel(t *testing.T) {
+	f := newFixture(t)
+	u := f.user(t, "move@example.com")
+	ctx := context.Background()
+	meeting := f.clock.Now().Add(24 * time.Hour)
+	for _, occ := range []struct {
+		name   string
+		before time.Duration
+	}{{"24h", 24 * time.Hour}, {"1h", time.Hour}} {
+		it := f.reminder(u, "meeting:m1", meeting.Add(-occ.before))
+		it.Occurrence = occ.name
+		if err := f.a.notify.Enqueue(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := f.reminder(u, "meeting:m2", meeting.AddDate(0, 0, 10))
+	if err := f.a.notify.Enqueue(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	// The meeting moves two days later: its reminders move with it.
+	if err := f.a.notify.Reschedule(ctx, "meeting:m1", 48*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	f.dispatch(t) // now: the old 24-hour reminder's time, which has moved
+	if n := f.count(notify.KindJoinDecided, "move@example.com"); n != 0 {
+		t.Fatalf("sent %d at the old time", n)
+	}
+	f.clock.Add(48 * time.Hour)
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "move@example.com"); n != 1 {
+		t.Fatalf("sent %d at the new 24-hour mark, want 1", n)
+	}
+	// The meeting is called off: the 1-hour reminder goes nowhere, while
+	// another meeting's reminder still goes.
+	if err := f.a.notify.Cancel(ctx, "meeting:m1"); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(10 * 24 * time.Hour)
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "move@example.com"); n != 2 {
+		t.Errorf("sent %d in all, want 2: the moved 24-hour reminder and the other meeting's", n)
+	}
+	for _, it := range f.state(t, "meeting:m1") {
+		if it.State != notify.Sent && it.State != notify.Cancelled {
+			t.Errorf("item in state %s", it.State)
+		}
+	}
+}

@@ -310,3 +310,21 @@ func (s *Service) secretKey(ctx context.Context) ([]byte, error) {
 	s.secret = d.Value
 	return s.secret, nil
 }
+
+// DeleteOld removes what can no longer matter at now: delivery claims and
+// provider event ids after 30 days. Outbox keys and the log stay, so an
+// item is never sent twice and people keep their history.
+func (s *Service) DeleteOld(ctx context.Context, now time.Time) (int64, error) {
+	var total int64
+	for coll, filter := range map[string]bson.M{
+		claimsColl: {"claimed_at": bson.M{"$lt": now.AddDate(0, 0, -30)}},
+		eventsColl: {"at": bson.M{"$lt": now.AddDate(0, 0, -30)}},
+	} {
+		res, err := s.db.Collection(coll).DeleteMany(ctx, filter)
+		if err != nil {
+			return total, db.Err("delete old "+coll, err)
+		}
+		total += res.DeletedCount
+	}
+	return total, nil
+}
