@@ -11,7 +11,7 @@ import (
 // preferences object, the notification object and its connection.
 func (b *builder) buildNotifications() {
 	kindValues := graphql.EnumValueConfigMap{}
-	for _, k := range []notify.Kind{notify.KindEmailVerification, notify.KindPasswordReset, notify.KindJoinDecided, notify.KindWeeklyDigest} {
+	for _, k := range notify.AllKinds() {
 		kindValues[enumName(string(k))] = &graphql.EnumValueConfig{Value: k, Description: k.Label().ZH + " (" + k.Label().EN + ")"}
 	}
 	b.notifyKindEnum = graphql.NewEnum(graphql.EnumConfig{Name: "NotificationKind", Values: kindValues})

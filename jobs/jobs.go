@@ -18,6 +18,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
 )
@@ -36,6 +37,7 @@ type Config struct {
 	Accounts    *account.Service
 	Communities *community.Service
 	Schedule    *schedule.Service
+	Topics      *deliberation.Service // may be nil
 	Digests     []DigestSource
 	BaseURL     string
 	Log         *slog.Logger
@@ -151,6 +153,12 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 	}
 	if err := s.runCleanup(ctx, now); err != nil {
 		errs = append(errs, "cleanup: "+err.Error())
+	}
+	if s.cfg.Topics != nil {
+		// Topics whose support window ended short close within the minute.
+		if _, err := s.cfg.Topics.CloseExpired(ctx, now); err != nil {
+			errs = append(errs, "close topics: "+err.Error())
+		}
 	}
 	if err := s.runDigests(ctx, now); err != nil {
 		errs = append(errs, "digest: "+err.Error())

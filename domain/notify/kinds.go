@@ -13,10 +13,11 @@ type Kind string
 
 // Kinds known so far. Later areas add theirs here with a template pair.
 const (
-	KindEmailVerification Kind = "email_verification"
-	KindPasswordReset     Kind = "password_reset"
-	KindJoinDecided       Kind = "join_decided"
-	KindWeeklyDigest      Kind = "weekly_digest"
+	KindEmailVerification   Kind = "email_verification"
+	KindPasswordReset       Kind = "password_reset"
+	KindJoinDecided         Kind = "join_decided"
+	KindWeeklyDigest        Kind = "weekly_digest"
+	KindSupportWindowEnding Kind = "support_window_ending"
 )
 
 // kindSpec says how a kind is sent and what it says.
@@ -63,6 +64,12 @@ var kinds = map[Kind]kindSpec{
 		HTML: bi(`<p>您加入{{.D.community}}的申请{{if eq .D.state "approved"}}已通过，欢迎您！{{else}}未通过。理由：{{.D.reason}}{{end}}</p><p><a href="{{.D.link}}">打开议事</a></p>`,
 			`<p>Your request to join {{.D.community}} was {{.D.state}}.{{if ne .D.state "approved"}} Reason: {{.D.reason}}{{end}}</p><p><a href="{{.D.link}}">Open Yishi</a></p>`),
 	},
+	KindSupportWindowEnding: {
+		Label:   domain.Text{ZH: "附议即将截止", EN: "Support window ending"},
+		Subject: bi("您提出的议题“{{.D.title}}”还有 3 天截止附议", "3 days left for supports on “{{.D.title}}”"),
+		Text:    bi("您提出的议题“{{.D.title}}”的附议期还有 3 天结束。可以请邻居们看看并附议：\n{{.D.link}}", "The support window of your topic “{{.D.title}}” ends in 3 days. Ask your neighbours to have a look:\n{{.D.link}}"),
+		HTML:    bi(`<p>您提出的议题“{{.D.title}}”的附议期还有 3 天结束。</p><p><a href="{{.D.link}}">查看议题</a></p>`, `<p>The support window of your topic “{{.D.title}}” ends in 3 days.</p><p><a href="{{.D.link}}">See the topic</a></p>`),
+	},
 	KindWeeklyDigest: {
 		Urgent: false, Personal: false,
 		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
@@ -76,8 +83,15 @@ func bi(zh, en string) map[domain.Lang]string {
 	return map[domain.Lang]string{domain.Chinese: zh, domain.English: en}
 }
 
+// AllKinds lists every kind, in a stable order.
+func AllKinds() []Kind {
+	return []Kind{KindEmailVerification, KindPasswordReset, KindJoinDecided, KindSupportWindowEnding, KindWeeklyDigest}
+}
+
 // OptionalKinds lists the kinds a person may turn off, in a stable order.
-func OptionalKinds() []Kind { return []Kind{KindJoinDecided, KindWeeklyDigest} }
+func OptionalKinds() []Kind {
+	return []Kind{KindJoinDecided, KindSupportWindowEnding, KindWeeklyDigest}
+}
 
 // Label returns the kind's name for people.
 func (k Kind) Label() domain.Text { return kinds[k].Label }

@@ -1,0 +1,176 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+// Decision is a screening decision on a topic.
+type Decision string
+
+// Screening decisions.
+const (
+	Accept Decision = "accept"
+	Merge  Decision = "merge"
+	Refer  Decision = "refer"
+	Reject Decision = "reject"
+)
+
+// ScreenInput is a screening decision. Accept needs Body; Merge needs Into;
+// Refer needs a Note saying where; Reject needs a Note with the reason.
+type ScreenInput struct {
+	TopicID  domain.ID
+	Decision Decision
+	Body     Body
+	Into     domain.ID
+	Note     string
+}
+
+// Screen decides a topic in screening, for the party organisation and the
+// committee. The decision is public on the topic's timeline with who and
+// when. Merging carries the supporters over to the other topic; a person
+// who supported both counts once. Errors: Unauthenticated, NotFound,
+// Forbidden, Conflict (not in screening; the first decision wins), Invalid.
+func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
+	t, err := s.Topic(ctx, in.TopicID)
+	if err != nil {
+		return t, err
+	}
+	if _, err := s.access(ctx, t.CommunityID, screens); err != nil {
+		return t, err
+	}
+	if t.State != Screening {
+		return t, ErrNotInScreening
+	}
+	actor := domain.ActorFromContext(ctx).UserID
+	note := text.Clean(in.Note)
+	if note != "" {
+		if note, err = cleanBody("note", note, 1, 500); err != nil {
+			return t, err
+		}
+	}
+	// The decision itself is claimed first, so of two racing screeners
+	// exactly one decides.
+	claim := eventDoc{ID: string(t.ID) + "/decision", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "decision", ActorID: string(actor), At: s.now().UTC()}
+	check := func() error {
+		switch in.Decision {
+		case Accept:
+			if !in.Body.valid() {
+				return domain.InvalidField("body", "请选择议事机构", "choose the deliberating body")
+			}
+		case Refer:
+			if note == "" {
+				return domain.InvalidField("note", "请说明转交何处", "say where the topic is referred")
+			}
+		case Reject:
+			if note == "" {
+				return domain.InvalidField("note", "请填写不予受理的理由", "give the reason for rejecting")
+			}
+		case Merge:
+			into, err := s.topic(ctx, in.Into)
+			if err != nil || into.CommunityID != t.CommunityID || into.ID == t.ID {
+				return domain.InvalidField("into", "请选择本社区的另一个议题", "choose another topic of this community")
+			}
+			if into.State == Merged || into.State == Rejected || into.State == Closed || into.State == Referred {
+				return domain.InvalidField("into", "不能并入已结束的议题", "cannot merge into a topic that has ended")
+			}
+		default:
+			return domain.InvalidField("decision", "未知的审核决定", "unknown decision")
+		}
+		return nil
+	}
+	if err := check(); err != nil {
+		return t, err
+	}
+	if _, err := s.db.Collection(eventsColl).InsertOne(ctx, claim); err != nil {
+		if db.IsDuplicate(err) {
+			return t, ErrNotInScreening
+		}
+		return t, db.Err("claim decision", err)
+	}
+	switch in.Decision {
+	case Accept:
+		return s.moveTo(ctx, t, Accepted, bson.M{"decided_body": string(in.Body)}, actor, note, string(in.Body))
+	case Refer:
+		return s.moveTo(ctx, t, Referred, bson.M{}, actor, note, "")
+	case Reject:
+		return s.moveTo(ctx, t, Rejected, bson.M{}, actor, note, "")
+	}
+	into, _ := s.topic(ctx, in.Into)
+	if err := s.carrySupports(ctx, t, into); err != nil {
+		return t, err
+	}
+	if err := s.event(ctx, into, "merged_in", actor, note, string(t.ID)); err != nil {
+		return t, err
+	}
+	merged, err := s.moveTo(ctx, t, Merged, bson.M{"merged_into": string(into.ID)}, actor, note, string(into.ID))
+	if err != nil {
+		return merged, err
+	}
+	if into.State == Collecting {
+		if _, err := s.checkThreshold(ctx, into); err != nil {
+			return merged, err
+		}
+	}
+	return merged, nil
+}
+
+// carrySupports copies the supports of from to into; a supporter of both
+// keeps one support, since the support's _id is topic/user.
+func (s *Service) carrySupports(ctx context.Context, from, into Topic) error {
+	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"topic_id": string(from.ID)})
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		c := supportDoc{ID: supportID(into.ID, domain.ID(d.UserID)), TopicID: string(into.ID), CommunityID: d.CommunityID,
+			UserID: d.UserID, CarriedFrom: string(from.ID), CreatedAt: s.now().UTC()}
+		if _, err := s.db.Collection(supportsColl).InsertOne(ctx, c); err != nil && !db.IsDuplicate(err) {
+			return db.Err("carry support", err)
+		}
+	}
+	return nil
+}
+
+// Event is one entry of a topic's public timeline.
+type Event struct {
+	Kind    string // proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden
+	ActorID domain.ID
+	Note    string
+	// Other is the deciding body of an acceptance, or the other topic of a
+	// merge.
+	Other string
+	At    time.Time
+}
+
+// Timeline returns a topic's history, oldest first.
+// Errors: NotFound (also for outsiders).
+func (s *Service) Timeline(ctx context.Context, topicID domain.ID) ([]Event, error) {
+	if _, err := s.Topic(ctx, topicID); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$ne": "decision"}})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Event, len(docs))
+	for i, d := range docs {
+		out[i] = Event{Kind: d.Kind, ActorID: domain.ID(d.ActorID), Note: d.Note, Other: d.Other, At: d.At}
+	}
+	sortEvents(out)
+	return out, nil
+}
+
+func sortEvents(e []Event) {
+	for i := 1; i < len(e); i++ {
+		for j := i; j > 0 && e[j].At.Before(e[j-1].At); j-- {
+			e[j], e[j-1] = e[j-1], e[j]
+		}
+	}
+}

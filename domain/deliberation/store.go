@@ -1,0 +1,106 @@
+package deliberation
+
+import (
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Collections owned by this area.
+const (
+	topicsColl   = "topics"
+	supportsColl = "supports" // _id is topic/user: one support each
+	commentsColl = "comments"
+	reportsColl  = "comment_reports" // _id is comment/user: one report each
+	eventsColl   = "topic_events"    // the timeline; state changes have _id topic/state
+)
+
+// Indexes returns the indexes this area needs.
+func Indexes() []db.Index {
+	return []db.Index{
+		{Collection: topicsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
+		{Collection: topicsColl, Keys: bson.D{{Key: "state", Value: 1}, {Key: "deadline", Value: 1}}},
+		{Collection: supportsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: commentsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: eventsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+	}
+}
+
+type topicDoc struct {
+	ID          string    `bson:"_id"`
+	CommunityID string    `bson:"community_id"`
+	Title       string    `bson:"title"`
+	Body        string    `bson:"body"`
+	Category    string    `bson:"category"`
+	GridIDs     []string  `bson:"grid_ids"`
+	ProposerID  string    `bson:"proposer_id"`
+	RecordedBy  string    `bson:"recorded_by,omitempty"`
+	Source      string    `bson:"source"`
+	State       string    `bson:"state"`
+	Threshold   int       `bson:"threshold"`
+	Deadline    time.Time `bson:"deadline"`
+	DecidedBody string    `bson:"decided_body,omitempty"`
+	MergedInto  string    `bson:"merged_into,omitempty"`
+	CreatedAt   time.Time `bson:"created_at"`
+}
+
+func toTopic(d topicDoc) Topic {
+	t := Topic{
+		ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Title: d.Title, Body: d.Body,
+		Category: Category(d.Category), ProposerID: domain.ID(d.ProposerID), RecordedBy: domain.ID(d.RecordedBy),
+		Source: Source(d.Source), State: State(d.State), Threshold: d.Threshold, Deadline: d.Deadline,
+		DecidedBody: Body(d.DecidedBody), MergedInto: domain.ID(d.MergedInto), CreatedAt: d.CreatedAt,
+	}
+	for _, g := range d.GridIDs {
+		t.GridIDs = append(t.GridIDs, domain.ID(g))
+	}
+	return t
+}
+
+type supportDoc struct {
+	ID          string    `bson:"_id"`
+	TopicID     string    `bson:"topic_id"`
+	CommunityID string    `bson:"community_id"`
+	UserID      string    `bson:"user_id"`
+	CarriedFrom string    `bson:"carried_from,omitempty"` // the merged topic it came from
+	CreatedAt   time.Time `bson:"created_at"`
+}
+
+func supportID(topic, user domain.ID) string { return string(topic) + "/" + string(user) }
+
+type commentDoc struct {
+	ID           string    `bson:"_id"`
+	TopicID      string    `bson:"topic_id"`
+	CommunityID  string    `bson:"community_id"`
+	AuthorID     string    `bson:"author_id"`
+	ParentID     string    `bson:"parent_id,omitempty"`
+	Body         string    `bson:"body"`
+	CreatedAt    time.Time `bson:"created_at"`
+	EditedAt     time.Time `bson:"edited_at,omitempty"`
+	Hidden       bool      `bson:"hidden"`
+	HiddenReason string    `bson:"hidden_reason,omitempty"`
+	HiddenBy     string    `bson:"hidden_by,omitempty"`
+}
+
+type reportDoc struct {
+	ID        string    `bson:"_id"`
+	CommentID string    `bson:"comment_id"`
+	TopicID   string    `bson:"topic_id"`
+	UserID    string    `bson:"user_id"`
+	Reason    string    `bson:"reason"`
+	CreatedAt time.Time `bson:"created_at"`
+}
+
+type eventDoc struct {
+	ID          string    `bson:"_id"`
+	TopicID     string    `bson:"topic_id"`
+	CommunityID string    `bson:"community_id"`
+	Kind        string    `bson:"kind"`
+	ActorID     string    `bson:"actor_id,omitempty"`
+	Note        string    `bson:"note,omitempty"`
+	Other       string    `bson:"other,omitempty"` // the other topic of a merge
+	At          time.Time `bson:"at"`
+}

@@ -1,0 +1,356 @@
+package deliberation
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+// ProposeInput is a new topic. OnBehalfOf, when set, is the assisted
+// resident a grid worker proposes for.
+type ProposeInput struct {
+	CommunityID domain.ID
+	Title       string
+	Body        string
+	Category    Category
+	GridIDs     []domain.ID
+	OnBehalfOf  domain.ID
+	// AsCommittee records the committee as the source; the topic goes
+	// straight to screening.
+	AsCommittee bool
+}
+
+// Propose creates a topic that collects supports for the community's
+// window. Residents propose for themselves; a grid worker for an assisted
+// resident of their grid; the committee as the committee. Errors:
+// Unauthenticated, Forbidden, Invalid (title 1–80 runes, body ≤ 5,000,
+// category, grids of the community, the assisted resident).
+func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
+	c, err := s.comms.Community(ctx, in.CommunityID)
+	if err != nil {
+		return Topic{}, err
+	}
+	a, err := s.access(ctx, c.ID, isMember)
+	if err != nil {
+		return Topic{}, err
+	}
+	actor := domain.ActorFromContext(ctx)
+	d := topicDoc{
+		ID: string(domain.NewID()), CommunityID: string(c.ID), ProposerID: string(actor.UserID),
+		Source: string(FromResident), State: string(Collecting), CreatedAt: s.now().UTC(),
+	}
+	switch {
+	case in.AsCommittee:
+		if !a.Has(domain.RoleCommittee) {
+			return Topic{}, domain.ErrForbidden
+		}
+		d.Source, d.State = string(FromCommittee), string(Screening)
+	case in.OnBehalfOf != "":
+		m, err := s.comms.Member(ctx, c.ID, in.OnBehalfOf)
+		if err != nil || !m.Assisted {
+			return Topic{}, domain.InvalidField("onBehalfOf", "请选择本社区的代办居民", "choose an assisted resident of this community")
+		}
+		if !a.WorksFor(m.GridID) && !a.Manager() {
+			return Topic{}, domain.ErrForbidden
+		}
+		d.ProposerID, d.RecordedBy, d.Source = string(m.UserID), string(actor.UserID), string(FromGridWorker)
+	default:
+		if !a.Has(domain.RoleResident) {
+			return Topic{}, domain.ErrForbidden
+		}
+	}
+	if d.Title, err = text.Line("title", domain.Text{ZH: "标题", EN: "title"}, in.Title, 1, 80); err != nil {
+		return Topic{}, err
+	}
+	if d.Body, err = cleanBody("body", in.Body, 0, 5000); err != nil {
+		return Topic{}, err
+	}
+	if !in.Category.valid() {
+		return Topic{}, domain.InvalidField("category", "请选择议题类别", "choose a category")
+	}
+	d.Category = string(in.Category)
+	grids, err := s.comms.GridsByID(ctx, in.GridIDs)
+	if err != nil {
+		return Topic{}, err
+	}
+	for _, g := range in.GridIDs {
+		if grids[g].CommunityID != c.ID {
+			return Topic{}, domain.InvalidField("gridIds", "请选择本社区的网格", "choose grids of this community")
+		}
+		d.GridIDs = append(d.GridIDs, string(g))
+	}
+	if d.GridIDs == nil {
+		d.GridIDs = []string{}
+	}
+	d.Threshold = c.Settings.SupportThreshold
+	d.Deadline = d.CreatedAt.AddDate(0, 0, c.Settings.SupportWindowDays)
+	if _, err := s.db.Collection(topicsColl).InsertOne(ctx, d); err != nil {
+		return Topic{}, db.Err("insert topic", err)
+	}
+	t := toTopic(d)
+	if err := s.event(ctx, t, "proposed", actor.UserID, "", ""); err != nil {
+		return t, err
+	}
+	if t.State == Screening {
+		return t, s.event(ctx, t, string(Screening), "", "", "")
+	}
+	s.remind(ctx, c, t)
+	return t, nil
+}
+
+// remind queues the proposer's reminder three days before the window ends.
+func (s *Service) remind(ctx context.Context, c community.Community, t Topic) {
+	if s.notifier == nil || t.Deadline.Sub(t.CreatedAt) <= 3*24*time.Hour {
+		return
+	}
+	err := s.notifier.Enqueue(ctx, notify.Item{
+		Kind: notify.KindSupportWindowEnding, CommunityID: c.ID, RecipientID: t.ProposerID, Subject: "topic:" + string(t.ID),
+		Occurrence: "window-3d", Zone: c.Settings.TimeZone, SendAt: t.Deadline.Add(-3 * 24 * time.Hour),
+		Data: map[string]string{"title": t.Title, "link": s.baseURL + "/topics/" + string(t.ID)},
+	})
+	if err != nil {
+		s.log.ErrorContext(ctx, "queue support window reminder", "topic", t.ID, "err", err)
+	}
+}
+
+// cleanBody checks multi-line text: valid UTF-8, no control characters but
+// newlines and tabs, at most max runes.
+func cleanBody(field, s string, min, max int) (string, error) {
+	s = text.Clean(strings.ReplaceAll(s, "\r\n", "\n"))
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }) {
+		return "", domain.InvalidField(field, "内容含有无效字符", "the text contains invalid characters")
+	}
+	n := utf8.RuneCountInString(s)
+	if n < min {
+		return "", domain.InvalidField(field, "内容不能为空", "the text must not be empty")
+	}
+	if n > max {
+		return "", domain.InvalidText(field, domain.Text{ZH: fmt.Sprintf("内容最多 %d 个字", max), EN: fmt.Sprintf("the text must be at most %d characters", max)})
+	}
+	return s, nil
+}
+
+// Topic returns a topic to the members of its community.
+// Errors: NotFound (also for outsiders).
+func (s *Service) Topic(ctx context.Context, id domain.ID) (Topic, error) {
+	t, err := s.topic(ctx, id)
+	if err != nil {
+		return t, err
+	}
+	if _, err := s.access(ctx, t.CommunityID, isMember); err != nil {
+		if domain.ErrorCode(err) == domain.Internal {
+			return Topic{}, err
+		}
+		return Topic{}, errTopicNotFound
+	}
+	return t, nil
+}
+
+func (s *Service) topic(ctx context.Context, id domain.ID) (Topic, error) {
+	var d topicDoc
+	err := s.db.Collection(topicsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Topic{}, errTopicNotFound
+	}
+	return toTopic(d), db.Err("find topic", err)
+}
+
+// TopicFilter narrows a topic list.
+type TopicFilter struct {
+	State    *State
+	Category *Category
+	GridID   *domain.ID
+	Search   string // part of the title
+}
+
+// Topics lists a community's topics for its members, in creation order.
+// Errors: Unauthenticated, Forbidden, Invalid (page, filter).
+func (s *Service) Topics(ctx context.Context, communityID domain.ID, f TopicFilter, page domain.Page) (domain.List[Topic], error) {
+	if _, err := s.access(ctx, communityID, isMember); err != nil {
+		return domain.List[Topic]{}, err
+	}
+	filter := bson.M{"community_id": string(communityID)}
+	if f.State != nil {
+		filter["state"] = string(*f.State)
+	}
+	if f.Category != nil {
+		if !f.Category.valid() {
+			return domain.List[Topic]{}, domain.InvalidField("category", "未知的议题类别", "unknown category")
+		}
+		filter["category"] = string(*f.Category)
+	}
+	if f.GridID != nil {
+		filter["grid_ids"] = string(*f.GridID)
+	}
+	if q := strings.TrimSpace(f.Search); q != "" {
+		if utf8.RuneCountInString(q) > 40 {
+			return domain.List[Topic]{}, domain.InvalidField("search", "搜索词最多 40 个字", "the search is at most 40 characters")
+		}
+		filter["title"] = bson.M{"$regex": regexp.QuoteMeta(q)}
+	}
+	docs, next, total, err := db.FindPage[topicDoc](ctx, s.db.Collection(topicsColl), filter, page)
+	l := domain.List[Topic]{HasNextPage: next, TotalCount: total, Items: make([]Topic, len(docs))}
+	for i, d := range docs {
+		l.Items[i] = toTopic(d)
+	}
+	return l, err
+}
+
+// Support adds the actor's support (附议) to a topic that is collecting.
+// Supporting twice changes nothing. When the supports reach the topic's
+// threshold, the topic moves to screening. Errors: Unauthenticated,
+// NotFound, Forbidden (not a resident), Conflict (not collecting, or the
+// window has ended).
+func (s *Service) Support(ctx context.Context, topicID domain.ID) (Topic, error) {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
+		return t, err
+	}
+	if _, err := s.access(ctx, t.CommunityID, isResident); err != nil {
+		return t, err
+	}
+	now := s.now().UTC()
+	if t.State != Collecting || !now.Before(t.Deadline) {
+		return t, ErrNotCollecting
+	}
+	actor := domain.ActorFromContext(ctx)
+	d := supportDoc{ID: supportID(t.ID, actor.UserID), TopicID: string(t.ID), CommunityID: string(t.CommunityID), UserID: string(actor.UserID), CreatedAt: now}
+	if _, err := s.db.Collection(supportsColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
+		return t, db.Err("insert support", err)
+	}
+	return s.checkThreshold(ctx, t)
+}
+
+// checkThreshold moves a collecting topic whose supports reached its
+// threshold to screening. Racing supporters may all see the threshold
+// reached; the state they write is the same, and the timeline event is keyed
+// by the state, so it is recorded once.
+func (s *Service) checkThreshold(ctx context.Context, t Topic) (Topic, error) {
+	n, err := s.db.Collection(supportsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID)})
+	if err != nil {
+		return t, db.Err("count supports", err)
+	}
+	if t.State != Collecting || int(n) < t.Threshold {
+		return t, nil
+	}
+	return s.moveTo(ctx, t, Screening, bson.M{}, "", "", "")
+}
+
+// moveTo sets a topic's state and records the timeline event for it once.
+func (s *Service) moveTo(ctx context.Context, t Topic, st State, set bson.M, actor domain.ID, note, other string) (Topic, error) {
+	set["state"] = string(st)
+	if _, err := s.db.Collection(topicsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": set}); err != nil {
+		return t, db.Err("update topic", err)
+	}
+	t.State = st
+	if err := s.event(ctx, t, string(st), actor, note, other); err != nil {
+		return t, err
+	}
+	if st != Collecting && s.notifier != nil {
+		if err := s.notifier.Cancel(ctx, "topic:"+string(t.ID)); err != nil {
+			return t, err
+		}
+	}
+	return s.topic(ctx, t.ID)
+}
+
+// event records a timeline entry. State changes are keyed by topic and
+// state, so a state is entered once.
+func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.ID, note, other string) error {
+	d := eventDoc{
+		ID: string(t.ID) + "/" + kind, TopicID: string(t.ID), CommunityID: string(t.CommunityID),
+		Kind: kind, ActorID: string(actor), Note: note, Other: other, At: s.now().UTC(),
+	}
+	if kind == "merged_in" || kind == "comment_hidden" {
+		d.ID = string(domain.NewID()) // may happen several times
+	}
+	_, err := s.db.Collection(eventsColl).InsertOne(ctx, d)
+	if err != nil && !db.IsDuplicate(err) {
+		return db.Err("record topic event", err)
+	}
+	return nil
+}
+
+// CloseExpired closes the topics whose support window ended before now short
+// of their threshold; they are kept. It serves the scheduled jobs.
+func (s *Service) CloseExpired(ctx context.Context, now time.Time) (int, error) {
+	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"state": string(Collecting), "deadline": bson.M{"$lte": now.UTC()}})
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range docs {
+		if _, err := s.moveTo(ctx, toTopic(d), Closed, bson.M{}, "", "", ""); err != nil {
+			return 0, err
+		}
+	}
+	return len(docs), nil
+}
+
+// SupportCounts counts the supports of several topics in one query.
+func (s *Service) SupportCounts(ctx context.Context, ids []domain.ID) (map[domain.ID]int, error) {
+	return s.countBy(ctx, supportsColl, ids, bson.M{})
+}
+
+// CommentCounts counts the visible comments of several topics in one query.
+func (s *Service) CommentCounts(ctx context.Context, ids []domain.ID) (map[domain.ID]int, error) {
+	return s.countBy(ctx, commentsColl, ids, bson.M{"hidden": false})
+}
+
+func (s *Service) countBy(ctx context.Context, coll string, ids []domain.ID, extra bson.M) (map[domain.ID]int, error) {
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = string(id)
+	}
+	match := bson.M{"topic_id": bson.M{"$in": keys}}
+	for k, v := range extra {
+		match[k] = v
+	}
+	cur, err := s.db.Collection(coll).Aggregate(ctx, []bson.M{
+		{"$match": match},
+		{"$group": bson.M{"_id": "$topic_id", "n": bson.M{"$sum": 1}}},
+	})
+	if err != nil {
+		return nil, db.Err("count "+coll, err)
+	}
+	var rows []struct {
+		ID string `bson:"_id"`
+		N  int    `bson:"n"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return nil, db.Err("read counts", err)
+	}
+	out := make(map[domain.ID]int, len(ids))
+	for _, r := range rows {
+		out[domain.ID(r.ID)] = r.N
+	}
+	return out, nil
+}
+
+// Supported reports which of the topics the actor supports, in one query.
+func (s *Service) Supported(ctx context.Context, ids []domain.ID) (map[domain.ID]bool, error) {
+	actor := domain.ActorFromContext(ctx)
+	out := map[domain.ID]bool{}
+	if !actor.LoggedIn() || len(ids) == 0 {
+		return out, nil
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = supportID(id, actor.UserID)
+	}
+	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"_id": bson.M{"$in": keys}})
+	for _, d := range docs {
+		out[domain.ID(d.TopicID)] = true
+	}
+	return out, err
+}
