@@ -106,6 +106,15 @@ func (b *builder) buildCommunity() {
 					Args:        pageArgs(graphql.FieldConfigArgument{"state": {Type: b.joinStateEnum}}),
 					Resolve:     b.resolveJoinRequests,
 				},
+				"topics": {
+					Type:        nonNull(b.topicConn),
+					Description: "The community's topics (议题), for its members; search looks in titles.",
+					Args: pageArgs(graphql.FieldConfigArgument{
+						"state": {Type: b.topicStateEnum}, "category": {Type: b.categoryEnum},
+						"gridId": {Type: graphql.ID}, "search": {Type: graphql.String},
+					}),
+					Resolve: b.resolveTopics,
+				},
 				"failedNotifications": {
 					Type:        nonNull(b.notificationConn),
 					Description: "Notifications that gave up, for admins, who can retry them.",

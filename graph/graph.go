@@ -16,6 +16,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -24,6 +25,7 @@ type Services struct {
 	Accounts    *account.Service
 	Communities *community.Service
 	Notify      *notify.Service
+	Topics      *deliberation.Service
 }
 
 // builder holds the services and every built type, so each type is built
@@ -40,6 +42,8 @@ type builder struct {
 	joinRequestConn, pageInfo                                      *graphql.Object
 	prefs, notification, notificationConn                          *graphql.Object
 	notifyKindEnum                                                 *graphql.Enum
+	topic, topicConn, comment, commentConn                         *graphql.Object
+	categoryEnum, topicStateEnum, bodyEnum                         *graphql.Enum
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -51,7 +55,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	s, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    query,
 		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification},
+		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment},
 	})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
@@ -73,6 +77,7 @@ func (b *builder) buildTypes() {
 	b.buildMember()
 	b.buildJoinRequest()
 	b.buildNotifications()
+	b.buildTopics()
 	b.streetConn = b.connection("Street", b.street)
 	b.communityConn = b.connection("Community", b.community)
 	b.gridConn = b.connection("Grid", b.grid)
@@ -92,7 +97,7 @@ func (b *builder) queryFields() graphql.Fields {
 
 func (b *builder) mutationFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations} {
+	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations} {
 		add(f)
 	}
 	return f

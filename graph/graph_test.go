@@ -18,6 +18,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/graph"
 )
@@ -49,6 +50,7 @@ type env struct {
 	accounts *account.Service
 	comms    *community.Service
 	notify   *notify.Service
+	topics   *deliberation.Service
 	clock    *clock
 	srv      *httptest.Server
 	logs     *bytes.Buffer
@@ -62,7 +64,7 @@ func newEnv(tb testing.TB) *env {
 
 func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	tb.Helper()
-	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes()); err != nil {
+	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	e := &env{db: d, commands: counter, clock: &clock{t: time.Now()}, logs: &bytes.Buffer{}}
@@ -70,9 +72,10 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.notify = notify.NewService(d.Database, notify.Config{Mailer: discard{}, Now: e.clock.Now, BaseURL: "http://yishi.test"})
 	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.comms = community.NewService(d.Database, e.accounts, community.Config{Notifier: e.notify, Now: e.clock.Now})
+	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Topics: e.topics}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

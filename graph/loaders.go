@@ -20,6 +20,9 @@ type loaders struct {
 	communities *dataloader.Loader[domain.ID, community.Community]
 	grids       *dataloader.Loader[domain.ID, community.Grid]
 	microGrids  *dataloader.Loader[domain.ID, community.MicroGrid]
+	// Per topic: supports, visible comments, and whether the viewer supports it.
+	supportCounts, commentCounts *dataloader.Loader[domain.ID, int]
+	supported                    *dataloader.Loader[domain.ID, bool]
 }
 
 // batchWait is how long a loader collects keys before it queries. The
@@ -27,13 +30,19 @@ type loaders struct {
 const batchWait = 5 * time.Millisecond
 
 func newLoaders(s Services) *loaders {
-	return &loaders{
+	l := &loaders{
 		users:       newLoader("User", s.Accounts.UsersByID),
 		streets:     newLoader("Street", s.Communities.StreetsByID),
 		communities: newLoader("Community", s.Communities.CommunitiesByID),
 		grids:       newLoader("Grid", s.Communities.GridsByID),
 		microGrids:  newLoader("MicroGrid", s.Communities.MicroGridsByID),
 	}
+	if s.Topics != nil {
+		l.supportCounts = newZeroLoader(s.Topics.SupportCounts)
+		l.commentCounts = newZeroLoader(s.Topics.CommentCounts)
+		l.supported = newZeroLoader(s.Topics.Supported)
+	}
+	return l
 }
 
 func (l *loaders) clear() {
@@ -45,6 +54,11 @@ func (l *loaders) clear() {
 	l.communities.ClearAll()
 	l.grids.ClearAll()
 	l.microGrids.ClearAll()
+	if l.supportCounts != nil {
+		l.supportCounts.ClearAll()
+		l.commentCounts.ClearAll()
+		l.supported.ClearAll()
+	}
 }
 
 // newLoader makes a loader over a fetch-by-IDs function; a missing key is
@@ -63,6 +77,20 @@ func newLoader[V any](typ string, fetch func(context.Context, []domain.ID) (map[
 			default:
 				out[i] = &dataloader.Result[V]{Data: v}
 			}
+		}
+		return out
+	}
+	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[domain.ID, V](batchWait))
+}
+
+// newZeroLoader makes a loader over a fetch whose missing keys mean the zero
+// value (no supports, not supported).
+func newZeroLoader[V any](fetch func(context.Context, []domain.ID) (map[domain.ID]V, error)) *dataloader.Loader[domain.ID, V] {
+	batch := func(ctx context.Context, keys []domain.ID) []*dataloader.Result[V] {
+		out := make([]*dataloader.Result[V], len(keys))
+		found, err := fetch(ctx, keys)
+		for i, k := range keys {
+			out[i] = &dataloader.Result[V]{Data: found[k], Error: err}
 		}
 		return out
 	}
@@ -112,3 +140,7 @@ func communitiesOf(l *loaders) *dataloader.Loader[domain.ID, community.Community
 }
 func gridsOf(l *loaders) *dataloader.Loader[domain.ID, community.Grid]           { return l.grids }
 func microGridsOf(l *loaders) *dataloader.Loader[domain.ID, community.MicroGrid] { return l.microGrids }
+
+func supportCountsOf(l *loaders) *dataloader.Loader[domain.ID, int] { return l.supportCounts }
+func commentCountsOf(l *loaders) *dataloader.Loader[domain.ID, int] { return l.commentCounts }
+func supportedOf(l *loaders) *dataloader.Loader[domain.ID, bool]    { return l.supported }

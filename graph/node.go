@@ -6,6 +6,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -34,6 +35,10 @@ func (b *builder) buildNode() {
 				return b.joinRequest
 			case notify.Item:
 				return b.notification
+			case deliberation.Topic:
+				return b.topic
+			case deliberation.Comment:
+				return b.comment
 			}
 			return nil
 		},
@@ -80,6 +85,8 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 				return s.Communities.Member(ctx, cid, uid)
 			case "JoinRequest":
 				return s.Communities.JoinRequest(ctx, id)
+			case "Topic":
+				return s.Topics.Topic(ctx, id)
 			}
 			return nil, notFound(typ)
 		},

@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
 	"github.com/yishi-app/yishi/frontend"
@@ -35,6 +36,7 @@ type app struct {
 	accounts *account.Service
 	comms    *community.Service
 	notify   *notify.Service
+	topics   *deliberation.Service
 	schedule *schedule.Service
 	mailer   notify.Mailer
 }
@@ -51,7 +53,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	if cfg.MongoURI == "" {
 		log.Info("embedded database started", "uri", d.URI, "dir", filepath.Join(cfg.DataDir, "db"))
 	}
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes()); err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
@@ -64,6 +66,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.notify = notify.NewService(d.Database, notify.Config{Mailer: a.mailer, BaseURL: cfg.BaseURL, Log: log})
 	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
+	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	return a, nil
@@ -126,7 +129,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 			return fmt.Errorf("demo data: %w", err)
 		}
 	}
-	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Topics: a.topics}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
@@ -172,7 +175,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	var sched *jobs.Scheduler
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
-			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, BaseURL: cfg.BaseURL, Log: log,
+			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Topics: a.topics, BaseURL: cfg.BaseURL, Log: log,
 		})
 		if err := sched.Start(); err != nil {
 			return err

@@ -1,0 +1,337 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
+)
+
+func (b *builder) buildTopics() {
+	cats := graphql.EnumValueConfigMap{}
+	for _, c := range deliberation.Categories {
+		cats[enumName(string(c))] = &graphql.EnumValueConfig{Value: c, Description: c.Label().ZH + " (" + c.Label().EN + ")"}
+	}
+	b.categoryEnum = graphql.NewEnum(graphql.EnumConfig{Name: "TopicCategory", Values: cats})
+	states := graphql.EnumValueConfigMap{}
+	for _, s := range []deliberation.State{deliberation.Collecting, deliberation.Screening, deliberation.Accepted, deliberation.Merged, deliberation.Referred, deliberation.Rejected, deliberation.Closed} {
+		states[enumName(string(s))] = &graphql.EnumValueConfig{Value: s}
+	}
+	b.topicStateEnum = graphql.NewEnum(graphql.EnumConfig{Name: "TopicState", Values: states})
+	sourceEnum := graphql.NewEnum(graphql.EnumConfig{Name: "TopicSource", Values: graphql.EnumValueConfigMap{
+		"RESIDENT": {Value: deliberation.FromResident}, "GRID_WORKER": {Value: deliberation.FromGridWorker, Description: "for an assisted resident"},
+		"COMMITTEE": {Value: deliberation.FromCommittee},
+	}})
+	b.bodyEnum = graphql.NewEnum(graphql.EnumConfig{Name: "DeliberatingBody", Values: graphql.EnumValueConfigMap{
+		"VILLAGERS_COUNCIL":       {Value: deliberation.VillagersCouncil, Description: "村民议事会"},
+		"REPRESENTATIVES_MEETING": {Value: deliberation.RepresentativesMeeting, Description: "村民代表会议"},
+		"THREE_PARTY_MEETING":     {Value: deliberation.ThreePartyMeeting, Description: "三方联动会议"},
+	}})
+	event := graphql.NewObject(graphql.ObjectConfig{Name: "TopicEvent", Description: "An entry of a topic's public timeline.", Fields: graphql.Fields{
+		"kind":  {Type: nonNull(graphql.String), Description: "proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden", Resolve: field(func(e deliberation.Event) any { return e.Kind })},
+		"actor": {Type: b.user, Resolve: loadField(usersOf, func(e deliberation.Event) domain.ID { return e.ActorID })},
+		"note":  {Type: graphql.String, Resolve: field(func(e deliberation.Event) any { return e.Note })},
+		"other": {Type: graphql.String, Description: "The deliberating body of an acceptance, or the other topic's ID of a merge.", Resolve: field(func(e deliberation.Event) any {
+			if e.Kind == "merged" || e.Kind == "merged_in" {
+				return globalID("Topic", domain.ID(e.Other))
+			}
+			return e.Other
+		})},
+		"at": {Type: nonNull(graphql.DateTime), Resolve: field(func(e deliberation.Event) any { return e.At })},
+	}})
+	b.comment = graphql.NewObject(graphql.ObjectConfig{Name: "Comment", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
+		"id":           idField("Comment", func(c deliberation.Comment) domain.ID { return c.ID }),
+		"author":       {Type: nonNull(b.user), Resolve: loadField(usersOf, func(c deliberation.Comment) domain.ID { return c.AuthorID })},
+		"parentId":     {Type: graphql.ID, Resolve: field(func(c deliberation.Comment) any { return optionalGlobalID("Comment", c.ParentID) })},
+		"body":         {Type: graphql.String, Description: "Null when hidden.", Resolve: field(func(c deliberation.Comment) any { return nilString(c.Body) })},
+		"hidden":       {Type: nonNull(graphql.Boolean), Resolve: field(func(c deliberation.Comment) any { return c.Hidden })},
+		"hiddenReason": {Type: graphql.String, Resolve: field(func(c deliberation.Comment) any { return nilString(c.HiddenReason) })},
+		"createdAt":    {Type: nonNull(graphql.DateTime), Resolve: field(func(c deliberation.Comment) any { return c.CreatedAt })},
+		"editedAt":     {Type: graphql.DateTime, Resolve: field(func(c deliberation.Comment) any { return nilTime(c.EditedAt) })},
+	}})
+	b.commentConn = b.connection("Comment", b.comment)
+	b.topic = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Topic",
+		Description: "A matter proposed for deliberation (议题).",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":        idField("Topic", func(t deliberation.Topic) domain.ID { return t.ID }),
+				"title":     {Type: nonNull(graphql.String), Resolve: field(func(t deliberation.Topic) any { return t.Title })},
+				"body":      {Type: nonNull(graphql.String), Resolve: field(func(t deliberation.Topic) any { return t.Body })},
+				"category":  {Type: nonNull(b.categoryEnum), Resolve: field(func(t deliberation.Topic) any { return t.Category })},
+				"state":     {Type: nonNull(b.topicStateEnum), Resolve: field(func(t deliberation.Topic) any { return t.State })},
+				"source":    {Type: nonNull(sourceEnum), Resolve: field(func(t deliberation.Topic) any { return t.Source })},
+				"community": {Type: nonNull(b.community), Resolve: loadField(communitiesOf, func(t deliberation.Topic) domain.ID { return t.CommunityID })},
+				"proposer":  {Type: nonNull(b.user), Resolve: loadField(usersOf, func(t deliberation.Topic) domain.ID { return t.ProposerID })},
+				"recordedBy": {Type: b.user, Description: "The grid worker who proposed for an assisted resident.",
+					Resolve: loadField(usersOf, func(t deliberation.Topic) domain.ID { return t.RecordedBy })},
+				"grids": {Type: listOf(b.grid), Description: "The affected grids.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil {
+						return nil, err
+					}
+					return thunkMany(p.Context, stateFrom(p.Context).loaders.grids, t.GridIDs), nil
+				}},
+				"threshold":       {Type: nonNull(graphql.Int), Resolve: field(func(t deliberation.Topic) any { return t.Threshold })},
+				"deadline":        {Type: nonNull(graphql.DateTime), Description: "When the support window ends.", Resolve: field(func(t deliberation.Topic) any { return t.Deadline })},
+				"supportCount":    {Type: nonNull(graphql.Int), Resolve: loadField(supportCountsOf, func(t deliberation.Topic) domain.ID { return t.ID })},
+				"commentCount":    {Type: nonNull(graphql.Int), Resolve: loadField(commentCountsOf, func(t deliberation.Topic) domain.ID { return t.ID })},
+				"viewerSupported": {Type: nonNull(graphql.Boolean), Resolve: loadField(supportedOf, func(t deliberation.Topic) domain.ID { return t.ID })},
+				"decidedBody":     {Type: b.bodyEnum, Resolve: field(func(t deliberation.Topic) any { return nilString(string(t.DecidedBody)) })},
+				"mergedInto": {Type: b.topic, Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil || t.MergedInto == "" {
+						return nil, err
+					}
+					return b.svc.Topics.Topic(p.Context, t.MergedInto)
+				}},
+				"createdAt": {Type: nonNull(graphql.DateTime), Resolve: field(func(t deliberation.Topic) any { return t.CreatedAt })},
+				"timeline": {Type: listOf(event), Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.Timeline(p.Context, t.ID)
+				}},
+				"comments": {Type: nonNull(b.commentConn), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil {
+						return nil, err
+					}
+					page, err := pageFrom(p)
+					if err != nil {
+						return nil, err
+					}
+					l, err := b.svc.Topics.Comments(p.Context, t.ID, page)
+					return toConnection(l, func(c deliberation.Comment) domain.ID { return c.ID }), err
+				}},
+			}
+		}),
+	})
+	b.topicConn = b.connection("Topic", b.topic)
+}
+
+// resolveTopics lists a community's topics.
+func (b *builder) resolveTopics(p graphql.ResolveParams) (any, error) {
+	c, err := source[community.Community](p)
+	if err != nil {
+		return nil, err
+	}
+	page, err := pageFrom(p)
+	if err != nil {
+		return nil, err
+	}
+	var f deliberation.TopicFilter
+	if s, ok := p.Args["state"].(deliberation.State); ok {
+		f.State = &s
+	}
+	if c, ok := p.Args["category"].(deliberation.Category); ok {
+		f.Category = &c
+	}
+	if g, ok := p.Args["gridId"].(string); ok {
+		if f.GridID, err = optionalID("Grid", &g); err != nil {
+			return nil, err
+		}
+	}
+	f.Search, _ = p.Args["search"].(string)
+	l, err := b.svc.Topics.Topics(p.Context, c.ID, f, page)
+	return toConnection(l, func(t deliberation.Topic) domain.ID { return t.ID }), err
+}
+
+func (b *builder) topicMutations(f graphql.Fields) {
+	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
+	str := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String)}
+	topicPayload := func(name string) *graphql.Object {
+		return payload(name, graphql.Fields{"topic": {Type: nonNull(b.topic)}})
+	}
+	commentPayload := func(name string) *graphql.Object {
+		return payload(name, graphql.Fields{"comment": {Type: nonNull(b.comment)}})
+	}
+	f["proposeTopic"] = &graphql.Field{
+		Type: nonNull(topicPayload("ProposeTopicPayload")),
+		Description: "A resident proposes a topic; a grid worker may propose for an assisted resident of their grid (onBehalfOf, a Member ID); " +
+			"the committee may propose as the committee (asCommittee), which goes straight to screening.",
+		Args: inputArg("ProposeTopicInput", graphql.InputObjectConfigFieldMap{
+			"communityId": id, "title": str, "body": {Type: graphql.String}, "category": {Type: nonNull(b.categoryEnum)},
+			"gridIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))}, "onBehalfOf": {Type: graphql.ID}, "asCommittee": {Type: graphql.Boolean},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				CommunityID, Title, Body string
+				Category                 deliberation.Category
+				GridIDs                  []string
+				OnBehalfOf               *string
+				AsCommittee              bool
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			cid, err := localID("Community", in.CommunityID)
+			if err != nil {
+				return nil, err
+			}
+			pi := deliberation.ProposeInput{CommunityID: cid, Title: in.Title, Body: in.Body, Category: in.Category, AsCommittee: in.AsCommittee}
+			for _, g := range in.GridIDs {
+				gid, err := localID("Grid", g)
+				if err != nil {
+					return nil, domain.InvalidField("gridIds", "请选择本社区的网格", "choose grids of this community")
+				}
+				pi.GridIDs = append(pi.GridIDs, gid)
+			}
+			if in.OnBehalfOf != nil && *in.OnBehalfOf != "" {
+				mid, err := localID("Member", *in.OnBehalfOf)
+				_, uid, ok := splitMemberID(mid)
+				if err != nil || !ok {
+					return nil, domain.InvalidField("onBehalfOf", "请选择本社区的代办居民", "choose an assisted resident of this community")
+				}
+				pi.OnBehalfOf = uid
+			}
+			t, err := b.svc.Topics.Propose(p.Context, pi)
+			return map[string]any{"topic": t}, err
+		}),
+	}
+	topicID := func(p graphql.ResolveParams, key string) (domain.ID, error) {
+		var in map[string]any
+		if err := decodeInput(p, &in); err != nil {
+			return "", err
+		}
+		s, _ := in[key].(string)
+		return localID("Topic", s)
+	}
+	f["supportTopic"] = &graphql.Field{
+		Type:        nonNull(topicPayload("SupportTopicPayload")),
+		Description: "Supports (附议) a topic that is collecting supports; supporting twice changes nothing.",
+		Args:        inputArg("SupportTopicInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			tid, err := topicID(p, "topicId")
+			if err != nil {
+				return nil, err
+			}
+			t, err := b.svc.Topics.Support(p.Context, tid)
+			return map[string]any{"topic": t}, err
+		}),
+	}
+	f["screenTopic"] = &graphql.Field{
+		Type:        nonNull(topicPayload("ScreenTopicPayload")),
+		Description: "The party organisation or the committee decide a topic in screening: ACCEPT (with body), MERGE (into), REFER (note: where), REJECT (note: why).",
+		Args: inputArg("ScreenTopicInput", graphql.InputObjectConfigFieldMap{
+			"topicId": id,
+			"decision": {Type: nonNull(graphql.NewEnum(graphql.EnumConfig{Name: "ScreeningDecision", Values: graphql.EnumValueConfigMap{
+				"ACCEPT": {Value: deliberation.Accept}, "MERGE": {Value: deliberation.Merge}, "REFER": {Value: deliberation.Refer}, "REJECT": {Value: deliberation.Reject},
+			}}))},
+			"body": {Type: b.bodyEnum}, "into": {Type: graphql.ID}, "note": {Type: graphql.String},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID  string
+				Decision deliberation.Decision
+				Body     deliberation.Body
+				Into     *string
+				Note     string
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			si := deliberation.ScreenInput{TopicID: tid, Decision: in.Decision, Body: in.Body, Note: in.Note}
+			if in.Into != nil {
+				if si.Into, err = localID("Topic", *in.Into); err != nil {
+					return nil, domain.InvalidField("into", "请选择本社区的另一个议题", "choose another topic of this community")
+				}
+			}
+			t, err := b.svc.Topics.Screen(p.Context, si)
+			return map[string]any{"topic": t}, err
+		}),
+	}
+	f["addComment"] = &graphql.Field{
+		Type: nonNull(commentPayload("AddCommentPayload")),
+		Args: inputArg("AddCommentInput", graphql.InputObjectConfigFieldMap{"topicId": id, "parentId": {Type: graphql.ID}, "body": str}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID, Body string
+				ParentID      *string
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			ci := deliberation.CommentInput{TopicID: tid, Body: in.Body}
+			if in.ParentID != nil {
+				if ci.ParentID, err = localID("Comment", *in.ParentID); err != nil {
+					return nil, domain.InvalidField("parentId", "找不到要回复的评论", "the comment to reply to was not found")
+				}
+			}
+			c, err := b.svc.Topics.AddComment(p.Context, ci)
+			return map[string]any{"comment": c}, err
+		}),
+	}
+	commentAction := func(name, desc string, fields graphql.InputObjectConfigFieldMap, run func(p graphql.ResolveParams, id domain.ID, text string) (any, error)) *graphql.Field {
+		fields["commentId"] = id
+		return &graphql.Field{
+			Type: nonNull(commentPayload(name + "Payload")), Description: desc,
+			Args: inputArg(name+"Input", fields),
+			Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+				var in struct{ CommentID, Body, Reason string }
+				if err := decodeInput(p, &in); err != nil {
+					return nil, err
+				}
+				cid, err := localID("Comment", in.CommentID)
+				if err != nil {
+					return nil, err
+				}
+				text := in.Body
+				if text == "" {
+					text = in.Reason
+				}
+				c, err := run(p, cid, text)
+				return map[string]any{"comment": c}, err
+			}),
+		}
+	}
+	f["editComment"] = commentAction("EditComment", "The author edits a comment within 10 minutes of writing it.",
+		graphql.InputObjectConfigFieldMap{"body": str}, func(p graphql.ResolveParams, id domain.ID, body string) (any, error) {
+			return b.svc.Topics.EditComment(p.Context, id, body)
+		})
+	f["hideComment"] = commentAction("HideComment", "The committee hides a comment; the reason is published in its place.",
+		graphql.InputObjectConfigFieldMap{"reason": str}, func(p graphql.ResolveParams, id domain.ID, reason string) (any, error) {
+			return b.svc.Topics.HideComment(p.Context, id, reason)
+		})
+	f["reportComment"] = &graphql.Field{
+		Type: nonNull(payload("ReportCommentPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})),
+		Args: inputArg("ReportCommentInput", graphql.InputObjectConfigFieldMap{"commentId": id, "reason": {Type: graphql.String}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ CommentID, Reason string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			cid, err := localID("Comment", in.CommentID)
+			if err != nil {
+				return nil, err
+			}
+			return map[string]any{"ok": true}, b.svc.Topics.ReportComment(p.Context, cid, in.Reason)
+		}),
+	}
+}
+
+// nilString turns "" into null.
+func nilString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func optionalGlobalID(typ string, id domain.ID) any {
+	if id == "" {
+		return nil
+	}
+	return globalID(typ, id)
+}
