@@ -17,6 +17,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
 // VillageCode is the address code of the demo village, 小古城村.
@@ -25,10 +26,12 @@ const VillageCode = "330110109201"
 // DemoPassword is the password of every demo account; it exists only in demo data.
 const DemoPassword = "yishi-demo-2026"
 
-// Services are the domain services the seed works through.
+// Services are the domain services the seed works through. With Topics
+// set, the village also gets its demo topics.
 type Services struct {
 	Accounts    *account.Service
 	Communities *community.Service
+	Topics      *deliberation.Service
 }
 
 // Login is a demo account to show a newcomer.
@@ -76,6 +79,11 @@ func Load(ctx context.Context, s Services) (Result, error) {
 		b := builder{s: s, p: p, users: users}
 		if err := b.build(ctx); err != nil {
 			return res, fmt.Errorf("seed %s: %w", p.Name, err)
+		}
+	}
+	if s.Topics != nil {
+		if err := seedTopics(ctx, s, users); err != nil {
+			return res, fmt.Errorf("seed topics: %w", err)
 		}
 	}
 	res.Created = true

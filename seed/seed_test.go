@@ -11,6 +11,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/seed"
 )
@@ -44,15 +45,53 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 	tb.Helper()
 	ctx := context.Background()
 	d := dbtest.New(tb)
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	mail := &outbox{}
 	accounts := account.NewService(d.Database, account.Config{Notifier: mail})
+	comms := community.NewService(d.Database, accounts, community.Config{})
 	return seed.Services{
 		Accounts:    accounts,
-		Communities: community.NewService(d.Database, accounts, community.Config{}),
+		Communities: comms,
+		Topics:      deliberation.NewService(d.Database, comms, accounts, deliberation.Config{Notifier: mail}),
 	}, mail
+}
+
+func (o *outbox) Cancel(context.Context, string) error { return nil }
+
+// TestTopics: the village has topics in every state a fresh one can be in,
+// and 村口停车难 was accepted for the villagers' council with its supports.
+func TestTopics(t *testing.T) {
+	s, _ := newServices(t)
+	if _, err := seed.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	ctx, _ := login(t, s, "yu.jianguo@xiaogucheng.example")
+	v := communityNamed(t, s, "小古城村")
+	l, err := s.Topics.Topics(ctx, v.ID, deliberation.TopicFilter{}, domain.Page{First: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[deliberation.State]int{}
+	var parking deliberation.Topic
+	for _, tp := range l.Items {
+		states[tp.State]++
+		if tp.Title == "村口停车难" {
+			parking = tp
+		}
+	}
+	for _, st := range []deliberation.State{deliberation.Collecting, deliberation.Screening, deliberation.Accepted, deliberation.Merged, deliberation.Referred, deliberation.Rejected} {
+		if states[st] == 0 {
+			t.Errorf("no topic %s: %v", st, states)
+		}
+	}
+	if parking.State != deliberation.Accepted || parking.DecidedBody != deliberation.VillagersCouncil {
+		t.Errorf("村口停车难 = %+v", parking)
+	}
+	if n, _ := s.Topics.SupportCounts(ctx, []domain.ID{parking.ID}); n[parking.ID] != 10 {
+		t.Errorf("村口停车难 has %d supports, want 10", n[parking.ID])
+	}
 }
 
 // login logs into a demo account and returns a context acting as it.

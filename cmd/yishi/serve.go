@@ -78,13 +78,16 @@ func (a *app) close() { _ = a.db.Close(context.Background()) }
 // store, but nothing is mailed to the demo people.
 func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
 	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
-	return seed.Services{Accounts: accounts, Communities: community.NewService(a.db.Database, accounts, community.Config{Log: log})}
+	comms := community.NewService(a.db.Database, accounts, community.Config{Log: log})
+	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
+	return seed.Services{Accounts: accounts, Communities: comms, Topics: topics}
 }
 
-// noMail drops what it is asked to queue.
+// noMail drops what it is asked to queue or cancel.
 type noMail struct{}
 
 func (noMail) Enqueue(context.Context, notify.Item) error { return nil }
+func (noMail) Cancel(context.Context, string) error       { return nil }
 
 func runMigrate(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
 	a, err := open(ctx, cfg, log)

@@ -130,7 +130,7 @@ func StartEmbedded(dir, addr string, log *slog.Logger) (uri string, stop func(),
 	} else {
 		l.Close()
 	}
-	quiet := slog.New(levelFilter{min: slog.LevelWarn, Handler: log.Handler()}).With("component", "ferretdb")
+	quiet := slog.New(levelFilter{min: slog.LevelError, Handler: log.Handler()}).With("component", "ferretdb")
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
