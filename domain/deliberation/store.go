@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -26,6 +27,10 @@ func Indexes() []db.Index {
 		{Collection: supportsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: commentsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: eventsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: seatsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: drawsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: votesColl, Keys: bson.D{{Key: "motion_id", Value: 1}}},
+		{Collection: motionsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 	}
 }
 
@@ -104,3 +109,5 @@ type eventDoc struct {
 	Other       string    `bson:"other,omitempty"` // the other topic of a merge
 	At          time.Time `bson:"at"`
 }
+
+func upsert() *options.ReplaceOptionsBuilder { return options.Replace().SetUpsert(true) }

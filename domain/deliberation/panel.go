@@ -1,0 +1,501 @@
+package deliberation
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// 谁来议 — who deliberates: a panel of seats per accepted topic.
+
+// SeatKind is a kind of seat on a panel.
+type SeatKind string
+
+// Seat kinds.
+const (
+	AffectedResidents SeatKind = "affected_residents" // per affected grid, drawn by lot
+	Representatives   SeatKind = "representatives"    // villager representatives, nominated
+	PartyMembers      SeatKind = "party_members"      // drawn or nominated
+	OwnersCommittee   SeatKind = "owners_committee"
+	PropertyFirm      SeatKind = "property_firm"
+	Experts           SeatKind = "experts" // experts or lawyers, nominated
+	Deputies          SeatKind = "deputies"
+)
+
+var seatKinds = []SeatKind{AffectedResidents, Representatives, PartyMembers, OwnersCommittee, PropertyFirm, Experts, Deputies}
+
+// SeatRule asks for between Min and Max seats of a kind (for affected
+// residents, of one grid).
+type SeatRule struct {
+	Kind     SeatKind
+	GridID   domain.ID
+	Min, Max int
+}
+
+// PanelState is where a panel stands.
+type PanelState string
+
+// Panel states.
+const (
+	PanelDraft     PanelState = "draft"
+	PanelConfirmed PanelState = "confirmed"
+	PanelLocked    PanelState = "locked" // voting has begun
+)
+
+// Panel is who deliberates a topic.
+type Panel struct {
+	TopicID         domain.ID
+	CommunityID     domain.ID
+	Rules           []SeatRule
+	Seed            string
+	SeedPublishedAt time.Time
+	State           PanelState
+}
+
+// SeatState is an invitation's answer.
+type SeatState string
+
+// Seat states.
+const (
+	Invited  SeatState = "invited"
+	Seated   SeatState = "accepted"
+	Declined SeatState = "declined"
+)
+
+// Seat is one person's place on a panel.
+type Seat struct {
+	UserID domain.ID
+	Kind   SeatKind
+	GridID domain.ID
+	Drawn  bool // by lot, else nominated
+	DrawID string
+	State  SeatState
+}
+
+const (
+	panelsColl = "panels" // _id is the topic
+	seatsColl  = "seats"  // _id is topic/user: one seat per person
+	drawsColl  = "draws"  // _id is topic/salt/n
+)
+
+type panelDoc struct {
+	ID              string    `bson:"_id"`
+	CommunityID     string    `bson:"community_id"`
+	Rules           []ruleDoc `bson:"rules"`
+	Seed            string    `bson:"seed"`
+	SeedPublishedAt time.Time `bson:"seed_published_at,omitempty"`
+	State           string    `bson:"state"`
+}
+
+type ruleDoc struct {
+	Kind   string `bson:"kind"`
+	GridID string `bson:"grid_id"`
+	Min    int    `bson:"min"`
+	Max    int    `bson:"max"`
+}
+
+type seatDoc struct {
+	ID      string `bson:"_id"`
+	TopicID string `bson:"topic_id"`
+	UserID  string `bson:"user_id"`
+	Kind    string `bson:"kind"`
+	GridID  string `bson:"grid_id"`
+	Drawn   bool   `bson:"drawn"`
+	DrawID  string `bson:"draw_id,omitempty"`
+	State   string `bson:"state"`
+}
+
+type drawDoc struct {
+	ID       string    `bson:"_id"`
+	TopicID  string    `bson:"topic_id"`
+	Seed     string    `bson:"seed"`
+	Salt     string    `bson:"salt"`
+	Eligible []string  `bson:"eligible"`
+	Count    int       `bson:"count"`
+	Drawn    []string  `bson:"drawn"`
+	Reserve  []string  `bson:"reserve"`
+	At       time.Time `bson:"at"`
+}
+
+func toPanel(d panelDoc) Panel {
+	p := Panel{TopicID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State)}
+	for _, r := range d.Rules {
+		p.Rules = append(p.Rules, SeatRule{Kind: SeatKind(r.Kind), GridID: domain.ID(r.GridID), Min: r.Min, Max: r.Max})
+	}
+	return p
+}
+
+func toSeat(d seatDoc) Seat {
+	return Seat{UserID: domain.ID(d.UserID), Kind: SeatKind(d.Kind), GridID: domain.ID(d.GridID), Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State)}
+}
+
+func manages(a community.Access) bool { return a.Has(domain.RoleCommittee) }
+
+// acceptedTopic returns a topic the committee may build a panel for.
+func (s *Service) panelTopic(ctx context.Context, topicID domain.ID) (Topic, error) {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
+		return t, err
+	}
+	if _, err := s.access(ctx, t.CommunityID, manages); err != nil {
+		return t, err
+	}
+	if t.State != Accepted {
+		return t, domain.Errorf(domain.Conflict, "只有已受理的议题可以组建议事小组", "only accepted topics get a panel")
+	}
+	return t, nil
+}
+
+// SetSeatRules sets the seat rules of a topic's panel, for the committee,
+// before the seed is published. Errors: Unauthenticated, NotFound,
+// Forbidden, Conflict (not accepted; seed published), Invalid.
+func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []SeatRule) (Panel, error) {
+	t, err := s.panelTopic(ctx, topicID)
+	if err != nil {
+		return Panel{}, err
+	}
+	p, err := s.Panel(ctx, topicID)
+	if err != nil && domain.ErrorCode(err) != domain.NotFound {
+		return p, err
+	}
+	if p.Seed != "" {
+		return p, domain.Errorf(domain.Conflict, "抽签种子已公布，不能再改席位规则", "the seed is published; the seat rules are fixed")
+	}
+	d := panelDoc{ID: string(t.ID), CommunityID: string(t.CommunityID), State: string(PanelDraft), Rules: []ruleDoc{}}
+	for _, r := range rules {
+		if !slices.Contains(seatKinds, r.Kind) || r.Min < 0 || r.Max < r.Min || r.Max > 100 {
+			return p, domain.InvalidField("rules", "席位规则无效：最少人数不大于最多人数，且不超过 100", "invalid seat rule: 0 ≤ min ≤ max ≤ 100")
+		}
+		if (r.Kind == AffectedResidents) != (r.GridID != "") || (r.GridID != "" && !slices.Contains(t.GridIDs, r.GridID)) {
+			return p, domain.InvalidField("rules", "受影响居民席位须对应议题涉及的网格", "affected-resident seats name one of the topic's grids")
+		}
+		d.Rules = append(d.Rules, ruleDoc{Kind: string(r.Kind), GridID: string(r.GridID), Min: r.Min, Max: r.Max})
+	}
+	if _, err := s.db.Collection(panelsColl).ReplaceOne(ctx, bson.M{"_id": d.ID}, d, upsert()); err != nil {
+		return p, db.Err("save panel", err)
+	}
+	return toPanel(d), nil
+}
+
+// Panel returns a topic's panel to the members of its community.
+// Errors: NotFound.
+func (s *Service) Panel(ctx context.Context, topicID domain.ID) (Panel, error) {
+	if _, err := s.Topic(ctx, topicID); err != nil {
+		return Panel{}, err
+	}
+	var d panelDoc
+	err := s.db.Collection(panelsColl).FindOne(ctx, bson.M{"_id": string(topicID)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Panel{}, domain.ErrNotFound("议事小组", "panel")
+	}
+	return toPanel(d), db.Err("find panel", err)
+}
+
+// PublishSeed makes and publishes the panel's random seed, before any draw,
+// on the topic's timeline. It is made once. Errors: as SetSeatRules.
+func (s *Service) PublishSeed(ctx context.Context, topicID domain.ID) (Panel, error) {
+	t, err := s.panelTopic(ctx, topicID)
+	if err != nil {
+		return Panel{}, err
+	}
+	p, err := s.Panel(ctx, topicID)
+	if err != nil {
+		return p, err
+	}
+	if p.Seed != "" {
+		return p, nil
+	}
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	seed := hex.EncodeToString(b)
+	// The event's _id (topic/seed) makes the first published seed the one.
+	if err := s.event(ctx, t, "seed", domain.ActorFromContext(ctx).UserID, seed, ""); err != nil {
+		return p, err
+	}
+	var ev eventDoc
+	if err := s.db.Collection(eventsColl).FindOne(ctx, bson.M{"_id": string(t.ID) + "/seed"}).Decode(&ev); err != nil {
+		return p, db.Err("read seed", err)
+	}
+	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": bson.M{"seed": ev.Note, "seed_published_at": ev.At}}); err != nil {
+		return p, db.Err("save seed", err)
+	}
+	return s.Panel(ctx, topicID)
+}
+
+// DrawInput asks to fill Count seats of a kind (and grid) by lot.
+type DrawInput struct {
+	TopicID domain.ID
+	Kind    SeatKind
+	GridID  domain.ID
+	Count   int
+}
+
+// DrawSeats fills seats by lot among the eligible members who hold no seat
+// yet (affected residents: residents of the grid; party members: the party
+// role), with the published seed and Draw, and records the draw so anyone
+// can recompute it. Errors: as SetSeatRules, and Conflict (no seed yet;
+// panel locked), Invalid (kind that is nominated, count).
+func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
+	t, err := s.panelTopic(ctx, in.TopicID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.Panel(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case p.Seed == "":
+		return nil, domain.Errorf(domain.Conflict, "请先公布抽签种子", "publish the seed before drawing")
+	case p.State == PanelLocked:
+		return nil, errPanelLocked
+	case in.Count < 1 || in.Count > 100:
+		return nil, domain.InvalidField("count", "抽取人数须在 1 到 100 之间", "count must be between 1 and 100")
+	}
+	eligible, err := s.eligible(ctx, t, in.Kind, in.GridID)
+	if err != nil {
+		return nil, err
+	}
+	salt := string(in.Kind) + "/" + string(in.GridID)
+	drawn, reserve := Draw(p.Seed, salt, eligible, in.Count)
+	n, err := s.db.Collection(drawsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID)})
+	if err != nil {
+		return nil, db.Err("count draws", err)
+	}
+	d := drawDoc{ID: fmt.Sprintf("%s/%s/%d", t.ID, salt, n+1), TopicID: string(t.ID), Seed: p.Seed, Salt: salt, Count: in.Count,
+		Eligible: strs(eligible), Drawn: strs(drawn), Reserve: strs(reserve), At: s.now().UTC()}
+	if _, err := s.db.Collection(drawsColl).InsertOne(ctx, d); err != nil {
+		return nil, db.Err("record draw", err)
+	}
+	var seats []Seat
+	for _, u := range drawn {
+		seat, err := s.seat(ctx, t, seatDoc{UserID: string(u), Kind: string(in.Kind), GridID: string(in.GridID), Drawn: true, DrawID: d.ID})
+		if err != nil {
+			return seats, err
+		}
+		seats = append(seats, seat)
+	}
+	return seats, s.event(ctx, t, "drawn", domain.ActorFromContext(ctx).UserID, d.ID, "")
+}
+
+var errPanelLocked = domain.Errorf(domain.Conflict, "议事小组已锁定", "the panel is locked")
+
+// eligible lists, sorted, who may be drawn for a kind: members of the
+// community with the kind's role (for affected residents, the residents of
+// the grid), less those with a seat on this panel.
+func (s *Service) eligible(ctx context.Context, t Topic, kind SeatKind, grid domain.ID) ([]domain.ID, error) {
+	var f community.MemberFilter
+	switch kind {
+	case AffectedResidents:
+		r := domain.RoleResident
+		f = community.MemberFilter{Role: &r, GridID: &grid}
+		if !slices.Contains(t.GridIDs, grid) {
+			return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
+		}
+	case PartyMembers:
+		r := domain.RoleParty
+		f.Role = &r
+	default:
+		return nil, domain.InvalidField("kind", "该类席位由提名产生，不抽签", "seats of this kind are nominated, not drawn")
+	}
+	seated, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(t.ID)})
+	if err != nil {
+		return nil, err
+	}
+	taken := map[string]bool{}
+	for _, d := range seated {
+		taken[d.UserID] = true
+	}
+	var out []domain.ID
+	page := domain.Page{First: domain.MaxPageSize}
+	for {
+		l, err := s.comms.Members(ctx, t.CommunityID, f, page)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range l.Items {
+			if !taken[string(m.UserID)] {
+				out = append(out, m.UserID)
+			}
+		}
+		if !l.HasNextPage {
+			break
+		}
+		page.After = l.Items[len(l.Items)-1].ID()
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// seat inserts a seat; the _id keeps one seat per person and panel.
+func (s *Service) seat(ctx context.Context, t Topic, d seatDoc) (Seat, error) {
+	d.ID, d.TopicID, d.State = string(t.ID)+"/"+d.UserID, string(t.ID), string(Invited)
+	if _, err := s.db.Collection(seatsColl).InsertOne(ctx, d); err != nil {
+		if db.IsDuplicate(err) {
+			return Seat{}, domain.Errorf(domain.Conflict, "此人已在议事小组中", "this person already has a seat")
+		}
+		return Seat{}, db.Err("insert seat", err)
+	}
+	return toSeat(d), nil
+}
+
+// Nominate gives a member a seat of a kind, for the committee.
+// Errors: as SetSeatRules, and Conflict (already seated; locked), Invalid.
+func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind SeatKind, grid domain.ID) (Seat, error) {
+	t, err := s.panelTopic(ctx, topicID)
+	if err != nil {
+		return Seat{}, err
+	}
+	p, err := s.Panel(ctx, t.ID)
+	if err != nil {
+		return Seat{}, err
+	}
+	if p.State == PanelLocked {
+		return Seat{}, errPanelLocked
+	}
+	if !slices.Contains(seatKinds, kind) {
+		return Seat{}, domain.InvalidField("kind", "未知的席位类别", "unknown seat kind")
+	}
+	if _, err := s.comms.Member(ctx, t.CommunityID, userID); err != nil {
+		return Seat{}, domain.InvalidField("userId", "请选择本社区的成员", "choose a member of this community")
+	}
+	return s.seat(ctx, t, seatDoc{UserID: string(userID), Kind: string(kind), GridID: string(grid)})
+}
+
+// Seats lists a panel's seats. Errors: NotFound.
+func (s *Service) Seats(ctx context.Context, topicID domain.ID) ([]Seat, error) {
+	if _, err := s.Topic(ctx, topicID); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(topicID)})
+	out := make([]Seat, len(docs))
+	for i, d := range docs {
+		out[i] = toSeat(d)
+	}
+	return out, err
+}
+
+// RespondToSeat accepts or declines the actor's invitation to a panel.
+// Errors: Unauthenticated, NotFound (no seat), Conflict (locked).
+func (s *Service) RespondToSeat(ctx context.Context, topicID domain.ID, accept bool) (Seat, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return Seat{}, err
+	}
+	var d seatDoc
+	err = s.db.Collection(seatsColl).FindOne(ctx, bson.M{"_id": string(topicID) + "/" + string(actor.UserID)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Seat{}, domain.ErrNotFound("席位", "seat")
+	}
+	if err != nil {
+		return Seat{}, db.Err("find seat", err)
+	}
+	var p panelDoc
+	if err := s.db.Collection(panelsColl).FindOne(ctx, bson.M{"_id": string(topicID)}).Decode(&p); err != nil {
+		return Seat{}, db.Err("find panel", err)
+	}
+	if PanelState(p.State) == PanelLocked {
+		return Seat{}, errPanelLocked
+	}
+	d.State = string(Declined)
+	if accept {
+		d.State = string(Seated)
+	}
+	if _, err := s.db.Collection(seatsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"state": d.State}}); err != nil {
+		return Seat{}, db.Err("answer seat", err)
+	}
+	return toSeat(d), nil
+}
+
+// VerifyDraw recomputes a recorded draw from its seed and eligible list and
+// reports whether it gives the recorded panel. Errors: NotFound.
+func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
+	var d drawDoc
+	err := s.db.Collection(drawsColl).FindOne(ctx, bson.M{"_id": drawID}).Decode(&d)
+	if db.IsNotFound(err) {
+		return false, domain.ErrNotFound("抽签记录", "draw")
+	}
+	if err != nil {
+		return false, db.Err("find draw", err)
+	}
+	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
+		return false, err
+	}
+	eligible := make([]domain.ID, len(d.Eligible))
+	for i, e := range d.Eligible {
+		eligible[i] = domain.ID(e)
+	}
+	drawn, _ := Draw(d.Seed, d.Salt, eligible, d.Count)
+	return slices.Equal(strs(drawn), d.Drawn), nil
+}
+
+// Coverage is the representativeness report of a panel: for each seat
+// rule, the seats filled (invited or accepted), and whether the rule's
+// minimum is met; and the topic's affected grids that have no seat.
+type Coverage struct {
+	Rules         []RuleCoverage
+	UncoveredGrid []domain.ID
+}
+
+// RuleCoverage is one seat rule's coverage.
+type RuleCoverage struct {
+	Rule   SeatRule
+	Filled int
+	Gap    int // seats missing to reach Min
+}
+
+// Representativeness reports which affected grids and seat kinds the panel
+// covers, and the gaps. Errors: NotFound.
+func (s *Service) Representativeness(ctx context.Context, topicID domain.ID) (Coverage, error) {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
+		return Coverage{}, err
+	}
+	p, err := s.Panel(ctx, topicID)
+	if err != nil {
+		return Coverage{}, err
+	}
+	seats, err := s.Seats(ctx, topicID)
+	if err != nil {
+		return Coverage{}, err
+	}
+	var c Coverage
+	gridSeats := map[domain.ID]int{}
+	for _, r := range p.Rules {
+		n := 0
+		for _, st := range seats {
+			if st.State != Declined && st.Kind == r.Kind && st.GridID == r.GridID {
+				n++
+			}
+		}
+		c.Rules = append(c.Rules, RuleCoverage{Rule: r, Filled: n, Gap: max(0, r.Min-n)})
+	}
+	for _, st := range seats {
+		if st.State != Declined && st.Kind == AffectedResidents {
+			gridSeats[st.GridID]++
+		}
+	}
+	for _, g := range t.GridIDs {
+		if gridSeats[g] == 0 {
+			c.UncoveredGrid = append(c.UncoveredGrid, g)
+		}
+	}
+	return c, nil
+}
+
+func strs(ids []domain.ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
+}

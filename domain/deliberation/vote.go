@@ -1,0 +1,471 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+// 怎么议 — motions and votes.
+
+// Method is how a motion's votes decide it.
+type Method string
+
+// Voting methods.
+const (
+	MajorityCast  Method = "majority_cast"  // more yes than no among votes cast
+	MajorityPanel Method = "majority_panel" // yes from more than half the voters
+	TwoThirds     Method = "two_thirds"     // yes from at least two-thirds of votes cast
+	Consensus     Method = "consensus"      // no objection, and at least one yes
+	// ThreeParty: the residents' committee, the owners' committee and the
+	// property firm each vote; it passes only if each party's majority of
+	// votes cast says yes.
+	ThreeParty Method = "three_party"
+)
+
+func (m Method) valid() bool {
+	switch m {
+	case MajorityCast, MajorityPanel, TwoThirds, Consensus, ThreeParty:
+		return true
+	}
+	return false
+}
+
+// Choice is a vote.
+type Choice string
+
+// Choices.
+const (
+	Yes     Choice = "yes"
+	No      Choice = "no"
+	Abstain Choice = "abstain"
+)
+
+// Party is a side of a three-party meeting (三方联动).
+type Party string
+
+// The three parties.
+const (
+	ResidentsCommittee Party = "residents_committee"
+	OwnersParty        Party = "owners_committee"
+	PropertyParty      Party = "property_firm"
+)
+
+// Motion is a proposal put to the vote.
+type Motion struct {
+	ID          domain.ID
+	TopicID     domain.ID
+	CommunityID domain.ID
+	Text        string
+	Method      Method
+	Secret      bool
+	Deadline    time.Time
+	Closed      bool
+	// Voters are the panel members (or, for three parties, the parties'
+	// delegates) entitled to vote, fixed when the motion opens.
+	Voters []Voter
+	// Quorum is the share of voters who must cast a vote (default 2/3).
+	QuorumNum, QuorumDen int
+}
+
+// Voter is one entitled voter.
+type Voter struct {
+	UserID domain.ID
+	Party  Party // for three-party motions
+}
+
+// Result is a motion's outcome, computed from its vote documents.
+type Result struct {
+	Yes, No, Abstain, Voters int
+	Quorum                   bool
+	Passed                   bool
+	// Parties holds each party's counts for three-party motions.
+	Parties map[Party][3]int // yes, no, abstain
+}
+
+const (
+	motionsColl = "motions"
+	votesColl   = "votes"   // _id is motion/voter: one vote each
+	resultsColl = "results" // _id is the motion: the result published at close
+)
+
+type motionDoc struct {
+	ID          string     `bson:"_id"`
+	TopicID     string     `bson:"topic_id"`
+	CommunityID string     `bson:"community_id"`
+	Text        string     `bson:"text"`
+	Method      string     `bson:"method"`
+	Secret      bool       `bson:"secret"`
+	Deadline    time.Time  `bson:"deadline"`
+	Voters      []voterDoc `bson:"voters"`
+	QuorumNum   int        `bson:"quorum_num"`
+	QuorumDen   int        `bson:"quorum_den"`
+	CreatedAt   time.Time  `bson:"created_at"`
+}
+
+type voterDoc struct {
+	UserID string `bson:"user_id"`
+	Party  string `bson:"party,omitempty"`
+}
+
+type voteDoc struct {
+	ID         string    `bson:"_id"`
+	MotionID   string    `bson:"motion_id"`
+	VoterID    string    `bson:"voter_id"`
+	Choice     string    `bson:"choice"`
+	RecordedBy string    `bson:"recorded_by,omitempty"` // a grid worker, for an assisted vote
+	Witness    string    `bson:"witness,omitempty"`
+	At         time.Time `bson:"at"`
+}
+
+type resultDoc struct {
+	MotionID string           `bson:"_id"`
+	Yes      int              `bson:"yes"`
+	No       int              `bson:"no"`
+	Abstain  int              `bson:"abstain"`
+	Voters   int              `bson:"voters"`
+	Quorum   bool             `bson:"quorum"`
+	Passed   bool             `bson:"passed"`
+	Parties  map[string][]int `bson:"parties,omitempty"`
+	ClosedAt time.Time        `bson:"closed_at"`
+}
+
+func toMotion(d motionDoc, closed bool) Motion {
+	m := Motion{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
+		Method: Method(d.Method), Secret: d.Secret, Deadline: d.Deadline, Closed: closed, QuorumNum: d.QuorumNum, QuorumDen: d.QuorumDen}
+	for _, v := range d.Voters {
+		m.Voters = append(m.Voters, Voter{UserID: domain.ID(v.UserID), Party: Party(v.Party)})
+	}
+	return m
+}
+
+// MotionInput opens a motion on an accepted topic. Deadline is when online
+// voting closes.
+type MotionInput struct {
+	TopicID  domain.ID
+	Text     string
+	Method   Method
+	Secret   bool
+	Deadline time.Time
+}
+
+// OpenMotion puts a motion to the panel's accepted members (for a
+// three-party motion, to the community's delegates of the three parties),
+// for the committee; the panel locks. Errors: Unauthenticated, NotFound,
+// Forbidden, Conflict (no voters), Invalid (text 1–500 runes, method,
+// deadline in the past).
+func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error) {
+	t, err := s.panelTopic(ctx, in.TopicID)
+	if err != nil {
+		return Motion{}, err
+	}
+	body, err := text.Line("text", domain.Text{ZH: "动议", EN: "motion"}, in.Text, 1, 500)
+	if err != nil {
+		return Motion{}, err
+	}
+	now := s.now().UTC()
+	if !in.Method.valid() {
+		return Motion{}, domain.InvalidField("method", "未知的表决方式", "unknown voting method")
+	}
+	if !in.Deadline.After(now) {
+		return Motion{}, domain.InvalidField("deadline", "截止时间须在将来", "the deadline must be in the future")
+	}
+	d := motionDoc{ID: string(domain.NewID()), TopicID: string(t.ID), CommunityID: string(t.CommunityID), Text: body,
+		Method: string(in.Method), Secret: in.Secret, Deadline: in.Deadline.UTC(), QuorumNum: 2, QuorumDen: 3, CreatedAt: now}
+	if in.Method == ThreeParty {
+		d.Voters, err = s.delegates(ctx, t)
+	} else {
+		d.Voters, err = s.panelVoters(ctx, t)
+	}
+	if err != nil {
+		return Motion{}, err
+	}
+	if len(d.Voters) == 0 {
+		return Motion{}, domain.Errorf(domain.Conflict, "没有可投票的成员", "nobody may vote on this motion yet")
+	}
+	if _, err := s.db.Collection(motionsColl).InsertOne(ctx, d); err != nil {
+		return Motion{}, db.Err("insert motion", err)
+	}
+	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": bson.M{"state": string(PanelLocked)}}); err != nil {
+		return Motion{}, db.Err("lock panel", err)
+	}
+	return toMotion(d, false), nil
+}
+
+// panelVoters are the panel's members who accepted their seat.
+func (s *Service) panelVoters(ctx context.Context, t Topic) ([]voterDoc, error) {
+	seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(t.ID), "state": string(Seated)})
+	out := make([]voterDoc, len(seats))
+	for i, st := range seats {
+		out[i] = voterDoc{UserID: st.UserID}
+	}
+	return out, err
+}
+
+// delegates are the community's members holding the committee, owners'
+// committee and property firm roles, each with their party.
+func (s *Service) delegates(ctx context.Context, t Topic) ([]voterDoc, error) {
+	var out []voterDoc
+	seen := map[domain.ID]bool{}
+	for _, pr := range []struct {
+		role  domain.Role
+		party Party
+	}{{domain.RoleCommittee, ResidentsCommittee}, {domain.RoleOwnersCommittee, OwnersParty}, {domain.RolePropertyFirm, PropertyParty}} {
+		ids, err := s.comms.MemberIDs(ctx, t.CommunityID, pr.role)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 0 {
+			return nil, domain.Errorf(domain.Conflict, "三方会议须有居委会、业委会和物业三方的代表", "a three-party motion needs delegates of all three parties")
+		}
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, voterDoc{UserID: string(id), Party: string(pr.party)})
+			}
+		}
+	}
+	return out, nil
+}
+
+// Motion returns a motion to the members of its community. Errors: NotFound.
+func (s *Service) Motion(ctx context.Context, id domain.ID) (Motion, error) {
+	var d motionDoc
+	err := s.db.Collection(motionsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Motion{}, errMotionNotFound
+	}
+	if err != nil {
+		return Motion{}, db.Err("find motion", err)
+	}
+	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
+		return Motion{}, errMotionNotFound
+	}
+	n, err := s.db.Collection(resultsColl).CountDocuments(ctx, bson.M{"_id": d.ID})
+	if err != nil {
+		return Motion{}, db.Err("find result", err)
+	}
+	return toMotion(d, n > 0), nil
+}
+
+var (
+	errMotionNotFound = domain.ErrNotFound("动议", "motion")
+	// ErrVotingClosed: the motion is closed or past its deadline.
+	ErrVotingClosed = domain.Errorf(domain.Conflict, "表决已结束", "voting has closed")
+)
+
+func (m Motion) open(now time.Time) bool { return !m.Closed && now.Before(m.Deadline) }
+
+func (m Motion) voter(id domain.ID) bool {
+	for _, v := range m.Voters {
+		if v.UserID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Vote casts or changes the actor's vote until the motion closes. The vote's
+// _id is motion/voter, so a voter has one vote however often they press.
+// Errors: Unauthenticated, NotFound, Forbidden (not a voter), Conflict
+// (closed), Invalid (choice).
+func (s *Service) Vote(ctx context.Context, motionID domain.ID, choice Choice) error {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return err
+	}
+	return s.castVote(ctx, motionID, actor.UserID, choice, "", "")
+}
+
+// RecordAssistedVote records a panel member's vote on their behalf, for a
+// grid worker of the member's grid, with a named witness.
+// Errors: as Vote, and Forbidden (not their grid worker), Invalid (witness).
+func (s *Service) RecordAssistedVote(ctx context.Context, motionID, voterID domain.ID, choice Choice, witness string) error {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return err
+	}
+	a, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return a.Has(domain.RoleGridWorker) })
+	if err != nil {
+		return err
+	}
+	member, err := s.comms.Member(ctx, m.CommunityID, voterID)
+	if err != nil || !a.WorksFor(member.GridID) {
+		return domain.ErrForbidden
+	}
+	if witness, err = text.Line("witness", domain.Text{ZH: "见证人", EN: "witness"}, witness, 1, 64); err != nil {
+		return err
+	}
+	return s.castVote(ctx, motionID, voterID, choice, a.UserID, witness)
+}
+
+func (s *Service) castVote(ctx context.Context, motionID, voter domain.ID, choice Choice, recordedBy domain.ID, witness string) error {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return err
+	}
+	if choice != Yes && choice != No && choice != Abstain {
+		return domain.InvalidField("choice", "请选择赞成、反对或弃权", "choose yes, no or abstain")
+	}
+	if !m.voter(voter) {
+		return domain.ErrForbidden
+	}
+	now := s.now().UTC()
+	if !m.open(now) {
+		return ErrVotingClosed
+	}
+	d := voteDoc{ID: string(m.ID) + "/" + string(voter), MotionID: string(m.ID), VoterID: string(voter), Choice: string(choice),
+		RecordedBy: string(recordedBy), Witness: witness, At: now}
+	_, err = s.db.Collection(votesColl).InsertOne(ctx, d)
+	if db.IsDuplicate(err) {
+		_, err = s.db.Collection(votesColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"choice": d.Choice, "recorded_by": d.RecordedBy, "witness": d.Witness, "at": now}})
+	}
+	return db.Err("cast vote", err)
+}
+
+// CloseMotion closes voting, for the committee, and publishes the result
+// computed from the vote documents. The result's _id is the motion's, so
+// the first close publishes it. Errors: Unauthenticated, NotFound,
+// Forbidden, Conflict (already closed).
+func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, error) {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return Result{}, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
+		return Result{}, err
+	}
+	r, err := s.Recompute(ctx, motionID)
+	if err != nil {
+		return r, err
+	}
+	d := resultDoc{MotionID: string(m.ID), Yes: r.Yes, No: r.No, Abstain: r.Abstain, Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, ClosedAt: s.now().UTC()}
+	if r.Parties != nil {
+		d.Parties = map[string][]int{}
+		for p, c := range r.Parties {
+			d.Parties[string(p)] = []int{c[0], c[1], c[2]}
+		}
+	}
+	if _, err := s.db.Collection(resultsColl).InsertOne(ctx, d); err != nil {
+		if db.IsDuplicate(err) {
+			return r, domain.Errorf(domain.Conflict, "表决已结束", "voting has already closed")
+		}
+		return r, db.Err("publish result", err)
+	}
+	return r, nil
+}
+
+// Result returns a motion's published result. For a secret ballot there is
+// none before close; an open ballot shows the running count.
+// Errors: NotFound (also: a secret ballot still open).
+func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error) {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return Result{}, err
+	}
+	if !m.Closed {
+		if m.Secret {
+			return Result{}, domain.ErrNotFound("结果（无记名投票结束后公布）", "result (published when the secret ballot closes)")
+		}
+		return s.Recompute(ctx, motionID)
+	}
+	var d resultDoc
+	if err := s.db.Collection(resultsColl).FindOne(ctx, bson.M{"_id": string(m.ID)}).Decode(&d); err != nil {
+		return Result{}, db.Err("find result", err)
+	}
+	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Quorum: d.Quorum, Passed: d.Passed}
+	if d.Parties != nil {
+		r.Parties = map[Party][3]int{}
+		for p, c := range d.Parties {
+			r.Parties[Party(p)] = [3]int{c[0], c[1], c[2]}
+		}
+	}
+	return r, nil
+}
+
+// Recompute counts a motion's votes again and applies its quorum and
+// method; after close it must equal the published result. Votes of people
+// who are not voters are not counted. Errors: NotFound.
+func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, error) {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return Result{}, err
+	}
+	votes, err := db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(m.ID)})
+	if err != nil {
+		return Result{}, err
+	}
+	return tally(m, votes), nil
+}
+
+// tally applies the quorum and the method to the votes.
+func tally(m Motion, votes []voteDoc) Result {
+	party := map[domain.ID]Party{}
+	for _, v := range m.Voters {
+		party[v.UserID] = v.Party
+	}
+	r := Result{Voters: len(m.Voters)}
+	if m.Method == ThreeParty {
+		r.Parties = map[Party][3]int{ResidentsCommittee: {}, OwnersParty: {}, PropertyParty: {}}
+	}
+	for _, v := range votes {
+		p, ok := party[domain.ID(v.VoterID)]
+		if !ok {
+			continue
+		}
+		i := map[string]int{string(Yes): 0, string(No): 1, string(Abstain): 2}[v.Choice]
+		switch i {
+		case 0:
+			r.Yes++
+		case 1:
+			r.No++
+		default:
+			r.Abstain++
+		}
+		if r.Parties != nil {
+			c := r.Parties[p]
+			c[i]++
+			r.Parties[p] = c
+		}
+	}
+	cast := r.Yes + r.No + r.Abstain
+	r.Quorum = cast*m.QuorumDen >= r.Voters*m.QuorumNum
+	switch m.Method {
+	case MajorityCast:
+		r.Passed = r.Yes > r.No
+	case MajorityPanel:
+		r.Passed = 2*r.Yes > r.Voters
+	case TwoThirds:
+		r.Passed = cast > 0 && 3*r.Yes >= 2*cast
+	case Consensus:
+		r.Passed = r.No == 0 && r.Yes > 0
+	case ThreeParty:
+		r.Passed = true
+		for _, c := range r.Parties {
+			if c[0] <= c[1] {
+				r.Passed = false
+			}
+		}
+	}
+	r.Passed = r.Passed && r.Quorum
+	return r
+}
+
+// MyVote returns the actor's own vote on a motion (even on a secret ballot,
+// a voter may see their own choice); "" if none. Errors: NotFound.
+func (s *Service) MyVote(ctx context.Context, motionID domain.ID) (Choice, error) {
+	if _, err := s.Motion(ctx, motionID); err != nil {
+		return "", err
+	}
+	var d voteDoc
+	err := s.db.Collection(votesColl).FindOne(ctx, bson.M{"_id": string(motionID) + "/" + string(domain.ActorFromContext(ctx).UserID)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return "", nil
+	}
+	return Choice(d.Choice), db.Err("find vote", err)
+}
