@@ -3,6 +3,8 @@ package graph_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -109,4 +111,25 @@ func aliases(n int) string {
 		b.WriteString(": streets { totalCount }")
 	}
 	return b.String()
+}
+
+// TestFragmentBomb: spreads that expand to nothing but double at each level
+// are refused by the limits, quickly, before validation.
+func TestFragmentBomb(t *testing.T) {
+	e := newEnv(t)
+	var q strings.Builder
+	q.WriteString("query { ...F0 }")
+	for i := range 40 {
+		fmt.Fprintf(&q, " fragment F%d on Query { ...F%d ...F%d }", i, i+1, i+1)
+	}
+	q.WriteString(" fragment F40 on Query { ...Missing }")
+	body, _ := json.Marshal(map[string]string{"query": q.String()})
+	req, _ := http.NewRequest(http.MethodPost, e.srv.URL, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	start := time.Now()
+	r := send(t, req)
+	if r.code() != "BAD_USER_INPUT" {
+		t.Errorf("code %q, want BAD_USER_INPUT", r.code())
+	}
+	t.Logf("answered in %v", time.Since(start))
 }

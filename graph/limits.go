@@ -113,7 +113,11 @@ func measure(doc *ast.Document, vars map[string]any) docStats {
 		if ss == nil || st.cost > maxCost || depth > maxDepth {
 			return
 		}
+
 		for _, s := range ss.Selections {
+			if st.cost > maxCost {
+				return
+			}
 			switch s := s.(type) {
 			case *ast.Field:
 				d := depth + 1
@@ -123,8 +127,13 @@ func measure(doc *ast.Document, vars map[string]any) docStats {
 				st.cost += mult
 				walk(s.SelectionSet, d, mult*listSize(s, vars), path)
 			case *ast.InlineFragment:
+				st.cost += mult
 				walk(s.SelectionSet, depth, mult, path)
 			case *ast.FragmentSpread:
+				// Every visit of a spread costs, so spreads that expand to
+				// nothing (undefined, cyclic, nested) cannot make the walk
+				// exponential.
+				st.cost += mult
 				name := s.Name.Value
 				f, ok := frags[name]
 				if !ok || path[name] {

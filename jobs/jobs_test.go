@@ -239,11 +239,8 @@ func TestProviderAnswers(t *testing.T) {
 func TestBatching(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	var emails []string
 	for i := range 5 {
-		e := "batch" + string(rune('a'+i)) + "@example.com"
-		emails = append(emails, e)
-		u := f.user(t, e)
+		u := f.user(t, "batch"+string(rune('a'+i))+"@example.com")
 		if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:same", f.clock.Now())); err != nil {
 			t.Fatal(err)
 		}

@@ -257,7 +257,7 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 					http.Error(rec, "internal error, request id "+id, http.StatusInternalServerError)
 				}
 			}
-			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+			log.Info("request", "request_id", id, "method", r.Method, "path", loggedPath(r.URL.Path),
 				"status", rec.status, "bytes", rec.bytes, "duration", time.Since(start).Round(time.Microsecond).String())
 		}()
 		next.ServeHTTP(rec, r.WithContext(graph.NewContextWithRequestID(r.Context(), id)))
@@ -282,4 +282,13 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 	n, err := s.ResponseWriter.Write(b)
 	s.bytes += n
 	return n, err
+}
+
+// loggedPath is a request path fit for the logs: a calendar feed's path is
+// its secret token.
+func loggedPath(p string) string {
+	if strings.HasPrefix(p, "/calendar/") {
+		return "/calendar/[redacted]"
+	}
+	return p
 }

@@ -214,7 +214,7 @@ func TestJoin(t *testing.T) {
 		_, err := w.svc.RequestToJoin(as(newcomer), in)
 		wantCode(t, err, domain.Conflict)
 	} else {
-		wantCode(t, errs[1], domain.Conflict)
+		wantCode(t, errs[0], domain.Conflict)
 		got := must(w.svc.JoinRequest(as(newcomer), r.ID))
 		if got.State != community.JoinRejected || got.Reason != "信息不全" {
 			t.Errorf("request = %+v", got)
