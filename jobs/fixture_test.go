@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/url"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -84,14 +86,46 @@ func (f *fixture) instance() instance {
 	return in
 }
 
-// user registers a person (which queues their verification mail).
+// user registers a person and verifies their email with the link in the
+// verification mail, as they would: only verified addresses get non-urgent
+// mail.
 func (f *fixture) user(tb testing.TB, email string) domain.ID {
 	tb.Helper()
-	l, err := f.a.accounts.Register(context.Background(), account.RegisterInput{Email: email, Password: "password1", Name: "测试用户"})
+	ctx := context.Background()
+	l, err := f.a.accounts.Register(ctx, account.RegisterInput{Email: email, Password: "password1", Name: "测试用户"})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	f.dispatch(tb)
+	if err := f.a.accounts.VerifyEmail(ctx, f.token(tb, email)); err != nil {
+		tb.Fatal(err)
+	}
 	return l.User.ID
+}
+
+var tokenRE = regexp.MustCompile(`verify-email\?token=([A-Za-z0-9_%-]+)`)
+
+// token reads the token of the last verification mail to email.
+func (f *fixture) token(tb testing.TB, email string) string {
+	tb.Helper()
+	reqs := f.sg.Requests()
+	for i := len(reqs) - 1; i >= 0; i-- {
+		r := reqs[i]
+		if r.CustomArgs["kind"] != string(notify.KindEmailVerification) || r.Personalizations[0].To[0].Email != email {
+			continue
+		}
+		m := tokenRE.FindStringSubmatch(r.Content[0].Value)
+		if m == nil {
+			tb.Fatalf("no link in %q", r.Content[0].Value)
+		}
+		t, err := url.QueryUnescape(m[1])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return t
+	}
+	tb.Fatalf("no verification mail to %s", email)
+	return ""
 }
 
 // dispatch runs the dispatcher of instance a at the fixture's time.

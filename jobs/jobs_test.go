@@ -2,6 +2,8 @@ package jobs_test
 
 import (
 	"context"
+
+	"github.com/yishi-app/yishi/domain/account"
 	"strings"
 	"sync"
 	"testing"
@@ -239,16 +241,18 @@ func TestProviderAnswers(t *testing.T) {
 func TestBatching(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
+	var users []domain.ID
 	for i := range 5 {
-		u := f.user(t, "batch"+string(rune('a'+i))+"@example.com")
+		users = append(users, f.user(t, "batch"+string(rune('a'+i))+"@example.com"))
+	}
+	for _, u := range users {
 		if err := f.a.notify.Enqueue(ctx, f.reminder(u, "join:same", f.clock.Now())); err != nil {
 			t.Fatal(err)
 		}
 	}
-	st := f.dispatch(t)
-	// Five personal verification mails, and one request for the five identical reminders.
-	if st.Requests != 6 || st.Sent != 10 {
-		t.Errorf("stats %+v, want 6 requests for 10 mails", st)
+	// The five identical reminders go in one request.
+	if st := f.dispatch(t); st.Requests != 1 || st.Sent != 5 {
+		t.Errorf("stats %+v, want 1 request for 5 mails", st)
 	}
 	for _, r := range f.sg.Requests() {
 		if r.CustomArgs["kind"] != string(notify.KindJoinDecided) {
@@ -272,8 +276,11 @@ func TestQuietHours(t *testing.T) {
 	u := f.user(t, "night@example.com")
 	// 22:00 in Shanghai.
 	f.clock.Set(time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC))
-	f.dispatch(t) // urgent: the verification mail goes at night
-	if n := f.count(notify.KindEmailVerification, "night@example.com"); n != 1 {
+	if err := f.a.accounts.RequestPasswordReset(context.Background(), "night@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	f.dispatch(t) // urgent: the reset link goes at night
+	if n := f.count(notify.KindPasswordReset, "night@example.com"); n != 1 {
 		t.Fatalf("urgent mail held by quiet hours")
 	}
 	if err := f.a.notify.Enqueue(context.Background(), f.reminder(u, "join:night", f.clock.Now())); err != nil {
@@ -390,5 +397,33 @@ func TestRescheduleAndCancel(t *testing.T) {
 		if it.State != notify.Sent && it.State != notify.Cancelled {
 			t.Errorf("item in state %s", it.State)
 		}
+	}
+}
+
+func TestUnverifiedGetsOnlyUrgentMail(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	l, err := f.a.accounts.Register(ctx, account.RegisterInput{Email: "new@example.com", Password: "password1", Name: "新人"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.a.notify.Enqueue(ctx, f.reminder(l.User.ID, "join:unverified", f.clock.Now())); err != nil {
+		t.Fatal(err)
+	}
+	// Asking again and again within 10 minutes mails one link.
+	for range 5 {
+		if err := f.a.accounts.RequestPasswordReset(ctx, "new@example.com"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.dispatch(t)
+	if n := f.count(notify.KindEmailVerification, "new@example.com"); n != 1 {
+		t.Errorf("%d verification mails, want 1", n)
+	}
+	if n := f.count(notify.KindPasswordReset, "new@example.com"); n != 1 {
+		t.Errorf("%d reset mails for 5 requests, want 1", n)
+	}
+	if n := f.count(notify.KindJoinDecided, "new@example.com"); n != 0 {
+		t.Errorf("non-urgent mail went to an unverified address")
 	}
 }

@@ -353,7 +353,7 @@ func (s *Service) Recipients(ctx context.Context, ids []domain.ID) (map[domain.I
 	}
 	out := make(map[domain.ID]notify.Recipient, len(users))
 	for id, u := range users {
-		out[id] = notify.Recipient{UserID: u.ID, Email: u.Email, Name: u.Name, Lang: u.Lang}
+		out[id] = notify.Recipient{UserID: u.ID, Email: u.Email, Name: u.Name, Lang: u.Lang, Verified: u.EmailVerified}
 	}
 	return out, nil
 }

@@ -145,8 +145,11 @@ func (s *Service) sendToken(ctx context.Context, u User, kind tokenKind) error {
 	if kind == tokenResetPassword {
 		path, nk = "/reset-password", notify.KindPasswordReset
 	}
+	// One mail per person, kind and 10 minutes, however often the link is
+	// asked for: the outbox drops the rest, so nobody can flood a mailbox.
+	window := now.Truncate(10 * time.Minute).Format(time.RFC3339)
 	return s.notifier.Enqueue(ctx, notify.Item{
-		Kind: nk, RecipientID: u.ID, Subject: "user:" + string(u.ID), Occurrence: hash,
+		Kind: nk, RecipientID: u.ID, Subject: "user:" + string(u.ID), Occurrence: window,
 		SendAt: now, Data: map[string]string{"link": strings.TrimRight(s.baseURL, "/") + path + "?token=" + url.QueryEscape(token)},
 	})
 }

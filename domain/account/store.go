@@ -23,6 +23,7 @@ const (
 func Indexes() []db.Index {
 	return []db.Index{
 		{Collection: emailsColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
+		{Collection: usersColl, Keys: bson.D{{Key: "email", Value: 1}}},
 		{Collection: sessionsColl, Keys: bson.D{{Key: "token_hash", Value: 1}}, Unique: true},
 		{Collection: sessionsColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
 		{Collection: sessionsColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},

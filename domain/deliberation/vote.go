@@ -469,3 +469,31 @@ func (s *Service) MyVote(ctx context.Context, motionID domain.ID) (Choice, error
 	}
 	return Choice(d.Choice), db.Err("find vote", err)
 }
+
+// Motions lists a topic's motions, oldest first. Errors: NotFound.
+func (s *Service) Motions(ctx context.Context, topicID domain.ID) ([]Motion, error) {
+	if _, err := s.Topic(ctx, topicID); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	results, err := db.FindAll[resultDoc](ctx, s.db.Collection(resultsColl), bson.M{"_id": bson.M{"$in": ids}})
+	if err != nil {
+		return nil, err
+	}
+	closed := map[string]bool{}
+	for _, r := range results {
+		closed[r.MotionID] = true
+	}
+	out := make([]Motion, len(docs))
+	for i, d := range docs {
+		out[i] = toMotion(d, closed[d.ID])
+	}
+	return out, nil
+}

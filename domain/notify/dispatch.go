@@ -123,6 +123,10 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 			st.Cancelled++
 			closeAs(d, Skipped, "recipient has no email")
 			continue
+		case !spec.Urgent && !r.Verified:
+			st.Cancelled++
+			closeAs(d, Skipped, "email not verified")
+			continue
 		case !spec.Urgent && p.off(Kind(d.Kind)):
 			st.Cancelled++
 			closeAs(d, Cancelled, "turned off by the recipient")

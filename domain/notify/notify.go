@@ -69,6 +69,9 @@ type Recipient struct {
 	Email  string // empty for assisted residents, who get no mail
 	Name   string
 	Lang   domain.Lang
+	// Verified tells whether the person proved the address is theirs; only
+	// urgent mail (such as the link that verifies it) goes to one that is not.
+	Verified bool
 }
 
 // Directory finds recipients; the account area implements it.

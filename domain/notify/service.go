@@ -141,6 +141,7 @@ func (s *Service) Enqueue(ctx context.Context, it Item) error {
 		return db.Err("enqueue key", err)
 	}
 	if _, err := s.db.Collection(outboxColl).InsertOne(ctx, d); err != nil {
+		_, _ = s.db.Collection(keysColl).DeleteOne(ctx, bson.M{"_id": d.ID}) // so it can be queued again
 		return db.Err("enqueue", err)
 	}
 	if kinds[it.Kind].Urgent {
