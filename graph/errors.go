@@ -63,7 +63,11 @@ func presentErrors(ctx context.Context, log *slog.Logger, errs []gqlerrors.Forma
 			continue
 		}
 		rid := RequestID(ctx)
-		log.ErrorContext(ctx, "resolver failed", "request_id", rid, "path", fe.Path, "err", orig)
+		if errors.Is(orig, context.Canceled) {
+			log.DebugContext(ctx, "request cancelled by the client", "request_id", rid, "path", fe.Path)
+		} else {
+			log.ErrorContext(ctx, "resolver failed", "request_id", rid, "path", fe.Path, "err", orig)
+		}
 		msg := domain.Text{ZH: "服务器内部错误，请稍后再试（请求编号 " + rid + "）", EN: "internal error (request id " + rid + ")"}
 		out[i] = withExtensions(fe, msg.In(lang), map[string]any{"code": "INTERNAL", "requestId": rid})
 	}

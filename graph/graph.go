@@ -44,6 +44,8 @@ type builder struct {
 	notifyKindEnum                                                 *graphql.Enum
 	topic, topicConn, comment, commentConn                         *graphql.Object
 	categoryEnum, topicStateEnum, bodyEnum                         *graphql.Enum
+	panel, motion                                                  *graphql.Object
+	seatKindEnum, methodEnum, choiceEnum                           *graphql.Enum
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -55,7 +57,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	s, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    query,
 		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment},
+		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion},
 	})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
@@ -77,6 +79,7 @@ func (b *builder) buildTypes() {
 	b.buildMember()
 	b.buildJoinRequest()
 	b.buildNotifications()
+	b.buildPanels()
 	b.buildTopics()
 	b.streetConn = b.connection("Street", b.street)
 	b.communityConn = b.connection("Community", b.community)
@@ -89,7 +92,7 @@ func (b *builder) buildTypes() {
 
 func (b *builder) queryFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.nodeQueries, b.viewerQueries, b.communityQueries} {
+	for _, add := range []func(graphql.Fields){b.nodeQueries, b.viewerQueries, b.communityQueries, b.panelQueries} {
 		add(f)
 	}
 	return f
@@ -97,7 +100,7 @@ func (b *builder) queryFields() graphql.Fields {
 
 func (b *builder) mutationFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations} {
+	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations, b.panelMutations} {
 		add(f)
 	}
 	return f
@@ -205,3 +208,6 @@ func nilTime(t time.Time) any {
 	}
 	return t
 }
+
+// parseTime reads an RFC 3339 time, as the DateTime scalar writes it.
+func parseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano, s) }

@@ -180,7 +180,7 @@ func (h *Handler) authenticate(ctx context.Context, w http.ResponseWriter, r *ht
 	}
 	a, err := h.svc.Accounts.Authenticate(ctx, token)
 	if err != nil {
-		if domain.ErrorCode(err) != domain.Unauthenticated {
+		if domain.ErrorCode(err) != domain.Unauthenticated && !errors.Is(err, context.Canceled) {
 			h.log.ErrorContext(ctx, "authenticate", "request_id", RequestID(ctx), "err", err)
 		} else if fromCookie {
 			http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})

@@ -39,6 +39,8 @@ func (b *builder) buildNode() {
 				return b.topic
 			case deliberation.Comment:
 				return b.comment
+			case deliberation.Motion:
+				return b.motion
 			}
 			return nil
 		},
@@ -87,6 +89,10 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 				return s.Communities.JoinRequest(ctx, id)
 			case "Topic":
 				return s.Topics.Topic(ctx, id)
+			case "Motion":
+				return s.Topics.Motion(ctx, id)
+			case "Comment":
+				return s.Topics.Comment(ctx, id)
 			}
 			return nil, notFound(typ)
 		},

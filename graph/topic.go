@@ -95,6 +95,24 @@ func (b *builder) buildTopics() {
 					}
 					return b.svc.Topics.Timeline(p.Context, t.ID)
 				}},
+				"panel": {Type: b.panel, Description: "Who deliberates it (谁来议); null until the committee sets seat rules.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil {
+						return nil, err
+					}
+					pn, err := b.svc.Topics.Panel(p.Context, t.ID)
+					if domain.ErrorCode(err) == domain.NotFound {
+						return nil, nil
+					}
+					return pn, err
+				}},
+				"motions": {Type: listOf(b.motion), Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.Motions(p.Context, t.ID)
+				}},
 				"comments": {Type: nonNull(b.commentConn), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {
@@ -192,20 +210,12 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			return map[string]any{"topic": t}, err
 		}),
 	}
-	topicID := func(p graphql.ResolveParams, key string) (domain.ID, error) {
-		var in map[string]any
-		if err := decodeInput(p, &in); err != nil {
-			return "", err
-		}
-		s, _ := in[key].(string)
-		return localID("Topic", s)
-	}
 	f["supportTopic"] = &graphql.Field{
 		Type:        nonNull(topicPayload("SupportTopicPayload")),
 		Description: "Supports (附议) a topic that is collecting supports; supporting twice changes nothing.",
 		Args:        inputArg("SupportTopicInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			tid, err := topicID(p, "topicId")
+			tid, err := inputID(p, "topicId", "Topic")
 			if err != nil {
 				return nil, err
 			}

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/yishi-app/yishi/domain/schedule"
@@ -41,8 +42,8 @@ func (d Daily) Prev(t time.Time, loc *time.Location) time.Time {
 // RunDaily runs job's latest occurrence at or before now, unless it already
 // ran: the occurrence is claimed in runs first, so each runs once however
 // many instances tick and however late the tick comes. An occurrence more
-// than maxLate old is let go (0 means never). It reports whether this call
-// ran it.
+// than maxLate old is let go (0 means never). A run that fails is released,
+// to be tried again at the next tick. It reports whether this call ran it.
 func RunDaily(ctx context.Context, runs *schedule.Service, job string, at Daily, loc *time.Location, maxLate time.Duration, now time.Time, run func(ctx context.Context, occurrence time.Time) error) (bool, error) {
 	occ := at.Prev(now, loc)
 	if occ.IsZero() || (maxLate > 0 && now.Sub(occ) > maxLate) {
@@ -52,5 +53,8 @@ func RunDaily(ctx context.Context, runs *schedule.Service, job string, at Daily,
 	if err != nil || !claimed {
 		return false, err
 	}
-	return true, run(ctx, occ)
+	if err := run(ctx, occ); err != nil {
+		return true, errors.Join(err, runs.Release(ctx, job, occ))
+	}
+	return true, nil
 }

@@ -183,7 +183,19 @@ func TestRetryFailedByAdmin(t *testing.T) {
 	if n := f.count(notify.KindJoinDecided, "admin@example.com"); n != 1 {
 		t.Errorf("sent %d after the retry, want 1", n)
 	}
-	if _, err := f.a.notify.Retry(as, id); domain.ErrorCode(err) != domain.Conflict {
+	// The sent item is in the log under a new ID; the failed entry is gone.
+	if _, err := f.a.notify.Retry(as, id); domain.ErrorCode(err) != domain.NotFound {
+		t.Errorf("retry of the old entry: %v, want NotFound", err)
+	}
+	sent, err := f.a.notify.History(as, domain.Page{First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := sent.Items[len(sent.Items)-1]
+	if last.State != notify.Sent {
+		t.Fatalf("latest history entry %+v, want the sent retry", last)
+	}
+	if _, err := f.a.notify.Retry(as, last.ID); domain.ErrorCode(err) != domain.Conflict {
 		t.Errorf("retry of a sent item: %v, want Conflict", err)
 	}
 }

@@ -50,6 +50,9 @@ type Scheduler struct {
 	cron *cron.Cron
 	stop chan struct{}
 	wg   sync.WaitGroup
+	// ctx ends when Stop gives up waiting, to cut running jobs short.
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // The jobs and when they fall due. Daily jobs avoid 01:00–03:00 local,
@@ -76,6 +79,7 @@ func New(cfg Config) *Scheduler {
 	}
 	cl := cronLogger{cfg.Log}
 	s := &Scheduler{cfg: cfg, stop: make(chan struct{})}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.cron = cron.New(cron.WithChain(cron.SkipIfStillRunning(cl), cron.Recover(cl)), cron.WithLogger(cl))
 	return s
 }
@@ -123,14 +127,23 @@ func (s *Scheduler) Stop(ctx context.Context) {
 	select {
 	case <-done:
 	case <-ctx.Done():
+		s.cancel() // cut running jobs short
 	}
 	s.wg.Wait()
+	s.cancel()
 }
 
-// do runs a job body with a time limit; its error is logged once, here.
+// do runs a job body with a time limit; its error, or its panic, is logged
+// once, here. (Cron's Recover guards the cron entries too; the wake-up path
+// has only this.)
 func (s *Scheduler) do(run func(context.Context, time.Time) error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	ctx, cancel := context.WithTimeout(s.ctx, 10*time.Minute)
 	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			s.cfg.Log.ErrorContext(ctx, "job panicked", "panic", fmt.Sprint(p))
+		}
+	}()
 	if err := run(ctx, s.cfg.Now()); err != nil {
 		s.cfg.Log.ErrorContext(ctx, "job failed", "err", err)
 	}

@@ -178,7 +178,8 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	var sched *jobs.Scheduler
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
-			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Topics: a.topics, BaseURL: cfg.BaseURL, Log: log,
+			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Topics: a.topics,
+			Digests: []jobs.DigestSource{a.topics}, BaseURL: cfg.BaseURL, Log: log,
 		})
 		if err := sched.Start(); err != nil {
 			return err

@@ -212,3 +212,13 @@ func (s *Service) ReportCounts(ctx context.Context, topicID domain.ID) (map[doma
 	}
 	return out, err
 }
+
+// Comment returns one comment to the members of its community.
+// Errors: NotFound (also for outsiders).
+func (s *Service) Comment(ctx context.Context, id domain.ID) (Comment, error) {
+	d, err := s.visibleComment(ctx, id)
+	if err != nil {
+		return Comment{}, err
+	}
+	return toComment(d), nil
+}

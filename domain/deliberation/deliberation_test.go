@@ -363,3 +363,16 @@ func TestTopicsScoped(t *testing.T) {
 		t.Errorf("regex characters are searched literally: %d", l.TotalCount)
 	}
 }
+
+func TestDigestSection(t *testing.T) {
+	v := newVillage(t, 1)
+	v.propose(t, v.residents[0], "村口停车难")
+	now := v.clock.Now()
+	got := must(v.svc.DigestSection(context.Background(), v.c.ID, domain.Chinese, now.Add(-time.Hour), now.Add(time.Hour)))
+	if !strings.Contains(got, "村口停车难") || !strings.Contains(got, "公共事务") {
+		t.Errorf("section = %q", got)
+	}
+	if got := must(v.svc.DigestSection(context.Background(), v.c.ID, domain.English, now.Add(time.Hour), now.Add(2*time.Hour))); got != "" {
+		t.Errorf("a week without topics: %q, want nothing", got)
+	}
+}

@@ -102,7 +102,10 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	case Reject:
 		return s.moveTo(ctx, t, Rejected, bson.M{}, actor, note, "")
 	}
-	into, _ := s.topic(ctx, in.Into)
+	into, err := s.topic(ctx, in.Into)
+	if err != nil {
+		return t, err
+	}
 	if err := s.carrySupports(ctx, t, into); err != nil {
 		return t, err
 	}
@@ -155,7 +158,7 @@ func (s *Service) Timeline(ctx context.Context, topicID domain.ID) ([]Event, err
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$ne": "decision"}})
+	docs, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$nin": []string{"decision", "exit"}}})
 	if err != nil {
 		return nil, err
 	}

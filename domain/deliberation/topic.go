@@ -248,7 +248,19 @@ func (s *Service) checkThreshold(ctx context.Context, t Topic) (Topic, error) {
 }
 
 // moveTo sets a topic's state and records the timeline event for it once.
+// Leaving Collecting (to screening, or closed) is claimed first with an
+// event keyed topic/exit: of a last support racing the window's end, one
+// wins, and a late threshold check cannot undo a decision.
 func (s *Service) moveTo(ctx context.Context, t Topic, st State, set bson.M, actor domain.ID, note, other string) (Topic, error) {
+	if st == Screening || st == Closed {
+		claim := eventDoc{ID: string(t.ID) + "/exit", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "exit", Note: string(st), At: s.now().UTC()}
+		if _, err := s.db.Collection(eventsColl).InsertOne(ctx, claim); err != nil {
+			if db.IsDuplicate(err) {
+				return s.topic(ctx, t.ID)
+			}
+			return t, db.Err("claim topic exit", err)
+		}
+	}
 	set["state"] = string(st)
 	if _, err := s.db.Collection(topicsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": set}); err != nil {
 		return t, db.Err("update topic", err)
@@ -353,4 +365,22 @@ func (s *Service) Supported(ctx context.Context, ids []domain.ID) (map[domain.ID
 		out[domain.ID(d.TopicID)] = true
 	}
 	return out, err
+}
+
+// DigestSection lists the community's topics proposed between since and
+// until, for the weekly digest; "" when there are none. It checks no
+// permission: it serves the scheduled digest, which goes to members only.
+func (s *Service) DigestSection(ctx context.Context, communityID domain.ID, lang domain.Lang, since, until time.Time) (string, error) {
+	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{
+		"community_id": string(communityID), "created_at": bson.M{"$gte": since.UTC(), "$lt": until.UTC()},
+	})
+	if err != nil || len(docs) == 0 {
+		return "", err
+	}
+	heading := domain.Text{ZH: "本周新议题：", EN: "New topics this week:"}.In(lang)
+	lines := []string{heading}
+	for _, d := range docs {
+		lines = append(lines, "· "+d.Title+"（"+Category(d.Category).Label().In(lang)+"）")
+	}
+	return strings.Join(lines, "\n"), nil
 }

@@ -51,25 +51,33 @@ func (s *Service) Dispatch(ctx context.Context, now time.Time) (DispatchStats, e
 		return st, fmt.Errorf("dispatch: no mailer or directory")
 	}
 	now = now.UTC()
-	seen := map[string]bool{}
+	// Rounds page through the due items by (due_at, _id), so items that
+	// stay due (held by quiet hours or by another dispatcher) cannot hide
+	// the ones behind them.
+	var after *outboxDoc
 	for {
-		opts := options.Find().SetSort(bson.D{{Key: "due_at", Value: 1}}).SetLimit(roundLimit)
-		due, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"due_at": bson.M{"$lte": now}}, opts)
+		filter := bson.M{"due_at": bson.M{"$lte": now}}
+		if after != nil {
+			filter = bson.M{"$or": []bson.M{
+				{"due_at": bson.M{"$gt": after.DueAt, "$lte": now}},
+				{"due_at": after.DueAt, "_id": bson.M{"$gt": after.ID}},
+			}}
+		}
+		opts := options.Find().SetSort(bson.D{{Key: "due_at", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(roundLimit)
+		due, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), filter, opts)
 		if err != nil {
 			return st, err
 		}
-		fresh := due[:0]
-		for _, d := range due {
-			if !seen[d.ID] {
-				seen[d.ID] = true
-				fresh = append(fresh, d)
-			}
-		}
-		if len(fresh) == 0 {
+		if len(due) == 0 {
 			return st, nil
 		}
-		if err := s.dispatchRound(ctx, now, fresh, &st); err != nil {
+		last := due[len(due)-1]
+		after = &last
+		if err := s.dispatchRound(ctx, now, due, &st); err != nil {
 			return st, err
+		}
+		if len(due) < roundLimit {
+			return st, nil
 		}
 	}
 }
@@ -149,7 +157,11 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 			return err
 		}
 		if !ok {
-			continue // another dispatcher holds it
+			if attempt > 0 { // every claim it may take was abandoned by crashes
+				st.Failed++
+				closeAs(d, Failed, "delivery abandoned too often")
+			}
+			continue // else another dispatcher holds it
 		}
 		c, err := render(Kind(d.Kind), r, d.Data)
 		if err != nil {
@@ -167,8 +179,9 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 }
 
 // claim inserts the claim for the item's next attempt. A claim that exists
-// and has not expired means another dispatcher is sending it; an expired one
-// was abandoned and the attempt after it is tried.
+// and has not expired means another dispatcher is sending it (0, false); an
+// expired one was abandoned and the attempt after it is tried. When every
+// attempt's claim was abandoned, it reports the attempt and false.
 func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attempt int, ok bool, err error) {
 	for attempt = d.Attempts + 1; attempt <= d.Attempts+MaxAttempts; attempt++ {
 		c := claimDoc{ID: fmt.Sprintf("%s#%d", d.ID, attempt), OutboxID: d.ID, Attempt: attempt, ClaimedAt: now, ExpiresAt: now.Add(claimTTL)}
@@ -187,7 +200,7 @@ func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attemp
 			return 0, false, nil
 		}
 	}
-	return 0, false, nil
+	return attempt, false, nil // claims used up
 }
 
 // send groups the claimed items by identical content and sends each group

@@ -13,7 +13,6 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -176,13 +175,16 @@ func (s *Service) finishItems(ctx context.Context, docs []outboxDoc) error {
 		logged := make([]any, len(part))
 		ids := make([]string, len(part))
 		for i, d := range part {
+			ids[i] = d.ID
 			if kinds[Kind(d.Kind)].Secret {
 				d.Data = map[string]string{}
 			}
-			logged[i], ids[i] = d, d.ID
+			// In the log, items get time-ordered IDs, so a history pages
+			// in the order things happened.
+			d.Key, d.ID = d.ID, string(domain.NewID())
+			logged[i] = d
 		}
-		_, err := s.db.Collection(logColl).InsertMany(ctx, logged, options.InsertMany().SetOrdered(false))
-		if err != nil && !db.IsDuplicate(err) { // a duplicate: logged before a crash
+		if _, err := s.db.Collection(logColl).InsertMany(ctx, logged); err != nil {
 			return db.Err("log finished items", err)
 		}
 		if _, err := s.db.Collection(outboxColl).DeleteMany(ctx, bson.M{"_id": bson.M{"$in": ids}}); err != nil {
@@ -211,7 +213,8 @@ func (s *Service) Reschedule(ctx context.Context, subject string, delta time.Dur
 }
 
 // History lists the actor's finished notifications (sent, failed,
-// cancelled or skipped), oldest first. Errors: Unauthenticated, Invalid.
+// cancelled or skipped), in the order they finished. Errors:
+// Unauthenticated, Invalid.
 func (s *Service) History(ctx context.Context, page domain.Page) (domain.List[Item], error) {
 	actor, err := domain.RequireUser(ctx)
 	if err != nil {
@@ -254,6 +257,10 @@ func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
 		return toItem(d), domain.Errorf(domain.Conflict, "只能重试发送失败的通知", "only failed notifications can be retried")
 	}
 	// Attempts go on from the claims already used, so new claims are new.
+	logID := d.ID
+	if d.Key != "" {
+		d.ID, d.Key = d.Key, ""
+	}
 	d.State, d.DueAt, d.LastError, d.RetryBase = string(Pending), s.now().UTC(), "", d.Attempts
 	if _, err := s.db.Collection(outboxColl).InsertOne(ctx, d); err != nil {
 		if db.IsDuplicate(err) {
@@ -261,7 +268,7 @@ func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
 		}
 		return Item{}, db.Err("requeue item", err)
 	}
-	if _, err := s.db.Collection(logColl).DeleteOne(ctx, bson.M{"_id": d.ID}); err != nil {
+	if _, err := s.db.Collection(logColl).DeleteOne(ctx, bson.M{"_id": logID}); err != nil {
 		return Item{}, db.Err("unlog item", err)
 	}
 	return toItem(d), nil

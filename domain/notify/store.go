@@ -57,6 +57,7 @@ const (
 
 type outboxDoc struct {
 	ID          string            `bson:"_id"`
+	Key         string            `bson:"key,omitempty"` // in the log: the item's dedupe key (its queue _id)
 	Kind        string            `bson:"kind"`
 	CommunityID string            `bson:"community_id"`
 	RecipientID string            `bson:"recipient_id"`

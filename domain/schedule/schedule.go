@@ -65,3 +65,10 @@ func (s *Service) DeleteBefore(ctx context.Context, t time.Time) (int64, error) 
 	}
 	return res.DeletedCount, nil
 }
+
+// Release forgets a claimed occurrence whose run failed, so the next tick
+// runs it again.
+func (s *Service) Release(ctx context.Context, job string, occurrence time.Time) error {
+	_, err := s.db.Collection(runsColl).DeleteOne(ctx, bson.M{"_id": job + "@" + occurrence.UTC().Format(time.RFC3339)})
+	return db.Err("release job run", err)
+}

@@ -1,0 +1,393 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/deliberation"
+)
+
+func (b *builder) buildPanels() {
+	kinds := graphql.EnumValueConfigMap{}
+	for _, k := range []deliberation.SeatKind{deliberation.AffectedResidents, deliberation.Representatives, deliberation.PartyMembers,
+		deliberation.OwnersCommittee, deliberation.PropertyFirm, deliberation.Experts, deliberation.Deputies} {
+		kinds[enumName(string(k))] = &graphql.EnumValueConfig{Value: k}
+	}
+	b.seatKindEnum = graphql.NewEnum(graphql.EnumConfig{Name: "SeatKind", Values: kinds})
+	rule := graphql.NewObject(graphql.ObjectConfig{Name: "SeatRule", Fields: graphql.Fields{
+		"kind": {Type: nonNull(b.seatKindEnum), Resolve: field(func(r deliberation.SeatRule) any { return r.Kind })},
+		"grid": {Type: b.grid, Resolve: loadField(gridsOf, func(r deliberation.SeatRule) domain.ID { return r.GridID })},
+		"min":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.SeatRule) any { return r.Min })},
+		"max":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.SeatRule) any { return r.Max })},
+	}})
+	seat := graphql.NewObject(graphql.ObjectConfig{Name: "Seat", Fields: graphql.Fields{
+		"user":   {Type: nonNull(b.user), Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.UserID })},
+		"kind":   {Type: nonNull(b.seatKindEnum), Resolve: field(func(s deliberation.Seat) any { return s.Kind })},
+		"grid":   {Type: b.grid, Resolve: loadField(gridsOf, func(s deliberation.Seat) domain.ID { return s.GridID })},
+		"drawn":  {Type: nonNull(graphql.Boolean), Description: "By lot; else nominated.", Resolve: field(func(s deliberation.Seat) any { return s.Drawn })},
+		"drawId": {Type: graphql.String, Resolve: field(func(s deliberation.Seat) any { return nilString(s.DrawID) })},
+		"state":  {Type: nonNull(graphql.String), Description: "invited, accepted or declined", Resolve: field(func(s deliberation.Seat) any { return string(s.State) })},
+	}})
+	coverage := graphql.NewObject(graphql.ObjectConfig{Name: "RuleCoverage", Fields: graphql.Fields{
+		"rule":   {Type: nonNull(rule), Resolve: field(func(c deliberation.RuleCoverage) any { return c.Rule })},
+		"filled": {Type: nonNull(graphql.Int), Resolve: field(func(c deliberation.RuleCoverage) any { return c.Filled })},
+		"gap":    {Type: nonNull(graphql.Int), Description: "Seats missing to reach the minimum.", Resolve: field(func(c deliberation.RuleCoverage) any { return c.Gap })},
+	}})
+	report := graphql.NewObject(graphql.ObjectConfig{Name: "Representativeness", Fields: graphql.Fields{
+		"rules": {Type: listOf(coverage), Resolve: field(func(c deliberation.Coverage) any { return c.Rules })},
+		"uncoveredGrids": {Type: listOf(b.grid), Description: "Affected grids with no seat.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			c, err := source[deliberation.Coverage](p)
+			if err != nil {
+				return nil, err
+			}
+			return thunkMany(p.Context, stateFrom(p.Context).loaders.grids, c.UncoveredGrid), nil
+		}},
+	}})
+	b.panel = graphql.NewObject(graphql.ObjectConfig{Name: "Panel", Description: "Who deliberates a topic (谁来议).", Fields: graphql.Fields{
+		"seed": {Type: graphql.String, Description: "The published seed of the draws; anyone can recompute a draw from it (verifyDraw).",
+			Resolve: field(func(p deliberation.Panel) any { return nilString(p.Seed) })},
+		"seedPublishedAt": {Type: graphql.DateTime, Resolve: field(func(p deliberation.Panel) any { return nilTime(p.SeedPublishedAt) })},
+		"state":           {Type: nonNull(graphql.String), Description: "draft, confirmed or locked", Resolve: field(func(p deliberation.Panel) any { return string(p.State) })},
+		"rules":           {Type: listOf(rule), Resolve: field(func(p deliberation.Panel) any { return p.Rules })},
+		"seats": {Type: listOf(seat), Resolve: func(p graphql.ResolveParams) (any, error) {
+			pn, err := source[deliberation.Panel](p)
+			if err != nil {
+				return nil, err
+			}
+			return b.svc.Topics.Seats(p.Context, pn.TopicID)
+		}},
+		"representativeness": {Type: nonNull(report), Resolve: func(p graphql.ResolveParams) (any, error) {
+			pn, err := source[deliberation.Panel](p)
+			if err != nil {
+				return nil, err
+			}
+			return b.svc.Topics.Representativeness(p.Context, pn.TopicID)
+		}},
+	}})
+	methods := graphql.EnumValueConfigMap{}
+	for _, m := range []deliberation.Method{deliberation.MajorityCast, deliberation.MajorityPanel, deliberation.TwoThirds, deliberation.Consensus, deliberation.ThreeParty} {
+		methods[enumName(string(m))] = &graphql.EnumValueConfig{Value: m}
+	}
+	b.methodEnum = graphql.NewEnum(graphql.EnumConfig{Name: "VotingMethod", Values: methods})
+	b.choiceEnum = graphql.NewEnum(graphql.EnumConfig{Name: "VoteChoice", Values: graphql.EnumValueConfigMap{
+		"YES": {Value: deliberation.Yes}, "NO": {Value: deliberation.No}, "ABSTAIN": {Value: deliberation.Abstain},
+	}})
+	partyCount := graphql.NewObject(graphql.ObjectConfig{Name: "PartyCount", Fields: graphql.Fields{
+		"party":   {Type: nonNull(graphql.String), Resolve: field(func(p partyCountValue) any { return string(p.party) })},
+		"yes":     {Type: nonNull(graphql.Int), Resolve: field(func(p partyCountValue) any { return p.c[0] })},
+		"no":      {Type: nonNull(graphql.Int), Resolve: field(func(p partyCountValue) any { return p.c[1] })},
+		"abstain": {Type: nonNull(graphql.Int), Resolve: field(func(p partyCountValue) any { return p.c[2] })},
+	}})
+	result := graphql.NewObject(graphql.ObjectConfig{Name: "VoteResult", Fields: graphql.Fields{
+		"yes":     {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Yes })},
+		"no":      {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.No })},
+		"abstain": {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Abstain })},
+		"voters":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Voters })},
+		"quorum":  {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Quorum })},
+		"passed":  {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Passed })},
+		"parties": {Type: listOf(partyCount), Resolve: field(func(r deliberation.Result) any {
+			out := []partyCountValue{}
+			for _, p := range []deliberation.Party{deliberation.ResidentsCommittee, deliberation.OwnersParty, deliberation.PropertyParty} {
+				if c, ok := r.Parties[p]; ok {
+					out = append(out, partyCountValue{p, c})
+				}
+			}
+			return out
+		})},
+	}})
+	b.motion = graphql.NewObject(graphql.ObjectConfig{Name: "Motion", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
+		"id":         idField("Motion", func(m deliberation.Motion) domain.ID { return m.ID }),
+		"text":       {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Motion) any { return m.Text })},
+		"method":     {Type: nonNull(b.methodEnum), Resolve: field(func(m deliberation.Motion) any { return m.Method })},
+		"secret":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Secret })},
+		"deadline":   {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Motion) any { return m.Deadline })},
+		"closed":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
+		"voterCount": {Type: nonNull(graphql.Int), Resolve: field(func(m deliberation.Motion) any { return len(m.Voters) })},
+		"result": {Type: result, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			m, err := source[deliberation.Motion](p)
+			if err != nil {
+				return nil, err
+			}
+			r, err := b.svc.Topics.Result(p.Context, m.ID)
+			if domain.ErrorCode(err) == domain.NotFound {
+				return nil, nil
+			}
+			return r, err
+		}},
+		"myVote": {Type: b.choiceEnum, Description: "The viewer's own vote, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			m, err := source[deliberation.Motion](p)
+			if err != nil {
+				return nil, err
+			}
+			c, err := b.svc.Topics.MyVote(p.Context, m.ID)
+			return nilString(string(c)), err
+		}},
+	}})
+}
+
+type partyCountValue struct {
+	party deliberation.Party
+	c     [3]int
+}
+
+func (b *builder) panelQueries(f graphql.Fields) {
+	f["verifyDraw"] = &graphql.Field{
+		Type:        nonNull(graphql.Boolean),
+		Description: "Recomputes a recorded draw from its published seed and eligible list: true when it gives the recorded panel.",
+		Args:        graphql.FieldConfigArgument{"drawId": {Type: nonNull(graphql.String)}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, _ := p.Args["drawId"].(string)
+			return b.svc.Topics.VerifyDraw(p.Context, id)
+		},
+	}
+}
+
+func (b *builder) panelMutations(f graphql.Fields) {
+	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
+	panelPayload := func(name string) *graphql.Object {
+		return payload(name, graphql.Fields{"panel": {Type: nonNull(b.panel)}})
+	}
+	okPayload := func(name string) *graphql.Object {
+		return payload(name, graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})
+	}
+	ruleInput := graphql.NewInputObject(graphql.InputObjectConfig{Name: "SeatRuleInput", Fields: graphql.InputObjectConfigFieldMap{
+		"kind": {Type: nonNull(b.seatKindEnum)}, "gridId": {Type: graphql.ID}, "min": {Type: nonNull(graphql.Int)}, "max": {Type: nonNull(graphql.Int)},
+	}})
+	f["setSeatRules"] = &graphql.Field{
+		Type: nonNull(panelPayload("SetSeatRulesPayload")),
+		Args: inputArg("SetSeatRulesInput", graphql.InputObjectConfigFieldMap{"topicId": id, "rules": {Type: listOf(ruleInput)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID string
+				Rules   []struct {
+					Kind     deliberation.SeatKind
+					GridID   *string
+					Min, Max int
+				}
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			var rules []deliberation.SeatRule
+			for _, r := range in.Rules {
+				sr := deliberation.SeatRule{Kind: r.Kind, Min: r.Min, Max: r.Max}
+				if r.GridID != nil {
+					if sr.GridID, err = localID("Grid", *r.GridID); err != nil {
+						return nil, domain.InvalidField("rules", "请选择议题涉及的网格", "choose one of the topic's grids")
+					}
+				}
+				rules = append(rules, sr)
+			}
+			pn, err := b.svc.Topics.SetSeatRules(p.Context, tid, rules)
+			return map[string]any{"panel": pn}, err
+		}),
+	}
+	f["publishSeed"] = &graphql.Field{
+		Type:        nonNull(panelPayload("PublishSeedPayload")),
+		Description: "Publishes the panel's random seed, before any draw.",
+		Args:        inputArg("PublishSeedInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			tid, err := inputID(p, "topicId", "Topic")
+			if err != nil {
+				return nil, err
+			}
+			pn, err := b.svc.Topics.PublishSeed(p.Context, tid)
+			return map[string]any{"panel": pn}, err
+		}),
+	}
+	f["drawSeats"] = &graphql.Field{
+		Type:        nonNull(panelPayload("DrawSeatsPayload")),
+		Description: "Fills seats by lot with the published seed, among the eligible members without a seat.",
+		Args: inputArg("DrawSeatsInput", graphql.InputObjectConfigFieldMap{
+			"topicId": id, "kind": {Type: nonNull(b.seatKindEnum)}, "gridId": {Type: graphql.ID}, "count": {Type: nonNull(graphql.Int)},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID string
+				Kind    deliberation.SeatKind
+				GridID  *string
+				Count   int
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			di := deliberation.DrawInput{TopicID: tid, Kind: in.Kind, Count: in.Count}
+			if in.GridID != nil {
+				if di.GridID, err = localID("Grid", *in.GridID); err != nil {
+					return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
+				}
+			}
+			if _, err := b.svc.Topics.DrawSeats(p.Context, di); err != nil {
+				return nil, err
+			}
+			pn, err := b.svc.Topics.Panel(p.Context, tid)
+			return map[string]any{"panel": pn}, err
+		}),
+	}
+	f["nominateSeat"] = &graphql.Field{
+		Type: nonNull(panelPayload("NominateSeatPayload")),
+		Args: inputArg("NominateSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "memberId": id, "kind": {Type: nonNull(b.seatKindEnum)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID, MemberID string
+				Kind              deliberation.SeatKind
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			mid, err := localID("Member", in.MemberID)
+			_, uid, ok := splitMemberID(mid)
+			if err != nil || !ok {
+				return nil, domain.InvalidField("memberId", "请选择本社区的成员", "choose a member of this community")
+			}
+			if _, err := b.svc.Topics.Nominate(p.Context, tid, uid, in.Kind, ""); err != nil {
+				return nil, err
+			}
+			pn, err := b.svc.Topics.Panel(p.Context, tid)
+			return map[string]any{"panel": pn}, err
+		}),
+	}
+	f["respondToSeat"] = &graphql.Field{
+		Type:        nonNull(okPayload("RespondToSeatPayload")),
+		Description: "Accepts or declines the viewer's invitation to a panel.",
+		Args:        inputArg("RespondToSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "accept": {Type: nonNull(graphql.Boolean)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID string
+				Accept  bool
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			_, err = b.svc.Topics.RespondToSeat(p.Context, tid, in.Accept)
+			return map[string]any{"ok": err == nil}, err
+		}),
+	}
+	motionPayload := func(name string) *graphql.Object {
+		return payload(name, graphql.Fields{"motion": {Type: nonNull(b.motion)}})
+	}
+	f["openMotion"] = &graphql.Field{
+		Type:        nonNull(motionPayload("OpenMotionPayload")),
+		Description: "Puts a motion to the panel (or, with THREE_PARTY, to the three parties' delegates) until the deadline; the panel locks.",
+		Args: inputArg("OpenMotionInput", graphql.InputObjectConfigFieldMap{
+			"topicId": id, "text": {Type: nonNull(graphql.String)}, "method": {Type: nonNull(b.methodEnum)},
+			"secret": {Type: graphql.Boolean}, "deadline": {Type: nonNull(graphql.DateTime)},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				TopicID, Text string
+				Method        deliberation.Method
+				Secret        bool
+				Deadline      string
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			tid, err := localID("Topic", in.TopicID)
+			if err != nil {
+				return nil, err
+			}
+			mi := deliberation.MotionInput{TopicID: tid, Text: in.Text, Method: in.Method, Secret: in.Secret}
+			if mi.Deadline, err = parseTime(in.Deadline); err != nil {
+				return nil, domain.InvalidField("deadline", "时间格式无效", "invalid time")
+			}
+			m, err := b.svc.Topics.OpenMotion(p.Context, mi)
+			return map[string]any{"motion": m}, err
+		}),
+	}
+	f["castVote"] = &graphql.Field{
+		Type:        nonNull(motionPayload("CastVotePayload")),
+		Description: "Casts or changes the viewer's vote until the motion closes.",
+		Args:        inputArg("CastVoteInput", graphql.InputObjectConfigFieldMap{"motionId": id, "choice": {Type: nonNull(b.choiceEnum)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				MotionID string
+				Choice   deliberation.Choice
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			mid, err := localID("Motion", in.MotionID)
+			if err != nil {
+				return nil, err
+			}
+			if err := b.svc.Topics.Vote(p.Context, mid, in.Choice); err != nil {
+				return nil, err
+			}
+			m, err := b.svc.Topics.Motion(p.Context, mid)
+			return map[string]any{"motion": m}, err
+		}),
+	}
+	f["recordAssistedVote"] = &graphql.Field{
+		Type:        nonNull(motionPayload("RecordAssistedVotePayload")),
+		Description: "A grid worker records a panel member's vote on their behalf, with a named witness.",
+		Args: inputArg("RecordAssistedVoteInput", graphql.InputObjectConfigFieldMap{
+			"motionId": id, "memberId": id, "choice": {Type: nonNull(b.choiceEnum)}, "witness": {Type: nonNull(graphql.String)},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				MotionID, MemberID, Witness string
+				Choice                      deliberation.Choice
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			mid, err := localID("Motion", in.MotionID)
+			if err != nil {
+				return nil, err
+			}
+			member, err := localID("Member", in.MemberID)
+			_, uid, ok := splitMemberID(member)
+			if err != nil || !ok {
+				return nil, domain.InvalidField("memberId", "请选择议事小组成员", "choose a panel member")
+			}
+			if err := b.svc.Topics.RecordAssistedVote(p.Context, mid, uid, in.Choice, in.Witness); err != nil {
+				return nil, err
+			}
+			m, err := b.svc.Topics.Motion(p.Context, mid)
+			return map[string]any{"motion": m}, err
+		}),
+	}
+	f["closeMotion"] = &graphql.Field{
+		Type:        nonNull(motionPayload("CloseMotionPayload")),
+		Description: "Closes voting and publishes the result counted from the votes.",
+		Args:        inputArg("CloseMotionInput", graphql.InputObjectConfigFieldMap{"motionId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			mid, err := inputID(p, "motionId", "Motion")
+			if err != nil {
+				return nil, err
+			}
+			if _, err := b.svc.Topics.CloseMotion(p.Context, mid); err != nil {
+				return nil, err
+			}
+			m, err := b.svc.Topics.Motion(p.Context, mid)
+			return map[string]any{"motion": m}, err
+		}),
+	}
+}
+
+// inputID reads one global ID field of the input.
+func inputID(p graphql.ResolveParams, key, typ string) (domain.ID, error) {
+	var in map[string]any
+	if err := decodeInput(p, &in); err != nil {
+		return "", err
+	}
+	s, _ := in[key].(string)
+	return localID(typ, s)
+}

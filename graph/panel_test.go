@@ -1,0 +1,85 @@
+package graph_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/graph"
+)
+
+// TestPanelAndVoteFlow drives steps 2 and 3 over GraphQL: seat rules, the
+// published seed, a draw anyone can verify, accepting seats, a motion, votes
+// (and a refused outsider), close, and the published result.
+func TestPanelAndVoteFlow(t *testing.T) {
+	e := newEnv(t)
+	v := e.village(t, "小古城村", "A1")
+	other := e.village(t, "前溪村", "B1")
+	// The admin is on the committee too; ten residents of grid 1.
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: domain.ActorFromContext(v.admin).UserID, Role: domain.RoleCommittee}))
+	var residents []domain.ID
+	for range 10 {
+		m := must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "居民"}))
+		residents = append(residents, m.UserID)
+	}
+	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "村口停车难", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
+	for _, r := range residents {
+		must(e.topics.Support(as(r), topic.ID))
+	}
+	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	tid := gid("Topic", topic.ID)
+	run := func(q string, vars map[string]any) map[string]any {
+		t.Helper()
+		r := e.do(t, call{query: q, vars: vars, token: v.adminToken})
+		wantOK(t, r)
+		return r.Data
+	}
+	run(`mutation($t: ID!, $g: ID) { setSeatRules(input: {topicId: $t, rules: [{kind: AFFECTED_RESIDENTS, gridId: $g, min: 3, max: 5}]}) { panel { state } } }`,
+		map[string]any{"t": tid, "g": gid("Grid", v.grid.ID)})
+	d := run(`mutation($t: ID!) { publishSeed(input: {topicId: $t}) { panel { seed } } }`, map[string]any{"t": tid})
+	if seed, _ := path(d, "publishSeed", "panel", "seed").(string); len(seed) != 32 {
+		t.Fatalf("seed = %v", d)
+	}
+	d = run(`mutation($t: ID!, $g: ID) { drawSeats(input: {topicId: $t, kind: AFFECTED_RESIDENTS, gridId: $g, count: 3}) {
+		panel { seats { user { id } drawn drawId } representativeness { rules { filled gap } uncoveredGrids { name } } } } }`,
+		map[string]any{"t": tid, "g": gid("Grid", v.grid.ID)})
+	seats := path(d, "drawSeats", "panel", "seats").([]any)
+	if len(seats) != 3 || path(d, "drawSeats", "panel", "representativeness", "rules", 0, "gap") != float64(0) {
+		t.Fatalf("panel = %v", d)
+	}
+	drawID := path(seats[0], "drawId").(string)
+	if d := run(`query($d: String!) { verifyDraw(drawId: $d) }`, map[string]any{"d": drawID}); d["verifyDraw"] != true {
+		t.Errorf("verifyDraw = %v", d)
+	}
+	for _, s := range seats {
+		uid := must(graph.LocalID("User", path(s, "user", "id").(string)))
+		must(e.topics.RespondToSeat(as(uid), topic.ID, true))
+	}
+	d = run(`mutation($t: ID!, $dl: DateTime!) { openMotion(input: {topicId: $t, text: "设临时停车场", method: MAJORITY_CAST, deadline: $dl}) { motion { id voterCount closed } } }`,
+		map[string]any{"t": tid, "dl": e.clock.Now().Add(24 * time.Hour).Format(time.RFC3339)})
+	motionID := path(d, "openMotion", "motion", "id").(string)
+	vote := `mutation($m: ID!, $c: VoteChoice!) { castVote(input: {motionId: $m, choice: $c}) { motion { myVote } } }`
+	r := e.do(t, call{query: vote, vars: map[string]any{"m": motionID, "c": "YES"}, token: other.adminToken})
+	wantCode(t, r, "NOT_FOUND") // another community's motion
+	r = e.do(t, call{query: vote, vars: map[string]any{"m": motionID, "c": "YES"}, token: v.adminToken})
+	wantCode(t, r, "FORBIDDEN") // a member (with no grid, so never drawn), but not on the panel
+	for i, s := range seats {
+		uid := must(graph.LocalID("User", path(s, "user", "id").(string)))
+		choice := deliberation.Yes
+		if i == 2 {
+			choice = deliberation.No
+		}
+		if err := e.topics.Vote(as(uid), must(graph.LocalID("Motion", motionID)), choice); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d = run(`mutation($m: ID!) { closeMotion(input: {motionId: $m}) { motion { closed result { yes no voters quorum passed } } } }`, map[string]any{"m": motionID})
+	res := path(d, "closeMotion", "motion", "result")
+	if path(res, "yes") != float64(2) || path(res, "no") != float64(1) || path(res, "passed") != true {
+		t.Errorf("result = %v", res)
+	}
+	r = e.do(t, call{query: vote, vars: map[string]any{"m": motionID, "c": "NO"}, token: v.adminToken})
+	wantCode(t, r, "FORBIDDEN")
+}
