@@ -19,23 +19,12 @@ import (
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/graph"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
-
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 // discard is a mailer that accepts everything; the notify tests cover
 // delivery.
@@ -51,7 +40,7 @@ type env struct {
 	comms    *community.Service
 	notify   *notify.Service
 	topics   *deliberation.Service
-	clock    *clock
+	clock    *domaintest.Clock
 	srv      *httptest.Server
 	logs     *bytes.Buffer
 }
@@ -67,7 +56,7 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	e := &env{db: d, commands: counter, clock: &clock{t: time.Now()}, logs: &bytes.Buffer{}}
+	e := &env{db: d, commands: counter, clock: domaintest.NewClock(time.Now()), logs: &bytes.Buffer{}}
 	log := slog.New(slog.NewTextHandler(&syncWriter{w: e.logs}, nil))
 	e.notify = notify.NewService(d.Database, notify.Config{Mailer: discard{}, Now: e.clock.Now, BaseURL: "http://yishi.test"})
 	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})

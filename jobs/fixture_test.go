@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/url"
 	"regexp"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
+	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
 	"github.com/yishi-app/yishi/jobs"
@@ -23,19 +23,6 @@ import (
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
-
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	c.t = t
-	c.mu.Unlock()
-}
-func (c *clock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
 
 // instance is one yishi instance's services and scheduler over a shared
 // database, sending through the fake SendGrid.
@@ -50,7 +37,7 @@ type instance struct {
 
 type fixture struct {
 	db    *db.DB
-	clock *clock
+	clock *domaintest.Clock
 	sg    *sendgridtest.Server
 	a     instance
 	log   *slog.Logger
@@ -66,7 +53,7 @@ func newFixture(tb testing.TB) *fixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	f := &fixture{db: d, clock: &clock{t: noon}, sg: sendgridtest.New(), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	f := &fixture{db: d, clock: domaintest.NewClock(noon), sg: sendgridtest.New(), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	tb.Cleanup(f.sg.Close)
 	f.a = f.instance()
 	return f

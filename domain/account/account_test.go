@@ -12,23 +12,11 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
+	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
-
-// clock is a settable time source.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 // outbox records queued notifications instead of sending them; it is the
 // boundary to the notify area, not our storage.
@@ -65,7 +53,7 @@ func (o *outbox) lastToken(tb testing.TB, user domain.ID, kind notify.Kind) stri
 
 type fixture struct {
 	svc   *account.Service
-	clock *clock
+	clock *domaintest.Clock
 	mail  *outbox
 }
 
@@ -75,7 +63,7 @@ func newFixture(tb testing.TB) fixture {
 	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	c := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	c := domaintest.NewClock(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	m := &outbox{}
 	return fixture{svc: account.NewService(d.Database, account.Config{Notifier: m, Now: c.Now, BaseURL: "http://yishi.test"}), clock: c, mail: m}
 }

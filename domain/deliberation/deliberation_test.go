@@ -13,22 +13,11 @@ import (
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
-
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 type noMail struct{}
 
@@ -60,7 +49,7 @@ type village struct {
 	svc                             *deliberation.Service
 	comms                           *community.Service
 	accounts                        *account.Service
-	clock                           *clock
+	clock                           *domaintest.Clock
 	c                               community.Community
 	grid1, grid2                    community.Grid
 	micro1, micro2                  community.MicroGrid
@@ -75,7 +64,7 @@ func newVillage(tb testing.TB, residents int) *village {
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	v := &village{clock: &clock{t: time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC)}}
+	v := &village{clock: domaintest.NewClock(time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC))}
 	v.accounts = account.NewService(d.Database, account.Config{Notifier: noMail{}, Now: v.clock.Now})
 	v.comms = community.NewService(d.Database, v.accounts, community.Config{Now: v.clock.Now})
 	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: noMail{}, Now: v.clock.Now})

@@ -37,12 +37,22 @@ func (s *Service) CalendarURL(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var d calendarDoc
-	err = s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(actor.UserID)}).Decode(&d)
-	if err != nil && !db.IsNotFound(err) {
-		return "", db.Err("find calendar feed", err)
+	version, err := s.feedVersion(ctx, actor.UserID)
+	if err != nil {
+		return "", err
 	}
-	return s.calendarURL(ctx, actor.UserID, d.Version)
+	return s.calendarURL(ctx, actor.UserID, version)
+}
+
+// feedVersion is the user's current feed token version (0 before any
+// regeneration).
+func (s *Service) feedVersion(ctx context.Context, userID domain.ID) (int, error) {
+	var d calendarDoc
+	err := s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(userID)}).Decode(&d)
+	if err != nil && !db.IsNotFound(err) {
+		return 0, db.Err("find calendar feed", err)
+	}
+	return d.Version, nil
 }
 
 func (s *Service) calendarURL(ctx context.Context, userID domain.ID, version int) (string, error) {
@@ -60,12 +70,11 @@ func (s *Service) RegenerateCalendarURL(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var d calendarDoc
-	err = s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(actor.UserID)}).Decode(&d)
-	if err != nil && !db.IsNotFound(err) {
-		return "", db.Err("find calendar feed", err)
+	version, err := s.feedVersion(ctx, actor.UserID)
+	if err != nil {
+		return "", err
 	}
-	d.UserID, d.Version = string(actor.UserID), d.Version+1
+	d := calendarDoc{UserID: string(actor.UserID), Version: version + 1}
 	if _, err := s.db.Collection(calendarColl).ReplaceOne(ctx, bson.M{"_id": d.UserID}, d, optionsUpsert()); err != nil {
 		return "", db.Err("save calendar feed", err)
 	}
@@ -82,12 +91,11 @@ func (s *Service) CalendarFeed(ctx context.Context, token string, sources ...Cal
 		return "", notFound
 	}
 	userID := domain.ID(parts[0])
-	var d calendarDoc
-	err := s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(userID)}).Decode(&d)
-	if err != nil && !db.IsNotFound(err) {
-		return "", db.Err("find calendar feed", err)
+	version, err := s.feedVersion(ctx, userID)
+	if err != nil {
+		return "", err
 	}
-	if strconv.Itoa(d.Version) != parts[1] {
+	if strconv.Itoa(version) != parts[1] {
 		return "", notFound
 	}
 	now := s.now().UTC()
