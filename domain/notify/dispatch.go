@@ -22,7 +22,7 @@ const (
 	maxBackoff   = time.Hour       // ... up to an hour
 	claimTTL     = 5 * time.Minute // a claim older than this was abandoned by a crash
 	batchLimit   = 1000            // SendGrid's limit of personalizations per request
-	roundLimit   = 2000            // items read per round of a dispatch
+	roundLimit   = 10000           // items read per round: a large round batches identical mail better
 )
 
 // backoff is the wait after the n-th failed attempt.
