@@ -18,6 +18,7 @@ const (
 	KindJoinDecided         Kind = "join_decided"
 	KindWeeklyDigest        Kind = "weekly_digest"
 	KindSupportWindowEnding Kind = "support_window_ending"
+	KindObjectionUnanswered Kind = "objection_unanswered"
 )
 
 // kindSpec says how a kind is sent and what it says.
@@ -70,6 +71,12 @@ var kinds = map[Kind]kindSpec{
 		Text:    bi("您提出的议题“{{.D.title}}”的附议期还有 3 天结束。可以请邻居们看看并附议：\n{{.D.link}}", "The support window of your topic “{{.D.title}}” ends in 3 days. Ask your neighbours to have a look:\n{{.D.link}}"),
 		HTML:    bi(`<p>您提出的议题“{{.D.title}}”的附议期还有 3 天结束。</p><p><a href="{{.D.link}}">查看议题</a></p>`, `<p>The support window of your topic “{{.D.title}}” ends in 3 days.</p><p><a href="{{.D.link}}">See the topic</a></p>`),
 	},
+	KindObjectionUnanswered: {
+		Label:   domain.Text{ZH: "异议待答复", EN: "Objection awaiting an answer"},
+		Subject: bi("有一条对决议的异议已两天未答复", "An objection has waited two days for an answer"),
+		Text:    bi("决议“{{.D.resolution}}”公示期间收到的一条异议已经两天没有答复，请尽快答复。", "An objection to the resolution “{{.D.resolution}}” has waited two days for the committee's answer."),
+		HTML:    bi(`<p>决议“{{.D.resolution}}”公示期间收到的一条异议已经两天没有答复，请尽快答复。</p>`, `<p>An objection to the resolution “{{.D.resolution}}” has waited two days for the committee's answer.</p>`),
+	},
 	KindWeeklyDigest: {
 		Urgent: false, Personal: false,
 		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
@@ -85,7 +92,7 @@ func bi(zh, en string) map[domain.Lang]string {
 
 // AllKinds lists every kind, in a stable order.
 func AllKinds() []Kind {
-	return []Kind{KindEmailVerification, KindPasswordReset, KindJoinDecided, KindSupportWindowEnding, KindWeeklyDigest}
+	return []Kind{KindEmailVerification, KindPasswordReset, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindWeeklyDigest}
 }
 
 // OptionalKinds lists the kinds a person may turn off, in a stable order.

@@ -1,0 +1,512 @@
+package deliberation
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+// 议的效力 — resolutions and what they bring about.
+
+// NoticePeriod is how long an adopted resolution is published for
+// objections (公示期) before it takes effect.
+const NoticePeriod = 5 * 24 * time.Hour
+
+// Resolution is an adopted motion, published for objections, then in
+// effect, carried out through its action items and rated when done.
+type Resolution struct {
+	ID          domain.ID // the motion's ID: one resolution per motion
+	TopicID     domain.ID
+	CommunityID domain.ID
+	Text        string
+	AdoptedAt   time.Time
+	EffectiveAt time.Time // the end of the notice period
+	Summary     string    // the committee's closing summary, when done
+	ClosedAt    time.Time
+}
+
+// Stage is where a resolution stands at a given time.
+func (r Resolution) Stage(now time.Time) string {
+	switch {
+	case !r.ClosedAt.IsZero():
+		return "closed"
+	case now.Before(r.EffectiveAt):
+		return "notice"
+	}
+	return "in_effect"
+}
+
+// ActionItem is a task that carries a resolution out.
+type ActionItem struct {
+	ID           domain.ID
+	ResolutionID domain.ID
+	Title        string
+	OwnerID      domain.ID // a member, or
+	OwnerParty   Party     // one of the three parties
+	Due          time.Time
+	Weight       int
+	Progress     int // 0–100
+	Updates      []ItemUpdate
+}
+
+// ItemUpdate is a progress report on an action item.
+type ItemUpdate struct {
+	At       time.Time
+	ByID     domain.ID
+	Progress int
+	Text     string
+	Link     string
+}
+
+// Objection is a resident's objection during the notice period, with the
+// committee's answer.
+type Objection struct {
+	ID         domain.ID
+	ByID       domain.ID
+	Text       string
+	At         time.Time
+	Answer     string
+	AnsweredAt time.Time
+}
+
+const (
+	resolutionsColl = "resolutions" // _id is the motion
+	itemsColl       = "action_items"
+	objectionsColl  = "objections"
+	ratingsColl     = "ratings" // _id is resolution/user: one rating each
+)
+
+type resolutionDoc struct {
+	ID          string    `bson:"_id"`
+	TopicID     string    `bson:"topic_id"`
+	CommunityID string    `bson:"community_id"`
+	Text        string    `bson:"text"`
+	AdoptedAt   time.Time `bson:"adopted_at"`
+	EffectiveAt time.Time `bson:"effective_at"`
+	Summary     string    `bson:"summary,omitempty"`
+	ClosedAt    time.Time `bson:"closed_at,omitempty"`
+}
+
+type itemDoc struct {
+	ID           string          `bson:"_id"`
+	ResolutionID string          `bson:"resolution_id"`
+	CommunityID  string          `bson:"community_id"`
+	Title        string          `bson:"title"`
+	OwnerID      string          `bson:"owner_id,omitempty"`
+	OwnerParty   string          `bson:"owner_party,omitempty"`
+	Due          time.Time       `bson:"due"`
+	Weight       int             `bson:"weight"`
+	Progress     int             `bson:"progress"`
+	Updates      []itemUpdateDoc `bson:"updates"`
+}
+
+type itemUpdateDoc struct {
+	At       time.Time `bson:"at"`
+	ByID     string    `bson:"by_id"`
+	Progress int       `bson:"progress"`
+	Text     string    `bson:"text"`
+	Link     string    `bson:"link,omitempty"`
+}
+
+type objectionDoc struct {
+	ID           string    `bson:"_id"`
+	ResolutionID string    `bson:"resolution_id"`
+	ByID         string    `bson:"by_id"`
+	Text         string    `bson:"text"`
+	At           time.Time `bson:"at"`
+	Answer       string    `bson:"answer,omitempty"`
+	AnsweredAt   time.Time `bson:"answered_at,omitempty"`
+}
+
+type ratingDoc struct {
+	ID           string    `bson:"_id"`
+	ResolutionID string    `bson:"resolution_id"`
+	UserID       string    `bson:"user_id"`
+	Stars        int       `bson:"stars"`
+	At           time.Time `bson:"at"`
+}
+
+func toResolution(d resolutionDoc) Resolution {
+	return Resolution{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
+		AdoptedAt: d.AdoptedAt, EffectiveAt: d.EffectiveAt, Summary: d.Summary, ClosedAt: d.ClosedAt}
+}
+
+func toItem(d itemDoc) ActionItem {
+	it := ActionItem{ID: domain.ID(d.ID), ResolutionID: domain.ID(d.ResolutionID), Title: d.Title, OwnerID: domain.ID(d.OwnerID),
+		OwnerParty: Party(d.OwnerParty), Due: d.Due, Weight: d.Weight, Progress: d.Progress}
+	for _, u := range d.Updates {
+		it.Updates = append(it.Updates, ItemUpdate{At: u.At, ByID: domain.ID(u.ByID), Progress: u.Progress, Text: u.Text, Link: u.Link})
+	}
+	return it
+}
+
+// Adopt turns a motion that passed into a resolution, published for
+// objections during the notice period; for the committee. Adopting twice
+// returns the same resolution. Errors: Unauthenticated, NotFound,
+// Forbidden, Conflict (not closed, or did not pass).
+func (s *Service) Adopt(ctx context.Context, motionID domain.ID) (Resolution, error) {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return Resolution{}, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
+		return Resolution{}, err
+	}
+	if !m.Closed {
+		return Resolution{}, domain.Errorf(domain.Conflict, "表决尚未结束", "voting has not closed")
+	}
+	r, err := s.Result(ctx, motionID)
+	if err != nil {
+		return Resolution{}, err
+	}
+	if !r.Passed {
+		return Resolution{}, domain.Errorf(domain.Conflict, "动议未获通过，不能形成决议", "the motion did not pass")
+	}
+	now := s.now().UTC()
+	d := resolutionDoc{ID: string(m.ID), TopicID: string(m.TopicID), CommunityID: string(m.CommunityID), Text: m.Text, AdoptedAt: now, EffectiveAt: now.Add(NoticePeriod)}
+	if _, err := s.db.Collection(resolutionsColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
+		return Resolution{}, db.Err("adopt resolution", err)
+	}
+	if t, err := s.topic(ctx, m.TopicID); err == nil {
+		if err := s.event(ctx, t, "resolution_adopted", domain.ActorFromContext(ctx).UserID, m.Text, string(m.ID)); err != nil {
+			return Resolution{}, err
+		}
+	}
+	return s.Resolution(ctx, m.ID)
+}
+
+// Resolution returns a resolution to the members of its community.
+// Errors: NotFound.
+func (s *Service) Resolution(ctx context.Context, id domain.ID) (Resolution, error) {
+	var d resolutionDoc
+	err := s.db.Collection(resolutionsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Resolution{}, errResolutionNotFound
+	}
+	if err != nil {
+		return Resolution{}, db.Err("find resolution", err)
+	}
+	if _, err := s.access(ctx, domain.ID(d.CommunityID), isMember); err != nil {
+		return Resolution{}, errResolutionNotFound
+	}
+	return toResolution(d), nil
+}
+
+var errResolutionNotFound = domain.ErrNotFound("决议", "resolution")
+
+// Object files a resident's objection during the notice period.
+// Errors: Unauthenticated, NotFound, Forbidden (not a resident), Conflict
+// (the notice period is over), Invalid (text 1–1,000 runes).
+func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body string) (Objection, error) {
+	r, err := s.Resolution(ctx, resolutionID)
+	if err != nil {
+		return Objection{}, err
+	}
+	if _, err := s.access(ctx, r.CommunityID, isResident); err != nil {
+		return Objection{}, err
+	}
+	if r.Stage(s.now()) != "notice" {
+		return Objection{}, domain.Errorf(domain.Conflict, "公示期已结束", "the notice period is over")
+	}
+	if body, err = cleanBody("text", body, 1, 1000); err != nil {
+		return Objection{}, err
+	}
+	d := objectionDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), ByID: string(domain.ActorFromContext(ctx).UserID), Text: body, At: s.now().UTC()}
+	if _, err := s.db.Collection(objectionsColl).InsertOne(ctx, d); err != nil {
+		return Objection{}, db.Err("file objection", err)
+	}
+	if s.notifier != nil {
+		// The committee must answer; the objection reminds them after 2 days
+		// unless answered (the reminder is cancelled with the answer).
+		s.remindObjection(ctx, r, d)
+	}
+	return Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At}, nil
+}
+
+// AnswerObjection answers an objection, for the committee.
+// Errors: Unauthenticated, NotFound, Forbidden, Invalid.
+func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, answer string) (Objection, error) {
+	var d objectionDoc
+	err := s.db.Collection(objectionsColl).FindOne(ctx, bson.M{"_id": string(objectionID)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Objection{}, domain.ErrNotFound("异议", "objection")
+	}
+	if err != nil {
+		return Objection{}, db.Err("find objection", err)
+	}
+	r, err := s.Resolution(ctx, domain.ID(d.ResolutionID))
+	if err != nil {
+		return Objection{}, err
+	}
+	if _, err := s.access(ctx, r.CommunityID, manages); err != nil {
+		return Objection{}, err
+	}
+	if answer, err = cleanBody("answer", answer, 1, 1000); err != nil {
+		return Objection{}, err
+	}
+	now := s.now().UTC()
+	if _, err := s.db.Collection(objectionsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"answer": answer, "answered_at": now}}); err != nil {
+		return Objection{}, db.Err("answer objection", err)
+	}
+	if s.notifier != nil {
+		if err := s.notifier.Cancel(ctx, "objection:"+d.ID); err != nil {
+			return Objection{}, err
+		}
+	}
+	return Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At, Answer: answer, AnsweredAt: now}, nil
+}
+
+// Objections lists a resolution's objections. Errors: NotFound.
+func (s *Service) Objections(ctx context.Context, resolutionID domain.ID) ([]Objection, error) {
+	if _, err := s.Resolution(ctx, resolutionID); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[objectionDoc](ctx, s.db.Collection(objectionsColl), bson.M{"resolution_id": string(resolutionID)})
+	out := make([]Objection, len(docs))
+	for i, d := range docs {
+		out[i] = Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At, Answer: d.Answer, AnsweredAt: d.AnsweredAt}
+	}
+	return out, err
+}
+
+// ItemInput is a new action item: an owner (a member, or a party), a due
+// date and a weight in the resolution's progress (default 1).
+type ItemInput struct {
+	ResolutionID domain.ID
+	Title        string
+	OwnerID      domain.ID
+	OwnerParty   Party
+	Due          time.Time
+	Weight       int
+}
+
+// AddActionItem adds an action item, for the committee. Errors:
+// Unauthenticated, NotFound, Forbidden, Invalid (title, owner, weight 1–100).
+func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, error) {
+	r, err := s.Resolution(ctx, in.ResolutionID)
+	if err != nil {
+		return ActionItem{}, err
+	}
+	if _, err := s.access(ctx, r.CommunityID, manages); err != nil {
+		return ActionItem{}, err
+	}
+	title, err := text.Line("title", domain.Text{ZH: "事项", EN: "title"}, in.Title, 1, 100)
+	if err != nil {
+		return ActionItem{}, err
+	}
+	if in.Weight == 0 {
+		in.Weight = 1
+	}
+	if in.Weight < 1 || in.Weight > 100 {
+		return ActionItem{}, domain.InvalidField("weight", "权重须在 1 到 100 之间", "weight must be between 1 and 100")
+	}
+	switch {
+	case in.OwnerID != "":
+		if _, err := s.comms.Member(ctx, r.CommunityID, in.OwnerID); err != nil {
+			return ActionItem{}, domain.InvalidField("ownerId", "请选择本社区的成员", "choose a member of this community")
+		}
+	case in.OwnerParty == ResidentsCommittee || in.OwnerParty == OwnersParty || in.OwnerParty == PropertyParty:
+	default:
+		return ActionItem{}, domain.InvalidField("ownerId", "请指定负责人或负责方", "name an owner: a member or a party")
+	}
+	d := itemDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), CommunityID: string(r.CommunityID), Title: title,
+		OwnerID: string(in.OwnerID), OwnerParty: string(in.OwnerParty), Due: in.Due.UTC(), Weight: in.Weight, Updates: []itemUpdateDoc{}}
+	if _, err := s.db.Collection(itemsColl).InsertOne(ctx, d); err != nil {
+		return ActionItem{}, db.Err("add action item", err)
+	}
+	return toItem(d), nil
+}
+
+// UpdateActionItem reports progress (0–100) with a note and a link, for the
+// item's owner or the committee. Errors: Unauthenticated, NotFound,
+// Forbidden, Invalid.
+func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progress int, note, link string) (ActionItem, error) {
+	var d itemDoc
+	err := s.db.Collection(itemsColl).FindOne(ctx, bson.M{"_id": string(itemID)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return ActionItem{}, domain.ErrNotFound("事项", "action item")
+	}
+	if err != nil {
+		return ActionItem{}, db.Err("find action item", err)
+	}
+	actor := domain.ActorFromContext(ctx).UserID
+	if _, err := s.access(ctx, domain.ID(d.CommunityID), func(a communityAccess) bool {
+		return manages(a) || (d.OwnerID != "" && d.OwnerID == string(actor)) ||
+			(d.OwnerParty == string(OwnersParty) && a.Has(domain.RoleOwnersCommittee)) ||
+			(d.OwnerParty == string(PropertyParty) && a.Has(domain.RolePropertyFirm))
+	}); err != nil {
+		return ActionItem{}, err
+	}
+	if progress < 0 || progress > 100 {
+		return ActionItem{}, domain.InvalidField("progress", "进度须在 0 到 100 之间", "progress must be between 0 and 100")
+	}
+	if note, err = cleanBody("text", note, 0, 1000); err != nil {
+		return ActionItem{}, err
+	}
+	if len(link) > 500 {
+		return ActionItem{}, domain.InvalidField("link", "链接过长", "the link is too long")
+	}
+	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
+	d.Updates = append(d.Updates, u)
+	d.Progress = progress
+	if _, err := s.db.Collection(itemsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"progress": progress, "updates": d.Updates}}); err != nil {
+		return ActionItem{}, db.Err("update action item", err)
+	}
+	return toItem(d), nil
+}
+
+// ActionItems lists a resolution's action items. Errors: NotFound.
+func (s *Service) ActionItems(ctx context.Context, resolutionID domain.ID) ([]ActionItem, error) {
+	if _, err := s.Resolution(ctx, resolutionID); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID)})
+	out := make([]ActionItem, len(docs))
+	for i, d := range docs {
+		out[i] = toItem(d)
+	}
+	return out, err
+}
+
+// Progress is the resolution's progress: its items' progress weighted by
+// their weights, 0–100 (0 without items).
+func Progress(items []ActionItem) int {
+	total, sum := 0, 0
+	for _, it := range items {
+		total += it.Weight
+		sum += it.Weight * it.Progress
+	}
+	if total == 0 {
+		return 0
+	}
+	return sum / total
+}
+
+// Rate records an affected resident's satisfaction (1–5) with a resolution
+// whose items are all done; one rating each, changeable.
+// Errors: Unauthenticated, NotFound, Forbidden, Conflict (not done), Invalid.
+func (s *Service) Rate(ctx context.Context, resolutionID domain.ID, stars int) error {
+	r, err := s.Resolution(ctx, resolutionID)
+	if err != nil {
+		return err
+	}
+	if _, err := s.access(ctx, r.CommunityID, isResident); err != nil {
+		return err
+	}
+	if stars < 1 || stars > 5 {
+		return domain.InvalidField("stars", "请打 1 到 5 星", "give 1 to 5 stars")
+	}
+	// Those the topic affects rate it: the residents of its grids.
+	t, err := s.topic(ctx, r.TopicID)
+	if err != nil {
+		return err
+	}
+	if len(t.GridIDs) > 0 {
+		m, err := s.comms.Member(ctx, r.CommunityID, domain.ActorFromContext(ctx).UserID)
+		if err != nil || !slices.Contains(t.GridIDs, m.GridID) {
+			return domain.Errorf(domain.Forbidden, "只有受影响网格的居民可以评价", "only residents of the affected grids rate it")
+		}
+	}
+	items, err := s.ActionItems(ctx, resolutionID)
+	if err != nil {
+		return err
+	}
+	if len(items) == 0 || Progress(items) < 100 {
+		return domain.Errorf(domain.Conflict, "决议落实完成后才能评价", "ratings open when the resolution is carried out")
+	}
+	user := domain.ActorFromContext(ctx).UserID
+	d := ratingDoc{ID: string(r.ID) + "/" + string(user), ResolutionID: string(r.ID), UserID: string(user), Stars: stars, At: s.now().UTC()}
+	_, err = s.db.Collection(ratingsColl).InsertOne(ctx, d)
+	if db.IsDuplicate(err) {
+		_, err = s.db.Collection(ratingsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"stars": stars, "at": d.At}})
+	}
+	return db.Err("rate resolution", err)
+}
+
+// Satisfaction is the aggregate of a resolution's ratings.
+type Satisfaction struct {
+	Count   int
+	Average float64
+	ByStars [5]int
+}
+
+// Satisfaction aggregates a resolution's ratings. Errors: NotFound.
+func (s *Service) Satisfaction(ctx context.Context, resolutionID domain.ID) (Satisfaction, error) {
+	if _, err := s.Resolution(ctx, resolutionID); err != nil {
+		return Satisfaction{}, err
+	}
+	docs, err := db.FindAll[ratingDoc](ctx, s.db.Collection(ratingsColl), bson.M{"resolution_id": string(resolutionID)})
+	var out Satisfaction
+	sum := 0
+	for _, d := range docs {
+		if d.Stars >= 1 && d.Stars <= 5 {
+			out.Count++
+			sum += d.Stars
+			out.ByStars[d.Stars-1]++
+		}
+	}
+	if out.Count > 0 {
+		out.Average = float64(sum) / float64(out.Count)
+	}
+	return out, err
+}
+
+// CloseResolution records the committee's closing summary once the items
+// are done. Errors: Unauthenticated, NotFound, Forbidden, Conflict (not
+// done), Invalid (summary 1–2,000 runes).
+func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, summary string) (Resolution, error) {
+	r, err := s.Resolution(ctx, resolutionID)
+	if err != nil {
+		return r, err
+	}
+	if _, err := s.access(ctx, r.CommunityID, manages); err != nil {
+		return r, err
+	}
+	items, err := s.ActionItems(ctx, resolutionID)
+	if err != nil {
+		return r, err
+	}
+	if len(items) == 0 || Progress(items) < 100 {
+		return r, domain.Errorf(domain.Conflict, "事项尚未全部完成", "the action items are not all done")
+	}
+	if summary, err = cleanBody("summary", summary, 1, 2000); err != nil {
+		return r, err
+	}
+	now := s.now().UTC()
+	if _, err := s.db.Collection(resolutionsColl).UpdateByID(ctx, string(r.ID), bson.M{"$set": bson.M{"summary": summary, "closed_at": now}}); err != nil {
+		return r, db.Err("close resolution", err)
+	}
+	r.Summary, r.ClosedAt = summary, now
+	return r, nil
+}
+
+func (s *Service) remindObjection(ctx context.Context, r Resolution, d objectionDoc) {
+	committee, err := s.comms.MemberIDs(ctx, r.CommunityID, domain.RoleCommittee)
+	if err == nil {
+		for _, id := range committee {
+			err = s.notifier.Enqueue(ctx, notifyItemObjection(r, d, id))
+			if err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		s.log.ErrorContext(ctx, "queue objection reminder", "objection", d.ID, "err", err)
+	}
+}
+
+// notifyItemObjection is the reminder to a committee member of an objection
+// still unanswered 2 days after it was filed.
+func notifyItemObjection(r Resolution, d objectionDoc, to domain.ID) notify.Item {
+	return notify.Item{
+		Kind: notify.KindObjectionUnanswered, CommunityID: r.CommunityID, RecipientID: to, Subject: "objection:" + d.ID,
+		SendAt: d.At.Add(2 * 24 * time.Hour), Data: map[string]string{"resolution": r.Text},
+	}
+}

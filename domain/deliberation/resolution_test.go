@@ -1,0 +1,74 @@
+package deliberation_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/deliberation"
+)
+
+// TestResolution follows an adopted motion through its notice period,
+// objections, action items to 100 % and residents' ratings.
+func TestResolution(t *testing.T) {
+	v := newVillage(t, 12)
+	topic := v.acceptedTopic(t)
+	members := seatPanel(t, v, topic)
+	m := openMotion(t, v, topic, deliberation.MajorityCast, false)
+	_, err := v.svc.Adopt(as(v.committee), m.ID)
+	wantCode(t, err, domain.Conflict) // not closed
+	for _, r := range members[:4] {
+		must(0, v.svc.Vote(as(r), m.ID, deliberation.Yes))
+	}
+	must(v.svc.CloseMotion(as(v.committee), m.ID))
+	_, err = v.svc.Adopt(as(v.residents[0]), m.ID)
+	wantCode(t, err, domain.Forbidden)
+	res := must(v.svc.Adopt(as(v.committee), m.ID))
+	if again := must(v.svc.Adopt(as(v.committee), m.ID)); again.ID != res.ID {
+		t.Errorf("adopting twice made two resolutions")
+	}
+	if res.Stage(v.clock.Now()) != "notice" || !res.EffectiveAt.Equal(res.AdoptedAt.Add(deliberation.NoticePeriod)) {
+		t.Errorf("resolution = %+v", res)
+	}
+	obj := must(v.svc.Object(as(v.residents[7]), res.ID, "临时停车场离我家太近"))
+	_, err = v.svc.AnswerObjection(as(v.residents[1]), obj.ID, "好")
+	wantCode(t, err, domain.Forbidden)
+	must(v.svc.AnswerObjection(as(v.committee), obj.ID, "停车场入口将设在远离住户的一侧。"))
+	if objs := must(v.svc.Objections(as(v.residents[7]), res.ID)); len(objs) != 1 || objs[0].Answer == "" {
+		t.Errorf("objections = %+v", objs)
+	}
+	v.clock.Add(deliberation.NoticePeriod + time.Hour)
+	_, err = v.svc.Object(as(v.residents[8]), res.ID, "晚了")
+	wantCode(t, err, domain.Conflict)
+	if st := res.Stage(v.clock.Now()); st != "in_effect" {
+		t.Errorf("stage %s after the notice period", st)
+	}
+	a := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "平整空地、划线", OwnerID: v.worker, Due: v.clock.Now().AddDate(0, 0, 14), Weight: 3}))
+	b := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "设置指示牌", OwnerParty: deliberation.ResidentsCommittee, Due: v.clock.Now().AddDate(0, 0, 21)}))
+	_, err = v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "无人负责"})
+	wantCode(t, err, domain.Invalid)
+	wantCode(t, v.svc.Rate(as(v.residents[2]), res.ID, 5), domain.Conflict) // not done yet
+	_, err = v.svc.UpdateActionItem(as(v.residents[2]), a.ID, 50, "", "")
+	wantCode(t, err, domain.Forbidden)
+	must(v.svc.UpdateActionItem(as(v.worker), a.ID, 100, "已完成划线", "https://example.org/photo.jpg"))
+	items := must(v.svc.ActionItems(as(v.residents[0]), res.ID))
+	if p := deliberation.Progress(items); p != 75 {
+		t.Errorf("progress %d, want 75 (weights 3 and 1)", p)
+	}
+	must(v.svc.UpdateActionItem(as(v.committee), b.ID, 100, "指示牌已安装", ""))
+	for i, r := range v.residents[:4] {
+		if err := v.svc.Rate(as(r), res.ID, 3+i%3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(0, v.svc.Rate(as(v.residents[0]), res.ID, 5)) // changed, still one rating
+	wantCode(t, v.svc.Rate(as(v.residents[5]), res.ID, 6), domain.Invalid)
+	sat := must(v.svc.Satisfaction(as(v.residents[9]), res.ID))
+	if sat.Count != 4 || sat.Average != 4.25 {
+		t.Errorf("satisfaction = %+v, want 4 ratings averaging 4.25", sat)
+	}
+	closed := must(v.svc.CloseResolution(as(v.committee), res.ID, "临时停车场已启用，村口通行顺畅。"))
+	if closed.Stage(v.clock.Now()) != "closed" {
+		t.Errorf("stage %s", closed.Stage(v.clock.Now()))
+	}
+}
