@@ -281,3 +281,22 @@ func (s *Service) MemberIDs(ctx context.Context, communityID domain.ID, role dom
 	}
 	return ids, nil
 }
+
+// GridMemberIDs lists the residents living in any of the grids (all the
+// community's residents when grids is empty). It checks no permission: it
+// serves notifications to the residents a topic affects, never a request.
+func (s *Service) GridMemberIDs(ctx context.Context, communityID domain.ID, grids []domain.ID) ([]domain.ID, error) {
+	filter := bson.M{"community_id": string(communityID), "roles": string(domain.RoleResident)}
+	if len(grids) > 0 {
+		filter["grid_id"] = bson.M{"$in": strs(grids)}
+	}
+	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), filter)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]domain.ID, len(docs))
+	for i, d := range docs {
+		ids[i] = domain.ID(d.UserID)
+	}
+	return ids, nil
+}

@@ -59,6 +59,13 @@ type village struct {
 
 func newVillage(tb testing.TB, residents int) *village {
 	tb.Helper()
+	return newVillageWith(tb, residents, noMail{})
+}
+
+// newVillageWith builds the village with the deliberation service queueing
+// its reminders through n.
+func newVillageWith(tb testing.TB, residents int, n deliberation.Notifier) *village {
+	tb.Helper()
 	d := dbtest.New(tb)
 	ctx := context.Background()
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes()); err != nil {
@@ -67,7 +74,7 @@ func newVillage(tb testing.TB, residents int) *village {
 	v := &village{clock: domaintest.NewClock(time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC))}
 	v.accounts = account.NewService(d.Database, account.Config{Notifier: noMail{}, Now: v.clock.Now})
 	v.comms = community.NewService(d.Database, v.accounts, community.Config{Now: v.clock.Now})
-	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: noMail{}, Now: v.clock.Now})
+	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: n, Now: v.clock.Now})
 	v.admin = must(v.accounts.Register(ctx, account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "password1", Name: "管理员"})).User.ID
 	st := must(v.comms.CreateStreet(as(v.admin), community.StreetInput{Name: "径山镇", Code: string(domain.NewID())[:12]}))
 	v.c = must(v.comms.CreateCommunity(as(v.admin), community.CommunityInput{StreetID: st.ID, Name: "小古城村", Kind: community.Village, Code: string(domain.NewID())[:12]}))

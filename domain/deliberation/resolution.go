@@ -321,6 +321,19 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 	if _, err := s.db.Collection(itemsColl).InsertOne(ctx, d); err != nil {
 		return ActionItem{}, db.Err("add action item", err)
 	}
+	if s.notifier != nil && d.OwnerID != "" {
+		data := map[string]string{"title": title, "due": d.Due.Format(time.DateOnly), "link": s.baseURL + "/resolutions/" + string(r.ID)}
+		for _, rem := range []struct {
+			kind notify.Kind
+			at   time.Time
+		}{{notify.KindActionItemDue, d.Due.Add(-3 * 24 * time.Hour)}, {notify.KindActionItemOverdue, d.Due}} {
+			err := s.notifier.Enqueue(ctx, notify.Item{Kind: rem.kind, CommunityID: r.CommunityID, RecipientID: in.OwnerID,
+				Subject: "item:" + d.ID, SendAt: rem.at, Data: data})
+			if err != nil {
+				return ActionItem{}, err
+			}
+		}
+	}
 	return toItem(d), nil
 }
 
@@ -359,7 +372,49 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 	if _, err := s.db.Collection(itemsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"progress": progress, "updates": d.Updates}}); err != nil {
 		return ActionItem{}, db.Err("update action item", err)
 	}
+	if progress == 100 && s.notifier != nil {
+		if err := s.notifier.Cancel(ctx, "item:"+d.ID); err != nil {
+			return ActionItem{}, err
+		}
+		if err := s.requestRatings(ctx, domain.ID(d.ResolutionID)); err != nil {
+			return ActionItem{}, err
+		}
+	}
 	return toItem(d), nil
+}
+
+// requestRatings asks the affected residents to rate a resolution once all
+// its items are done (once: the outbox keys the request by resolution).
+func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) error {
+	var rd resolutionDoc
+	if err := s.db.Collection(resolutionsColl).FindOne(ctx, bson.M{"_id": string(resolutionID)}).Decode(&rd); err != nil {
+		return db.Err("find resolution", err)
+	}
+	items, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID)})
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if it.Progress < 100 {
+			return nil
+		}
+	}
+	t, err := s.topic(ctx, domain.ID(rd.TopicID))
+	if err != nil {
+		return err
+	}
+	residents, err := s.comms.GridMemberIDs(ctx, t.CommunityID, t.GridIDs)
+	if err != nil {
+		return err
+	}
+	for _, id := range residents {
+		err := s.notifier.Enqueue(ctx, notify.Item{Kind: notify.KindSatisfaction, CommunityID: t.CommunityID, RecipientID: id,
+			Subject: "resolution:" + rd.ID, SendAt: s.now().UTC(), Data: map[string]string{"resolution": rd.Text, "link": s.baseURL + "/resolutions/" + rd.ID}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ActionItems lists a resolution's action items. Errors: NotFound.

@@ -34,6 +34,10 @@ func Indexes() []db.Index {
 		{Collection: itemsColl, Keys: bson.D{{Key: "resolution_id", Value: 1}}},
 		{Collection: objectionsColl, Keys: bson.D{{Key: "resolution_id", Value: 1}}},
 		{Collection: ratingsColl, Keys: bson.D{{Key: "resolution_id", Value: 1}}},
+		{Collection: meetingsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "starts_at", Value: 1}}},
+		{Collection: attendanceColl, Keys: bson.D{{Key: "meeting_id", Value: 1}}},
+		{Collection: statementsColl, Keys: bson.D{{Key: "meeting_id", Value: 1}}},
+		{Collection: seatsColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -194,6 +195,19 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": bson.M{"state": string(PanelLocked)}}); err != nil {
 		return Motion{}, db.Err("lock panel", err)
 	}
+	if s.notifier != nil && d.Deadline.Add(-24*time.Hour).After(now) {
+		// Each voter's reminder is its own subject, cancelled when they vote.
+		for _, v := range d.Voters {
+			err := s.notifier.Enqueue(ctx, notify.Item{
+				Kind: notify.KindVoteClosing, CommunityID: t.CommunityID, RecipientID: domain.ID(v.UserID),
+				Subject: "motion:" + d.ID + ":" + v.UserID, SendAt: d.Deadline.Add(-24 * time.Hour),
+				Data: map[string]string{"motion": body, "deadline": d.Deadline.Format("2006-01-02 15:04 MST"), "link": s.baseURL + "/topics/" + string(t.ID)},
+			})
+			if err != nil {
+				return Motion{}, err
+			}
+		}
+	}
 	return toMotion(d, false), nil
 }
 
@@ -325,7 +339,13 @@ func (s *Service) castVote(ctx context.Context, motionID, voter domain.ID, choic
 	if db.IsDuplicate(err) {
 		_, err = s.db.Collection(votesColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"choice": d.Choice, "recorded_by": d.RecordedBy, "witness": d.Witness, "at": now}})
 	}
-	return db.Err("cast vote", err)
+	if err != nil {
+		return db.Err("cast vote", err)
+	}
+	if s.notifier != nil {
+		return s.notifier.Cancel(ctx, "motion:"+string(m.ID)+":"+string(voter))
+	}
+	return nil
 }
 
 // CloseMotion closes voting, for the committee, and publishes the result

@@ -19,6 +19,11 @@ const (
 	KindWeeklyDigest        Kind = "weekly_digest"
 	KindSupportWindowEnding Kind = "support_window_ending"
 	KindObjectionUnanswered Kind = "objection_unanswered"
+	KindMeetingReminder     Kind = "meeting_reminder"
+	KindVoteClosing         Kind = "vote_closing"
+	KindActionItemDue       Kind = "action_item_due"
+	KindActionItemOverdue   Kind = "action_item_overdue"
+	KindSatisfaction        Kind = "satisfaction_request"
 )
 
 // kindSpec says how a kind is sent and what it says.
@@ -77,6 +82,36 @@ var kinds = map[Kind]kindSpec{
 		Text:    bi("决议“{{.D.resolution}}”公示期间收到的一条异议已经两天没有答复，请尽快答复。", "An objection to the resolution “{{.D.resolution}}” has waited two days for the committee's answer."),
 		HTML:    bi(`<p>决议“{{.D.resolution}}”公示期间收到的一条异议已经两天没有答复，请尽快答复。</p>`, `<p>An objection to the resolution “{{.D.resolution}}” has waited two days for the committee's answer.</p>`),
 	},
+	KindMeetingReminder: {
+		Label:   domain.Text{ZH: "会议提醒", EN: "Meeting reminder"},
+		Subject: bi("会议提醒：{{.D.title}}（{{.D.time}}）", "Meeting: {{.D.title}} ({{.D.time}})"),
+		Text:    bi("{{.D.title}}\n时间：{{.D.time}}\n地点：{{.D.place}}\n议程：{{.D.agenda}}\n\n{{.D.link}}", "{{.D.title}}\nWhen: {{.D.time}}\nWhere: {{.D.place}}\nAgenda: {{.D.agenda}}\n\n{{.D.link}}"),
+		HTML:    bi(`<p><strong>{{.D.title}}</strong></p><p>时间：{{.D.time}}<br>地点：{{.D.place}}<br>议程：{{.D.agenda}}</p><p><a href="{{.D.link}}">查看会议</a></p>`, `<p><strong>{{.D.title}}</strong></p><p>When: {{.D.time}}<br>Where: {{.D.place}}<br>Agenda: {{.D.agenda}}</p><p><a href="{{.D.link}}">See the meeting</a></p>`),
+	},
+	KindVoteClosing: {
+		Label:   domain.Text{ZH: "表决即将截止", EN: "Vote closing"},
+		Subject: bi("表决还有 24 小时截止：{{.D.motion}}", "Voting closes in 24 hours: {{.D.motion}}"),
+		Text:    bi("动议“{{.D.motion}}”的表决将于 {{.D.deadline}} 截止，您还没有投票。\n{{.D.link}}", "Voting on “{{.D.motion}}” closes at {{.D.deadline}} and you have not voted yet.\n{{.D.link}}"),
+		HTML:    bi(`<p>动议“{{.D.motion}}”的表决将于 {{.D.deadline}} 截止，您还没有投票。</p><p><a href="{{.D.link}}">去投票</a></p>`, `<p>Voting on “{{.D.motion}}” closes at {{.D.deadline}} and you have not voted yet.</p><p><a href="{{.D.link}}">Vote</a></p>`),
+	},
+	KindActionItemDue: {
+		Label:   domain.Text{ZH: "事项即将到期", EN: "Action item due soon"},
+		Subject: bi("事项 3 天后到期：{{.D.title}}", "Due in 3 days: {{.D.title}}"),
+		Text:    bi("您负责的决议事项“{{.D.title}}”将于 {{.D.due}} 到期，请及时更新进度。\n{{.D.link}}", "The action item “{{.D.title}}” you own is due on {{.D.due}}. Please report its progress.\n{{.D.link}}"),
+		HTML:    bi(`<p>您负责的决议事项“{{.D.title}}”将于 {{.D.due}} 到期，请及时更新进度。</p><p><a href="{{.D.link}}">更新进度</a></p>`, `<p>The action item “{{.D.title}}” you own is due on {{.D.due}}.</p><p><a href="{{.D.link}}">Report progress</a></p>`),
+	},
+	KindActionItemOverdue: {
+		Label:   domain.Text{ZH: "事项已逾期", EN: "Action item overdue"},
+		Subject: bi("事项已逾期：{{.D.title}}", "Overdue: {{.D.title}}"),
+		Text:    bi("您负责的决议事项“{{.D.title}}”已于 {{.D.due}} 到期，尚未完成。\n{{.D.link}}", "The action item “{{.D.title}}” you own was due on {{.D.due}} and is not done.\n{{.D.link}}"),
+		HTML:    bi(`<p>您负责的决议事项“{{.D.title}}”已于 {{.D.due}} 到期，尚未完成。</p><p><a href="{{.D.link}}">更新进度</a></p>`, `<p>The action item “{{.D.title}}” you own was due on {{.D.due}} and is not done.</p><p><a href="{{.D.link}}">Report progress</a></p>`),
+	},
+	KindSatisfaction: {
+		Label:   domain.Text{ZH: "满意度评价", EN: "Satisfaction rating"},
+		Subject: bi("决议已落实，请您评价：{{.D.resolution}}", "Done: how did “{{.D.resolution}}” work out?"),
+		Text:    bi("决议“{{.D.resolution}}”的事项已全部完成。请花一分钟为落实效果打分（1 到 5 星）：\n{{.D.link}}", "The resolution “{{.D.resolution}}” has been carried out. Please rate how it worked out (1 to 5 stars):\n{{.D.link}}"),
+		HTML:    bi(`<p>决议“{{.D.resolution}}”的事项已全部完成。请为落实效果打分（1 到 5 星）。</p><p><a href="{{.D.link}}">去评价</a></p>`, `<p>The resolution “{{.D.resolution}}” has been carried out. Please rate how it worked out.</p><p><a href="{{.D.link}}">Rate it</a></p>`),
+	},
 	KindWeeklyDigest: {
 		Urgent: false, Personal: false,
 		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
@@ -92,7 +127,8 @@ func bi(zh, en string) map[domain.Lang]string {
 
 // AllKinds lists every kind, in a stable order.
 func AllKinds() []Kind {
-	return []Kind{KindEmailVerification, KindPasswordReset, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindWeeklyDigest}
+	return []Kind{KindEmailVerification, KindPasswordReset, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindMeetingReminder,
+		KindVoteClosing, KindActionItemDue, KindActionItemOverdue, KindSatisfaction, KindWeeklyDigest}
 }
 
 // OptionalKinds lists the kinds a person may turn off, in a stable order.

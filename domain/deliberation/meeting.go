@@ -1,0 +1,455 @@
+package deliberation
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/text"
+)
+
+// MeetingKind is a kind of meeting.
+type MeetingKind string
+
+// Meeting kinds.
+const (
+	Council      MeetingKind = "council"     // 议事会: quorum two-thirds of the panel
+	ThreeParties MeetingKind = "three_party" // 三方联动会议: each party present
+	Hearing      MeetingKind = "hearing"     // 听证会: quorum two-thirds
+	Online       MeetingKind = "online"      // 线上议事: no quorum for attendance
+)
+
+// Stance is a statement's position.
+type Stance string
+
+// Stances.
+const (
+	For     Stance = "for"
+	Against Stance = "against"
+	Neutral Stance = "neutral"
+)
+
+// Meeting is a meeting with an agenda of topics.
+type Meeting struct {
+	ID          domain.ID
+	CommunityID domain.ID
+	Kind        MeetingKind
+	Title       string
+	StartsAt    time.Time
+	Place       string
+	TopicIDs    []domain.ID
+	ChairID     domain.ID
+	// CheckInCode is shown in the room as a QR code; attendees check in
+	// with it. Only the committee sees it.
+	CheckInCode string
+	Started     bool
+	Minutes     string
+}
+
+// Attendance is who is expected at a meeting and who came.
+type Attendance struct {
+	Expected []Voter
+	Present  []domain.ID
+	Quorum   bool
+}
+
+// Statement is a recorded intervention.
+type Statement struct {
+	ID        domain.ID
+	TopicID   domain.ID
+	SpeakerID domain.ID
+	Stance    Stance
+	Summary   string
+	At        time.Time
+}
+
+const (
+	meetingsColl   = "meetings"
+	attendanceColl = "attendance" // _id is meeting/user: one check-in each
+	statementsColl = "statements"
+)
+
+type meetingDoc struct {
+	ID          string    `bson:"_id"`
+	CommunityID string    `bson:"community_id"`
+	Kind        string    `bson:"kind"`
+	Title       string    `bson:"title"`
+	StartsAt    time.Time `bson:"starts_at"`
+	Place       string    `bson:"place"`
+	TopicIDs    []string  `bson:"topic_ids"`
+	ChairID     string    `bson:"chair_id"`
+	CheckInCode string    `bson:"check_in_code"`
+	Started     bool      `bson:"started"`
+	Minutes     string    `bson:"minutes,omitempty"`
+}
+
+type attendanceDoc struct {
+	ID        string    `bson:"_id"`
+	MeetingID string    `bson:"meeting_id"`
+	UserID    string    `bson:"user_id"`
+	ByChair   bool      `bson:"by_chair"`
+	At        time.Time `bson:"at"`
+}
+
+type statementDoc struct {
+	ID        string    `bson:"_id"`
+	MeetingID string    `bson:"meeting_id"`
+	TopicID   string    `bson:"topic_id"`
+	SpeakerID string    `bson:"speaker_id"`
+	Stance    string    `bson:"stance"`
+	Summary   string    `bson:"summary"`
+	At        time.Time `bson:"at"`
+}
+
+func toMeeting(d meetingDoc, staff bool) Meeting {
+	m := Meeting{ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Kind: MeetingKind(d.Kind), Title: d.Title, StartsAt: d.StartsAt,
+		Place: d.Place, ChairID: domain.ID(d.ChairID), Started: d.Started, Minutes: d.Minutes}
+	for _, t := range d.TopicIDs {
+		m.TopicIDs = append(m.TopicIDs, domain.ID(t))
+	}
+	if staff {
+		m.CheckInCode = d.CheckInCode
+	}
+	return m
+}
+
+// MeetingInput schedules a meeting.
+type MeetingInput struct {
+	CommunityID domain.ID
+	Kind        MeetingKind
+	Title       string
+	StartsAt    time.Time
+	Place       string
+	TopicIDs    []domain.ID
+}
+
+// ScheduleMeeting schedules a meeting on accepted topics, for the committee,
+// who chairs it, and queues the reminders 24 h and 1 h before it to those
+// expected. Errors: Unauthenticated, NotFound, Forbidden, Invalid (kind,
+// title, time in the past, topics not accepted or of another community).
+func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting, error) {
+	c, err := s.comms.Community(ctx, in.CommunityID)
+	if err != nil {
+		return Meeting{}, err
+	}
+	if _, err := s.access(ctx, c.ID, manages); err != nil {
+		return Meeting{}, err
+	}
+	if !slices.Contains([]MeetingKind{Council, ThreeParties, Hearing, Online}, in.Kind) {
+		return Meeting{}, domain.InvalidField("kind", "未知的会议类型", "unknown meeting kind")
+	}
+	title, err := text.Line("title", domain.Text{ZH: "会议名称", EN: "title"}, in.Title, 1, 80)
+	if err != nil {
+		return Meeting{}, err
+	}
+	place := text.Clean(in.Place)
+	if place != "" {
+		if place, err = text.Line("place", domain.Text{ZH: "地点", EN: "place"}, place, 1, 100); err != nil {
+			return Meeting{}, err
+		}
+	}
+	now := s.now().UTC()
+	if !in.StartsAt.After(now) {
+		return Meeting{}, domain.InvalidField("startsAt", "会议时间须在将来", "the meeting must be in the future")
+	}
+	if len(in.TopicIDs) == 0 || len(in.TopicIDs) > 20 {
+		return Meeting{}, domain.InvalidField("topicIds", "请选择 1 到 20 个议题", "choose 1 to 20 topics")
+	}
+	var topicNames []string
+	for _, id := range in.TopicIDs {
+		t, err := s.topic(ctx, id)
+		if err != nil || t.CommunityID != c.ID || t.State != Accepted {
+			return Meeting{}, domain.InvalidField("topicIds", "议程只能包含本社区已受理的议题", "the agenda takes accepted topics of this community")
+		}
+		topicNames = append(topicNames, t.Title)
+	}
+	code := make([]byte, 8)
+	_, _ = rand.Read(code)
+	d := meetingDoc{ID: string(domain.NewID()), CommunityID: string(c.ID), Kind: string(in.Kind), Title: title, StartsAt: in.StartsAt.UTC(),
+		Place: place, TopicIDs: strs(in.TopicIDs), ChairID: string(domain.ActorFromContext(ctx).UserID), CheckInCode: hex.EncodeToString(code)}
+	if _, err := s.db.Collection(meetingsColl).InsertOne(ctx, d); err != nil {
+		return Meeting{}, db.Err("schedule meeting", err)
+	}
+	m := toMeeting(d, true)
+	if s.notifier != nil {
+		expected, err := s.expected(ctx, m)
+		if err != nil {
+			return m, err
+		}
+		local := m.StartsAt.In(c.Location()).Format("2006-01-02 15:04")
+		for _, v := range expected {
+			for _, before := range []struct {
+				occ string
+				d   time.Duration
+			}{{"24h", 24 * time.Hour}, {"1h", time.Hour}} {
+				if m.StartsAt.Add(-before.d).Before(now) {
+					continue
+				}
+				err := s.notifier.Enqueue(ctx, notify.Item{
+					Kind: notify.KindMeetingReminder, CommunityID: c.ID, RecipientID: v.UserID, Subject: "meeting:" + d.ID, Occurrence: before.occ,
+					Zone: c.Settings.TimeZone, SendAt: m.StartsAt.Add(-before.d),
+					Data: map[string]string{"title": title, "time": local, "place": place, "agenda": strings.Join(topicNames, "；"), "link": s.baseURL + "/meetings/" + d.ID},
+				})
+				if err != nil {
+					return m, err
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// expected lists who is expected at a meeting: the accepted panel members
+// of its topics, or for a three-party meeting, the three parties' delegates.
+func (s *Service) expected(ctx context.Context, m Meeting) ([]Voter, error) {
+	var docs []voterDoc
+	if m.Kind == ThreeParties {
+		t, err := s.topic(ctx, m.TopicIDs[0])
+		if err != nil {
+			return nil, err
+		}
+		if docs, err = s.delegates(ctx, t); err != nil {
+			return nil, err
+		}
+	} else {
+		seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": bson.M{"$in": strs(m.TopicIDs)}, "state": string(Seated)})
+		if err != nil {
+			return nil, err
+		}
+		seen := map[string]bool{}
+		for _, st := range seats {
+			if !seen[st.UserID] {
+				seen[st.UserID] = true
+				docs = append(docs, voterDoc{UserID: st.UserID})
+			}
+		}
+	}
+	out := make([]Voter, len(docs))
+	for i, d := range docs {
+		out[i] = Voter{UserID: domain.ID(d.UserID), Party: Party(d.Party)}
+	}
+	return out, nil
+}
+
+// Meeting returns a meeting to the members of its community; the check-in
+// code only to the committee. Errors: NotFound.
+func (s *Service) Meeting(ctx context.Context, id domain.ID) (Meeting, error) {
+	var d meetingDoc
+	err := s.db.Collection(meetingsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return Meeting{}, errMeetingNotFound
+	}
+	if err != nil {
+		return Meeting{}, db.Err("find meeting", err)
+	}
+	a, err := s.access(ctx, domain.ID(d.CommunityID), isMember)
+	if err != nil {
+		return Meeting{}, errMeetingNotFound
+	}
+	return toMeeting(d, manages(a)), nil
+}
+
+var errMeetingNotFound = domain.ErrNotFound("会议", "meeting")
+
+// CheckIn records the actor's attendance with the code shown in the room.
+// Checking in twice changes nothing. Errors: Unauthenticated, NotFound,
+// Forbidden (not expected), Invalid (wrong code).
+func (s *Service) CheckIn(ctx context.Context, meetingID domain.ID, code string) (Attendance, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return Attendance{}, err
+	}
+	var d meetingDoc
+	if err := s.db.Collection(meetingsColl).FindOne(ctx, bson.M{"_id": string(m.ID)}).Decode(&d); err != nil {
+		return Attendance{}, db.Err("find meeting", err)
+	}
+	if code == "" || code != d.CheckInCode {
+		return Attendance{}, domain.InvalidField("code", "签到码不正确", "wrong check-in code")
+	}
+	return s.attend(ctx, m, domain.ActorFromContext(ctx).UserID, false)
+}
+
+// RecordAttendance checks a person in, for the chair or the committee.
+// Errors: as CheckIn, and Forbidden (not the chair or committee).
+func (s *Service) RecordAttendance(ctx context.Context, meetingID, userID domain.ID) (Attendance, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return Attendance{}, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
+		return Attendance{}, err
+	}
+	return s.attend(ctx, m, userID, true)
+}
+
+func (s *Service) attend(ctx context.Context, m Meeting, user domain.ID, byChair bool) (Attendance, error) {
+	expected, err := s.expected(ctx, m)
+	if err != nil {
+		return Attendance{}, err
+	}
+	if !slices.ContainsFunc(expected, func(v Voter) bool { return v.UserID == user }) {
+		return Attendance{}, domain.Errorf(domain.Forbidden, "您不在本次会议的参会名单中", "you are not expected at this meeting")
+	}
+	d := attendanceDoc{ID: string(m.ID) + "/" + string(user), MeetingID: string(m.ID), UserID: string(user), ByChair: byChair, At: s.now().UTC()}
+	if _, err := s.db.Collection(attendanceColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
+		return Attendance{}, db.Err("check in", err)
+	}
+	return s.Attendance(ctx, m.ID)
+}
+
+// Attendance returns who is expected and present, and whether the meeting
+// has its quorum: two-thirds of those expected for a council or hearing,
+// someone of each party for a three-party meeting, anyone online.
+// Errors: NotFound.
+func (s *Service) Attendance(ctx context.Context, meetingID domain.ID) (Attendance, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return Attendance{}, err
+	}
+	expected, err := s.expected(ctx, m)
+	if err != nil {
+		return Attendance{}, err
+	}
+	docs, err := db.FindAll[attendanceDoc](ctx, s.db.Collection(attendanceColl), bson.M{"meeting_id": string(m.ID)})
+	if err != nil {
+		return Attendance{}, err
+	}
+	a := Attendance{Expected: expected}
+	present := map[domain.ID]bool{}
+	for _, d := range docs {
+		present[domain.ID(d.UserID)] = true
+		a.Present = append(a.Present, domain.ID(d.UserID))
+	}
+	switch m.Kind {
+	case ThreeParties:
+		parties := map[Party]bool{}
+		for _, v := range expected {
+			if present[v.UserID] {
+				parties[v.Party] = true
+			}
+		}
+		a.Quorum = len(parties) == 3
+	case Online:
+		a.Quorum = true
+	default:
+		a.Quorum = len(expected) > 0 && 3*len(a.Present) >= 2*len(expected)
+	}
+	return a, nil
+}
+
+// RecordStatement records an intervention on an agenda topic, for the chair
+// or the committee. Errors: Unauthenticated, NotFound, Forbidden, Invalid.
+func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speakerID domain.ID, stance Stance, summary string) (Statement, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return Statement{}, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
+		return Statement{}, err
+	}
+	if !slices.Contains(m.TopicIDs, topicID) {
+		return Statement{}, domain.InvalidField("topicId", "该议题不在本次议程中", "the topic is not on the agenda")
+	}
+	if stance != For && stance != Against && stance != Neutral {
+		return Statement{}, domain.InvalidField("stance", "请选择赞成、反对或中立", "choose for, against or neutral")
+	}
+	if _, err := s.comms.Member(ctx, m.CommunityID, speakerID); err != nil {
+		return Statement{}, domain.InvalidField("speakerId", "请选择本社区的成员", "choose a member of this community")
+	}
+	if summary, err = cleanBody("summary", summary, 1, 1000); err != nil {
+		return Statement{}, err
+	}
+	d := statementDoc{ID: string(domain.NewID()), MeetingID: string(m.ID), TopicID: string(topicID), SpeakerID: string(speakerID), Stance: string(stance), Summary: summary, At: s.now().UTC()}
+	if _, err := s.db.Collection(statementsColl).InsertOne(ctx, d); err != nil {
+		return Statement{}, db.Err("record statement", err)
+	}
+	return Statement{ID: domain.ID(d.ID), TopicID: topicID, SpeakerID: speakerID, Stance: stance, Summary: summary, At: d.At}, nil
+}
+
+// Statements lists a meeting's statements in order. Errors: NotFound.
+func (s *Service) Statements(ctx context.Context, meetingID domain.ID) ([]Statement, error) {
+	if _, err := s.Meeting(ctx, meetingID); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[statementDoc](ctx, s.db.Collection(statementsColl), bson.M{"meeting_id": string(meetingID)})
+	out := make([]Statement, len(docs))
+	for i, d := range docs {
+		out[i] = Statement{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), SpeakerID: domain.ID(d.SpeakerID), Stance: Stance(d.Stance), Summary: d.Summary, At: d.At}
+	}
+	return out, err
+}
+
+// StartMeeting opens the meeting, for the chair or the committee: the
+// panels of its topics lock. Errors: as RecordStatement.
+func (s *Service) StartMeeting(ctx context.Context, meetingID domain.ID) (Meeting, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return m, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
+		return m, err
+	}
+	if _, err := s.db.Collection(panelsColl).UpdateMany(ctx, bson.M{"_id": bson.M{"$in": strs(m.TopicIDs)}}, bson.M{"$set": bson.M{"state": string(PanelLocked)}}); err != nil {
+		return m, db.Err("lock panels", err)
+	}
+	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"started": true}}); err != nil {
+		return m, db.Err("start meeting", err)
+	}
+	m.Started = true
+	return m, nil
+}
+
+// SetMinutes records the meeting's minutes, for the chair or the committee.
+// Errors: as RecordStatement, Invalid (≤ 20,000 runes).
+func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes string) (Meeting, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return m, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
+		return m, err
+	}
+	if minutes, err = cleanBody("minutes", minutes, 1, 20000); err != nil {
+		return m, err
+	}
+	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"minutes": minutes}}); err != nil {
+		return m, db.Err("save minutes", err)
+	}
+	m.Minutes = minutes
+	return m, nil
+}
+
+// UpcomingEvents lists the meetings a user is expected at from now on, for
+// their calendar feed; it makes Service a notify.CalendarSource.
+func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from time.Time) ([]notify.Event, error) {
+	seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"user_id": string(userID), "state": string(Seated)})
+	if err != nil {
+		return nil, err
+	}
+	var topicIDs []string
+	for _, st := range seats {
+		topicIDs = append(topicIDs, st.TopicID)
+	}
+	if len(topicIDs) == 0 {
+		return nil, nil
+	}
+	docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": topicIDs}, "starts_at": bson.M{"$gte": from.UTC()}})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]notify.Event, len(docs))
+	for i, d := range docs {
+		out[i] = notify.Event{UID: "meeting-" + d.ID, Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + d.ID}
+	}
+	return out, nil
+}
+
+var _ notify.CalendarSource = (*Service)(nil)
