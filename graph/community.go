@@ -115,6 +115,12 @@ func (b *builder) buildCommunity() {
 					}),
 					Resolve: b.resolveTopics,
 				},
+				"meetings": {
+					Type:        listOf(b.meeting),
+					Description: "The community's meetings by start time, for its members; upcoming ones only with upcoming: true.",
+					Args:        graphql.FieldConfigArgument{"upcoming": {Type: graphql.Boolean, DefaultValue: false}},
+					Resolve:     b.resolveMeetings,
+				},
 				"failedNotifications": {
 					Type:        nonNull(b.notificationConn),
 					Description: "Notifications that gave up, for admins, who can retry them.",

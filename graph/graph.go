@@ -46,6 +46,8 @@ type builder struct {
 	categoryEnum, topicStateEnum, bodyEnum                         *graphql.Enum
 	panel, motion                                                  *graphql.Object
 	seatKindEnum, methodEnum, choiceEnum                           *graphql.Enum
+	resolution, actionItem, meeting                                *graphql.Object
+	meetingKindEnum, stanceEnum                                    *graphql.Enum
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -57,7 +59,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	s, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    query,
 		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion},
+		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion, b.resolution, b.actionItem, b.meeting},
 	})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
@@ -79,8 +81,10 @@ func (b *builder) buildTypes() {
 	b.buildMember()
 	b.buildJoinRequest()
 	b.buildNotifications()
+	b.buildResolutions()
 	b.buildPanels()
 	b.buildTopics()
+	b.buildMeetings()
 	b.streetConn = b.connection("Street", b.street)
 	b.communityConn = b.connection("Community", b.community)
 	b.gridConn = b.connection("Grid", b.grid)
@@ -100,7 +104,7 @@ func (b *builder) queryFields() graphql.Fields {
 
 func (b *builder) mutationFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations, b.panelMutations} {
+	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations, b.panelMutations, b.resolutionMutations, b.meetingMutations} {
 		add(f)
 	}
 	return f

@@ -52,7 +52,7 @@ func notFound(typ string) error {
 var typeNamesZH = map[string]string{
 	"User": "用户", "Session": "登录会话", "Street": "街道", "Community": "社区", "Grid": "网格",
 	"MicroGrid": "微网格", "Member": "成员", "JoinRequest": "入驻申请", "Topic": "议题", "Comment": "评论",
-	"Motion": "动议", "Notification": "通知",
+	"Motion": "动议", "Notification": "通知", "Resolution": "决议", "ActionItem": "事项", "Objection": "异议", "Meeting": "会议",
 }
 
 // cursor and fromCursor make opaque pagination cursors from record keys.

@@ -41,6 +41,12 @@ func (b *builder) buildNode() {
 				return b.comment
 			case deliberation.Motion:
 				return b.motion
+			case deliberation.Resolution:
+				return b.resolution
+			case deliberation.ActionItem:
+				return b.actionItem
+			case deliberation.Meeting:
+				return b.meeting
 			}
 			return nil
 		},
@@ -93,6 +99,10 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 				return s.Topics.Motion(ctx, id)
 			case "Comment":
 				return s.Topics.Comment(ctx, id)
+			case "Resolution":
+				return s.Topics.Resolution(ctx, id)
+			case "Meeting":
+				return s.Topics.Meeting(ctx, id)
 			}
 			return nil, notFound(typ)
 		},

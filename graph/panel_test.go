@@ -82,4 +82,41 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	}
 	r = e.do(t, call{query: vote, vars: map[string]any{"m": motionID, "c": "NO"}, token: v.adminToken})
 	wantCode(t, r, "FORBIDDEN")
+
+	// 议的效力: adopt, an action item to 100 %, the resolution's progress.
+	d = run(`mutation($m: ID!) { adoptResolution(input: {motionId: $m}) { resolution { id stage effectiveAt } } }`, map[string]any{"m": motionID})
+	resID := path(d, "adoptResolution", "resolution", "id").(string)
+	if path(d, "adoptResolution", "resolution", "stage") != "notice" {
+		t.Errorf("resolution = %v", d)
+	}
+	d = run(`mutation($r: ID!, $due: DateTime!) { addActionItem(input: {resolutionId: $r, title: "划线", ownerParty: "residents_committee", due: $due, weight: 2}) { actionItem { id } } }`,
+		map[string]any{"r": resID, "due": e.clock.Now().AddDate(0, 0, 7).Format(time.RFC3339)})
+	itemID := path(d, "addActionItem", "actionItem", "id").(string)
+	run(`mutation($i: ID!) { updateActionItem(input: {actionItemId: $i, progress: 100, text: "完成"}) { actionItem { progress } } }`, map[string]any{"i": itemID})
+	d = run(`query($r: ID!) { node(id: $r) { ... on Resolution { progress actionItems { title updates { text by { name } } } topic { title } } } }`, map[string]any{"r": resID})
+	if path(d, "node", "progress") != float64(100) || path(d, "node", "actionItems", 0, "updates", 0, "text") != "完成" {
+		t.Errorf("resolution board = %v", d)
+	}
+
+	// A meeting on an accepted topic: the committee sees the check-in code, others do not.
+	topic2 := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修路灯", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}, AsCommittee: true}))
+	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic2.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	d = run(`mutation($c: ID!, $t: ID!, $at: DateTime!) { scheduleMeeting(input: {communityId: $c, kind: COUNCIL, title: "议事会", place: "村委会", startsAt: $at, topicIds: [$t]}) {
+		meeting { id checkInCode agenda { title } attendance { expected quorum } } } }`,
+		map[string]any{"c": gid("Community", v.c.ID), "t": gid("Topic", topic2.ID), "at": e.clock.Now().Add(48 * time.Hour).Format(time.RFC3339)})
+	meetingID := path(d, "scheduleMeeting", "meeting", "id").(string)
+	if path(d, "scheduleMeeting", "meeting", "checkInCode") == nil || path(d, "scheduleMeeting", "meeting", "agenda", 0, "title") != "修路灯" {
+		t.Errorf("meeting = %v", d)
+	}
+	r = e.do(t, call{query: `query($m: ID!) { node(id: $m) { ... on Meeting { title checkInCode } } }`, vars: map[string]any{"m": meetingID}, token: v.workerToken})
+	wantOK(t, r)
+	if path(r.Data, "node", "title") != "议事会" || path(r.Data, "node", "checkInCode") != nil {
+		t.Errorf("a resident sees %v", r.Data)
+	}
+	r = e.do(t, call{query: `query($m: ID!) { node(id: $m) { ... on Meeting { title } } }`, vars: map[string]any{"m": meetingID}, token: other.adminToken})
+	wantCode(t, r, "NOT_FOUND")
+	d = run(`query($c: ID!) { community(id: $c) { meetings(upcoming: true) { title } } }`, map[string]any{"c": gid("Community", v.c.ID)})
+	if len(path(d, "community", "meetings").([]any)) != 1 {
+		t.Errorf("upcoming meetings = %v", d)
+	}
 }

@@ -160,7 +160,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	}
 	mux.Handle("/webhooks/sendgrid", graph.WebhookHandler(a.notify, webhookKey, log))
 	mux.Handle("/unsubscribe", graph.UnsubscribeHandler(a.notify, log))
-	mux.Handle("/calendar/", graph.CalendarHandler(a.notify, log))
+	mux.Handle("/calendar/", graph.CalendarHandler(a.notify, log, a.topics))
 	mux.Handle("/", frontend.Handler())
 
 	ln, err := net.Listen("tcp", cfg.Addr)

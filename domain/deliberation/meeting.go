@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -453,3 +454,23 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 }
 
 var _ notify.CalendarSource = (*Service)(nil)
+
+// Meetings lists a community's meetings by start time, for its members;
+// with upcoming, only those starting from now on. Errors: Unauthenticated,
+// Forbidden.
+func (s *Service) Meetings(ctx context.Context, communityID domain.ID, upcoming bool) ([]Meeting, error) {
+	a, err := s.access(ctx, communityID, isMember)
+	if err != nil {
+		return nil, err
+	}
+	filter := bson.M{"community_id": string(communityID)}
+	if upcoming {
+		filter["starts_at"] = bson.M{"$gte": s.now().UTC()}
+	}
+	docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), filter, options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}}).SetLimit(200))
+	out := make([]Meeting, len(docs))
+	for i, d := range docs {
+		out[i] = toMeeting(d, manages(a))
+	}
+	return out, err
+}

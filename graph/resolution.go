@@ -1,0 +1,250 @@
+package graph
+
+import (
+	"time"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/deliberation"
+)
+
+func (b *builder) buildResolutions() {
+	update := graphql.NewObject(graphql.ObjectConfig{Name: "ActionItemUpdate", Fields: graphql.Fields{
+		"at":       {Type: nonNull(graphql.DateTime), Resolve: field(func(u deliberation.ItemUpdate) any { return u.At })},
+		"by":       {Type: b.user, Resolve: loadField(usersOf, func(u deliberation.ItemUpdate) domain.ID { return u.ByID })},
+		"progress": {Type: nonNull(graphql.Int), Resolve: field(func(u deliberation.ItemUpdate) any { return u.Progress })},
+		"text":     {Type: nonNull(graphql.String), Resolve: field(func(u deliberation.ItemUpdate) any { return u.Text })},
+		"link":     {Type: graphql.String, Resolve: field(func(u deliberation.ItemUpdate) any { return nilString(u.Link) })},
+	}})
+	b.actionItem = graphql.NewObject(graphql.ObjectConfig{Name: "ActionItem", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
+		"id":         idField("ActionItem", func(it deliberation.ActionItem) domain.ID { return it.ID }),
+		"title":      {Type: nonNull(graphql.String), Resolve: field(func(it deliberation.ActionItem) any { return it.Title })},
+		"owner":      {Type: b.user, Resolve: loadField(usersOf, func(it deliberation.ActionItem) domain.ID { return it.OwnerID })},
+		"ownerParty": {Type: graphql.String, Description: "residents_committee, owners_committee or property_firm", Resolve: field(func(it deliberation.ActionItem) any { return nilString(string(it.OwnerParty)) })},
+		"due":        {Type: nonNull(graphql.DateTime), Resolve: field(func(it deliberation.ActionItem) any { return it.Due })},
+		"weight":     {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Weight })},
+		"progress":   {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Progress })},
+		"updates":    {Type: listOf(update), Resolve: field(func(it deliberation.ActionItem) any { return it.Updates })},
+	}})
+	objection := graphql.NewObject(graphql.ObjectConfig{Name: "Objection", Fields: graphql.Fields{
+		"id":         {Type: nonNull(graphql.ID), Resolve: field(func(o deliberation.Objection) any { return globalID("Objection", o.ID) })},
+		"by":         {Type: nonNull(b.user), Resolve: loadField(usersOf, func(o deliberation.Objection) domain.ID { return o.ByID })},
+		"text":       {Type: nonNull(graphql.String), Resolve: field(func(o deliberation.Objection) any { return o.Text })},
+		"at":         {Type: nonNull(graphql.DateTime), Resolve: field(func(o deliberation.Objection) any { return o.At })},
+		"answer":     {Type: graphql.String, Resolve: field(func(o deliberation.Objection) any { return nilString(o.Answer) })},
+		"answeredAt": {Type: graphql.DateTime, Resolve: field(func(o deliberation.Objection) any { return nilTime(o.AnsweredAt) })},
+	}})
+	satisfaction := graphql.NewObject(graphql.ObjectConfig{Name: "Satisfaction", Fields: graphql.Fields{
+		"count":   {Type: nonNull(graphql.Int), Resolve: field(func(s deliberation.Satisfaction) any { return s.Count })},
+		"average": {Type: nonNull(graphql.Float), Resolve: field(func(s deliberation.Satisfaction) any { return s.Average })},
+		"byStars": {Type: listOf(graphql.Int), Description: "How many gave 1, 2, 3, 4 and 5 stars.", Resolve: field(func(s deliberation.Satisfaction) any { return s.ByStars[:] })},
+	}})
+	b.resolution = graphql.NewObject(graphql.ObjectConfig{Name: "Resolution", Description: "An adopted motion and what it brings about (议的效力).", Interfaces: []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":   idField("Resolution", func(r deliberation.Resolution) domain.ID { return r.ID }),
+				"text": {Type: nonNull(graphql.String), Resolve: field(func(r deliberation.Resolution) any { return r.Text })},
+				"topic": {Type: nonNull(b.topic), Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.Topic(p.Context, r.TopicID)
+				}},
+				"adoptedAt":   {Type: nonNull(graphql.DateTime), Resolve: field(func(r deliberation.Resolution) any { return r.AdoptedAt })},
+				"effectiveAt": {Type: nonNull(graphql.DateTime), Description: "The end of the notice period (公示期).", Resolve: field(func(r deliberation.Resolution) any { return r.EffectiveAt })},
+				"stage": {Type: nonNull(graphql.String), Description: "notice, in_effect or closed", Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					return r.Stage(time.Now()), err
+				}},
+				"summary": {Type: graphql.String, Resolve: field(func(r deliberation.Resolution) any { return nilString(r.Summary) })},
+				"objections": {Type: listOf(objection), Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.Objections(p.Context, r.ID)
+				}},
+				"actionItems": {Type: listOf(b.actionItem), Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.ActionItems(p.Context, r.ID)
+				}},
+				"progress": {Type: nonNull(graphql.Int), Description: "The action items' progress, weighted, 0–100.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					items, err := b.svc.Topics.ActionItems(p.Context, r.ID)
+					return deliberation.Progress(items), err
+				}},
+				"satisfaction": {Type: nonNull(satisfaction), Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.Satisfaction(p.Context, r.ID)
+				}},
+			}
+		})})
+}
+
+func (b *builder) resolutionMutations(f graphql.Fields) {
+	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
+	str := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String)}
+	resPayload := func(name string) *graphql.Object {
+		return payload(name, graphql.Fields{"resolution": {Type: nonNull(b.resolution)}})
+	}
+	resolution := func(p graphql.ResolveParams, rid domain.ID) (any, error) {
+		r, err := b.svc.Topics.Resolution(p.Context, rid)
+		return map[string]any{"resolution": r}, err
+	}
+	f["adoptResolution"] = &graphql.Field{
+		Type:        nonNull(resPayload("AdoptResolutionPayload")),
+		Description: "Turns a motion that passed into a resolution, published for objections during its notice period (公示期).",
+		Args:        inputArg("AdoptResolutionInput", graphql.InputObjectConfigFieldMap{"motionId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			mid, err := inputID(p, "motionId", "Motion")
+			if err != nil {
+				return nil, err
+			}
+			r, err := b.svc.Topics.Adopt(p.Context, mid)
+			return map[string]any{"resolution": r}, err
+		}),
+	}
+	f["objectToResolution"] = &graphql.Field{
+		Type: nonNull(resPayload("ObjectToResolutionPayload")),
+		Args: inputArg("ObjectToResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "text": str}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ ResolutionID, Text string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			rid, err := localID("Resolution", in.ResolutionID)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := b.svc.Topics.Object(p.Context, rid, in.Text); err != nil {
+				return nil, err
+			}
+			return resolution(p, rid)
+		}),
+	}
+	f["answerObjection"] = &graphql.Field{
+		Type: nonNull(payload("AnswerObjectionPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})),
+		Args: inputArg("AnswerObjectionInput", graphql.InputObjectConfigFieldMap{"objectionId": id, "answer": str}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ ObjectionID, Answer string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			oid, err := localID("Objection", in.ObjectionID)
+			if err != nil {
+				return nil, err
+			}
+			_, err = b.svc.Topics.AnswerObjection(p.Context, oid, in.Answer)
+			return map[string]any{"ok": err == nil}, err
+		}),
+	}
+	f["addActionItem"] = &graphql.Field{
+		Type: nonNull(payload("AddActionItemPayload", graphql.Fields{"actionItem": {Type: nonNull(b.actionItem)}})),
+		Description: "Adds an action item with an owner: a member (ownerMemberId) or a party (ownerParty: residents_committee, " +
+			"owners_committee, property_firm).",
+		Args: inputArg("AddActionItemInput", graphql.InputObjectConfigFieldMap{
+			"resolutionId": id, "title": str, "ownerMemberId": {Type: graphql.ID}, "ownerParty": {Type: graphql.String},
+			"due": {Type: nonNull(graphql.DateTime)}, "weight": {Type: graphql.Int},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				ResolutionID, Title, Due  string
+				OwnerMemberID, OwnerParty *string
+				Weight                    int
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			rid, err := localID("Resolution", in.ResolutionID)
+			if err != nil {
+				return nil, err
+			}
+			ii := deliberation.ItemInput{ResolutionID: rid, Title: in.Title, Weight: in.Weight}
+			if ii.Due, err = parseTime(in.Due); err != nil {
+				return nil, domain.InvalidField("due", "时间格式无效", "invalid time")
+			}
+			if in.OwnerMemberID != nil {
+				mid, err := localID("Member", *in.OwnerMemberID)
+				_, uid, ok := splitMemberID(mid)
+				if err != nil || !ok {
+					return nil, domain.InvalidField("ownerId", "请选择本社区的成员", "choose a member of this community")
+				}
+				ii.OwnerID = uid
+			}
+			if in.OwnerParty != nil {
+				ii.OwnerParty = deliberation.Party(*in.OwnerParty)
+			}
+			it, err := b.svc.Topics.AddActionItem(p.Context, ii)
+			return map[string]any{"actionItem": it}, err
+		}),
+	}
+	f["updateActionItem"] = &graphql.Field{
+		Type: nonNull(payload("UpdateActionItemPayload", graphql.Fields{"actionItem": {Type: nonNull(b.actionItem)}})),
+		Args: inputArg("UpdateActionItemInput", graphql.InputObjectConfigFieldMap{
+			"actionItemId": id, "progress": {Type: nonNull(graphql.Int)}, "text": {Type: graphql.String}, "link": {Type: graphql.String},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				ActionItemID, Text, Link string
+				Progress                 int
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			iid, err := localID("ActionItem", in.ActionItemID)
+			if err != nil {
+				return nil, err
+			}
+			it, err := b.svc.Topics.UpdateActionItem(p.Context, iid, in.Progress, in.Text, in.Link)
+			return map[string]any{"actionItem": it}, err
+		}),
+	}
+	f["rateResolution"] = &graphql.Field{
+		Type: nonNull(resPayload("RateResolutionPayload")),
+		Args: inputArg("RateResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "stars": {Type: nonNull(graphql.Int)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				ResolutionID string
+				Stars        int
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			rid, err := localID("Resolution", in.ResolutionID)
+			if err != nil {
+				return nil, err
+			}
+			if err := b.svc.Topics.Rate(p.Context, rid, in.Stars); err != nil {
+				return nil, err
+			}
+			return resolution(p, rid)
+		}),
+	}
+	f["closeResolution"] = &graphql.Field{
+		Type: nonNull(resPayload("CloseResolutionPayload")),
+		Args: inputArg("CloseResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "summary": str}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ ResolutionID, Summary string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			rid, err := localID("Resolution", in.ResolutionID)
+			if err != nil {
+				return nil, err
+			}
+			r, err := b.svc.Topics.CloseResolution(p.Context, rid, in.Summary)
+			return map[string]any{"resolution": r}, err
+		}),
+	}
+}
