@@ -98,14 +98,23 @@ export interface Abilities {
   manager: boolean;
   admin: boolean;
   gridWorker: boolean;
+  /** committee may hide comments and propose as the committee. */
+  committee: boolean;
+  /** screener may screen topics: the party organisation and the committee. */
+  screener: boolean;
+  /** resident may propose and support topics. */
+  resident: boolean;
 }
 
-/** abilities mirrors the server's rules (domain/community/access.go). */
+/** abilities mirrors the server's rules (domain/community/access.go, domain/deliberation). */
 export function abilities(m: Pick<Membership, "roles"> | null | undefined): Abilities {
   return {
     staff: hasRole(m, "COMMITTEE", "PARTY", "ADMIN", "GRID_WORKER"),
     manager: hasRole(m, "COMMITTEE", "ADMIN"),
     admin: hasRole(m, "ADMIN"),
     gridWorker: hasRole(m, "GRID_WORKER"),
+    committee: hasRole(m, "COMMITTEE"),
+    screener: hasRole(m, "COMMITTEE", "PARTY"),
+    resident: hasRole(m, "RESIDENT"),
   };
 }

@@ -4,6 +4,7 @@ import {
   useRef,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
@@ -53,7 +54,13 @@ function FieldFrame({
 }
 
 /** TextField is a labelled input with its hint and the server's error for it. */
-export function TextField({ label, hint, error, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  optional,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
@@ -68,7 +75,13 @@ export function TextField({ label, hint, error, optional, ...input }: FieldProps
 }
 
 /** TextArea is a labelled multi-line input. */
-export function TextArea({ label, hint, error, optional, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  hint,
+  error,
+  optional,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
@@ -103,6 +116,95 @@ export function SelectField({
         {children}
       </select>
     </FieldFrame>
+  );
+}
+
+/**
+ * CheckField is a labelled checkbox, large enough to tap (44 px), with its
+ * hint and error.
+ */
+export function CheckField({
+  label,
+  hint,
+  error,
+  ...input
+}: Omit<FieldProps, "optional"> & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const id = useId();
+  return (
+    <div className={error ? "check field-invalid" : "check"}>
+      <input
+        id={id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id + "-hint", id + "-error", hint, error)}
+        {...input}
+      />
+      <div className="check-text">
+        <label htmlFor={id}>{label}</label>
+        {hint && (
+          <p className="field-hint" id={id + "-hint"}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="field-error" id={id + "-error"}>
+            <span aria-hidden="true">⚠ </span>
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** CheckGroup is a fieldset of checkboxes with its legend, hint and error. */
+export function CheckGroup({
+  legend,
+  hint,
+  error,
+  optional,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <fieldset
+      className={error ? "check-group field-invalid" : "check-group"}
+      aria-describedby={describedBy(id + "-hint", id + "-error", hint, error)}
+    >
+      <legend>
+        {legend}
+        {optional && <span className="field-optional">（{t("app.optional")}）</span>}
+      </legend>
+      {hint && (
+        <p className="field-hint" id={id + "-hint"}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field-error" id={id + "-error"}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** LoadMore is the button under a list that has another page. */
+export function LoadMore({ onClick, loading, label }: { onClick: () => void; loading: boolean; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn-block" disabled={loading} onClick={onClick}>
+      {loading ? t("app.loading") : label ?? t("app.more")}
+    </button>
   );
 }
 
