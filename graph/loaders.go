@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/graph-gophers/dataloader/v7"
@@ -15,32 +16,94 @@ import (
 // loaders batch the lookups of one request: each level of a query costs one
 // query per kind of record, whatever the page size.
 type loaders struct {
-	users       *dataloader.Loader[domain.ID, account.User]
-	streets     *dataloader.Loader[domain.ID, community.Street]
-	communities *dataloader.Loader[domain.ID, community.Community]
-	grids       *dataloader.Loader[domain.ID, community.Grid]
-	microGrids  *dataloader.Loader[domain.ID, community.MicroGrid]
+	users       *batched[account.User]
+	streets     *batched[community.Street]
+	communities *batched[community.Community]
+	grids       *batched[community.Grid]
+	microGrids  *batched[community.MicroGrid]
 	// Per topic: supports, visible comments, and whether the viewer supports it.
-	supportCounts, commentCounts *dataloader.Loader[domain.ID, int]
-	supported                    *dataloader.Loader[domain.ID, bool]
+	supportCounts, commentCounts *batched[int]
+	supported                    *batched[bool]
 }
 
-// batchWait is how long a loader collects keys before it queries. The
-// executor issues a level's loads back to back, well within it.
-const batchWait = 5 * time.Millisecond
+// batchWait bounds how long the loader collects keys of a Load outside the
+// level-driven path (a key not primed, as after an error).
+const batchWait = 2 * time.Millisecond
+
+// batched is a dataloader driven by the level: keys asked for are noted,
+// and when graphql-go calls the first of a level's thunks (it calls a
+// level's resolvers first and its thunks after), all noted keys are fetched
+// in one batch and primed into the loader's cache. A level is thus one
+// query however long its resolvers take, with no timer to wait out or to
+// split a slow level.
+type batched[V any] struct {
+	*dataloader.Loader[domain.ID, V]
+	fetch   dataloader.BatchFunc[domain.ID, V]
+	mu      sync.Mutex
+	pending []domain.ID
+	failed  map[domain.ID]error
+}
+
+func newBatched[V any](fetch dataloader.BatchFunc[domain.ID, V]) *batched[V] {
+	return &batched[V]{Loader: dataloader.NewBatchedLoader(fetch, dataloader.WithWait[domain.ID, V](batchWait)), fetch: fetch, failed: map[domain.ID]error{}}
+}
+
+// later notes the key and returns the thunk graphql-go resolves later.
+func (b *batched[V]) later(ctx context.Context, id domain.ID) func() (V, error) {
+	b.mu.Lock()
+	b.pending = append(b.pending, id)
+	b.mu.Unlock()
+	return func() (V, error) {
+		b.flush(ctx)
+		b.mu.Lock()
+		err := b.failed[id]
+		b.mu.Unlock()
+		if err != nil {
+			var zero V
+			return zero, err
+		}
+		return b.Load(ctx, id)()
+	}
+}
+
+// flush fetches the noted keys in one batch and primes the cache.
+func (b *batched[V]) flush(ctx context.Context) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.pending) == 0 {
+		return
+	}
+	keys := b.pending
+	b.pending = nil
+	for i, r := range b.fetch(ctx, keys) {
+		if r.Error != nil {
+			b.failed[keys[i]] = r.Error
+		} else {
+			b.Prime(ctx, keys[i], r.Data)
+		}
+	}
+}
+
+// clearAll forgets cached values and failures, after a mutation.
+func (b *batched[V]) clearAll() {
+	b.mu.Lock()
+	b.failed = map[domain.ID]error{}
+	b.mu.Unlock()
+	b.ClearAll()
+}
 
 func newLoaders(s Services) *loaders {
 	l := &loaders{
-		users:       newLoader("User", s.Accounts.UsersByID),
-		streets:     newLoader("Street", s.Communities.StreetsByID),
-		communities: newLoader("Community", s.Communities.CommunitiesByID),
-		grids:       newLoader("Grid", s.Communities.GridsByID),
-		microGrids:  newLoader("MicroGrid", s.Communities.MicroGridsByID),
+		users:       newBatched(byIDs("User", s.Accounts.UsersByID)),
+		streets:     newBatched(byIDs("Street", s.Communities.StreetsByID)),
+		communities: newBatched(byIDs("Community", s.Communities.CommunitiesByID)),
+		grids:       newBatched(byIDs("Grid", s.Communities.GridsByID)),
+		microGrids:  newBatched(byIDs("MicroGrid", s.Communities.MicroGridsByID)),
 	}
 	if s.Topics != nil {
-		l.supportCounts = newZeroLoader(s.Topics.SupportCounts)
-		l.commentCounts = newZeroLoader(s.Topics.CommentCounts)
-		l.supported = newZeroLoader(s.Topics.Supported)
+		l.supportCounts = newBatched(orZero(s.Topics.SupportCounts))
+		l.commentCounts = newBatched(orZero(s.Topics.CommentCounts))
+		l.supported = newBatched(orZero(s.Topics.Supported))
 	}
 	return l
 }
@@ -49,22 +112,22 @@ func (l *loaders) clear() {
 	if l == nil {
 		return
 	}
-	l.users.ClearAll()
-	l.streets.ClearAll()
-	l.communities.ClearAll()
-	l.grids.ClearAll()
-	l.microGrids.ClearAll()
+	l.users.clearAll()
+	l.streets.clearAll()
+	l.communities.clearAll()
+	l.grids.clearAll()
+	l.microGrids.clearAll()
 	if l.supportCounts != nil {
-		l.supportCounts.ClearAll()
-		l.commentCounts.ClearAll()
-		l.supported.ClearAll()
+		l.supportCounts.clearAll()
+		l.commentCounts.clearAll()
+		l.supported.clearAll()
 	}
 }
 
-// newLoader makes a loader over a fetch-by-IDs function; a missing key is
-// NotFound for typ.
-func newLoader[V any](typ string, fetch func(context.Context, []domain.ID) (map[domain.ID]V, error)) *dataloader.Loader[domain.ID, V] {
-	batch := func(ctx context.Context, keys []domain.ID) []*dataloader.Result[V] {
+// byIDs makes a batch function over a fetch-by-IDs function; a missing key
+// is NotFound for typ.
+func byIDs[V any](typ string, fetch func(context.Context, []domain.ID) (map[domain.ID]V, error)) dataloader.BatchFunc[domain.ID, V] {
+	return func(ctx context.Context, keys []domain.ID) []*dataloader.Result[V] {
 		out := make([]*dataloader.Result[V], len(keys))
 		found, err := fetch(ctx, keys)
 		for i, k := range keys {
@@ -80,13 +143,12 @@ func newLoader[V any](typ string, fetch func(context.Context, []domain.ID) (map[
 		}
 		return out
 	}
-	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[domain.ID, V](batchWait))
 }
 
-// newZeroLoader makes a loader over a fetch whose missing keys mean the zero
-// value (no supports, not supported).
-func newZeroLoader[V any](fetch func(context.Context, []domain.ID) (map[domain.ID]V, error)) *dataloader.Loader[domain.ID, V] {
-	batch := func(ctx context.Context, keys []domain.ID) []*dataloader.Result[V] {
+// orZero makes a batch function over a fetch whose missing keys mean the
+// zero value (no supports, not supported).
+func orZero[V any](fetch func(context.Context, []domain.ID) (map[domain.ID]V, error)) dataloader.BatchFunc[domain.ID, V] {
+	return func(ctx context.Context, keys []domain.ID) []*dataloader.Result[V] {
 		out := make([]*dataloader.Result[V], len(keys))
 		found, err := fetch(ctx, keys)
 		for i, k := range keys {
@@ -94,36 +156,40 @@ func newZeroLoader[V any](fetch func(context.Context, []domain.ID) (map[domain.I
 		}
 		return out
 	}
-	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[domain.ID, V](batchWait))
 }
 
 // thunk starts loading id and returns the func graphql-go resolves later,
 // once the whole level has asked for its keys. An empty id resolves to null.
-func thunk[V any](ctx context.Context, l *dataloader.Loader[domain.ID, V], id domain.ID) func() (any, error) {
+func thunk[V any](ctx context.Context, l *batched[V], id domain.ID) func() (any, error) {
 	if id == "" {
 		return func() (any, error) { return nil, nil }
 	}
-	t := l.Load(ctx, id)
+	t := l.later(ctx, id)
 	return func() (any, error) { return t() }
 }
 
 // thunkMany loads several ids as a list.
-func thunkMany[V any](ctx context.Context, l *dataloader.Loader[domain.ID, V], ids []domain.ID) func() (any, error) {
-	t := l.LoadMany(ctx, ids)
+func thunkMany[V any](ctx context.Context, l *batched[V], ids []domain.ID) func() (any, error) {
+	ts := make([]func() (V, error), len(ids))
+	for i, id := range ids {
+		ts[i] = l.later(ctx, id)
+	}
 	return func() (any, error) {
-		vs, errs := t()
-		for _, err := range errs {
+		out := make([]V, len(ts))
+		for i, t := range ts {
+			v, err := t()
 			if err != nil {
 				return nil, err
 			}
+			out[i] = v
 		}
-		return vs, nil
+		return out, nil
 	}
 }
 
 // loadField resolves a field of S to the record whose ID key gives, through
 // the request's loader that pick chooses.
-func loadField[S, V any](pick func(*loaders) *dataloader.Loader[domain.ID, V], key func(S) domain.ID) graphql.FieldResolveFn {
+func loadField[S, V any](pick func(*loaders) *batched[V], key func(S) domain.ID) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) {
 		s, err := source[S](p)
 		if err != nil {
@@ -133,14 +199,14 @@ func loadField[S, V any](pick func(*loaders) *dataloader.Loader[domain.ID, V], k
 	}
 }
 
-func usersOf(l *loaders) *dataloader.Loader[domain.ID, account.User]       { return l.users }
-func streetsOf(l *loaders) *dataloader.Loader[domain.ID, community.Street] { return l.streets }
-func communitiesOf(l *loaders) *dataloader.Loader[domain.ID, community.Community] {
+func usersOf(l *loaders) *batched[account.User]       { return l.users }
+func streetsOf(l *loaders) *batched[community.Street] { return l.streets }
+func communitiesOf(l *loaders) *batched[community.Community] {
 	return l.communities
 }
-func gridsOf(l *loaders) *dataloader.Loader[domain.ID, community.Grid]           { return l.grids }
-func microGridsOf(l *loaders) *dataloader.Loader[domain.ID, community.MicroGrid] { return l.microGrids }
+func gridsOf(l *loaders) *batched[community.Grid]           { return l.grids }
+func microGridsOf(l *loaders) *batched[community.MicroGrid] { return l.microGrids }
 
-func supportCountsOf(l *loaders) *dataloader.Loader[domain.ID, int] { return l.supportCounts }
-func commentCountsOf(l *loaders) *dataloader.Loader[domain.ID, int] { return l.commentCounts }
-func supportedOf(l *loaders) *dataloader.Loader[domain.ID, bool]    { return l.supported }
+func supportCountsOf(l *loaders) *batched[int] { return l.supportCounts }
+func commentCountsOf(l *loaders) *batched[int] { return l.commentCounts }
+func supportedOf(l *loaders) *batched[bool]    { return l.supported }

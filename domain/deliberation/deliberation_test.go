@@ -170,9 +170,12 @@ func TestPropose(t *testing.T) {
 }
 
 // TestSupportRace: 100 residents each support twice, all at once: exactly
-// 100 supports, and the topic moves to screening once.
+// 100 supports. With a threshold of 100 the topic then moves to screening,
+// once.
 func TestSupportRace(t *testing.T) {
 	v := newVillage(t, 100)
+	th := 100
+	must(v.comms.UpdateSettings(as(v.admin), v.c.ID, community.SettingsUpdate{SupportThreshold: &th}))
 	topic := v.propose(t, v.residents[0], "村口停车难")
 	var wg sync.WaitGroup
 	errs := make(chan error, 200)
