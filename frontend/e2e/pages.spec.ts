@@ -71,9 +71,20 @@ test("a resident's pages", async ({ page }, info) => {
   await page.getByLabel("网格", { exact: true }).selectOption({ index: 1 });
   await checkPage(page, "join", info);
 
-  // Residents have no member directory: the page says so.
+  // Notifications: settings with the calendar link, and the history.
   await enterVillage(page);
-  await page.goto(page.url() + "/members");
+  const home = page.url();
+  await page.goto("/me/notifications");
+  await expect(page.getByLabel("日历订阅链接")).toHaveValue(/\.ics$/);
+  await checkPage(page, "notification-settings", info);
+  await page.getByRole("button", { name: "重新生成链接" }).click();
+  await checkPage(page, "notification-settings-regenerate", info);
+  await page.goto("/me/notifications/history");
+  await expect(page.getByRole("heading", { level: 1, name: "我的通知" })).toBeVisible();
+  await checkPage(page, "notification-history", info);
+
+  // Residents have no member directory: the page says so.
+  await page.goto(home + "/members");
   await expect(page.getByRole("alert")).toHaveText("您没有权限查看此页。");
 });
 
@@ -103,6 +114,9 @@ test("the admin's and the grid worker's pages", async ({ page, browser }, info) 
   await page.goto(page.url() + "/grids");
   await expect(page.getByRole("heading", { level: 1, name: "网格管理" })).toBeVisible();
   await checkPage(page, "grids", info);
+  await page.goto(page.url().replace(/\/grids$/, "/notifications/failed"));
+  await expect(page.getByRole("heading", { level: 1, name: "发送失败的通知" })).toBeVisible();
+  await checkPage(page, "failed-notifications", info);
 
   const context = await browser.newContext();
   const worker = await context.newPage();

@@ -15,6 +15,7 @@ import { GridsPage } from "./pages/grids";
 import { ProfilePage, SessionsPage } from "./pages/me";
 import { MemberPage, MembersPage } from "./pages/members";
 import { NotFoundPage } from "./pages/notfound";
+import { FailedNotificationsPage, NotificationHistoryPage, NotificationSettingsPage } from "./pages/notifications";
 import { RequireViewer, useViewer } from "./viewer";
 
 function Loading() {
@@ -57,6 +58,8 @@ export function App() {
           <Route path="/" element={<Private><Home /></Private>} />
           <Route path="/me" element={<Private><ProfilePage /></Private>} />
           <Route path="/me/sessions" element={<Private><SessionsPage /></Private>} />
+          <Route path="/me/notifications" element={<Private><NotificationSettingsPage /></Private>} />
+          <Route path="/me/notifications/history" element={<Private><NotificationHistoryPage /></Private>} />
           <Route path="/communities" element={<Private><CommunitiesPage /></Private>} />
           <Route path="/communities/:id/join" element={<Private><JoinPage /></Private>} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
@@ -65,6 +68,7 @@ export function App() {
             <Route path="members/:mid" element={<MemberPage />} />
             <Route path="grids" element={<GridsPage />} />
             <Route path="assisted" element={<AssistedPage />} />
+            <Route path="notifications/failed" element={<FailedNotificationsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -53,6 +53,17 @@ const PendingCountQuery = graphql(`
   }
 `);
 
+const FailedCountQuery = graphql(`
+  query FailedNotificationCount($id: ID!) {
+    community(id: $id) {
+      id
+      failedNotifications(first: 1) {
+        totalCount
+      }
+    }
+  }
+`);
+
 export type Community = NonNullable<CommunityQuery["community"]>;
 export type Membership = NonNullable<Community["viewerMembership"]>;
 
@@ -123,6 +134,13 @@ export function CommunityHomePage() {
     requestPolicy: "cache-and-network",
   });
   const waiting = pending.data?.community?.joinRequests.totalCount ?? 0;
+  const [failed] = useQuery({
+    query: FailedCountQuery,
+    variables: { id: community.id },
+    pause: !can.admin,
+    requestPolicy: "cache-and-network",
+  });
+  const failedCount = failed.data?.community?.failedNotifications.totalCount ?? 0;
   const place = [membership.grid?.name, membership.microGrid?.name].filter(Boolean).join(" · ");
   return (
     <Page title={community.name} wide>
@@ -151,6 +169,14 @@ export function CommunityHomePage() {
           </Link>
         </p>
       )}
+      {can.admin && failedCount > 0 && (
+        <p className="alert alert-warn callout">
+          <span>{t("home.failedNotifications", { count: failedCount })}</span>{" "}
+          <Link className="btn btn-primary" to={`/c/${community.id}/notifications/failed`}>
+            {t("home.toFailed")}
+          </Link>
+        </p>
+      )}
       <div className="dashboard">
         <DashboardSection id="topics" title={t("home.sections.topics")} empty={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")} />
         <DashboardSection id="meetings" title={t("home.sections.meetings")} empty={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")} />
@@ -158,6 +184,19 @@ export function CommunityHomePage() {
         <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />
         <DashboardSection id="patrols" title={t("home.sections.patrols")} empty={t("home.sections.patrolsEmpty")} hint={t("home.sections.patrolsHint")} />
       </div>
+      {can.admin && (
+        <section className="panel admin-links" aria-labelledby="admin-h">
+          <h2 id="admin-h">{t("home.admin")}</h2>
+          <ul className="link-list">
+            <li>
+              <Link to={`/c/${community.id}/grids`}>{t("grids.title")}</Link>
+            </li>
+            <li>
+              <Link to={`/c/${community.id}/notifications/failed`}>{t("notify.failedTitle")}</Link>
+            </li>
+          </ul>
+        </section>
+      )}
     </Page>
   );
 }

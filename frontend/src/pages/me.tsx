@@ -9,6 +9,7 @@ import { graphql } from "../gql";
 import { toFormErrors } from "../lib/errors";
 import { describeUserAgent } from "../lib/useragent";
 import { useViewer } from "../viewer";
+import { UndeliverableWarning } from "./notifications";
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -32,6 +33,15 @@ const ChangePasswordMutation = graphql(`
       viewer {
         id
       }
+    }
+  }
+`);
+
+const ProfileMailQuery = graphql(`
+  query ProfileMail {
+    viewer {
+      id
+      emailUndeliverable
     }
   }
 `);
@@ -87,6 +97,7 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const { viewer } = useViewer();
   const [vres, requestVerification] = useMutation(RequestVerificationMutation);
+  const [mail] = useQuery({ query: ProfileMailQuery, requestPolicy: "cache-and-network" });
   if (!viewer) return null;
   const verifyErr = toFormErrors(vres.error, [], t("app.networkError"));
   return (
@@ -104,6 +115,7 @@ export function ProfilePage() {
             </span>
           </dd>
         </dl>
+        <UndeliverableWarning reason={mail.data?.viewer?.emailUndeliverable} />
         {!viewer.emailVerified && (
           <>
             <FormError message={verifyErr.form} />
@@ -155,6 +167,19 @@ export function ProfilePage() {
           <span>{t("profile.largeTextHint")}</span>
           <LargeTextSwitch />
         </div>
+      </section>
+
+      <section className="panel" aria-labelledby="notify-h">
+        <h2 id="notify-h">{t("profile.notifications")}</h2>
+        <p>{t("profile.notificationsHint")}</p>
+        <ul className="link-list">
+          <li>
+            <Link to="/me/notifications">{t("notify.settingsTitle")}</Link>
+          </li>
+          <li>
+            <Link to="/me/notifications/history">{t("notify.historyTitle")}</Link>
+          </li>
+        </ul>
       </section>
 
       <ChangePasswordForm />
