@@ -70,8 +70,11 @@ test("sign up, verify email, ask to join, the committee approves, the new member
   await expect(page).toHaveURL(/\/c\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: VILLAGE })).toBeVisible();
   await expect(page.getByText(`${newcomer.name}，您好`)).toBeVisible();
+  // The open topics: the demo village has topics collecting supports.
+  const topics = page.getByRole("region", { name: "待议议题" });
+  await expect(topics).toContainText("附议中");
+  await expect(topics.getByRole("link", { name: /查看全部议题/ })).toBeVisible();
   for (const [section, empty] of [
-    ["待议议题", "现在没有正在商量的议题。"],
     ["近期会议", "近期没有安排议事会议。"],
     ["最新公开", "还没有公开事项。"],
     ["我的任务", "您没有待办的志愿任务。"],
@@ -132,7 +135,7 @@ test("switch to English and back; the choice is remembered", async ({ page }) =>
 
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("region", { name: "Open topics" })).toContainText("No topics are being talked over now.");
+  await expect(page.getByRole("region", { name: "Open topics" }).getByRole("link", { name: /All topics/ })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Me", exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: "Upcoming meetings" })).toBeVisible();

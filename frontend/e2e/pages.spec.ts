@@ -71,9 +71,35 @@ test("a resident's pages", async ({ page }, info) => {
   await page.getByLabel("网格", { exact: true }).selectOption({ index: 1 });
   await checkPage(page, "join", info);
 
-  // Notifications: settings with the calendar link, and the history.
+  // The topics: the list, a topic with its timeline and comments, a reply
+  // being written, the topic in English, the propose form with its errors.
   await enterVillage(page);
   const home = page.url();
+  await page.goto(home + "/topics");
+  await expect(page.getByRole("list", { name: "议题列表" })).toBeVisible();
+  await checkPage(page, "topics", info);
+  await page.getByRole("link", { name: "村口停车难" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "村口停车难" })).toBeVisible();
+  await checkPage(page, "topic", info);
+  await page.getByRole("button", { name: "回复：王海军的评论" }).click();
+  await checkPage(page, "topic-reply", info);
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await checkPage(page, "topic-en", info);
+  await page.getByRole("button", { name: "切换到中文" }).click();
+  await page.goto(home + "/topics?state=REJECTED");
+  await expect(page.getByRole("list", { name: "议题列表" })).toContainText("要求村里出资修缮私人祖屋");
+  await checkPage(page, "topics-filtered", info);
+  await page.goto(home + "/topics?q=" + encodeURIComponent("没有这样的议题"));
+  await expect(page.getByText("没有符合条件的议题。")).toBeVisible();
+  await checkPage(page, "topics-empty", info);
+  await page.goto(home + "/topics/new");
+  await page.getByLabel("类别").selectOption({ label: "环境卫生" });
+  await page.getByRole("button", { name: "提出议题" }).click();
+  await expect(page.getByText("标题不能为空")).toBeVisible();
+  await checkPage(page, "propose-topic-errors", info);
+
+  // Notifications: settings with the calendar link, and the history.
   await page.goto("/me/notifications");
   await expect(page.getByLabel("日历订阅链接")).toHaveValue(/\.ics$/);
   await checkPage(page, "notification-settings", info);
@@ -106,6 +132,24 @@ test("the committee's pages", async ({ page }, info) => {
   await page.getByRole("link", { name: "管理身份：钱晓燕" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "管理身份：钱晓燕" })).toBeVisible();
   await checkPage(page, "member", info);
+
+  // Screening, whatever is in the queue, with a decision being made; a
+  // topic as the committee sees it, with the hide action.
+  await page.goto(home + "/screening");
+  await expect(page.getByRole("heading", { level: 1, name: "审核议题" })).toBeVisible();
+  await checkPage(page, "screening", info);
+  const first = page.getByRole("list", { name: "待审核的议题" }).getByRole("listitem").first();
+  if (await first.isVisible()) {
+    await first.getByLabel("审核决定").selectOption({ label: "不予受理" });
+    await first.getByRole("button", { name: "确认决定" }).click();
+    await expect(first.getByText("请填写不予受理的理由")).toBeVisible();
+    await checkPage(page, "screening-reject-errors", info);
+  }
+  await page.goto(home + "/topics?q=" + encodeURIComponent("停车"));
+  await page.getByRole("link", { name: "村口停车难" }).click();
+  await page.getByRole("button", { name: "隐藏：王海军的评论" }).click();
+  await expect(page.getByLabel("隐藏理由")).toBeVisible();
+  await checkPage(page, "topic-committee-hide", info);
 });
 
 test("the admin's and the grid worker's pages", async ({ page, browser }, info) => {

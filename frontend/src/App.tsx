@@ -16,6 +16,9 @@ import { ProfilePage, SessionsPage } from "./pages/me";
 import { MemberPage, MembersPage } from "./pages/members";
 import { NotFoundPage } from "./pages/notfound";
 import { FailedNotificationsPage, NotificationHistoryPage, NotificationSettingsPage } from "./pages/notifications";
+import { ScreeningPage } from "./pages/screening";
+import { TopicPage } from "./pages/topic";
+import { ProposeTopicPage, TopicListPage, TopicRedirectPage } from "./pages/topics";
 import { RequireViewer, useViewer } from "./viewer";
 
 function Loading() {
@@ -43,7 +46,7 @@ function Private({ children }: { children: React.ReactNode }) {
 /** App is the route table. */
 export function App() {
   const { fetching } = useViewer();
-  usePrefetchCommunity(useMatch("/c/:cid/*")?.params.cid);
+  usePrefetchCommunity(useMatch("/c/:cid/*")?.params.cid, !!useMatch("/c/:cid"));
   return (
     <Shell>
       {fetching ? (
@@ -60,6 +63,7 @@ export function App() {
           <Route path="/me/sessions" element={<Private><SessionsPage /></Private>} />
           <Route path="/me/notifications" element={<Private><NotificationSettingsPage /></Private>} />
           <Route path="/me/notifications/history" element={<Private><NotificationHistoryPage /></Private>} />
+          <Route path="/topics/:id" element={<Private><TopicRedirectPage /></Private>} />
           <Route path="/communities" element={<Private><CommunitiesPage /></Private>} />
           <Route path="/communities/:id/join" element={<Private><JoinPage /></Private>} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
@@ -68,6 +72,10 @@ export function App() {
             <Route path="members/:mid" element={<MemberPage />} />
             <Route path="grids" element={<GridsPage />} />
             <Route path="assisted" element={<AssistedPage />} />
+            <Route path="topics" element={<TopicListPage />} />
+            <Route path="topics/new" element={<ProposeTopicPage />} />
+            <Route path="topics/:tid" element={<TopicPage />} />
+            <Route path="screening" element={<ScreeningPage />} />
             <Route path="notifications/failed" element={<FailedNotificationsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

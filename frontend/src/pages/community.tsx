@@ -7,6 +7,7 @@ import type { CommunityQuery } from "../gql/graphql";
 import { toFormErrors } from "../lib/errors";
 import { abilities, useViewer, type Abilities } from "../viewer";
 import { NotFoundPage } from "./notfound";
+import { HomeTopics, HomeTopicsQuery } from "./topics";
 
 const CommunityQueryDoc = graphql(`
   query Community($id: ID!) {
@@ -20,6 +21,8 @@ const CommunityQueryDoc = graphql(`
       }
       settings {
         timeZone
+        supportThreshold
+        supportWindowDays
       }
       viewerMembership {
         id
@@ -84,8 +87,11 @@ export function useCommunity(): CommunityContext {
  * viewer, rather than after it, so that the home renders one round trip
  * sooner. CommunityLayout's query then finds it in flight or cached.
  */
-export function usePrefetchCommunity(cid: string | undefined) {
+export function usePrefetchCommunity(cid: string | undefined, home = false) {
   useQuery({ query: CommunityQueryDoc, variables: { id: cid ?? "" }, pause: !cid });
+  // The home's open topics come in the same round trip, so that the home
+  // does not grow as they arrive.
+  useQuery({ query: HomeTopicsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
 }
 
 /** CommunityLayout loads a community and lets only its members in. */
@@ -141,6 +147,12 @@ export function CommunityHomePage() {
     requestPolicy: "cache-and-network",
   });
   const failedCount = failed.data?.community?.failedNotifications.totalCount ?? 0;
+  const [topics] = useQuery({
+    query: HomeTopicsQuery,
+    variables: { id: community.id },
+    pause: !can.screener,
+  });
+  const screening = topics.data?.community?.screening.totalCount ?? 0;
   const place = [membership.grid?.name, membership.microGrid?.name].filter(Boolean).join(" · ");
   return (
     <Page title={community.name} wide>
@@ -169,6 +181,14 @@ export function CommunityHomePage() {
           </Link>
         </p>
       )}
+      {can.screener && screening > 0 && (
+        <p className="alert alert-info callout">
+          <span>{t("home.screeningWaiting", { count: screening })}</span>{" "}
+          <Link className="btn btn-primary" to={`/c/${community.id}/screening`}>
+            {t("home.toScreening")}
+          </Link>
+        </p>
+      )}
       {can.admin && failedCount > 0 && (
         <p className="alert alert-warn callout">
           <span>{t("home.failedNotifications", { count: failedCount })}</span>{" "}
@@ -178,7 +198,9 @@ export function CommunityHomePage() {
         </p>
       )}
       <div className="dashboard">
-        <DashboardSection id="topics" title={t("home.sections.topics")} empty={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")} />
+        <DashboardSection id="topics" title={t("home.sections.topics")} empty={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")}>
+          <HomeTopics communityId={community.id} zone={community.settings.timeZone} />
+        </DashboardSection>
         <DashboardSection id="meetings" title={t("home.sections.meetings")} empty={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")} />
         <DashboardSection id="disclosures" title={t("home.sections.disclosures")} empty={t("home.sections.disclosuresEmpty")} hint={t("home.sections.disclosuresHint")} />
         <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import i18n from "../i18n";
+import {
+  bodyKey,
+  bodyLabel,
+  commentEditable,
+  decidedBodyOf,
+  describeEvent,
+  supportBlock,
+  supportProgress,
+  threadComments,
+  type TopicEventLike,
+} from "./topics";
+
+const zh = i18n.getFixedT("zh-CN");
+const en = i18n.getFixedT("en");
+const at = "2026-03-01T02:00:00Z";
+
+describe("supportProgress", () => {
+  it.each([
+    [0, 10, { percent: 0, remaining: 10, reached: false }],
+    [3, 10, { percent: 30, remaining: 7, reached: false }],
+    [2, 3, { percent: 66, remaining: 1, reached: false }],
+    [10, 10, { percent: 100, remaining: 0, reached: true }],
+    [13, 10, { percent: 100, remaining: 0, reached: true }],
+    [0, 0, { percent: 100, remaining: 0, reached: true }],
+    [-1, 5, { percent: 0, remaining: 5, reached: false }],
+  ])("%i of %i", (count, threshold, want) => {
+    expect(supportProgress(count, threshold)).toEqual(want);
+  });
+});
+
+describe("supportBlock", () => {
+  const now = new Date("2026-03-10T00:00:00Z");
+  const open = { state: "COLLECTING" as const, deadline: "2026-04-01T00:00:00Z", viewerSupported: false };
+  it("lets a resident support a collecting topic before its deadline", () => {
+    expect(supportBlock(open, now)).toBeNull();
+  });
+  it("says why not", () => {
+    expect(supportBlock({ ...open, viewerSupported: true }, now)).toBe("supported");
+    expect(supportBlock({ ...open, state: "SCREENING" }, now)).toBe("notCollecting");
+    expect(supportBlock({ ...open, deadline: "2026-03-10T00:00:00Z" }, now)).toBe("windowEnded");
+    expect(supportBlock(open, now, false)).toBe("notResident");
+  });
+  it("names having supported before the state, so a supporter of a topic in screening is told so", () => {
+    expect(supportBlock({ ...open, state: "SCREENING", viewerSupported: true }, now)).toBe("supported");
+  });
+});
+
+describe("commentEditable", () => {
+  const c = { author: { id: "u1" }, hidden: false, createdAt: "2026-03-10T00:00:00Z" };
+  it("is for the author within 10 minutes", () => {
+    expect(commentEditable(c, "u1", new Date("2026-03-10T00:09:59Z"))).toBe(true);
+    expect(commentEditable(c, "u1", new Date("2026-03-10T00:10:00Z"))).toBe(true);
+    expect(commentEditable(c, "u1", new Date("2026-03-10T00:10:01Z"))).toBe(false);
+  });
+  it("is not for others, nor for hidden comments", () => {
+    const soon = new Date("2026-03-10T00:01:00Z");
+    expect(commentEditable(c, "u2", soon)).toBe(false);
+    expect(commentEditable(c, undefined, soon)).toBe(false);
+    expect(commentEditable({ ...c, hidden: true }, "u1", soon)).toBe(false);
+  });
+});
+
+describe("threadComments", () => {
+  it("puts replies under their comment, in order, one level deep", () => {
+    const got = threadComments([
+      { id: "a" },
+      { id: "b" },
+      { id: "a1", parentId: "a" },
+      { id: "b1", parentId: "b" },
+      { id: "a2", parentId: "a" },
+    ]);
+    expect(got.map((th) => [th.comment.id, th.replies.map((r) => r.id)])).toEqual([
+      ["a", ["a1", "a2"]],
+      ["b", ["b1"]],
+    ]);
+  });
+  it("lets a reply whose comment is not loaded stand in its place in time", () => {
+    const got = threadComments([{ id: "x1", parentId: "x" }, { id: "c" }]);
+    expect(got.map((th) => th.comment.id)).toEqual(["x1", "c"]);
+  });
+});
+
+describe("deliberating bodies", () => {
+  it("reads the enum and the timeline's form", () => {
+    expect(bodyKey("VILLAGERS_COUNCIL")).toBe("VILLAGERS_COUNCIL");
+    expect(bodyKey("villagers_council")).toBe("VILLAGERS_COUNCIL");
+    expect(bodyKey("nonsense")).toBeUndefined();
+    expect(bodyKey(null)).toBeUndefined();
+  });
+  it("are the villagers' in a village and the residents' in an urban community", () => {
+    expect(bodyLabel(zh, "villagers_council", "VILLAGE")).toBe("村民议事会");
+    expect(bodyLabel(zh, "VILLAGERS_COUNCIL", "COMMUNITY")).toBe("居民议事会");
+    expect(bodyLabel(zh, "three_party_meeting", "COMMUNITY")).toBe("三方联动会议");
+  });
+});
+
+describe("decidedBodyOf", () => {
+  it("takes decidedBody, or else the acceptance on the timeline", () => {
+    expect(decidedBodyOf("THREE_PARTY_MEETING", [])).toBe("THREE_PARTY_MEETING");
+    expect(decidedBodyOf(null, [{ kind: "proposed" }, { kind: "accepted", other: "villagers_council" }])).toBe("VILLAGERS_COUNCIL");
+    expect(decidedBodyOf(null, [{ kind: "proposed" }])).toBeUndefined();
+  });
+});
+
+describe("describeEvent", () => {
+  const ev = (kind: string, rest: Partial<TopicEventLike> = {}): TopicEventLike => ({ kind, at, ...rest });
+  it.each([
+    [ev("proposed", { actor: { name: "俞建国" } }), { text: "提出议题", actor: "俞建国" }],
+    [ev("screening"), { text: "进入审核，由党组织和村（居）委会决定是否受理" }],
+    [
+      ev("accepted", { actor: { name: "俞国强" }, other: "villagers_council", note: "涉及全村出行，交村民议事会协商。" }),
+      { text: "受理，交村民议事会协商", actor: "俞国强", note: "说明：涉及全村出行，交村民议事会协商。" },
+    ],
+    [ev("accepted", { other: "representatives_meeting" }), { text: "受理，交村民代表会议协商" }],
+    [ev("merged", { actor: { name: "姚建明" }, other: "VG9waWM6MQ" }), { text: "合并：本议题并入", actor: "姚建明", otherTopicId: "VG9waWM6MQ" }],
+    [ev("merged_in", { other: "VG9waWM6Mg", note: "同一件事" }), { text: "合并：另一议题并入本议题，附议一并转入", note: "说明：同一件事", otherTopicId: "VG9waWM6Mg" }],
+    [ev("referred", { note: "转村“和事佬”调解队" }), { text: "转交", note: "转交去向：转村“和事佬”调解队" }],
+    [ev("rejected", { note: "属于私人财产" }), { text: "不予受理", note: "理由：属于私人财产" }],
+    [ev("closed"), { text: "截止关闭：附议期已过，附议人数不够" }],
+    [ev("comment_hidden", { actor: { name: "姚建明" }, note: "人身攻击" }), { text: "隐藏了一条评论", actor: "姚建明", note: "理由：人身攻击" }],
+    [ev("something_new"), { text: "something_new" }],
+  ])("%o in Chinese", (e, want) => {
+    expect(describeEvent(zh, e, "VILLAGE")).toEqual(want);
+  });
+  it("speaks English too, and names the urban bodies", () => {
+    expect(describeEvent(en, ev("accepted", { other: "villagers_council" }), "COMMUNITY").text).toBe(
+      "Accepted for the residents' council (居民议事会)",
+    );
+    expect(describeEvent(en, ev("rejected", { note: "private" })).note).toBe("Reason: private");
+  });
+  it("leaves out an empty note and a missing actor", () => {
+    expect(describeEvent(zh, ev("rejected", { note: "  ", actor: null }))).toEqual({ text: "不予受理" });
+  });
+});

@@ -1,0 +1,209 @@
+import type { TFunction } from "i18next";
+import type { CommunityKind, DeliberatingBody, TopicCategory, TopicState } from "../gql/graphql";
+
+// The rules of topics (议什么) as the UI needs them: display orders, the
+// support progress, who may still support, the comment edit window, the
+// comment threads and the timeline in words. The server decides; these
+// only say in advance what it would answer.
+
+/** TOPIC_STATES lists the states in the order a topic goes through them. */
+export const TOPIC_STATES: TopicState[] = ["COLLECTING", "SCREENING", "ACCEPTED", "MERGED", "REFERRED", "REJECTED", "CLOSED"];
+
+/** TOPIC_CATEGORIES lists the categories in display order (domain/deliberation.Categories). */
+export const TOPIC_CATEGORIES: TopicCategory[] = ["PUBLIC_AFFAIRS", "PUBLIC_WELFARE", "ENVIRONMENT", "PROPERTY", "DISPUTES", "OTHER"];
+
+/** BODIES lists the deliberating bodies a topic can be accepted for. */
+export const BODIES: DeliberatingBody[] = ["VILLAGERS_COUNCIL", "REPRESENTATIVES_MEETING", "THREE_PARTY_MEETING"];
+
+/** OPEN_STATES are the states of a topic that is still being talked over before a decision. */
+export const OPEN_STATES: TopicState[] = ["COLLECTING", "SCREENING"];
+
+/** EDIT_WINDOW_MS is how long an author may edit a comment (deliberation.EditWindow). */
+export const EDIT_WINDOW_MS = 10 * 60 * 1000;
+
+/** SupportProgress is how far a topic is from its support threshold. */
+export interface SupportProgress {
+  /** percent of the threshold reached, 0 to 100. */
+  percent: number;
+  /** remaining supports needed, 0 when reached. */
+  remaining: number;
+  reached: boolean;
+}
+
+/** supportProgress measures supports against the threshold. */
+export function supportProgress(count: number, threshold: number): SupportProgress {
+  const c = Math.max(0, count);
+  if (threshold <= 0) return { percent: 100, remaining: 0, reached: true };
+  return {
+    percent: Math.min(100, Math.floor((c / threshold) * 100)),
+    remaining: Math.max(0, threshold - c),
+    reached: c >= threshold,
+  };
+}
+
+/** SupportBlock says why the support button is off. */
+export type SupportBlock = "supported" | "notCollecting" | "windowEnded" | "notResident";
+
+/**
+ * supportBlock returns why the viewer cannot support a topic now, or null
+ * when they can: the server takes supports from residents while a topic
+ * is collecting and its window is open.
+ */
+export function supportBlock(
+  topic: { state: TopicState; deadline: string; viewerSupported: boolean },
+  now: Date,
+  resident = true,
+): SupportBlock | null {
+  if (topic.viewerSupported) return "supported";
+  if (topic.state !== "COLLECTING") return "notCollecting";
+  if (now.getTime() >= new Date(topic.deadline).getTime()) return "windowEnded";
+  if (!resident) return "notResident";
+  return null;
+}
+
+/** commentEditable reports whether the viewer may still edit a comment. */
+export function commentEditable(
+  c: { author: { id: string }; hidden: boolean; createdAt: string },
+  viewerId: string | undefined,
+  now: Date,
+): boolean {
+  return !!viewerId && c.author.id === viewerId && !c.hidden && now.getTime() - new Date(c.createdAt).getTime() <= EDIT_WINDOW_MS;
+}
+
+/** Thread is a top-level comment with its replies. */
+export interface Thread<C> {
+  comment: C;
+  replies: C[];
+}
+
+/**
+ * threadComments groups comments (oldest first, as the server lists them)
+ * into top-level comments with their replies, one level deep. A reply
+ * whose comment is not loaded stands on its own.
+ */
+export function threadComments<C extends { id: string; parentId?: string | null }>(comments: readonly C[]): Thread<C>[] {
+  const threads: Thread<C>[] = [];
+  const byId = new Map<string, Thread<C>>();
+  for (const c of comments) {
+    if (!c.parentId) {
+      const th = { comment: c, replies: [] };
+      threads.push(th);
+      byId.set(c.id, th);
+    }
+  }
+  for (const c of comments) {
+    if (!c.parentId) continue;
+    const parent = byId.get(c.parentId);
+    if (parent) parent.replies.push(c);
+    else threads.push({ comment: c, replies: [] });
+  }
+  // Orphaned replies were appended; put every thread back in time order.
+  const order = new Map(comments.map((c, i) => [c.id, i]));
+  return threads.sort((a, b) => order.get(a.comment.id)! - order.get(b.comment.id)!);
+}
+
+/** bodyKey normalises a deliberating body from the enum or the timeline's "other" ("villagers_council"). */
+export function bodyKey(body: string | null | undefined): DeliberatingBody | undefined {
+  const k = (body ?? "").toUpperCase() as DeliberatingBody;
+  return BODIES.includes(k) ? k : undefined;
+}
+
+/**
+ * decidedBodyOf is the body an accepted topic went to: Topic.decidedBody,
+ * or, since the API returns that as null for now (its resolver hands
+ * graphql-go a string where the enum holds a deliberation.Body), the
+ * "other" of the timeline's acceptance.
+ */
+export function decidedBodyOf(
+  decidedBody: string | null | undefined,
+  timeline: readonly { kind: string; other?: string | null }[],
+): DeliberatingBody | undefined {
+  const fromEnum = bodyKey(decidedBody);
+  if (fromEnum) return fromEnum;
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    if (timeline[i].kind === "accepted") return bodyKey(timeline[i].other);
+  }
+  return undefined;
+}
+
+/**
+ * bodyLabel names a deliberating body as people call it: in an urban
+ * community, the council and the meeting are the residents' (居民), not the
+ * villagers' (村民).
+ */
+export function bodyLabel(t: TFunction, body: string | null | undefined, kind?: CommunityKind): string {
+  const k = bodyKey(body);
+  if (!k) return body ?? "";
+  return kind === "COMMUNITY" ? t(`bodiesUrban.${k}`) : t(`bodies.${k}`);
+}
+
+/** TopicEventLike is an entry of a topic's timeline, as the API gives it. */
+export interface TopicEventLike {
+  kind: string;
+  actor?: { name: string } | null;
+  note?: string | null;
+  other?: string | null;
+  at: string;
+}
+
+/** EventText is a timeline entry in words. */
+export interface EventText {
+  /** what happened */
+  text: string;
+  /** who did it, when a person did */
+  actor?: string;
+  /** the published note or reason, with its label */
+  note?: string;
+  /** the other topic of a merge, to link to */
+  otherTopicId?: string;
+}
+
+/**
+ * describeEvent puts a timeline entry in words: 提出, 进入审核, 受理(交村民议事会…),
+ * 合并, 转交, 不予受理, 截止关闭, 评论被隐藏.
+ */
+export function describeEvent(t: TFunction, e: TopicEventLike, kind?: CommunityKind): EventText {
+  const out: EventText = { text: "", actor: e.actor?.name || undefined };
+  const note = e.note?.trim() || undefined;
+  switch (e.kind) {
+    case "proposed":
+      out.text = t("timeline.proposed");
+      break;
+    case "screening":
+      out.text = t("timeline.screening");
+      break;
+    case "accepted":
+      out.text = bodyKey(e.other) ? t("timeline.acceptedFor", { body: bodyLabel(t, e.other, kind) }) : t("timeline.accepted");
+      if (note) out.note = t("timeline.note", { note });
+      break;
+    case "merged":
+      out.text = t("timeline.merged");
+      out.otherTopicId = e.other || undefined;
+      if (note) out.note = t("timeline.note", { note });
+      break;
+    case "merged_in":
+      out.text = t("timeline.mergedIn");
+      out.otherTopicId = e.other || undefined;
+      if (note) out.note = t("timeline.note", { note });
+      break;
+    case "referred":
+      out.text = t("timeline.referred");
+      if (note) out.note = t("timeline.referredTo", { note });
+      break;
+    case "rejected":
+      out.text = t("timeline.rejected");
+      if (note) out.note = t("timeline.reason", { note });
+      break;
+    case "closed":
+      out.text = t("timeline.closed");
+      break;
+    case "comment_hidden":
+      out.text = t("timeline.commentHidden");
+      if (note) out.note = t("timeline.reason", { note });
+      break;
+    default:
+      out.text = t("timeline.other", { kind: e.kind });
+      if (note) out.note = t("timeline.note", { note });
+  }
+  return out;
+}

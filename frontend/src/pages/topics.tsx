@@ -1,0 +1,583 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
+import { useMutation, useQuery } from "urql";
+import {
+  CardSkeleton,
+  CheckField,
+  CheckGroup,
+  EmptyState,
+  FormError,
+  LoadMore,
+  Page,
+  SelectField,
+  Skeleton,
+  TextArea,
+  TextField,
+  formatDate,
+} from "../components/ui";
+import { graphql } from "../gql";
+import type { TopicCardFieldsFragment, TopicCategory, TopicState } from "../gql/graphql";
+import { toFormErrors } from "../lib/errors";
+import { usePaged } from "../lib/paged";
+import { TOPIC_CATEGORIES, TOPIC_STATES, supportProgress } from "../lib/topics";
+import { useCommunity } from "./community";
+import { NotFoundPage } from "./notfound";
+
+graphql(`
+  fragment TopicCardFields on Topic {
+    id
+    title
+    category
+    state
+    source
+    supportCount
+    threshold
+    deadline
+    commentCount
+    viewerSupported
+    createdAt
+    proposer {
+      id
+      name
+    }
+    grids {
+      id
+      name
+    }
+  }
+`);
+
+const TopicsQuery = graphql(`
+  query Topics(
+    $id: ID!
+    $state: TopicState
+    $category: TopicCategory
+    $gridId: ID
+    $search: String
+    $after: String
+  ) {
+    community(id: $id) {
+      id
+      topics(first: 20, after: $after, state: $state, category: $category, gridId: $gridId, search: $search) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...TopicCardFields
+        }
+      }
+    }
+  }
+`);
+
+export const HomeTopicsQuery = graphql(`
+  query HomeTopics($id: ID!) {
+    community(id: $id) {
+      id
+      collecting: topics(first: 100, state: COLLECTING) {
+        totalCount
+        nodes {
+          id
+          title
+          state
+          supportCount
+          threshold
+          deadline
+          createdAt
+        }
+      }
+      screening: topics(first: 100, state: SCREENING) {
+        totalCount
+        nodes {
+          id
+          title
+          state
+          supportCount
+          threshold
+          deadline
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+const ProposeGridsQuery = graphql(`
+  query ProposeGrids($id: ID!) {
+    community(id: $id) {
+      id
+      grids(first: 100) {
+        nodes {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const ProposeTopicMutation = graphql(`
+  mutation ProposeTopic($input: ProposeTopicInput!) {
+    proposeTopic(input: $input) {
+      topic {
+        id
+        title
+        state
+      }
+    }
+  }
+`);
+
+const TopicCommunityQuery = graphql(`
+  query TopicCommunity($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Topic {
+        id
+        community {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** stateTagClass colours a topic's state. */
+export function stateTagClass(state: TopicState): string {
+  switch (state) {
+    case "COLLECTING":
+      return "tag tag-info";
+    case "SCREENING":
+      return "tag tag-warn";
+    case "ACCEPTED":
+      return "tag tag-ok";
+    default:
+      return "tag tag-muted";
+  }
+}
+
+/** SupportMeter shows supports against the threshold, as words and a bar. */
+export function SupportMeter({ count, threshold, detail }: { count: number; threshold: number; detail?: boolean }) {
+  const { t } = useTranslation();
+  const p = supportProgress(count, threshold);
+  return (
+    <div className="meter">
+      <p className="meter-label">
+        <span className="meter-count">{t("topics.supports", { n: count, threshold })}</span>
+        {detail && (
+          <span className="muted small">
+            {p.reached ? t("topics.reached") : t("topics.remaining", { count: p.remaining })}
+          </span>
+        )}
+      </p>
+      <progress
+        max={Math.max(threshold, 1)}
+        value={Math.min(count, Math.max(threshold, 1))}
+        aria-label={t("topics.supportProgress")}
+        aria-valuetext={t("topics.supportValue", { n: count, threshold })}
+      />
+    </div>
+  );
+}
+
+/** TopicCard is one topic in a list. */
+export function TopicCard({ topic, communityId, zone }: { topic: TopicCardFieldsFragment; communityId: string; zone: string }) {
+  const { t, i18n } = useTranslation();
+  const grids = topic.grids.map((g) => g.name).join("、");
+  return (
+    <li className="card topic-card">
+      <h2 className="card-title">
+        <Link className="title-link" to={`/c/${communityId}/topics/${topic.id}`}>
+          {topic.title}
+        </Link>
+      </h2>
+      <p className="tags">
+        <span className={stateTagClass(topic.state)}>{t(`topics.states.${topic.state}`)}</span>
+        <span className="tag">{t(`topics.categories.${topic.category}`)}</span>
+        {topic.viewerSupported && <span className="tag tag-ok">✓ {t("topics.supported")}</span>}
+      </p>
+      <SupportMeter count={topic.supportCount} threshold={topic.threshold} />
+      <p className="muted small meta">
+        <span>{t("topics.deadline", { date: formatDate(topic.deadline, i18n.language, zone) })}</span>
+        <span>{t("topics.comments", { count: topic.commentCount })}</span>
+      </p>
+      <p className="muted small meta">
+        <span>
+          {topic.source === "COMMITTEE" ? t("topics.byCommittee") : t("topics.proposer", { name: topic.proposer.name })}
+        </span>
+        <span>{grids ? t("topics.grids", { grids }) : t("topics.noGrids")}</span>
+      </p>
+    </li>
+  );
+}
+
+/** TopicListPage lists a community's topics with filters and a title search. */
+export function TopicListPage() {
+  const { t } = useTranslation();
+  const { community, membership, can } = useCommunity();
+  const [params, setParams] = useSearchParams();
+  const state = (TOPIC_STATES as string[]).includes(params.get("state") ?? "") ? (params.get("state") as TopicState) : null;
+  const category = (TOPIC_CATEGORIES as string[]).includes(params.get("category") ?? "")
+    ? (params.get("category") as TopicCategory)
+    : null;
+  const myGrid = membership.grid;
+  const mine = params.get("mine") === "1" && !!myGrid;
+  const search = params.get("q")?.trim() || null;
+  const [query, setQuery] = useState(search ?? "");
+  // The checkbox answers the tap at once; the URL, which the router may
+  // update in a transition, follows.
+  const [mineChecked, setMineChecked] = useState(mine);
+  useEffect(() => setMineChecked(mine), [mine]);
+  const list = usePaged(
+    TopicsQuery,
+    { id: community.id, state, category, gridId: mine ? myGrid!.id : null, search, after: null },
+    (d) => d.community?.topics,
+  );
+  const errs = toFormErrors(list.error, ["search", "category", "state"], t("app.networkError"));
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const filtered = !!(state || category || mine || search);
+  return (
+    <Page title={t("topics.title")} wide>
+      <p className="lead">{t("topics.intro")}</p>
+      <div className="actions page-actions">
+        {can.resident && (
+          <Link className="btn btn-primary" to={`/c/${community.id}/topics/new`}>
+            ✚ {t("topics.propose")}
+          </Link>
+        )}
+        {can.screener && (
+          <Link className="btn" to={`/c/${community.id}/screening`}>
+            {t("screening.title")}
+          </Link>
+        )}
+      </div>
+      <form
+        role="search"
+        className="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParam("q", query.trim() || null);
+        }}
+      >
+        <TextField
+          label={t("topics.search")}
+          hint={t("topics.searchHint")}
+          type="search"
+          name="q"
+          enterKeyHint="search"
+          maxLength={40}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          error={errs.fields.search}
+        />
+        <div className="actions">
+          <button type="submit" className="btn btn-primary">
+            {t("topics.searchSubmit")}
+          </button>
+          {search && (
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => {
+                setQuery("");
+                setParam("q", null);
+              }}
+            >
+              {t("topics.searchClear")}
+            </button>
+          )}
+        </div>
+      </form>
+      <div className="filters">
+        <SelectField label={t("topics.filterState")} value={state ?? ""} onChange={(e) => setParam("state", e.target.value || null)}>
+          <option value="">{t("topics.allStates")}</option>
+          {TOPIC_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`topics.states.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("topics.filterCategory")}
+          value={category ?? ""}
+          onChange={(e) => setParam("category", e.target.value || null)}
+          error={errs.fields.category}
+        >
+          <option value="">{t("topics.allCategories")}</option>
+          {TOPIC_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`topics.categories.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {myGrid && (
+        <CheckField
+          label={t("topics.myGrid")}
+          hint={myGrid.name}
+          checked={mineChecked}
+          onChange={(e) => {
+            setMineChecked(e.target.checked);
+            setParam("mine", e.target.checked ? "1" : null);
+          }}
+        />
+      )}
+      <FormError message={errs.form} />
+      <p className="muted count" aria-live="polite">
+        {list.totalCount !== undefined
+          ? search
+            ? t("topics.countSearch", { count: list.totalCount, search })
+            : t("topics.count", { count: list.totalCount })
+          : "\u00a0"}
+      </p>
+      {!list.nodes ? (
+        <CardSkeleton count={3} />
+      ) : list.nodes.length === 0 ? (
+        filtered ? (
+          <EmptyState title={t("topics.empty")} hint={t("topics.emptyHint")} />
+        ) : (
+          <EmptyState title={t("topics.emptyAll")} hint={t("topics.emptyAllHint")} />
+        )
+      ) : (
+        <ul className="cards cards-grid" aria-label={t("topics.listLabel")}>
+          {list.nodes.map((topic) => (
+            <TopicCard key={topic.id} topic={topic} communityId={community.id} zone={community.settings.timeZone} />
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage && <LoadMore onClick={() => void list.loadMore()} loading={list.loadingMore} />}
+    </Page>
+  );
+}
+
+/** HomeTopics fills the community home's "open topics" section: the newest topics collecting supports or in screening. */
+export function HomeTopics({ communityId, zone, count = 3 }: { communityId: string; zone: string; count?: number }) {
+  const { t, i18n } = useTranslation();
+  const [res] = useQuery({ query: HomeTopicsQuery, variables: { id: communityId }, requestPolicy: "cache-and-network" });
+  const c = res.data?.community;
+  if (!c) {
+    return (
+      <ul className="mini-list" aria-busy="true" aria-label={t("app.loading")}>
+        {Array.from({ length: count }, (_, i) => (
+          <li key={i} className="mini-skeleton">
+            <div className="skeleton-line skeleton-title" />
+            <div className="skeleton-line" />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const open = [...c.collecting.nodes, ...c.screening.nodes].sort(
+    (a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime(),
+  );
+  const total = c.collecting.totalCount + c.screening.totalCount;
+  if (open.length === 0) {
+    return (
+      <>
+        <EmptyState title={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")} />
+        <p className="section-more">
+          <Link to={`/c/${communityId}/topics`}>{t("home.topicsAll")}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="muted small">
+        {t("home.topicsOpen", { collecting: c.collecting.totalCount, screening: c.screening.totalCount })}
+      </p>
+      <ul className="mini-list">
+        {open.slice(0, count).map((topic) => (
+          <li key={topic.id}>
+            <Link className="title-link" to={`/c/${communityId}/topics/${topic.id}`}>
+              {topic.title}
+            </Link>
+            <span className="muted small meta">
+              <span className={stateTagClass(topic.state)}>{t(`topics.states.${topic.state}`)}</span>
+              <span>{t("topics.supports", { n: topic.supportCount, threshold: topic.threshold })}</span>
+              {topic.state === "COLLECTING" && (
+                <span>{t("topics.deadline", { date: formatDate(topic.deadline, i18n.language, zone) })}</span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="section-more">
+        <Link to={`/c/${communityId}/topics`}>{t("home.topicsAllCount", { count: total })}</Link>
+      </p>
+    </>
+  );
+}
+
+/** ProposeTopicPage is the form to propose a topic. */
+export function ProposeTopicPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { community, can } = useCommunity();
+  const [grids] = useQuery({ query: ProposeGridsQuery, variables: { id: community.id } });
+  const [res, propose] = useMutation(ProposeTopicMutation);
+  const [form, setForm] = useState({ title: "", body: "", category: "", gridIds: [] as string[], asCommittee: false });
+  const [categoryMissing, setCategoryMissing] = useState(false);
+  const errs = toFormErrors(res.error, ["title", "body", "category", "gridIds"], t("app.networkError"));
+  if (!can.resident && !can.committee) {
+    return (
+      <Page title={t("propose.title")}>
+        <FormError message={t("propose.notAllowed")} />
+      </Page>
+    );
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    // The category is an enum: a missing one would fail before the server
+    // could say which field, so the form says it.
+    if (!form.category) {
+      setCategoryMissing(true);
+      return;
+    }
+    setCategoryMissing(false);
+    const r = await propose({
+      input: {
+        communityId: community.id,
+        title: form.title,
+        body: form.body,
+        category: form.category as TopicCategory,
+        gridIds: form.gridIds,
+        asCommittee: form.asCommittee || null,
+      },
+    });
+    const topic = r.data?.proposeTopic.topic;
+    if (topic) navigate(`/c/${community.id}/topics/${topic.id}`, { state: { notice: "proposed" } });
+  }
+
+  const s = community.settings;
+  return (
+    <Page title={t("propose.title")}>
+      <p className="lead">{t("propose.intro", { days: s.supportWindowDays, threshold: s.supportThreshold })}</p>
+      {!grids.data ? (
+        <Skeleton lines={6} />
+      ) : (
+        <form onSubmit={submit} noValidate className="form">
+          <FormError message={errs.form} />
+          <TextField
+            label={t("propose.titleLabel")}
+            hint={t("propose.titleHint")}
+            name="title"
+            maxLength={80}
+            autoComplete="off"
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+            error={errs.fields.title}
+          />
+          <TextArea
+            label={t("propose.body")}
+            hint={t("propose.bodyHint")}
+            name="body"
+            rows={6}
+            maxLength={5000}
+            value={form.body}
+            onChange={(e) => setForm({ ...form, body: e.target.value })}
+            error={errs.fields.body}
+          />
+          <SelectField
+            label={t("propose.category")}
+            name="category"
+            value={form.category}
+            onChange={(e) => {
+              setCategoryMissing(false);
+              setForm({ ...form, category: e.target.value });
+            }}
+            error={categoryMissing ? t("propose.categoryRequired") : errs.fields.category}
+          >
+            <option value="">{t("propose.chooseCategory")}</option>
+            {TOPIC_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`topics.categories.${c}`)}
+              </option>
+            ))}
+          </SelectField>
+          <CheckGroup legend={t("propose.grids")} hint={t("propose.gridsHint")} error={errs.fields.gridIds} optional>
+            <div className="check-columns">
+              {grids.data.community?.grids.nodes.map((g) => (
+                <CheckField
+                  key={g.id}
+                  label={g.name}
+                  checked={form.gridIds.includes(g.id)}
+                  onChange={(e) =>
+                    setForm({
+                      ...form,
+                      gridIds: e.target.checked ? [...form.gridIds, g.id] : form.gridIds.filter((x) => x !== g.id),
+                    })
+                  }
+                />
+              ))}
+            </div>
+          </CheckGroup>
+          {can.committee && (
+            <CheckField
+              label={t("propose.asCommittee")}
+              hint={t("propose.asCommitteeHint")}
+              checked={form.asCommittee}
+              onChange={(e) => setForm({ ...form, asCommittee: e.target.checked })}
+            />
+          )}
+          <button type="submit" className="btn btn-primary btn-block" disabled={res.fetching}>
+            {res.fetching ? t("propose.submitting") : t("propose.submit")}
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to={`/c/${community.id}/topics`}>{t("app.back")}</Link>
+      </p>
+    </Page>
+  );
+}
+
+/**
+ * TopicRedirectPage opens /topics/<id>, the link in reminder emails, in its
+ * community. The emails carry the topic's own ID; the API takes global IDs
+ * (base64url of "Topic:<id>"), so both are accepted.
+ */
+export function TopicRedirectPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const gid = topicGlobalId(id);
+  const [res] = useQuery({ query: TopicCommunityQuery, variables: { id: gid } });
+  if (!res.data && !res.error) {
+    return (
+      <div className="page">
+        <div className="skeleton-line skeleton-h1" />
+        <Skeleton lines={4} />
+      </div>
+    );
+  }
+  const node = res.data?.node;
+  if (node?.__typename === "Topic") return <Navigate to={`/c/${node.community.id}/topics/${node.id}`} replace />;
+  if (res.error && !res.error.graphQLErrors.length) {
+    return (
+      <Page title={t("app.notFoundTitle")}>
+        <FormError message={t("app.networkError")} />
+      </Page>
+    );
+  }
+  return <NotFoundPage />;
+}
+
+/** topicGlobalId accepts a topic's global ID, or its own ID as the reminder emails carry it. */
+export function topicGlobalId(id: string): string {
+  try {
+    const decoded = atob(id.replace(/-/g, "+").replace(/_/g, "/"));
+    if (decoded.startsWith("Topic:")) return id;
+  } catch {
+    // not base64: a topic's own ID
+  }
+  return btoa("Topic:" + id).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
