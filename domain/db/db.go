@@ -71,8 +71,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	}
 	d.URI = MaskURI(uri)
 
+	// The start-up ping has its own deadline (PingTimeout); operations wait
+	// longer for a server or a pooled connection, as a busy embedded
+	// server under many concurrent requests may need.
 	opts := options.Client().ApplyURI(uri).
-		SetServerSelectionTimeout(cfg.PingTimeout).
 		SetConnectTimeout(cfg.PingTimeout).
 		SetTimeout(30 * time.Second)
 	if cfg.Monitor != nil {
