@@ -81,6 +81,9 @@ test("a resident's pages", async ({ page }, info) => {
   await page.getByRole("link", { name: "村口停车难" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "村口停车难" })).toBeVisible();
   await checkPage(page, "topic", info);
+  await page.getByRole("button", { name: "大字" }).click();
+  await checkPage(page, "topic-large-text", info);
+  await page.getByRole("button", { name: "大字" }).click();
   await page.getByRole("button", { name: "回复：王海军的评论" }).click();
   await checkPage(page, "topic-reply", info);
   await page.getByRole("button", { name: "Switch to English" }).click();
