@@ -79,7 +79,7 @@ func (b *builder) buildTopics() {
 				"supportCount":    {Type: nonNull(graphql.Int), Resolve: loadField(supportCountsOf, func(t deliberation.Topic) domain.ID { return t.ID })},
 				"commentCount":    {Type: nonNull(graphql.Int), Resolve: loadField(commentCountsOf, func(t deliberation.Topic) domain.ID { return t.ID })},
 				"viewerSupported": {Type: nonNull(graphql.Boolean), Resolve: loadField(supportedOf, func(t deliberation.Topic) domain.ID { return t.ID })},
-				"decidedBody":     {Type: b.bodyEnum, Resolve: field(func(t deliberation.Topic) any { return nilString(string(t.DecidedBody)) })},
+				"decidedBody":     {Type: b.bodyEnum, Resolve: field(func(t deliberation.Topic) any { return nilBody(t.DecidedBody) })},
 				"mergedInto": {Type: b.topic, Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil || t.MergedInto == "" {
@@ -344,4 +344,13 @@ func optionalGlobalID(typ string, id domain.ID) any {
 		return nil
 	}
 	return globalID(typ, id)
+}
+
+// nilBody turns an undecided body into null; the enum needs the typed
+// value, not its string.
+func nilBody(b deliberation.Body) any {
+	if b == "" {
+		return nil
+	}
+	return b
 }

@@ -86,6 +86,14 @@ func TestTopicFlow(t *testing.T) {
 	if path(r.Data, "node", "timeline", 0, "kind") != "proposed" || path(r.Data, "node", "comments", "totalCount") != float64(1) {
 		t.Errorf("topic page = %v", r.Data)
 	}
-	r = e.do(t, call{query: `mutation($id: ID!) { screenTopic(input: {topicId: $id, decision: ACCEPT, body: VILLAGERS_COUNCIL}) { topic { state } } }`, token: v.workerToken, vars: map[string]any{"id": topicID}})
+	screen := `mutation($id: ID!) { screenTopic(input: {topicId: $id, decision: ACCEPT, body: VILLAGERS_COUNCIL}) { topic { state decidedBody } } }`
+	r = e.do(t, call{query: screen, token: v.workerToken, vars: map[string]any{"id": topicID}})
 	wantCode(t, r, "FORBIDDEN")
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: domain.ActorFromContext(v.admin).UserID, Role: domain.RoleCommittee}))
+	inScreening := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "开办老年食堂", Category: deliberation.PublicWelfare, AsCommittee: true}))
+	r = e.do(t, call{query: screen, token: v.adminToken, vars: map[string]any{"id": gid("Topic", inScreening.ID)}})
+	wantOK(t, r)
+	if path(r.Data, "screenTopic", "topic", "state") != "ACCEPTED" || path(r.Data, "screenTopic", "topic", "decidedBody") != "VILLAGERS_COUNCIL" {
+		t.Errorf("screened = %v", r.Data)
+	}
 }
