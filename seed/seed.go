@@ -82,8 +82,12 @@ func Load(ctx context.Context, s Services) (Result, error) {
 		}
 	}
 	if s.Topics != nil {
-		if err := seedTopics(ctx, s, users); err != nil {
+		topicIDs, err := seedTopics(ctx, s, users)
+		if err != nil {
 			return res, fmt.Errorf("seed topics: %w", err)
+		}
+		if err := seedStory(ctx, s, users, topicIDs); err != nil {
+			return res, fmt.Errorf("seed the story: %w", err)
 		}
 	}
 	res.Created = true

@@ -92,6 +92,54 @@ func TestTopics(t *testing.T) {
 	if n, _ := s.Topics.SupportCounts(ctx, []domain.ID{parking.ID}); n[parking.ID] != 10 {
 		t.Errorf("村口停车难 has %d supports, want 10", n[parking.ID])
 	}
+
+	// The story: a drawn panel, a passed motion, a closed resolution, rated.
+	motions, err := s.Topics.Motions(ctx, parking.ID)
+	if err != nil || len(motions) != 1 || !motions[0].Closed {
+		t.Fatalf("motions = %+v, %v", motions, err)
+	}
+	if r, _ := s.Topics.Result(ctx, motions[0].ID); !r.Passed {
+		t.Errorf("the parking motion did not pass: %+v", r)
+	}
+	res, err := s.Topics.Resolution(ctx, motions[0].ID)
+	if err != nil || res.ClosedAt.IsZero() {
+		t.Fatalf("resolution = %+v, %v", res, err)
+	}
+	items, _ := s.Topics.ActionItems(ctx, res.ID)
+	if len(items) != 2 || deliberation.Progress(items) != 100 {
+		t.Errorf("action items = %+v", items)
+	}
+	if sat, _ := s.Topics.Satisfaction(ctx, res.ID); sat.Count == 0 {
+		t.Errorf("no ratings")
+	}
+	seats, _ := s.Topics.Seats(ctx, parking.ID)
+	drawn := 0
+	for _, st := range seats {
+		if st.Drawn {
+			drawn++
+			if ok, err := s.Topics.VerifyDraw(ctx, st.DrawID); err != nil || !ok {
+				t.Errorf("draw %s does not verify: %v", st.DrawID, err)
+			}
+		}
+	}
+	if drawn != 4 {
+		t.Errorf("%d drawn seats, want 4", drawn)
+	}
+
+	// 青春坊社区: the property firm voted no, so the three-party motion failed.
+	uctx, _ := login(t, s, urbanStaff)
+	u := communityNamed(t, s, "青春坊社区")
+	ul, err := s.Topics.Topics(uctx, u.ID, deliberation.TopicFilter{}, domain.Page{First: 10})
+	if err != nil || ul.TotalCount != 1 {
+		t.Fatalf("urban topics = %+v, %v", ul, err)
+	}
+	um, _ := s.Topics.Motions(uctx, ul.Items[0].ID)
+	if len(um) != 1 {
+		t.Fatalf("urban motions = %+v", um)
+	}
+	if r, _ := s.Topics.Result(uctx, um[0].ID); r.Passed || r.Parties[deliberation.PropertyParty][1] != 1 {
+		t.Errorf("three-party result = %+v, want failed on the property firm's no", r)
+	}
 }
 
 // login logs into a demo account and returns a context acting as it.

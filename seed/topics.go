@@ -100,15 +100,15 @@ var topics = []topicSpec{
 }
 
 // seedTopics creates the village's demo topics through the deliberation
-// service, as the people named in them.
-func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) error {
+// service, as the people named in them, and returns their IDs by title.
+func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) (map[string]domain.ID, error) {
 	c, err := s.Communities.CommunityByCode(ctx, VillageCode)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	grids, err := s.Communities.Grids(ctx, c.ID, domain.Page{First: domain.MaxPageSize})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	as := func(email string) context.Context {
 		return domain.NewContextWithActor(ctx, domain.Actor{UserID: users[email]})
@@ -123,22 +123,22 @@ func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) err
 			CommunityID: c.ID, Title: spec.Title, Body: spec.Body, Category: spec.Category, GridIDs: gridIDs, AsCommittee: spec.AsCommittee,
 		})
 		if err != nil {
-			return fmt.Errorf("topic %s: %w", spec.Title, err)
+			return nil, fmt.Errorf("topic %s: %w", spec.Title, err)
 		}
 		byTitle[spec.Title] = t.ID
 		for _, who := range spec.Supporters {
 			if _, err := s.Topics.Support(as(who), t.ID); err != nil && domain.ErrorCode(err) != domain.Conflict {
-				return fmt.Errorf("support %s: %w", spec.Title, err)
+				return nil, fmt.Errorf("support %s: %w", spec.Title, err)
 			}
 		}
 		for _, cs := range spec.Comments {
 			cm, err := s.Topics.AddComment(as(cs.By), deliberation.CommentInput{TopicID: t.ID, Body: cs.Body})
 			if err != nil {
-				return fmt.Errorf("comment on %s: %w", spec.Title, err)
+				return nil, fmt.Errorf("comment on %s: %w", spec.Title, err)
 			}
 			if cs.Reply != nil {
 				if _, err := s.Topics.AddComment(as(cs.Reply.By), deliberation.CommentInput{TopicID: t.ID, ParentID: cm.ID, Body: cs.Reply.Body}); err != nil {
-					return fmt.Errorf("reply on %s: %w", spec.Title, err)
+					return nil, fmt.Errorf("reply on %s: %w", spec.Title, err)
 				}
 			}
 		}
@@ -149,9 +149,9 @@ func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) err
 				in.Into = byTitle[spec.MergeInto]
 			}
 			if _, err := s.Topics.Screen(as(spec.ScreenBy), in); err != nil {
-				return fmt.Errorf("screen %s: %w", spec.Title, err)
+				return nil, fmt.Errorf("screen %s: %w", spec.Title, err)
 			}
 		}
 	}
-	return nil
+	return byTitle, nil
 }
