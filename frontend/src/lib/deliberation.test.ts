@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkInPath,
+  clampProgress,
+  fromLocalInput,
+  panelReady,
+  quorumNeeded,
+  quorumText,
+  ratingOpen,
+  resolutionStage,
+  stageKey,
+  starsText,
+  weightedProgress,
+} from "./deliberation";
+
+const now = new Date("2026-11-20T08:00:00Z");
+
+describe("resolutionStage", () => {
+  it("is the notice period (公示期) until effectiveAt", () => {
+    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("notice");
+    expect(stageKey("notice")).toBe("resolution.stages.notice");
+  });
+  it("is in effect (生效) once the notice period ended, even if loaded before", () => {
+    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
+    expect(resolutionStage({ stage: "in_effect", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
+  });
+  it("is closed (已结束) when closed", () => {
+    expect(resolutionStage({ stage: "closed", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("closed");
+  });
+});
+
+describe("quorum", () => {
+  it("needs two thirds, rounded up", () => {
+    expect(quorumNeeded(3)).toBe(2);
+    expect(quorumNeeded(5)).toBe(4);
+    expect(quorumNeeded(6)).toBe(4);
+    expect(quorumNeeded(0)).toBe(0);
+  });
+  it("says how many are missing", () => {
+    expect(quorumText({ expected: 5, present: [1], quorum: false })).toEqual({
+      key: "meeting.quorumMissing",
+      present: 1,
+      expected: 5,
+      needed: 4,
+      missing: 3,
+    });
+    expect(quorumText({ expected: 3, present: [1, 2], quorum: true }).key).toBe("meeting.quorumReached");
+    expect(quorumText({ expected: 0, present: [], quorum: false }).key).toBe("meeting.quorumNobody");
+  });
+});
+
+describe("progress", () => {
+  it("is weighted like the server's", () => {
+    expect(weightedProgress([])).toBe(0);
+    expect(weightedProgress([{ weight: 1, progress: 100 }])).toBe(100);
+    expect(weightedProgress([{ weight: 3, progress: 100 }, { weight: 1, progress: 0 }])).toBe(75);
+    expect(weightedProgress([{ weight: 1, progress: 50 }, { weight: 2, progress: 25 }])).toBe(33);
+  });
+  it("reads a progress field", () => {
+    expect(clampProgress("100")).toBe(100);
+    expect(clampProgress(" 0 ")).toBe(0);
+    expect(clampProgress("101")).toBeNull();
+    expect(clampProgress("-1")).toBeNull();
+    expect(clampProgress("5.5")).toBeNull();
+    expect(clampProgress("")).toBeNull();
+  });
+  it("opens ratings when every item is done", () => {
+    expect(ratingOpen({ actionItems: [], progress: 0 })).toBe(false);
+    expect(ratingOpen({ actionItems: [{}], progress: 99 })).toBe(false);
+    expect(ratingOpen({ actionItems: [{}], progress: 100 })).toBe(true);
+  });
+});
+
+describe("the rest", () => {
+  it("builds the check-in URL of the QR code", () => {
+    expect(checkInPath("c1", "m1", "ab cd")).toBe("/c/c1/meetings/m1/checkin?code=ab%20cd");
+  });
+  it("reports a panel ready only without gaps and uncovered grids", () => {
+    const rule = { kind: "AFFECTED_RESIDENTS", min: 3, max: 5 };
+    expect(panelReady({ rules: [{ filled: 3, gap: 0, rule }], uncoveredGrids: [] })).toBe(true);
+    expect(panelReady({ rules: [{ filled: 2, gap: 1, rule }], uncoveredGrids: [] })).toBe(false);
+    expect(panelReady({ rules: [], uncoveredGrids: [{}] })).toBe(false);
+  });
+  it("draws stars and reads datetime-local values", () => {
+    expect(starsText(3.6)).toBe("★★★★☆");
+    expect(fromLocalInput("")).toBeNull();
+    expect(fromLocalInput("2026-11-20T10:00")).toMatch(/^2026-11-20T/);
+  });
+});

@@ -1,0 +1,103 @@
+// Pure rules of the deliberation pages (who deliberates, votes, meetings,
+// resolutions), kept out of the components so that they are unit-tested.
+
+/** ResolutionStage is how the board names a resolution's stage. */
+export type ResolutionStage = "notice" | "in_effect" | "closed";
+
+/**
+ * resolutionStage is the stage to show: the server's, except that a
+ * resolution whose notice period (公示期) ended since it was loaded is in
+ * effect.
+ */
+export function resolutionStage(r: { stage: string; effectiveAt: string }, now: Date): ResolutionStage {
+  if (r.stage === "closed") return "closed";
+  if (r.stage === "notice" && new Date(r.effectiveAt).getTime() > now.getTime()) return "notice";
+  return "in_effect";
+}
+
+/** stageKey is the catalog key of a stage's wording (公示期 / 生效 / 已结束). */
+export function stageKey(stage: ResolutionStage): string {
+  return `resolution.stages.${stage}`;
+}
+
+/** quorumNeeded is how many must attend or vote for a quorum of two thirds. */
+export function quorumNeeded(expected: number): number {
+  return Math.ceil((expected * 2) / 3);
+}
+
+/** QuorumText is the key and values of the line that says where the quorum stands. */
+export interface QuorumText {
+  key: "meeting.quorumReached" | "meeting.quorumMissing" | "meeting.quorumNobody";
+  present: number;
+  expected: number;
+  needed: number;
+  missing: number;
+}
+
+/** quorumText says how many are present of how many expected, and how many are still missing. */
+export function quorumText(a: { expected: number; present: unknown[]; quorum: boolean }): QuorumText {
+  const present = a.present.length;
+  const needed = quorumNeeded(a.expected);
+  const missing = Math.max(0, needed - present);
+  const key = a.expected === 0 ? "meeting.quorumNobody" : a.quorum ? "meeting.quorumReached" : "meeting.quorumMissing";
+  return { key, present, expected: a.expected, needed, missing };
+}
+
+/** weightedProgress is the action items' progress weighted by their weights, 0–100, as the server counts it. */
+export function weightedProgress(items: { weight: number; progress: number }[]): number {
+  let total = 0;
+  let sum = 0;
+  for (const it of items) {
+    total += it.weight;
+    sum += it.weight * it.progress;
+  }
+  return total === 0 ? 0 : Math.floor(sum / total);
+}
+
+/** clampProgress reads a progress field: a whole number from 0 to 100, or null. */
+export function clampProgress(s: string): number | null {
+  if (!/^\s*\d{1,3}\s*$/.test(s)) return null;
+  const n = Number(s);
+  return n >= 0 && n <= 100 ? n : null;
+}
+
+/** canRate reports whether a resident may rate: every action item is done. */
+export function ratingOpen(r: { actionItems: unknown[]; progress: number }): boolean {
+  return r.actionItems.length > 0 && r.progress >= 100;
+}
+
+/** checkInPath is the URL the room's QR code encodes. */
+export function checkInPath(communityId: string, meetingId: string, code: string): string {
+  return `/c/${communityId}/meetings/${meetingId}/checkin?code=${encodeURIComponent(code)}`;
+}
+
+/** Coverage is one seat rule as the representativeness report shows it. */
+export interface Coverage {
+  filled: number;
+  gap: number;
+  rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null };
+}
+
+/** panelReady reports whether every rule has its minimum and every affected grid a seat. */
+export function panelReady(rep: { rules: Coverage[]; uncoveredGrids: unknown[] }): boolean {
+  return rep.rules.every((c) => c.gap <= 0) && rep.uncoveredGrids.length === 0;
+}
+
+/** starsLabel is the stars of a rating as text: ★★★☆☆. */
+export function starsText(avg: number): string {
+  const n = Math.round(avg);
+  return "★".repeat(n) + "☆".repeat(5 - n);
+}
+
+/** toLocalInput turns an instant into a datetime-local value in the browser's zone. */
+export function toLocalInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** fromLocalInput turns a datetime-local value into an ISO instant, or null. */
+export function fromLocalInput(s: string): string | null {
+  if (!s) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
