@@ -121,7 +121,10 @@ func TestPermissionMatrix(t *testing.T) {
 			_, err := v.svc.ScheduleMeeting(ctx, deliberation.MeetingInput{CommunityID: v.c.ID, Kind: deliberation.Online, Title: "线上", StartsAt: v.clock.Now().Add(time.Hour), TopicIDs: []domain.ID{accepted.ID}})
 			return err
 		}},
-		{"checkIn", only(), func(ctx context.Context) error { _, err := v.svc.CheckIn(ctx, meeting.ID, meeting.CheckInCode); return err }},
+		{"checkIn", only(), func(ctx context.Context) error {
+			_, err := v.svc.CheckIn(ctx, meeting.ID, meeting.CheckInCode)
+			return err
+		}},
 		{"recordAttendance", only("committee"), func(ctx context.Context) error {
 			_, err := v.svc.RecordAttendance(ctx, meeting.ID, panelists[0])
 			return err
