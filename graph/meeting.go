@@ -136,6 +136,27 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			return map[string]any{"meeting": m}, err
 		}),
 	}
+	f["rescheduleMeeting"] = &graphql.Field{
+		Type:        nonNull(meetingPayload("RescheduleMeetingPayload")),
+		Description: "Moves a meeting that has not started; its reminders move with it.",
+		Args:        inputArg("RescheduleMeetingInput", graphql.InputObjectConfigFieldMap{"meetingId": id, "startsAt": {Type: nonNull(graphql.DateTime)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ MeetingID, StartsAt string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			mid, err := localID("Meeting", in.MeetingID)
+			if err != nil {
+				return nil, err
+			}
+			at, err := parseTime(in.StartsAt)
+			if err != nil {
+				return nil, domain.InvalidField("startsAt", "时间格式无效", "invalid time")
+			}
+			m, err := b.svc.Topics.RescheduleMeeting(p.Context, mid, at)
+			return map[string]any{"meeting": m}, err
+		}),
+	}
 	f["checkIn"] = &graphql.Field{
 		Type:        nonNull(meetingPayload("CheckInPayload")),
 		Description: "Checks the viewer in with the code shown in the room.",

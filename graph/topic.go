@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"sort"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -51,6 +53,10 @@ func (b *builder) buildTopics() {
 		"editedAt":     {Type: graphql.DateTime, Resolve: field(func(c deliberation.Comment) any { return nilTime(c.EditedAt) })},
 	}})
 	b.commentConn = b.connection("Comment", b.comment)
+	reported := graphql.NewObject(graphql.ObjectConfig{Name: "ReportedComment", Fields: graphql.Fields{
+		"commentId": {Type: nonNull(graphql.ID), Resolve: field(func(r reportedValue) any { return globalID("Comment", r.id) })},
+		"reports":   {Type: nonNull(graphql.Int), Resolve: field(func(r reportedValue) any { return r.n })},
+	}})
 	b.topic = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Topic",
 		Description: "A matter proposed for deliberation (议题).",
@@ -113,6 +119,23 @@ func (b *builder) buildTopics() {
 					}
 					return b.svc.Topics.Motions(p.Context, t.ID)
 				}},
+				"reportedComments": {Type: graphql.NewList(nonNull(reported)), Description: "Comments residents reported, with how many reported each; for the committee, else null.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						t, err := source[deliberation.Topic](p)
+						if err != nil {
+							return nil, err
+						}
+						counts, err := b.svc.Topics.ReportCounts(p.Context, t.ID)
+						if domain.ErrorCode(err) == domain.Forbidden {
+							return nil, nil
+						}
+						out := []reportedValue{}
+						for id, n := range counts {
+							out = append(out, reportedValue{id, n})
+						}
+						sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+						return out, err
+					}},
 				"comments": {Type: nonNull(b.commentConn), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {
@@ -329,6 +352,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			return map[string]any{"ok": true}, b.svc.Topics.ReportComment(p.Context, cid, in.Reason)
 		}),
 	}
+}
+
+type reportedValue struct {
+	id domain.ID
+	n  int
 }
 
 // nilString turns "" into null.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
@@ -59,6 +60,8 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 }
 
 func (o *outbox) Cancel(context.Context, string) error { return nil }
+
+func (o *outbox) Reschedule(context.Context, string, time.Duration) error { return nil }
 
 // TestTopics: the village has topics in every state a fresh one can be in,
 // and 村口停车难 was accepted for the villagers' council with its supports.

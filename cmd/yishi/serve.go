@@ -89,6 +89,8 @@ type noMail struct{}
 func (noMail) Enqueue(context.Context, notify.Item) error { return nil }
 func (noMail) Cancel(context.Context, string) error       { return nil }
 
+func (noMail) Reschedule(context.Context, string, time.Duration) error { return nil }
+
 func runMigrate(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
 	a, err := open(ctx, cfg, log)
 	if err != nil {

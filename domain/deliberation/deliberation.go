@@ -31,9 +31,10 @@ type Service struct {
 	log      *slog.Logger
 }
 
-// Notifier queues and cancels reminders; notify.Service is one.
+// Notifier queues, moves and cancels reminders; notify.Service is one.
 type Notifier interface {
 	Enqueue(ctx context.Context, it notify.Item) error
+	Reschedule(ctx context.Context, subject string, delta time.Duration) error
 	Cancel(ctx context.Context, subject string) error
 }
 

@@ -24,6 +24,8 @@ type noMail struct{}
 func (noMail) Enqueue(context.Context, notify.Item) error { return nil }
 func (noMail) Cancel(context.Context, string) error       { return nil }
 
+func (noMail) Reschedule(context.Context, string, time.Duration) error { return nil }
+
 func must[T any](v T, err error) T {
 	if err != nil {
 		panic(err)

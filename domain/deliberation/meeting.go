@@ -474,3 +474,33 @@ func (s *Service) Meetings(ctx context.Context, communityID domain.ID, upcoming 
 	}
 	return out, err
 }
+
+// RescheduleMeeting moves a meeting that has not started, for the
+// committee; its reminders move with it. Errors: Unauthenticated, NotFound,
+// Forbidden, Conflict (started), Invalid (a time in the past).
+func (s *Service) RescheduleMeeting(ctx context.Context, meetingID domain.ID, startsAt time.Time) (Meeting, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return m, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
+		return m, err
+	}
+	if m.Started {
+		return m, domain.Errorf(domain.Conflict, "会议已开始", "the meeting has started")
+	}
+	if !startsAt.After(s.now()) {
+		return m, domain.InvalidField("startsAt", "会议时间须在将来", "the meeting must be in the future")
+	}
+	delta := startsAt.UTC().Sub(m.StartsAt)
+	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"starts_at": startsAt.UTC()}}); err != nil {
+		return m, db.Err("reschedule meeting", err)
+	}
+	if s.notifier != nil {
+		if err := s.notifier.Reschedule(ctx, "meeting:"+string(m.ID), delta); err != nil {
+			return m, err
+		}
+	}
+	m.StartsAt = startsAt.UTC()
+	return m, nil
+}

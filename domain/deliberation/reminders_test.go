@@ -27,6 +27,18 @@ func (r *recorder) Enqueue(_ context.Context, it notify.Item) error {
 	return nil
 }
 
+// Reschedule moves the queued items of subject by delta.
+func (r *recorder) Reschedule(_ context.Context, subject string, delta time.Duration) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := range r.queued {
+		if r.queued[i].Subject == subject {
+			r.queued[i].SendAt = r.queued[i].SendAt.Add(delta)
+		}
+	}
+	return nil
+}
+
 func (r *recorder) Cancel(_ context.Context, subject string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -59,11 +71,18 @@ func TestReminders(t *testing.T) {
 	}
 	members := seatPanel(t, v, topic)
 	start := v.clock.Now().Add(72 * time.Hour)
-	must(v.svc.ScheduleMeeting(as(v.committee), deliberation.MeetingInput{CommunityID: v.c.ID, Kind: deliberation.Council, Title: "议事会",
+	mt := must(v.svc.ScheduleMeeting(as(v.committee), deliberation.MeetingInput{CommunityID: v.c.ID, Kind: deliberation.Council, Title: "议事会",
 		Place: "村委会", StartsAt: start, TopicIDs: []domain.ID{topic.ID}}))
 	meeting := rec.live(notify.KindMeetingReminder)
 	if len(meeting) != 2*len(members) || !strings.Contains(meeting[0].Data["agenda"], "村口停车难") {
 		t.Errorf("%d meeting reminders, want 24 h and 1 h for each of %d members", len(meeting), len(members))
+	}
+	// The meeting moves a day later: its reminders move with it.
+	must(v.svc.RescheduleMeeting(as(v.committee), mt.ID, start.Add(24*time.Hour)))
+	for _, it := range rec.live(notify.KindMeetingReminder) {
+		if want := start.Add(24 * time.Hour).Add(-map[string]time.Duration{"24h": 24 * time.Hour, "1h": time.Hour}[it.Occurrence]); !it.SendAt.Equal(want) {
+			t.Errorf("%s reminder at %v, want %v", it.Occurrence, it.SendAt, want)
+		}
 	}
 	m := openMotion(t, v, topic, deliberation.MajorityCast, false)
 	must(0, v.svc.Vote(as(members[0]), m.ID, deliberation.Yes))
