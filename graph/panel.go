@@ -142,6 +142,33 @@ type partyCountValue struct {
 }
 
 func (b *builder) panelQueries(f graphql.Fields) {
+	idList := func(get func(deliberation.DrawRecord) []domain.ID) graphql.FieldResolveFn {
+		return field(func(d deliberation.DrawRecord) any {
+			out := make([]string, 0, len(get(d)))
+			for _, id := range get(d) {
+				out = append(out, string(id))
+			}
+			return out
+		})
+	}
+	draw := graphql.NewObject(graphql.ObjectConfig{Name: "Draw", Description: "A recorded sortition draw, with all it takes to recompute it: " +
+		"sort the eligible user IDs by hex(SHA-256(seed + \"|\" + salt + \"|\" + id)) and take the first count (yishi verify-draw does it).", Fields: graphql.Fields{
+		"id":       {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.ID })},
+		"seed":     {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.Seed })},
+		"salt":     {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.Salt })},
+		"count":    {Type: nonNull(graphql.Int), Resolve: field(func(d deliberation.DrawRecord) any { return d.Count })},
+		"eligible": {Type: listOf(graphql.String), Description: "User IDs as the algorithm uses them.", Resolve: idList(func(d deliberation.DrawRecord) []domain.ID { return d.Eligible })},
+		"drawn":    {Type: listOf(graphql.String), Resolve: idList(func(d deliberation.DrawRecord) []domain.ID { return d.Drawn })},
+		"reserve":  {Type: listOf(graphql.String), Resolve: idList(func(d deliberation.DrawRecord) []domain.ID { return d.Reserve })},
+		"at":       {Type: nonNull(graphql.DateTime), Resolve: field(func(d deliberation.DrawRecord) any { return d.At })},
+	}})
+	f["draw"] = &graphql.Field{
+		Type: draw, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.String)}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, _ := p.Args["id"].(string)
+			return b.svc.Topics.DrawRecord(p.Context, id)
+		},
+	}
 	f["verifyDraw"] = &graphql.Field{
 		Type:        nonNull(graphql.Boolean),
 		Description: "Recomputes a recorded draw from its published seed and eligible list: true when it gives the recorded panel.",

@@ -53,6 +53,16 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	if d := run(`query($d: String!) { verifyDraw(drawId: $d) }`, map[string]any{"d": drawID}); d["verifyDraw"] != true {
 		t.Errorf("verifyDraw = %v", d)
 	}
+	// The record holds all it takes to recompute the draw offline.
+	d = run(`query($d: String!) { draw(id: $d) { seed salt count eligible drawn } }`, map[string]any{"d": drawID})
+	var eligible []domain.ID
+	for _, id := range path(d, "draw", "eligible").([]any) {
+		eligible = append(eligible, domain.ID(id.(string)))
+	}
+	again, _ := deliberation.Draw(path(d, "draw", "seed").(string), path(d, "draw", "salt").(string), eligible, int(path(d, "draw", "count").(float64)))
+	if len(again) != 3 || string(again[0]) != path(d, "draw", "drawn", 0) {
+		t.Errorf("recomputed %v, recorded %v", again, path(d, "draw", "drawn"))
+	}
 	for _, s := range seats {
 		uid := must(graph.LocalID("User", path(s, "user", "id").(string)))
 		must(e.topics.RespondToSeat(as(uid), topic.ID, true))

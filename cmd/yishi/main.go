@@ -4,6 +4,7 @@
 //	yishi serve     start the server (the default)
 //	yishi seed      load the Xiaogucheng demo data (idempotent)
 //	yishi migrate   ensure the database indexes
+//	yishi verify-draw  recompute a sortition draw offline
 //	yishi version   print the version
 package main
 
@@ -38,6 +39,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "version":
 		fmt.Fprintln(stdout, "yishi", version)
 		return nil
+	case "verify-draw":
+		return runVerifyDraw(args, os.Stdin, stdout, stderr)
 	case "serve", "seed", "migrate":
 	case "help":
 		fmt.Fprintln(stdout, usage)
@@ -59,4 +62,4 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return runServe(ctx, cfg, log, stdout)
 }
 
-const usage = `usage: yishi [serve|seed|migrate|version] [flags]   (yishi serve -h lists the flags)`
+const usage = `usage: yishi [serve|seed|migrate|verify-draw|version] [flags]   (yishi serve -h lists the flags)`

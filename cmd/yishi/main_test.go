@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/seed"
 )
 
@@ -165,5 +167,22 @@ func TestSubcommands(t *testing.T) {
 	out.Reset()
 	if err := run(context.Background(), []string{"migrate"}, env(map[string]string{"YISHI_DATA_DIR": dir}), &out, io.Discard); err != nil {
 		t.Errorf("migrate: %v", err)
+	}
+}
+
+func TestVerifyDraw(t *testing.T) {
+	var out bytes.Buffer
+	eligible := "u3\nu1\n\nu2\nu4\n"
+	err := runVerifyDraw([]string{"--seed", "s", "--salt", "k", "--count", "2"}, strings.NewReader(eligible), &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawn, reserve := deliberation.Draw("s", "k", []domain.ID{"u1", "u2", "u3", "u4"}, 2)
+	want := "drawn:\n  " + string(drawn[0]) + "\n  " + string(drawn[1]) + "\nreserve:\n  " + string(reserve[0]) + "\n  " + string(reserve[1]) + "\n"
+	if out.String() != want {
+		t.Errorf("output %q, want %q", out.String(), want)
+	}
+	if err := runVerifyDraw([]string{"--count", "2"}, strings.NewReader(""), io.Discard, io.Discard); err == nil {
+		t.Error("no seed accepted")
 	}
 }

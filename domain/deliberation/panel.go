@@ -499,3 +499,40 @@ func strs(ids []domain.ID) []string {
 	}
 	return out
 }
+
+// DrawRecord is a recorded draw: everything needed to recompute it (Draw,
+// or yishi verify-draw).
+type DrawRecord struct {
+	ID       string
+	Seed     string
+	Salt     string
+	Count    int
+	Eligible []domain.ID
+	Drawn    []domain.ID
+	Reserve  []domain.ID
+	At       time.Time
+}
+
+// DrawRecord returns a recorded draw to the members of its community.
+// Errors: NotFound.
+func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, error) {
+	var d drawDoc
+	err := s.db.Collection(drawsColl).FindOne(ctx, bson.M{"_id": drawID}).Decode(&d)
+	if db.IsNotFound(err) {
+		return DrawRecord{}, domain.ErrNotFound("抽签记录", "draw")
+	}
+	if err != nil {
+		return DrawRecord{}, db.Err("find draw", err)
+	}
+	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
+		return DrawRecord{}, err
+	}
+	ids := func(xs []string) []domain.ID {
+		out := make([]domain.ID, len(xs))
+		for i, x := range xs {
+			out[i] = domain.ID(x)
+		}
+		return out
+	}
+	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: ids(d.Eligible), Drawn: ids(d.Drawn), Reserve: ids(d.Reserve), At: d.At}, nil
+}
