@@ -12,6 +12,7 @@ import { bodyLabel, commentEditable, decidedBodyOf, describeEvent, supportBlock,
 import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
 import { NotFoundPage } from "./notfound";
+import { PanelSection } from "./panel";
 import { SupportMeter, stateTagClass } from "./topics";
 
 const TopicQuery = graphql(`
@@ -278,6 +279,8 @@ export function TopicPage() {
             </p>
           )}
         </section>
+
+        {topic.state === "ACCEPTED" && <PanelSection topicId={topic.id} />}
 
         <section className="panel topic-timeline" aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t("topic.timeline")}</h2>

@@ -1,0 +1,617 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useClient, useMutation, useQuery } from "urql";
+import { EmptyState, FormError, Notice, SelectField, Skeleton, TextField, formatDateTime } from "../components/ui";
+import { graphql } from "../gql";
+import type { SeatKind } from "../gql/graphql";
+import { toFormErrors } from "../lib/errors";
+import { panelReady } from "../lib/deliberation";
+import { useViewer } from "../viewer";
+import { useCommunity } from "./community";
+
+const TopicPanelQuery = graphql(`
+  query TopicPanel($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Topic {
+        id
+        state
+        grids {
+          id
+          name
+        }
+        panel {
+          state
+          seed
+          seedPublishedAt
+          rules {
+            kind
+            min
+            max
+            grid {
+              id
+              name
+            }
+          }
+          seats {
+            kind
+            drawn
+            drawId
+            state
+            grid {
+              id
+              name
+            }
+            user {
+              id
+              name
+            }
+          }
+          representativeness {
+            rules {
+              filled
+              gap
+              rule {
+                kind
+                min
+                max
+                grid {
+                  id
+                  name
+                }
+              }
+            }
+            uncoveredGrids {
+              id
+              name
+            }
+          }
+        }
+        motions {
+          id
+          text
+          closed
+          deadline
+          result {
+            passed
+          }
+          resolution {
+            id
+            stage
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const MemberPickerQuery = graphql(`
+  query MemberPicker($id: ID!) {
+    community(id: $id) {
+      id
+      members(first: 100) {
+        nodes {
+          id
+          assisted
+          roles
+          user {
+            id
+            name
+          }
+          grid {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const VerifyDrawQuery = graphql(`
+  query VerifyDraw($drawId: String!) {
+    verifyDraw(drawId: $drawId)
+  }
+`);
+
+const SetSeatRulesMutation = graphql(`
+  mutation SetSeatRules($input: SetSeatRulesInput!) {
+    setSeatRules(input: $input) {
+      panel {
+        state
+      }
+    }
+  }
+`);
+
+const PublishSeedMutation = graphql(`
+  mutation PublishSeed($input: PublishSeedInput!) {
+    publishSeed(input: $input) {
+      panel {
+        seed
+        seedPublishedAt
+      }
+    }
+  }
+`);
+
+const DrawSeatsMutation = graphql(`
+  mutation DrawSeats($input: DrawSeatsInput!) {
+    drawSeats(input: $input) {
+      panel {
+        state
+      }
+    }
+  }
+`);
+
+const NominateSeatMutation = graphql(`
+  mutation NominateSeat($input: NominateSeatInput!) {
+    nominateSeat(input: $input) {
+      panel {
+        state
+      }
+    }
+  }
+`);
+
+const RespondToSeatMutation = graphql(`
+  mutation RespondToSeat($input: RespondToSeatInput!) {
+    respondToSeat(input: $input) {
+      ok
+    }
+  }
+`);
+
+export const SEAT_KINDS: SeatKind[] = [
+  "AFFECTED_RESIDENTS",
+  "REPRESENTATIVES",
+  "PARTY_MEMBERS",
+  "DEPUTIES",
+  "EXPERTS",
+  "OWNERS_COMMITTEE",
+  "PROPERTY_FIRM",
+];
+const DRAWN_KINDS: SeatKind[] = ["AFFECTED_RESIDENTS", "PARTY_MEMBERS"];
+
+interface RuleRow {
+  kind: SeatKind;
+  gridId: string;
+  min: string;
+  max: string;
+}
+
+/** seatAccepted reports whether a seat's holder accepted it. */
+export function seatAccepted(state: string): boolean {
+  return state === "accepted" || state === "seated";
+}
+
+/** PanelSection is 谁来议 on an accepted topic: the panel builder for the committee, the invitation for a seated member. */
+export function PanelSection({ topicId }: { topicId: string }) {
+  const { t, i18n } = useTranslation();
+  const { viewer } = useViewer();
+  const { community, can } = useCommunity();
+  const client = useClient();
+  const [res, refetch] = useQuery({ query: TopicPanelQuery, variables: { id: topicId }, requestPolicy: "cache-and-network" });
+  const [rres, setRules] = useMutation(SetSeatRulesMutation);
+  const [sres, publish] = useMutation(PublishSeedMutation);
+  const [dres, draw] = useMutation(DrawSeatsMutation);
+  const [nres, nominate] = useMutation(NominateSeatMutation);
+  const [ares, respond] = useMutation(RespondToSeatMutation);
+  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !can.committee });
+  const [rows, setRows] = useState<RuleRow[] | null>(null);
+  const [drawKind, setDrawKind] = useState<SeatKind>("AFFECTED_RESIDENTS");
+  const [drawGrid, setDrawGrid] = useState("");
+  const [count, setCount] = useState("3");
+  const [nomKind, setNomKind] = useState<SeatKind>("REPRESENTATIVES");
+  const [nomMember, setNomMember] = useState("");
+  const [notice, setNotice] = useState<string>();
+  const [verified, setVerified] = useState<Record<string, boolean | "error">>({});
+  const zone = community.settings.timeZone;
+  const node = res.data?.node;
+  const topic = node?.__typename === "Topic" ? node : null;
+  const rulesErr = toFormErrors(rres.error, ["rules"], t("app.networkError"));
+  const seedErr = toFormErrors(sres.error, [], t("app.networkError"));
+  const drawErr = toFormErrors(dres.error, ["count", "gridId", "kind"], t("app.networkError"));
+  const nomErr = toFormErrors(nres.error, ["memberId", "kind"], t("app.networkError"));
+  const respErr = toFormErrors(ares.error, [], t("app.networkError"));
+  const loadErr = toFormErrors(res.error, [], t("app.networkError"));
+  const reload = () => refetch({ requestPolicy: "network-only" });
+
+  if (!topic) {
+    return (
+      <section className="panel" aria-labelledby="panel-h">
+        <h2 id="panel-h">{t("panel.title")}</h2>
+        <FormError message={loadErr.form} />
+        <Skeleton lines={3} />
+      </section>
+    );
+  }
+  const panel = topic.panel;
+  const grids = topic.grids;
+  const current: RuleRow[] =
+    rows ??
+    (panel?.rules ?? []).map((r) => ({ kind: r.kind, gridId: r.grid?.id ?? "", min: String(r.min), max: String(r.max) }));
+  const seedPublished = !!panel?.seed;
+  const locked = panel?.state === "locked";
+  const mySeat = panel?.seats.find((s) => s.user.id === viewer?.id);
+  const kindLabel = (k: string) => t(`panel.kinds.${k}`);
+  const drawIds = [...new Set((panel?.seats ?? []).map((s) => s.drawId).filter((d): d is string => !!d))];
+
+  async function saveRules(e: FormEvent) {
+    e.preventDefault();
+    setNotice(undefined);
+    const r = await setRules({
+      input: {
+        topicId,
+        rules: current.map((row) => ({
+          kind: row.kind,
+          gridId: row.kind === "AFFECTED_RESIDENTS" ? row.gridId || null : null,
+          min: Number(row.min) || 0,
+          max: Number(row.max) || 0,
+        })),
+      },
+    });
+    if (r.data) {
+      setRows(null);
+      setNotice(t("panel.rulesSaved"));
+      reload();
+    }
+  }
+
+  async function doDraw(e: FormEvent) {
+    e.preventDefault();
+    setNotice(undefined);
+    const r = await draw({
+      input: {
+        topicId,
+        kind: drawKind,
+        gridId: drawKind === "AFFECTED_RESIDENTS" ? drawGrid || grids[0]?.id || null : null,
+        count: Number(count) || 0,
+      },
+    });
+    if (r.data) {
+      setNotice(t("panel.drawn"));
+      reload();
+    }
+  }
+
+  async function doNominate(e: FormEvent) {
+    e.preventDefault();
+    setNotice(undefined);
+    const r = await nominate({ input: { topicId, kind: nomKind, memberId: nomMember } });
+    if (r.data) {
+      setNomMember("");
+      setNotice(t("panel.nominated"));
+      reload();
+    }
+  }
+
+  async function verify(drawId: string) {
+    const r = await client.query(VerifyDrawQuery, { drawId }, { requestPolicy: "network-only" }).toPromise();
+    setVerified((v) => ({ ...v, [drawId]: r.data ? r.data.verifyDraw : "error" }));
+  }
+
+  const setRow = (i: number, patch: Partial<RuleRow>) =>
+    setRows(current.map((row, j) => (i === j ? { ...row, ...patch } : row)));
+
+  return (
+    <section className="panel topic-panel" aria-labelledby="panel-h">
+      <h2 id="panel-h">{t("panel.title")}</h2>
+      <Notice message={notice} />
+      <FormError message={loadErr.form} />
+
+      {mySeat && (
+        <div className="alert alert-info callout seat-invite">
+          <span>
+            {t("panel.mySeat", { kind: kindLabel(mySeat.kind) })} · {t(`panel.seatStates.${seatAccepted(mySeat.state) ? "accepted" : mySeat.state}`)}
+          </span>
+          {!locked && (
+            <span className="actions">
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={ares.fetching || seatAccepted(mySeat.state)}
+                onClick={async () => {
+                  const r = await respond({ input: { topicId, accept: true } });
+                  if (r.data) {
+                    setNotice(t("panel.acceptedDone"));
+                    reload();
+                  }
+                }}
+              >
+                {t("panel.accept")}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                disabled={ares.fetching || mySeat.state === "declined"}
+                onClick={async () => {
+                  const r = await respond({ input: { topicId, accept: false } });
+                  if (r.data) {
+                    setNotice(t("panel.declinedDone"));
+                    reload();
+                  }
+                }}
+              >
+                {t("panel.decline")}
+              </button>
+            </span>
+          )}
+        </div>
+      )}
+      <FormError message={respErr.form} />
+
+      {!panel && !can.committee && <EmptyState title={t("panel.empty")} hint={t("panel.emptyHint")} />}
+
+      {can.committee && (
+        <form onSubmit={saveRules} noValidate className="form seat-rules" aria-labelledby="rules-h">
+          <h3 id="rules-h">{t("panel.rules")}</h3>
+          <FormError message={rulesErr.form} />
+          {current.length === 0 && <p className="muted">{t("panel.noRules")}</p>}
+          <ol className="rule-rows">
+            {current.map((row, i) => (
+              <li key={i} className="rule-row">
+                <fieldset className="check-group">
+                  <legend>{t("panel.ruleN", { n: i + 1 })}</legend>
+                  <SelectField
+                    label={t("panel.kind")}
+                    value={row.kind}
+                    disabled={seedPublished}
+                    onChange={(e) => setRow(i, { kind: e.target.value as SeatKind, gridId: e.target.value === "AFFECTED_RESIDENTS" ? row.gridId || grids[0]?.id || "" : "" })}
+                  >
+                    {SEAT_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {kindLabel(k)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  {row.kind === "AFFECTED_RESIDENTS" && (
+                    <SelectField label={t("panel.grid")} value={row.gridId} disabled={seedPublished} onChange={(e) => setRow(i, { gridId: e.target.value })}>
+                      {grids.map((g) => (
+                        <option key={g.id} value={g.id}>
+                          {g.name}
+                        </option>
+                      ))}
+                    </SelectField>
+                  )}
+                  <TextField label={t("panel.min")} inputMode="numeric" value={row.min} disabled={seedPublished} onChange={(e) => setRow(i, { min: e.target.value })} />
+                  <TextField label={t("panel.max")} inputMode="numeric" value={row.max} disabled={seedPublished} onChange={(e) => setRow(i, { max: e.target.value })} />
+                  {!seedPublished && (
+                    <button type="button" className="btn" onClick={() => setRows(current.filter((_, j) => j !== i))}>
+                      {t("panel.removeRule", { n: i + 1 })}
+                    </button>
+                  )}
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          {rulesErr.fields.rules && (
+            <p className="field-error" role="alert">
+              <span aria-hidden="true">⚠ </span>
+              {rulesErr.fields.rules}
+            </p>
+          )}
+          {!seedPublished && (
+            <div className="actions">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setRows([...current, { kind: "AFFECTED_RESIDENTS", gridId: grids[0]?.id ?? "", min: "1", max: "3" }])}
+              >
+                {t("panel.addRule")}
+              </button>
+              <button type="submit" className="btn btn-primary" disabled={rres.fetching}>
+                {t("panel.saveRules")}
+              </button>
+            </div>
+          )}
+        </form>
+      )}
+
+      {panel && (
+        <div className="seed">
+          <h3>{t("panel.seedTitle")}</h3>
+          {panel.seed ? (
+            <p>
+              {t("panel.seed")} <code className="seed-value">{panel.seed}</code>
+              <br />
+              <span className="muted small">
+                {t("panel.seedAt", { date: panel.seedPublishedAt ? formatDateTime(panel.seedPublishedAt, i18n.language, zone) : "" })}
+              </span>
+            </p>
+          ) : (
+            <p className="muted">{t("panel.noSeed")}</p>
+          )}
+          <FormError message={seedErr.form} />
+          {can.committee && !panel.seed && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={sres.fetching}
+              onClick={async () => {
+                setNotice(undefined);
+                const r = await publish({ input: { topicId } });
+                if (r.data) {
+                  setNotice(t("panel.seedDone"));
+                  reload();
+                }
+              }}
+            >
+              {t("panel.publishSeed")}
+            </button>
+          )}
+        </div>
+      )}
+
+      {panel && can.committee && !locked && (
+        <div className="panel-forms">
+          <form onSubmit={doDraw} noValidate className="form" aria-labelledby="draw-h">
+            <h3 id="draw-h">{t("panel.drawTitle")}</h3>
+            <FormError message={drawErr.form} />
+            <SelectField label={t("panel.drawKind")} value={drawKind} error={drawErr.fields.kind} onChange={(e) => setDrawKind(e.target.value as SeatKind)}>
+              {DRAWN_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </SelectField>
+            {drawKind === "AFFECTED_RESIDENTS" && (
+              <SelectField label={t("panel.drawGrid")} value={drawGrid || grids[0]?.id || ""} error={drawErr.fields.gridId} onChange={(e) => setDrawGrid(e.target.value)}>
+                {grids.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <TextField label={t("panel.count")} inputMode="numeric" value={count} error={drawErr.fields.count} onChange={(e) => setCount(e.target.value)} />
+            <button type="submit" className="btn btn-primary" disabled={dres.fetching || !seedPublished}>
+              {t("panel.draw")}
+            </button>
+            {!seedPublished && <p className="muted small">{t("panel.drawNeedsSeed")}</p>}
+          </form>
+
+          <form onSubmit={doNominate} noValidate className="form" aria-labelledby="nominate-h">
+            <h3 id="nominate-h">{t("panel.nominateTitle")}</h3>
+            <FormError message={nomErr.form} />
+            <SelectField label={t("panel.nominateKind")} value={nomKind} error={nomErr.fields.kind} onChange={(e) => setNomKind(e.target.value as SeatKind)}>
+              {SEAT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("panel.member")} value={nomMember} error={nomErr.fields.memberId} onChange={(e) => setNomMember(e.target.value)}>
+              <option value="">{t("panel.chooseMember")}</option>
+              {(members.data?.community?.members.nodes ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.user.name}
+                  {m.grid ? `（${m.grid.name}）` : ""}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="btn btn-primary" disabled={nres.fetching}>
+              {t("panel.nominate")}
+            </button>
+          </form>
+        </div>
+      )}
+
+      {panel && (
+        <>
+          <h3 id="seats-h">{t("panel.seats", { count: panel.seats.length })}</h3>
+          {panel.seats.length === 0 ? (
+            <p className="muted">{t("panel.noSeats")}</p>
+          ) : (
+            <ul className="cards seats" aria-labelledby="seats-h">
+              {panel.seats.map((s) => (
+                <li key={s.user.id} className="card seat">
+                  <strong>{s.user.name}</strong>{" "}
+                  <span className="tags">
+                    <span className="tag">{kindLabel(s.kind)}</span>
+                    {s.grid && <span className="tag">{s.grid.name}</span>}
+                    <span className="tag tag-info">{s.drawn ? t("panel.byLot") : t("panel.byNomination")}</span>
+                    <span className={seatAccepted(s.state) ? "tag tag-ok" : s.state === "declined" ? "tag tag-muted" : "tag tag-warn"}>
+                      {t(`panel.seatStates.${seatAccepted(s.state) ? "accepted" : s.state}`)}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {drawIds.length > 0 && (
+            <div className="verify">
+              <h3>{t("panel.verifyTitle")}</h3>
+              <p className="muted small">{t("panel.verifyHint")}</p>
+              <ul className="link-list verify-list">
+                {drawIds.map((id, i) => (
+                  <li key={id}>
+                    <button type="button" className="btn" onClick={() => void verify(id)}>
+                      {t("panel.verifyN", { n: i + 1 })}
+                    </button>{" "}
+                    {verified[id] === true && <span className="tag tag-ok">✓ {t("panel.verifyOk")}</span>}
+                    {verified[id] === false && <span className="tag tag-error">✗ {t("panel.verifyBad")}</span>}
+                    {verified[id] === "error" && <span className="tag tag-error">✗ {t("app.networkError")}</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <Representativeness rep={panel.representativeness} kindLabel={kindLabel} />
+        </>
+      )}
+      <Motions topicId={topicId} motions={topic.motions} communityId={community.id} />
+    </section>
+  );
+}
+
+function Representativeness({
+  rep,
+  kindLabel,
+}: {
+  rep: {
+    rules: { filled: number; gap: number; rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null } }[];
+    uncoveredGrids: { id: string; name: string }[];
+  };
+  kindLabel: (k: string) => string;
+}) {
+  const { t } = useTranslation();
+  const ready = panelReady(rep);
+  return (
+    <div className="representativeness">
+      <h3 id="rep-h">{t("panel.repTitle")}</h3>
+      <p className={ready ? "alert alert-ok" : "alert alert-warn"}>{ready ? t("panel.repReady") : t("panel.repGaps")}</p>
+      {rep.rules.length > 0 && (
+        <ul className="link-list" aria-labelledby="rep-h">
+          {rep.rules.map((c, i) => (
+            <li key={i} className={c.gap > 0 ? "rep-gap" : undefined}>
+              {kindLabel(c.rule.kind)}
+              {c.rule.grid ? `（${c.rule.grid.name}）` : ""}: {t("panel.filled", { filled: c.filled, min: c.rule.min, max: c.rule.max })}{" "}
+              {c.gap > 0 ? <span className="tag tag-error">{t("panel.gap", { gap: c.gap })}</span> : <span className="tag tag-ok">✓</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rep.uncoveredGrids.length > 0 && (
+        <p className="alert alert-warn">{t("panel.uncovered", { grids: rep.uncoveredGrids.map((g) => g.name).join("、") })}</p>
+      )}
+    </div>
+  );
+}
+
+function Motions({
+  motions,
+  communityId,
+}: {
+  topicId: string;
+  motions: { id: string; text: string; closed: boolean; result?: { passed: boolean } | null; resolution?: { id: string; stage: string } | null }[];
+  communityId: string;
+}) {
+  const { t } = useTranslation();
+  if (motions.length === 0) return null;
+  return (
+    <div className="topic-motions">
+      <h3 id="motions-h">{t("motion.listTitle")}</h3>
+      <ul className="cards" aria-labelledby="motions-h">
+        {motions.map((m) => (
+          <li key={m.id} className="card">
+            <p>{m.text}</p>
+            <p className="tags">
+              <span className={m.closed ? "tag" : "tag tag-info"}>{m.closed ? t("motion.closed") : t("motion.open")}</span>
+              {m.closed && m.result && (
+                <span className={m.result.passed ? "tag tag-ok" : "tag tag-error"}>{m.result.passed ? t("motion.passed") : t("motion.failed")}</span>
+              )}
+            </p>
+            {m.resolution && (
+              <Link className="btn" to={`/c/${communityId}/resolutions/${m.resolution.id}`}>
+                {t("resolution.open")}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
