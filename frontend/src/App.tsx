@@ -14,8 +14,10 @@ import { CommunityHomePage, CommunityLayout, usePrefetchCommunity } from "./page
 import { GridsPage } from "./pages/grids";
 import { ProfilePage, SessionsPage } from "./pages/me";
 import { MemberPage, MembersPage } from "./pages/members";
+import { CheckInPage, MeetingPage, ScheduleMeetingPage } from "./pages/meeting";
 import { NotFoundPage } from "./pages/notfound";
 import { FailedNotificationsPage, NotificationHistoryPage, NotificationSettingsPage } from "./pages/notifications";
+import { ResolutionPage } from "./pages/resolution";
 import { ScreeningPage } from "./pages/screening";
 import { TopicPage } from "./pages/topic";
 import { ProposeTopicPage, TopicListPage, TopicRedirectPage } from "./pages/topics";
@@ -77,6 +79,10 @@ export function App() {
             <Route path="topics/:tid" element={<TopicPage />} />
             <Route path="screening" element={<ScreeningPage />} />
             <Route path="notifications/failed" element={<FailedNotificationsPage />} />
+            <Route path="meetings/new" element={<ScheduleMeetingPage />} />
+            <Route path="meetings/:mid" element={<MeetingPage />} />
+            <Route path="meetings/:mid/checkin" element={<CheckInPage />} />
+            <Route path="resolutions/:rid" element={<ResolutionPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -6,6 +6,7 @@ import { graphql } from "../gql";
 import type { CommunityQuery } from "../gql/graphql";
 import { toFormErrors } from "../lib/errors";
 import { abilities, useViewer, type Abilities } from "../viewer";
+import { UpcomingMeetings, UpcomingMeetingsQuery } from "./meeting";
 import { NotFoundPage } from "./notfound";
 import { HomeTopics, HomeTopicsQuery } from "./topics";
 
@@ -92,6 +93,7 @@ export function usePrefetchCommunity(cid: string | undefined, home = false) {
   // The home's open topics come in the same round trip, so that the home
   // does not grow as they arrive.
   useQuery({ query: HomeTopicsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
+  useQuery({ query: UpcomingMeetingsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
 }
 
 /** CommunityLayout loads a community and lets only its members in. */
@@ -201,7 +203,9 @@ export function CommunityHomePage() {
         <DashboardSection id="topics" title={t("home.sections.topics")} empty={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")}>
           <HomeTopics communityId={community.id} zone={community.settings.timeZone} />
         </DashboardSection>
-        <DashboardSection id="meetings" title={t("home.sections.meetings")} empty={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")} />
+        <DashboardSection id="meetings" title={t("home.sections.meetings")} empty={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")}>
+          <UpcomingMeetings communityId={community.id} zone={community.settings.timeZone} />
+        </DashboardSection>
         <DashboardSection id="disclosures" title={t("home.sections.disclosures")} empty={t("home.sections.disclosuresEmpty")} hint={t("home.sections.disclosuresHint")} />
         <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />
         <DashboardSection id="patrols" title={t("home.sections.patrols")} empty={t("home.sections.patrolsEmpty")} hint={t("home.sections.patrolsHint")} />

@@ -1,0 +1,542 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useParams } from "react-router";
+import { useMutation, useQuery } from "urql";
+import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
+import { graphql } from "../gql";
+import { clampProgress, fromLocalInput, ratingOpen, resolutionStage, stageKey, starsText } from "../lib/deliberation";
+import { toFormErrors } from "../lib/errors";
+import { useViewer } from "../viewer";
+import { useCommunity } from "./community";
+import { NotFoundPage } from "./notfound";
+import { MemberPickerQuery } from "./panel";
+
+const ResolutionQuery = graphql(`
+  query Resolution($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Resolution {
+        id
+        text
+        stage
+        adoptedAt
+        effectiveAt
+        summary
+        progress
+        topic {
+          id
+          title
+          community {
+            id
+          }
+        }
+        objections {
+          id
+          text
+          at
+          answer
+          answeredAt
+          by {
+            id
+            name
+          }
+        }
+        actionItems {
+          id
+          title
+          due
+          weight
+          progress
+          ownerParty
+          owner {
+            id
+            name
+          }
+          updates {
+            at
+            progress
+            text
+            link
+            by {
+              id
+              name
+            }
+          }
+        }
+        satisfaction {
+          average
+          count
+          byStars
+        }
+      }
+    }
+  }
+`);
+
+const ObjectMutation = graphql(`
+  mutation ObjectToResolution($input: ObjectToResolutionInput!) {
+    objectToResolution(input: $input) {
+      resolution {
+        id
+      }
+    }
+  }
+`);
+
+const AnswerObjectionMutation = graphql(`
+  mutation AnswerObjection($input: AnswerObjectionInput!) {
+    answerObjection(input: $input) {
+      ok
+    }
+  }
+`);
+
+const AddActionItemMutation = graphql(`
+  mutation AddActionItem($input: AddActionItemInput!) {
+    addActionItem(input: $input) {
+      actionItem {
+        id
+      }
+    }
+  }
+`);
+
+const UpdateActionItemMutation = graphql(`
+  mutation UpdateActionItem($input: UpdateActionItemInput!) {
+    updateActionItem(input: $input) {
+      actionItem {
+        id
+        progress
+      }
+    }
+  }
+`);
+
+const RateMutation = graphql(`
+  mutation RateResolution($input: RateResolutionInput!) {
+    rateResolution(input: $input) {
+      resolution {
+        id
+      }
+    }
+  }
+`);
+
+const CloseResolutionMutation = graphql(`
+  mutation CloseResolution($input: CloseResolutionInput!) {
+    closeResolution(input: $input) {
+      resolution {
+        id
+        stage
+        summary
+      }
+    }
+  }
+`);
+
+const PARTIES = ["residents_committee", "owners_committee", "property_firm"];
+
+function Progress({ value, label }: { value: number; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="meter">
+      <p className="meter-label">
+        <span>{label}</span>
+        <span className="meter-count">{t("resolution.percent", { value })}</span>
+      </p>
+      <progress max={100} value={value} aria-label={label}>
+        {value}%
+      </progress>
+    </div>
+  );
+}
+
+/** ResolutionPage is the resolution board: text, stage, objections, action items, ratings and the close. */
+export function ResolutionPage() {
+  const { t, i18n } = useTranslation();
+  const { rid = "" } = useParams();
+  const { viewer } = useViewer();
+  const { community, membership, can } = useCommunity();
+  const [res, refetch] = useQuery({ query: ResolutionQuery, variables: { id: rid }, requestPolicy: "cache-and-network" });
+  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !can.committee });
+  const [ores, object] = useMutation(ObjectMutation);
+  const [rres, rate] = useMutation(RateMutation);
+  const [cres, close] = useMutation(CloseResolutionMutation);
+  const [ires, addItem] = useMutation(AddActionItemMutation);
+  const [objection, setObjection] = useState("");
+  const [summary, setSummary] = useState("");
+  const [itemTitle, setItemTitle] = useState("");
+  const [owner, setOwner] = useState("party:residents_committee");
+  const [due, setDue] = useState(() => new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10));
+  const [weight, setWeight] = useState("1");
+  const [notice, setNotice] = useState<string>();
+  const loadErr = toFormErrors(res.error, [], t("app.networkError"));
+  const oErr = toFormErrors(ores.error, ["text"], t("app.networkError"));
+  const rErr = toFormErrors(rres.error, ["stars"], t("app.networkError"));
+  const cErr = toFormErrors(cres.error, ["summary"], t("app.networkError"));
+  const iErr = toFormErrors(ires.error, ["title", "ownerId", "due", "weight"], t("app.networkError"));
+  const reload = () => refetch({ requestPolicy: "network-only" });
+  const node = res.data?.node;
+  if (res.data && node?.__typename !== "Resolution") return <NotFoundPage />;
+  const r = node?.__typename === "Resolution" ? node : null;
+  if (r && r.topic.community.id !== community.id) return <Navigate to={`/c/${r.topic.community.id}/resolutions/${r.id}`} replace />;
+  const zone = community.settings.timeZone;
+  if (!r) {
+    return (
+      <Page title={t("resolution.title")}>
+        <FormError message={loadErr.form} />
+        <Skeleton lines={8} />
+      </Page>
+    );
+  }
+  const stage = resolutionStage(r, new Date());
+  const done = (msg: string) => {
+    setNotice(msg);
+    reload();
+  };
+
+  async function submitItem(e: FormEvent) {
+    e.preventDefault();
+    const party = owner.startsWith("party:") ? owner.slice(6) : null;
+    const res = await addItem({
+      input: {
+        resolutionId: rid,
+        title: itemTitle,
+        ownerParty: party,
+        ownerMemberId: party ? null : owner || null,
+        due: fromLocalInput(due + "T00:00") ?? "",
+        weight: Number(weight) || null,
+      },
+    });
+    if (res.data) {
+      setItemTitle("");
+      done(t("resolution.itemAdded"));
+    }
+  }
+
+  return (
+    <Page title={t("resolution.title")} wide>
+      <p className="tags">
+        <span className={stage === "notice" ? "tag tag-warn" : stage === "in_effect" ? "tag tag-ok" : "tag"}>{t(stageKey(stage))}</span>
+      </p>
+      <p className="muted meta">
+        <span>
+          {t("resolution.topic")} <Link to={`/c/${community.id}/topics/${r.topic.id}`}>{r.topic.title}</Link>
+        </span>
+        <span>{t("resolution.adoptedAt", { date: formatDate(r.adoptedAt, i18n.language, zone) })}</span>
+        <span>
+          {stage === "notice"
+            ? t("resolution.noticeUntil", { date: formatDateTime(r.effectiveAt, i18n.language, zone) })
+            : t("resolution.effectiveSince", { date: formatDateTime(r.effectiveAt, i18n.language, zone) })}
+        </span>
+      </p>
+      <Notice message={notice} />
+      <FormError message={loadErr.form} />
+      <div className="topic-layout">
+        <div className="topic-body resolution-text">{r.text}</div>
+
+        <section className="panel" aria-labelledby="progress-h">
+          <h2 id="progress-h">{t("resolution.progressTitle")}</h2>
+          <Progress value={r.progress} label={t("resolution.overall")} />
+          {r.summary && (
+            <>
+              <h3>{t("resolution.summary")}</h3>
+              <p className="prewrap">{r.summary}</p>
+            </>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="items-h">
+          <h2 id="items-h">{t("resolution.items")}</h2>
+          {r.actionItems.length === 0 ? (
+            <EmptyState title={t("resolution.noItems")} hint={t("resolution.noItemsHint")} />
+          ) : (
+            <ul className="cards">
+              {r.actionItems.map((it) => (
+                <li key={it.id} className="card">
+                  <ActionItemCard
+                    item={it}
+                    mayUpdate={can.committee || (!!it.owner && it.owner.id === viewer?.id) || (it.ownerParty === "owners_committee" && membership.roles.includes("OWNERS_COMMITTEE")) || (it.ownerParty === "property_firm" && membership.roles.includes("PROPERTY_FIRM"))}
+                    closed={stage === "closed"}
+                    onChanged={done}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          {can.committee && stage !== "closed" && (
+            <form onSubmit={submitItem} noValidate className="form" aria-labelledby="add-item-h">
+              <h3 id="add-item-h">{t("resolution.addItem")}</h3>
+              <FormError message={iErr.form} />
+              <TextField label={t("resolution.itemTitle")} maxLength={100} value={itemTitle} error={iErr.fields.title} onChange={(e) => setItemTitle(e.target.value)} />
+              <SelectField label={t("resolution.owner")} value={owner} error={iErr.fields.ownerId} onChange={(e) => setOwner(e.target.value)}>
+                {PARTIES.map((p) => (
+                  <option key={p} value={`party:${p}`}>
+                    {t(`motion.parties.${p}`)}
+                  </option>
+                ))}
+                {(members.data?.community?.members.nodes ?? []).map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.user.name}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField label={t("resolution.due")} type="date" value={due} error={iErr.fields.due} onChange={(e) => setDue(e.target.value)} />
+              <TextField label={t("resolution.weight")} hint={t("resolution.weightHint")} inputMode="numeric" value={weight} error={iErr.fields.weight} onChange={(e) => setWeight(e.target.value)} />
+              <button type="submit" className="btn btn-primary" disabled={ires.fetching}>
+                {t("resolution.addItemSubmit")}
+              </button>
+            </form>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="objections-h">
+          <h2 id="objections-h">{t("resolution.objections")}</h2>
+          {r.objections.length === 0 ? (
+            <p className="muted">{t("resolution.noObjections")}</p>
+          ) : (
+            <ul className="cards">
+              {r.objections.map((o) => (
+                <li key={o.id} className="card">
+                  <ObjectionCard objection={o} onChanged={done} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {stage === "notice" && can.resident && (
+            <form
+              className="form"
+              noValidate
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const res = await object({ input: { resolutionId: rid, text: objection } });
+                if (res.data) {
+                  setObjection("");
+                  done(t("resolution.objected"));
+                }
+              }}
+            >
+              <FormError message={oErr.form} />
+              <TextArea label={t("resolution.objectLabel")} hint={t("resolution.objectHint")} rows={3} maxLength={1000} value={objection} error={oErr.fields.text} onChange={(e) => setObjection(e.target.value)} />
+              <button type="submit" className="btn btn-primary" disabled={ores.fetching}>
+                {t("resolution.objectSubmit")}
+              </button>
+            </form>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="rating-h">
+          <h2 id="rating-h">{t("resolution.rating")}</h2>
+          {r.satisfaction.count === 0 ? (
+            <p className="muted">{t("resolution.noRatings")}</p>
+          ) : (
+            <p>
+              <span aria-hidden="true" className="stars">
+                {starsText(r.satisfaction.average)}
+              </span>{" "}
+              {t("resolution.ratingAverage", { average: r.satisfaction.average.toFixed(1), count: r.satisfaction.count })}
+            </p>
+          )}
+          {can.resident && ratingOpen(r) && (
+            <div role="group" aria-labelledby="rate-h" className="rate">
+              <p id="rate-h">{t("resolution.rateLabel")}</p>
+              <div className="actions">
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <button
+                    key={n}
+                    type="button"
+                    className="btn"
+                    disabled={rres.fetching}
+                    onClick={async () => {
+                      const res = await rate({ input: { resolutionId: rid, stars: n } });
+                      if (res.data) done(t("resolution.rated", { stars: n }));
+                    }}
+                  >
+                    {t("resolution.stars", { count: n })}
+                  </button>
+                ))}
+              </div>
+              <FormError message={rErr.form ?? rErr.fields.stars} />
+            </div>
+          )}
+          {can.resident && !ratingOpen(r) && <p className="muted small">{t("resolution.rateLater")}</p>}
+        </section>
+
+        {can.committee && stage !== "closed" && (
+          <section className="panel" aria-labelledby="close-h">
+            <h2 id="close-h">{t("resolution.close")}</h2>
+            <form
+              className="form"
+              noValidate
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const res = await close({ input: { resolutionId: rid, summary } });
+                if (res.data) done(t("resolution.closedDone"));
+              }}
+            >
+              <FormError message={cErr.form} />
+              <TextArea label={t("resolution.summaryLabel")} rows={4} maxLength={2000} value={summary} error={cErr.fields.summary} onChange={(e) => setSummary(e.target.value)} />
+              <button type="submit" className="btn btn-primary" disabled={cres.fetching}>
+                {t("resolution.closeSubmit")}
+              </button>
+            </form>
+          </section>
+        )}
+      </div>
+      <p>
+        <Link to={`/c/${community.id}/topics/${r.topic.id}`}>{t("resolution.backToTopic")}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function ObjectionCard({
+  objection: o,
+  onChanged,
+}: {
+  objection: { id: string; text: string; at: string; answer?: string | null; answeredAt?: string | null; by: { name: string } };
+  onChanged: (msg: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { community, can } = useCommunity();
+  const [res, answer] = useMutation(AnswerObjectionMutation);
+  const [text, setText] = useState("");
+  const errs = toFormErrors(res.error, ["answer"], t("app.networkError"));
+  const zone = community.settings.timeZone;
+  return (
+    <article aria-label={t("resolution.objectionBy", { name: o.by.name })}>
+      <p>
+        <strong>{o.by.name}</strong> <span className="muted small">{formatDateTime(o.at, i18n.language, zone)}</span>
+      </p>
+      <p>{o.text}</p>
+      {o.answer ? (
+        <p className="alert alert-info">
+          {t("resolution.answer")} {o.answer}
+        </p>
+      ) : can.committee ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await answer({ input: { objectionId: o.id, answer: text } });
+            if (r.data) onChanged(t("resolution.answered"));
+          }}
+        >
+          <FormError message={errs.form} />
+          <TextArea label={t("resolution.answerLabel", { name: o.by.name })} rows={2} maxLength={1000} value={text} error={errs.fields.answer} onChange={(e) => setText(e.target.value)} />
+          <button type="submit" className="btn btn-primary" disabled={res.fetching}>
+            {t("resolution.answerSubmit")}
+          </button>
+        </form>
+      ) : (
+        <p className="muted small">{t("resolution.unanswered")}</p>
+      )}
+    </article>
+  );
+}
+
+function ActionItemCard({
+  item: it,
+  mayUpdate,
+  closed,
+  onChanged,
+}: {
+  item: {
+    id: string;
+    title: string;
+    due: string;
+    weight: number;
+    progress: number;
+    ownerParty?: string | null;
+    owner?: { name: string } | null;
+    updates: { at: string; progress: number; text: string; link?: string | null; by?: { name: string } | null }[];
+  };
+  mayUpdate: boolean;
+  closed: boolean;
+  onChanged: (msg: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { community } = useCommunity();
+  const [res, update] = useMutation(UpdateActionItemMutation);
+  const [show, setShow] = useState(false);
+  const [progress, setProgress] = useState(String(it.progress));
+  const [note, setNote] = useState("");
+  const [badProgress, setBadProgress] = useState(false);
+  const errs = toFormErrors(res.error, ["progress", "text", "link"], t("app.networkError"));
+  const zone = community.settings.timeZone;
+  const owner = it.owner?.name ?? (it.ownerParty ? t(`motion.parties.${it.ownerParty}`, { defaultValue: it.ownerParty }) : "");
+  return (
+    <article aria-label={t("resolution.itemLabel", { title: it.title })}>
+      <p>
+        <strong>{it.title}</strong>
+      </p>
+      <p className="muted small meta">
+        <span>{t("resolution.ownerIs", { owner })}</span>
+        <span>{t("resolution.dueOn", { date: formatDate(it.due, i18n.language, zone) })}</span>
+        <span>{t("resolution.weightIs", { weight: it.weight })}</span>
+      </p>
+      <Progress value={it.progress} label={t("resolution.itemProgress", { title: it.title })} />
+      {it.updates.length > 0 && (
+        <details className="disclosure">
+          <summary>{t("resolution.history", { count: it.updates.length })}</summary>
+          <ol className="timeline">
+            {it.updates.map((u, i) => (
+              <li key={i} className="timeline-item">
+                <p className="timeline-what">
+                  {t("resolution.percent", { value: u.progress })}
+                  {u.text ? ` · ${u.text}` : ""}
+                </p>
+                <p className="muted small">
+                  {u.by?.name && <span>{u.by.name} · </span>}
+                  <time dateTime={u.at}>{formatDateTime(u.at, i18n.language, zone)}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {mayUpdate && !closed && !show && (
+        <button type="button" className="btn" aria-label={t("resolution.updateFor", { title: it.title })} onClick={() => setShow(true)}>
+          {t("resolution.update")}
+        </button>
+      )}
+      {mayUpdate && show && (
+        <form
+          className="form"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const p = clampProgress(progress);
+            setBadProgress(p === null);
+            if (p === null) return;
+            const r = await update({ input: { actionItemId: it.id, progress: p, text: note || null } });
+            if (r.data) {
+              setShow(false);
+              setNote("");
+              onChanged(t("resolution.updated"));
+            }
+          }}
+        >
+          <FormError message={errs.form} />
+          <TextField
+            label={t("resolution.progressLabel")}
+            inputMode="numeric"
+            value={progress}
+            error={badProgress ? t("resolution.progressInvalid") : errs.fields.progress}
+            onChange={(e) => setProgress(e.target.value)}
+          />
+          <TextArea label={t("resolution.note")} optional rows={2} maxLength={1000} value={note} error={errs.fields.text} onChange={(e) => setNote(e.target.value)} />
+          <div className="actions">
+            <button type="submit" className="btn btn-primary" disabled={res.fetching}>
+              {t("resolution.updateSubmit")}
+            </button>
+            <button type="button" className="btn" onClick={() => setShow(false)}>
+              {t("app.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}
