@@ -1,0 +1,205 @@
+import type { Browser, Page } from "@playwright/test";
+import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, login, test } from "./helpers";
+
+// The four steps after a topic is accepted, through the UI: who deliberates
+// (seat rules, the published seed, a draw by lot and its verification,
+// nominations, accepting a seat), a meeting with its QR check-in and an
+// online vote, the resolution with an action item carried out, and a
+// resident's rating. The topic is made here (proposed by the committee and
+// accepted through the API), so the test does not depend on the demo's own
+// panel on 村口停车难, nor on whom the lot picks: the two who vote are
+// nominated, residents of the topic's grid with an email.
+
+const GRID = "第四网格（后坞片）";
+const VOTERS = [
+  { name: "孙国华", email: "sun.guohua@xiaogucheng.example" },
+  { name: "胡玉梅", email: "hu.yumei@xiaogucheng.example" },
+];
+
+async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await page.request.post("/graphql", { data: { query, variables } });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  expect(body.errors ?? []).toEqual([]);
+  return body.data as T;
+}
+
+/** acceptedTopic has the committee propose a topic for GRID and accept it for the villagers' council. */
+async function acceptedTopic(page: Page, communityId: string, title: string): Promise<string> {
+  const grids = await gql<{ community: { grids: { nodes: { id: string; name: string }[] } } }>(
+    page,
+    "query($id: ID!) { community(id: $id) { grids(first: 50) { nodes { id name } } } }",
+    { id: communityId },
+  );
+  const grid = grids.community.grids.nodes.find((g) => g.name === GRID)!;
+  const p = await gql<{ proposeTopic: { topic: { id: string } } }>(
+    page,
+    "mutation($input: ProposeTopicInput!) { proposeTopic(input: $input) { topic { id } } }",
+    { input: { communityId, title, body: "后坞片的路灯坏了一半，晚上走路看不清。", category: "PUBLIC_AFFAIRS", gridIds: [grid.id], asCommittee: true } },
+  );
+  const id = p.proposeTopic.topic.id;
+  await gql(page, "mutation($input: ScreenTopicInput!) { screenTopic(input: $input) { topic { id } } }", {
+    input: { topicId: id, decision: "ACCEPT", body: "VILLAGERS_COUNCIL" },
+  });
+  return id;
+}
+
+async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, email, DEMO_PASSWORD);
+  return { context, page };
+}
+
+test("the committee builds a panel, holds a meeting and a vote, and carries out the resolution", async ({ page, browser }, info) => {
+  test.setTimeout(240_000);
+  const title = `后坞片路灯维修 ${Date.now() % 100000}`;
+  await login(page, COMMITTEE);
+  await enterVillage(page);
+  const home = page.url();
+  const cid = decodeURIComponent(home.split("/c/")[1]);
+  const topicId = await acceptedTopic(page, cid, title);
+  const topicUrl = `${home}/topics/${topicId}`;
+
+  // 谁来议: a seat rule for the affected grid, the seed, two nominations, a draw.
+  await page.goto(topicUrl);
+  const panel = page.getByRole("region", { name: "谁来议：议事小组" });
+  await expect(panel.getByText("还没有席位规则。")).toBeVisible();
+  await panel.getByRole("button", { name: "添加规则" }).click();
+  await panel.getByLabel("席位类别", { exact: true }).selectOption("AFFECTED_RESIDENTS");
+  await expect(panel.getByLabel("受影响的网格")).toHaveValue(/.+/);
+  await panel.getByLabel("最少人数").fill("3");
+  await panel.getByLabel("最多人数").fill("5");
+  await panel.getByRole("button", { name: "保存席位规则" }).click();
+  await expect(panel.getByText("席位规则已保存。")).toBeVisible();
+
+  await panel.getByRole("button", { name: "公布抽签种子" }).click();
+  await expect(panel.getByText("抽签种子已公布。")).toBeVisible();
+  await expect(panel.locator(".seed-value")).toHaveText(/^[0-9a-f]{32}$/);
+  await expect(panel.getByText(/^公布于 /)).toBeVisible();
+
+  for (const v of VOTERS) {
+    await panel.getByLabel("提名席位类别").selectOption("REPRESENTATIVES");
+    await panel.getByLabel("成员", { exact: true }).selectOption({ label: `${v.name}（${GRID}）` });
+    await panel.getByRole("button", { name: "提名", exact: true }).click();
+    await expect(panel.getByText("已提名，已向其发出邀请。")).toBeVisible();
+    await expect(panel.getByRole("list", { name: /^席位/ })).toContainText(v.name);
+  }
+
+  await panel.getByLabel("抽签席位类别").selectOption("AFFECTED_RESIDENTS");
+  await panel.getByLabel("抽取人数").fill("3");
+  await panel.getByRole("button", { name: "抽签", exact: true }).click();
+  await expect(panel.getByText("抽签完成，已向抽中的人发出邀请。")).toBeVisible();
+  const seats = panel.getByRole("list", { name: /^席位/ }).getByRole("listitem");
+  await expect(seats).toHaveCount(5);
+  await expect(seats.filter({ hasText: "抽签产生" })).toHaveCount(3);
+  await panel.getByRole("button", { name: "验证第 1 次抽签" }).click();
+  await expect(panel.getByText("✓ 抽签结果一致")).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "代表性报告" })).toBeVisible();
+  await expect(panel.getByText(/已有 \d+ 人（最少 3，最多 5）/)).toBeVisible();
+  await checkPage(page, "topic-panel", info);
+
+  // The two nominated residents accept their seats.
+  const voters = [];
+  for (const v of VOTERS) {
+    const s = await as(browser, v.email);
+    await s.page.goto(topicUrl);
+    await expect(s.page.getByText(/您被邀请担任本议题议事小组/)).toBeVisible();
+    await s.page.getByRole("button", { name: "接受邀请" }).click();
+    await expect(s.page.getByText("已接受邀请，您将参加本议题的表决。")).toBeVisible();
+    voters.push(s);
+  }
+  await checkPage(voters[0].page, "topic-seat-accepted", info);
+
+  // A council meeting on the topic, scheduled from the home.
+  await page.goto(home);
+  await page.getByRole("link", { name: "安排会议" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "安排议事会议" })).toBeVisible();
+  await page.getByRole("button", { name: "安排会议" }).click();
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await checkPage(page, "meeting-schedule-errors", info);
+  await page.getByLabel("会议类型").selectOption({ label: "议事会" });
+  await page.getByLabel("会议名称").fill("后坞片议事会");
+  await page.getByLabel(/^地点/).fill("村委会二楼会议室");
+  await page.getByLabel(title).check();
+  await page.getByRole("button", { name: "安排会议" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "后坞片议事会" })).toBeVisible();
+  const meetingUrl = page.url();
+  await expect(page.getByText("已签到 0 / 2 人，还差 2 人达到法定人数（2 人）。")).toBeVisible();
+  await expect(page.getByRole("img", { name: /签到二维码/ })).toBeVisible();
+  const code = (await page.locator(".checkin-code code").textContent())!.trim();
+
+  // An online vote with a deadline.
+  await page.getByRole("button", { name: "提出动议" }).click();
+  await page.getByLabel("动议内容").fill("由村委会在一个月内修复后坞片全部路灯。");
+  await page.getByLabel("表决方式").selectOption("MAJORITY_CAST");
+  await page.getByRole("button", { name: "开始表决" }).click();
+  await expect(page.getByText("动议已开始表决，议事小组锁定。")).toBeVisible();
+  await expect(page.getByText("赞成 0，反对 0，弃权 0（共 2 人有表决权）")).toBeVisible();
+  await checkPage(page, "meeting-committee", info);
+
+  // The voters check in with the room's QR code and vote 赞成.
+  for (const [i, s] of voters.entries()) {
+    await s.page.goto(`${meetingUrl}/checkin?code=${code}`);
+    await expect(s.page.getByRole("heading", { level: 1, name: "会议签到" })).toBeVisible();
+    if (i === 0) await checkPage(s.page, "meeting-checkin", info);
+    await s.page.getByRole("button", { name: "签到" }).click();
+    await expect(s.page.getByText("签到成功。")).toBeVisible();
+    await s.page.goto(meetingUrl);
+    await s.page.getByRole("button", { name: "赞成" }).click();
+    await expect(s.page.getByText("我的投票：赞成")).toBeVisible();
+    if (i === 0) await checkPage(s.page, "meeting-voter", info);
+  }
+  // The committee's page follows the check-ins on its own.
+  await expect(page.getByText("已签到 2 / 2 人，达到法定人数（2 人）。")).toBeVisible({ timeout: 15_000 });
+
+  await page.getByRole("button", { name: "开始会议" }).click();
+  await expect(page.getByText("会议已开始。")).toBeVisible();
+
+  // A statement and the minutes.
+  await page.getByLabel("发言人").selectOption({ label: VOTERS[0].name });
+  await page.getByLabel("立场").selectOption("FOR");
+  await page.getByLabel("发言要点").fill("晚上老人出门不安全，应尽快修。");
+  await page.getByRole("button", { name: "记录发言" }).click();
+  await expect(page.getByText("发言已记录。")).toBeVisible();
+  await page.getByLabel("纪要内容").fill("会议同意修复后坞片路灯。");
+  await page.getByRole("button", { name: "保存纪要" }).click();
+  await expect(page.getByText("纪要已保存。")).toBeVisible();
+
+  // The committee closes the vote: passed, and adopts the resolution.
+  await page.getByRole("button", { name: "结束表决" }).click();
+  await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
+  await expect(page.getByText("赞成 2，反对 0，弃权 0（共 2 人有表决权）")).toBeVisible();
+  await expect(page.getByText("通过", { exact: true })).toBeVisible();
+  await expect(page.getByText("达到法定人数", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "形成决议" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "决议" })).toBeVisible();
+  await expect(page.getByText("公示期", { exact: true })).toBeVisible();
+  const resolutionUrl = page.url();
+
+  // An action item, carried out to 100 %.
+  await page.getByLabel("事项", { exact: true }).fill("更换后坞片路灯灯泡");
+  await page.getByRole("button", { name: "添加事项" }).click();
+  await expect(page.getByText("事项已添加。")).toBeVisible();
+  await page.getByRole("button", { name: "更新进度：更换后坞片路灯灯泡" }).click();
+  await page.getByLabel("进度（0–100）").fill("100");
+  await page.getByLabel(/^说明/).fill("全部换好了。");
+  await page.getByRole("button", { name: "保存进度" }).click();
+  await expect(page.getByText("进度已更新。")).toBeVisible();
+  await expect(page.locator(".meter-count").first()).toHaveText("100%");
+  await checkPage(page, "resolution-committee", info);
+
+  // A resident of the affected grid rates it.
+  const rater = voters[0].page;
+  await rater.goto(resolutionUrl);
+  await rater.getByRole("button", { name: "4 星" }).click();
+  await expect(rater.getByText("已评 4 星，谢谢。")).toBeVisible();
+  await expect(rater.getByText("平均 4.0 星，1 人评价")).toBeVisible();
+  await checkPage(rater, "resolution-rated", info);
+
+  // The topic page links to the resolution; the home lists the meeting.
+  await page.goto(topicUrl);
+  await expect(page.getByRole("link", { name: "查看决议" })).toBeVisible();
+  await page.goto(home);
+  await expect(page.getByRole("list", { name: "近期会议" })).toContainText("后坞片议事会");
+  for (const s of voters) await s.context.close();
+});
