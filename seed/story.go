@@ -48,24 +48,26 @@ func seedStory(ctx context.Context, s Services, users map[string]domain.ID, topi
 	if _, err := ds.PublishSeed(as(secretary), parking); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	var panel []domain.ID
-	for _, g := range t.GridIDs {
-		seats, err := ds.DrawSeats(as(secretary), deliberation.DrawInput{TopicID: parking, Kind: deliberation.AffectedResidents, GridID: g, Count: 2})
-		if err != nil {
-			return fmt.Errorf("draw: %w", err)
-		}
-		for _, st := range seats {
-			panel = append(panel, st.UserID)
-		}
-	}
-	if _, err := ds.Nominate(as(director), parking, users[secretary], deliberation.PartyMembers, ""); err != nil && domain.ErrorCode(err) != domain.Conflict {
+	// The party secretary is nominated before the draw, so the lot cannot
+	// pick him twice.
+	if _, err := ds.Nominate(as(director), parking, users[secretary], deliberation.PartyMembers, ""); err != nil {
 		return fmt.Errorf("nominate: %w", err)
 	}
-	panel = append(panel, users[secretary])
-	for _, id := range panel {
-		if _, err := ds.RespondToSeat(asID(id), parking, true); err != nil {
+	for _, g := range t.GridIDs {
+		if _, err := ds.DrawSeats(as(secretary), deliberation.DrawInput{TopicID: parking, Kind: deliberation.AffectedResidents, GridID: g, Count: 2}); err != nil {
+			return fmt.Errorf("draw: %w", err)
+		}
+	}
+	seats, err := ds.Seats(as(secretary), parking)
+	if err != nil {
+		return err
+	}
+	var panel []domain.ID
+	for _, st := range seats {
+		if _, err := ds.RespondToSeat(asID(st.UserID), parking, true); err != nil {
 			return fmt.Errorf("accept seat: %w", err)
 		}
+		panel = append(panel, st.UserID)
 	}
 	// 怎么议: the council meets; members check in, speak, and vote online.
 	m, err := ds.ScheduleMeeting(as(director), deliberation.MeetingInput{CommunityID: t.CommunityID, Kind: deliberation.Council,

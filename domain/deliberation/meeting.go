@@ -324,10 +324,16 @@ func (s *Service) Attendance(ctx context.Context, meetingID domain.ID) (Attendan
 		return Attendance{}, err
 	}
 	a := Attendance{Expected: expected}
+	isExpected := map[domain.ID]bool{}
+	for _, v := range expected {
+		isExpected[v.UserID] = true
+	}
 	present := map[domain.ID]bool{}
 	for _, d := range docs {
-		present[domain.ID(d.UserID)] = true
-		a.Present = append(a.Present, domain.ID(d.UserID))
+		if id := domain.ID(d.UserID); isExpected[id] { // one who since declined no longer counts
+			present[id] = true
+			a.Present = append(a.Present, id)
+		}
 	}
 	switch m.Kind {
 	case ThreeParties:
@@ -380,7 +386,7 @@ func (s *Service) Statements(ctx context.Context, meetingID domain.ID) ([]Statem
 	if _, err := s.Meeting(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[statementDoc](ctx, s.db.Collection(statementsColl), bson.M{"meeting_id": string(meetingID)})
+	docs, err := db.FindAll[statementDoc](ctx, s.db.Collection(statementsColl), bson.M{"meeting_id": string(meetingID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 	out := make([]Statement, len(docs))
 	for i, d := range docs {
 		out[i] = Statement{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), SpeakerID: domain.ID(d.SpeakerID), Stance: Stance(d.Stance), Summary: d.Summary, At: d.At}

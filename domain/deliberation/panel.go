@@ -167,7 +167,13 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 	if err != nil && domain.ErrorCode(err) != domain.NotFound {
 		return p, err
 	}
-	if p.Seed != "" {
+	if p.Seed != "" || p.State == PanelLocked {
+		return p, domain.Errorf(domain.Conflict, "抽签种子已公布或议事小组已锁定，不能再改席位规则", "the seed is published or the panel locked; the seat rules are fixed")
+	}
+	if n, err := s.db.Collection(eventsColl).CountDocuments(ctx, bson.M{"_id": string(t.ID) + "/seed"}); err != nil || n > 0 {
+		if err != nil {
+			return p, db.Err("find seed", err)
+		}
 		return p, domain.Errorf(domain.Conflict, "抽签种子已公布，不能再改席位规则", "the seed is published; the seat rules are fixed")
 	}
 	d := panelDoc{ID: string(t.ID), CommunityID: string(t.CommunityID), State: string(PanelDraft), Rules: []ruleDoc{}}
@@ -180,10 +186,16 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 		}
 		d.Rules = append(d.Rules, ruleDoc{Kind: string(r.Kind), GridID: string(r.GridID), Min: r.Min, Max: r.Max})
 	}
-	if _, err := s.db.Collection(panelsColl).ReplaceOne(ctx, bson.M{"_id": d.ID}, d, upsert()); err != nil {
+	if p.TopicID == "" {
+		if _, err := s.db.Collection(panelsColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
+			return p, db.Err("save panel", err)
+		}
+	}
+	// Only the rules change: the state and a seed published meanwhile stay.
+	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"rules": d.Rules}}); err != nil {
 		return p, db.Err("save panel", err)
 	}
-	return toPanel(d), nil
+	return s.Panel(ctx, topicID)
 }
 
 // Panel returns a topic's panel to the members of its community.
@@ -260,6 +272,9 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 		return nil, errPanelLocked
 	case in.Count < 1 || in.Count > 100:
 		return nil, domain.InvalidField("count", "抽取人数须在 1 到 100 之间", "count must be between 1 and 100")
+	}
+	if err := s.checkRoom(ctx, t, p, in); err != nil {
+		return nil, err
 	}
 	eligible, err := s.eligible(ctx, t, in.Kind, in.GridID)
 	if err != nil {
@@ -535,4 +550,27 @@ func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, er
 		return out
 	}
 	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: ids(d.Eligible), Drawn: ids(d.Drawn), Reserve: ids(d.Reserve), At: d.At}, nil
+}
+
+// checkRoom refuses a draw of more seats than the kind's rule has room for
+// (its Max, less the seats of that kind and grid not declined), so a draw
+// cannot be repeated until it gives a wanted panel.
+func (s *Service) checkRoom(ctx context.Context, t Topic, p Panel, in DrawInput) error {
+	max, ruled := 0, false
+	for _, r := range p.Rules {
+		if r.Kind == in.Kind && r.GridID == in.GridID {
+			max, ruled = r.Max, true
+		}
+	}
+	if !ruled {
+		return domain.InvalidField("kind", "席位规则中没有这一类席位", "the seat rules have no seats of this kind")
+	}
+	n, err := s.db.Collection(seatsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID), "kind": string(in.Kind), "grid_id": string(in.GridID), "state": bson.M{"$ne": string(Declined)}})
+	if err != nil {
+		return db.Err("count seats", err)
+	}
+	if int(n)+in.Count > max {
+		return domain.InvalidField("count", "抽取人数超过席位规则的上限", "the draw would exceed the rule's maximum")
+	}
+	return nil
 }

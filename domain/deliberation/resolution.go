@@ -3,6 +3,7 @@ package deliberation
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -363,8 +364,8 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 	if note, err = cleanBody("text", note, 0, 1000); err != nil {
 		return ActionItem{}, err
 	}
-	if len(link) > 500 {
-		return ActionItem{}, domain.InvalidField("link", "链接过长", "the link is too long")
+	if link = strings.TrimSpace(link); len(link) > 500 || (link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://")) {
+		return ActionItem{}, domain.InvalidField("link", "链接须以 http:// 或 https:// 开头，且不超过 500 个字符", "the link must start with http:// or https:// and be at most 500 characters")
 	}
 	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
 	d.Updates = append(d.Updates, u)

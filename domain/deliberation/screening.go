@@ -106,6 +106,20 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	if err != nil {
 		return t, err
 	}
+	// Two topics cannot be merged into each other: the unordered pair is
+	// claimed once.
+	a, b := string(t.ID), string(into.ID)
+	if b < a {
+		a, b = b, a
+	}
+	pair := eventDoc{ID: "merge/" + a + "/" + b, TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "merge_pair", At: s.now().UTC()}
+	if _, err := s.db.Collection(eventsColl).InsertOne(ctx, pair); err != nil {
+		_, _ = s.db.Collection(eventsColl).DeleteOne(ctx, bson.M{"_id": claim.ID}) // the decision did not happen
+		if db.IsDuplicate(err) {
+			return t, domain.InvalidField("into", "这两个议题正在互相合并", "these two topics are being merged into each other")
+		}
+		return t, db.Err("claim merge", err)
+	}
 	if err := s.carrySupports(ctx, t, into); err != nil {
 		return t, err
 	}
@@ -158,7 +172,7 @@ func (s *Service) Timeline(ctx context.Context, topicID domain.ID) ([]Event, err
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$nin": []string{"decision", "exit"}}})
+	docs, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$nin": []string{"decision", "exit", "merge_pair"}}})
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -116,5 +115,3 @@ type eventDoc struct {
 	Other       string    `bson:"other,omitempty"` // the other topic of a merge
 	At          time.Time `bson:"at"`
 }
-
-func upsert() *options.ReplaceOptionsBuilder { return options.Replace().SetUpsert(true) }

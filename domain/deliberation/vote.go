@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -309,8 +310,8 @@ func (s *Service) RecordAssistedVote(ctx context.Context, motionID, voterID doma
 		return err
 	}
 	member, err := s.comms.Member(ctx, m.CommunityID, voterID)
-	if err != nil || !a.WorksFor(member.GridID) {
-		return domain.ErrForbidden
+	if err != nil || !member.Assisted || !a.WorksFor(member.GridID) {
+		return domain.ErrForbidden // only for assisted residents of the worker's grid
 	}
 	if witness, err = text.Line("witness", domain.Text{ZH: "见证人", EN: "witness"}, witness, 1, 64); err != nil {
 		return err
@@ -337,6 +338,16 @@ func (s *Service) castVote(ctx context.Context, motionID, voter domain.ID, choic
 		RecordedBy: string(recordedBy), Witness: witness, At: now}
 	_, err = s.db.Collection(votesColl).InsertOne(ctx, d)
 	if db.IsDuplicate(err) {
+		if recordedBy != "" {
+			// An assisted vote never replaces one the member cast themself.
+			var held voteDoc
+			if err := s.db.Collection(votesColl).FindOne(ctx, bson.M{"_id": d.ID}).Decode(&held); err != nil {
+				return db.Err("find vote", err)
+			}
+			if held.RecordedBy == "" {
+				return domain.Errorf(domain.Conflict, "该成员已亲自投票", "the member has voted themself")
+			}
+		}
 		_, err = s.db.Collection(votesColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"choice": d.Choice, "recorded_by": d.RecordedBy, "witness": d.Witness, "at": now}})
 	}
 	if err != nil {
@@ -360,11 +371,17 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
 		return Result{}, err
 	}
-	r, err := s.Recompute(ctx, motionID)
+	// The result counts the votes cast before the close; a vote racing it is
+	// stamped later and left out, by the published result and any recount.
+	closedAt := s.now().UTC()
+	if m.Deadline.Before(closedAt) {
+		closedAt = m.Deadline
+	}
+	r, err := s.count(ctx, m, closedAt)
 	if err != nil {
 		return r, err
 	}
-	d := resultDoc{MotionID: string(m.ID), Yes: r.Yes, No: r.No, Abstain: r.Abstain, Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, ClosedAt: s.now().UTC()}
+	d := resultDoc{MotionID: string(m.ID), Yes: r.Yes, No: r.No, Abstain: r.Abstain, Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, ClosedAt: closedAt}
 	if r.Parties != nil {
 		d.Parties = map[string][]int{}
 		for p, c := range r.Parties {
@@ -409,14 +426,28 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 }
 
 // Recompute counts a motion's votes again and applies its quorum and
-// method; after close it must equal the published result. Votes of people
-// who are not voters are not counted. Errors: NotFound.
+// method; after close it counts the votes cast before the close, so it
+// equals the published result. Votes of people who are not voters are not
+// counted. Errors: NotFound.
 func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, error) {
 	m, err := s.Motion(ctx, motionID)
 	if err != nil {
 		return Result{}, err
 	}
-	votes, err := db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(m.ID)})
+	until := m.Deadline
+	if m.Closed {
+		var d resultDoc
+		if err := s.db.Collection(resultsColl).FindOne(ctx, bson.M{"_id": string(m.ID)}).Decode(&d); err != nil {
+			return Result{}, db.Err("find result", err)
+		}
+		until = d.ClosedAt
+	}
+	return s.count(ctx, m, until)
+}
+
+// count tallies the votes cast before until.
+func (s *Service) count(ctx context.Context, m Motion, until time.Time) (Result, error) {
+	votes, err := db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(m.ID), "at": bson.M{"$lte": until}})
 	if err != nil {
 		return Result{}, err
 	}
@@ -455,6 +486,19 @@ func tally(m Motion, votes []voteDoc) Result {
 	}
 	cast := r.Yes + r.No + r.Abstain
 	r.Quorum = cast*m.QuorumDen >= r.Voters*m.QuorumNum
+	if m.Method == ThreeParty {
+		// Each party reaches the quorum among its own delegates.
+		size := map[Party]int{}
+		for _, v := range m.Voters {
+			size[v.Party]++
+		}
+		r.Quorum = true
+		for p, c := range r.Parties {
+			if (c[0]+c[1]+c[2])*m.QuorumDen < size[p]*m.QuorumNum {
+				r.Quorum = false
+			}
+		}
+	}
 	switch m.Method {
 	case MajorityCast:
 		r.Passed = r.Yes > r.No
@@ -495,7 +539,7 @@ func (s *Service) Motions(ctx context.Context, topicID domain.ID) ([]Motion, err
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)})
+	docs, err := db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 	if err != nil {
 		return nil, err
 	}

@@ -76,6 +76,12 @@ func TestPanelAndDraw(t *testing.T) {
 	}
 	_, err = v.svc.DrawSeats(as(v.committee), deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.Experts, Count: 1})
 	wantCode(t, err, domain.Invalid)
+	// No drawing past a rule's maximum (grid 1 allows 5; 3 seats stand).
+	_, err = v.svc.DrawSeats(as(v.committee), deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Count: 3})
+	wantCode(t, err, domain.Invalid)
+	// Rules are fixed once the seed is out.
+	_, err = v.svc.SetSeatRules(as(v.committee), topic.ID, rules)
+	wantCode(t, err, domain.Conflict)
 }
 
 func openMotion(tb testing.TB, v *village, topic deliberation.Topic, method deliberation.Method, secret bool) deliberation.Motion {
@@ -131,6 +137,10 @@ func TestVoting(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantCode(t, v.svc.RecordAssistedVote(as(v.worker), m.ID, members[3], deliberation.Yes, "章美芳"), domain.Forbidden) // grid 2
+		// A vote the member cast themself is never replaced by an assisted one.
+		must(0, v.svc.Vote(as(members[4]), m.ID, deliberation.No))
+		wantCode(t, v.svc.RecordAssistedVote(as(v.worker), m.ID, members[4], deliberation.Yes, "章美芳"), domain.Conflict)
+		must(0, v.svc.Vote(as(members[4]), m.ID, deliberation.Yes)) // (and they change it back for the count below)
 	})
 	for _, r := range members[1:2] {
 		must(0, v.svc.Vote(as(r), m.ID, deliberation.Yes))
@@ -140,8 +150,8 @@ func TestVoting(t *testing.T) {
 	_, err := v.svc.CloseMotion(as(v.residents[0]), m.ID)
 	wantCode(t, err, domain.Forbidden)
 	closed := must(v.svc.CloseMotion(as(v.committee), m.ID))
-	if closed.Yes != 3 || closed.No != 1 || !closed.Quorum || !closed.Passed {
-		t.Errorf("result %+v: want 3 yes, 1 no, quorum (4 of 6), passed", closed)
+	if closed.Yes != 4 || closed.No != 1 || !closed.Quorum || !closed.Passed {
+		t.Errorf("result %+v: want 4 yes, 1 no, quorum (5 of 6), passed", closed)
 	}
 	t.Run("ErrVoteAfterClose", func(t *testing.T) {
 		wantCode(t, v.svc.Vote(as(members[4]), m.ID, deliberation.Yes), domain.Conflict)
