@@ -172,6 +172,12 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 		}
 		topicNames = append(topicNames, t.Title)
 	}
+	if in.Kind == ThreeParties {
+		// Refuse before saving when a party has no delegate.
+		if _, err := s.delegates(ctx, Topic{CommunityID: c.ID}); err != nil {
+			return Meeting{}, err
+		}
+	}
 	code := make([]byte, 8)
 	_, _ = rand.Read(code)
 	d := meetingDoc{ID: string(domain.NewID()), CommunityID: string(c.ID), Kind: string(in.Kind), Title: title, StartsAt: in.StartsAt.UTC(),
