@@ -196,6 +196,28 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await expect(rater.getByText("平均 4.0 星，1 人评价")).toBeVisible();
   await checkPage(rater, "resolution-rated", info);
 
+  // During the notice period a resident objects and the committee answers;
+  // then the committee closes the resolution with a summary.
+  await rater.getByLabel("提出异议").fill("希望先修村道转弯处的两盏。");
+  await rater.getByRole("button", { name: "提交异议" }).click();
+  await expect(rater.getByText("异议已提交。")).toBeVisible();
+  await page.reload();
+  await page.getByLabel(`答复${VOTERS[0].name}的异议`).fill("会先修转弯处的两盏。");
+  await page.getByRole("button", { name: "答复", exact: true }).click();
+  await expect(page.getByText("答复： 会先修转弯处的两盏。")).toBeVisible();
+  await page.getByLabel("结项说明").fill("路灯已全部修好，居民满意。");
+  await page.getByRole("button", { name: "结项", exact: true }).click();
+  await expect(page.getByText("决议已结项。")).toBeVisible();
+  await expect(page.getByText("已结束", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Resolution" })).toBeVisible();
+  await checkPage(page, "resolution-closed-en", info);
+  await page.getByRole("button", { name: "切换到中文" }).click();
+  await page.goto(meetingUrl);
+  await page.getByRole("button", { name: "大字" }).click();
+  await checkPage(page, "meeting-large-text", info);
+  await page.getByRole("button", { name: "大字" }).click();
+
   // The topic page links to the resolution; the home lists the meeting.
   await page.goto(topicUrl);
   await expect(page.getByRole("link", { name: "查看决议" })).toBeVisible();

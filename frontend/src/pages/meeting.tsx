@@ -1,4 +1,3 @@
-import QRCode from "qrcode";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -363,7 +362,12 @@ function usePoll(refetch: () => void, ms = POLL_MS) {
 function QrCode({ url, label }: { url: string; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (canvas.current) void QRCode.toCanvas(canvas.current, url, { width: 240, margin: 2 }).catch(() => undefined);
+    // The QR library loads only where a code is shown (the committee's meeting page).
+    const el = canvas.current;
+    if (!el) return;
+    void import("qrcode")
+      .then((m) => m.default.toCanvas(el, url, { width: 240, margin: 2 }))
+      .catch(() => undefined);
   }, [url]);
   return <canvas ref={canvas} className="qr" role="img" aria-label={label} width={240} height={240} />;
 }
