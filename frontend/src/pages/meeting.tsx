@@ -742,12 +742,15 @@ function MotionCard({
 }: {
   motion: MotionData;
   canVote: boolean;
-  members: { id: string; assisted: boolean; user: { id: string; name: string } }[];
+  members: { id: string; assisted: boolean; user: { id: string; name: string }; grid?: { id: string } | null }[];
   onChanged: (msg: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { community, can } = useCommunity();
+  const { community, membership, can } = useCommunity();
   const navigate = useNavigate();
+  // A grid worker records votes for the residents of the grids they work for.
+  const workerGrids = membership.workerGrids.map((g) => g.id);
+  const assistable = members.filter((mm) => !!mm.grid && workerGrids.includes(mm.grid.id));
   const [vres, vote] = useMutation(CastVoteMutation);
   const [cres, close] = useMutation(CloseMotionMutation);
   const [ares, adopt] = useMutation(AdoptResolutionMutation);
@@ -877,7 +880,7 @@ function MotionCard({
           <FormError message={asErr.form} />
           <SelectField label={t("motion.assistedFor")} value={who} error={asErr.fields.memberId} onChange={(e) => setWho(e.target.value)}>
             <option value="">{t("panel.chooseMember")}</option>
-            {members.map((mm) => (
+            {assistable.map((mm) => (
               <option key={mm.id} value={mm.id}>
                 {mm.user.name}
               </option>
