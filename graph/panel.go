@@ -131,7 +131,10 @@ func (b *builder) buildPanels() {
 				return nil, err
 			}
 			c, err := b.svc.Topics.MyVote(p.Context, m.ID)
-			return nilString(string(c)), err
+			if c == "" {
+				return nil, err
+			}
+			return c, err // the enum needs the typed value
 		}},
 	}})
 }
@@ -272,11 +275,13 @@ func (b *builder) panelMutations(f graphql.Fields) {
 	}
 	f["nominateSeat"] = &graphql.Field{
 		Type: nonNull(panelPayload("NominateSeatPayload")),
-		Args: inputArg("NominateSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "memberId": id, "kind": {Type: nonNull(b.seatKindEnum)}}),
+		Args: inputArg("NominateSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "memberId": id, "kind": {Type: nonNull(b.seatKindEnum)},
+			"gridId": {Type: graphql.ID, Description: "For an affected-resident seat: its grid."}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			var in struct {
 				TopicID, MemberID string
 				Kind              deliberation.SeatKind
+				GridID            *string
 			}
 			if err := decodeInput(p, &in); err != nil {
 				return nil, err
@@ -290,7 +295,13 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			if err != nil || !ok {
 				return nil, domain.InvalidField("memberId", "请选择本社区的成员", "choose a member of this community")
 			}
-			if _, err := b.svc.Topics.Nominate(p.Context, tid, uid, in.Kind, ""); err != nil {
+			var grid domain.ID
+			if in.GridID != nil {
+				if grid, err = localID("Grid", *in.GridID); err != nil {
+					return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
+				}
+			}
+			if _, err := b.svc.Topics.Nominate(p.Context, tid, uid, in.Kind, grid); err != nil {
 				return nil, err
 			}
 			pn, err := b.svc.Topics.Panel(p.Context, tid)

@@ -85,6 +85,7 @@ func TestPanelAndVoteFlow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A voter sees their own vote (the admin joins the panel by nomination for this).
 	d = run(`mutation($m: ID!) { closeMotion(input: {motionId: $m}) { motion { closed result { yes no voters quorum passed } } } }`, map[string]any{"m": motionID})
 	res := path(d, "closeMotion", "motion", "result")
 	if path(res, "yes") != float64(2) || path(res, "no") != float64(1) || path(res, "passed") != true {
@@ -128,5 +129,24 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	d = run(`query($c: ID!) { community(id: $c) { meetings(upcoming: true) { title } } }`, map[string]any{"c": gid("Community", v.c.ID)})
 	if len(path(d, "community", "meetings").([]any)) != 1 {
 		t.Errorf("upcoming meetings = %v", d)
+	}
+}
+
+// TestMyVote: a voter reads back their own vote over GraphQL.
+func TestMyVote(t *testing.T) {
+	e := newEnv(t)
+	v := e.village(t, "小古城村", "A1")
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: domain.ActorFromContext(v.admin).UserID, Role: domain.RoleCommittee}))
+	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修路灯", Category: deliberation.PublicAffairs, AsCommittee: true}))
+	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	must(e.topics.SetSeatRules(v.admin, topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 1, Max: 3}}))
+	must(e.topics.Nominate(v.admin, topic.ID, v.workerID, deliberation.Representatives, ""))
+	must(e.topics.RespondToSeat(v.workerCtx, topic.ID, true))
+	m := must(e.topics.OpenMotion(v.admin, deliberation.MotionInput{TopicID: topic.ID, Text: "换节能灯", Method: deliberation.MajorityCast, Deadline: e.clock.Now().Add(time.Hour)}))
+	r := e.do(t, call{query: `mutation($m: ID!) { castVote(input: {motionId: $m, choice: ABSTAIN}) { motion { myVote } } }`,
+		vars: map[string]any{"m": gid("Motion", m.ID)}, token: v.workerToken})
+	wantOK(t, r)
+	if got := path(r.Data, "castVote", "motion", "myVote"); got != "ABSTAIN" {
+		t.Errorf("myVote = %v, want ABSTAIN", got)
 	}
 }
