@@ -147,11 +147,7 @@ func (b *builder) buildCommunity() {
 					if !actor.LoggedIn() {
 						return nil, nil
 					}
-					m, err := b.svc.Communities.Member(p.Context, c.ID, actor.UserID)
-					if domain.ErrorCode(err) == domain.NotFound {
-						return nil, nil
-					}
-					return m, err
+					return orNull(b.svc.Communities.Member(p.Context, c.ID, actor.UserID))
 				}},
 			}
 		}),

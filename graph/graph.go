@@ -215,3 +215,12 @@ func nilTime(t time.Time) any {
 
 // parseTime reads an RFC 3339 time, as the DateTime scalar writes it.
 func parseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano, s) }
+
+// orNull turns NotFound into null, for a field that may have no value (a
+// panel not yet formed, a motion not adopted).
+func orNull[V any](v V, err error) (any, error) {
+	if domain.ErrorCode(err) == domain.NotFound {
+		return nil, nil
+	}
+	return v, err
+}

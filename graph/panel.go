@@ -108,22 +108,14 @@ func (b *builder) buildPanels() {
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Topics.Result(p.Context, m.ID)
-			if domain.ErrorCode(err) == domain.NotFound {
-				return nil, nil
-			}
-			return r, err
+			return orNull(b.svc.Topics.Result(p.Context, m.ID))
 		}},
 		"resolution": {Type: b.resolution, Description: "The resolution adopted from it, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
 			m, err := source[deliberation.Motion](p)
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Topics.Resolution(p.Context, m.ID)
-			if domain.ErrorCode(err) == domain.NotFound {
-				return nil, nil
-			}
-			return r, err
+			return orNull(b.svc.Topics.Resolution(p.Context, m.ID))
 		}},
 		"myVote": {Type: b.choiceEnum, Description: "The viewer's own vote, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
 			m, err := source[deliberation.Motion](p)

@@ -106,11 +106,7 @@ func (b *builder) buildTopics() {
 					if err != nil {
 						return nil, err
 					}
-					pn, err := b.svc.Topics.Panel(p.Context, t.ID)
-					if domain.ErrorCode(err) == domain.NotFound {
-						return nil, nil
-					}
-					return pn, err
+					return orNull(b.svc.Topics.Panel(p.Context, t.ID))
 				}},
 				"motions": {Type: listOf(b.motion), Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
