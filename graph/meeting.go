@@ -54,15 +54,7 @@ func (b *builder) buildMeetings() {
 				if err != nil {
 					return nil, err
 				}
-				var out []deliberation.Topic
-				for _, id := range m.TopicIDs {
-					t, err := b.svc.Topics.Topic(p.Context, id)
-					if err != nil {
-						return nil, err
-					}
-					out = append(out, t)
-				}
-				return out, nil
+				return b.svc.Topics.Agenda(p.Context, m.ID)
 			}},
 			"attendance": {Type: nonNull(attendance), Description: "Who is expected and present, and whether the quorum is reached.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Meeting](p)

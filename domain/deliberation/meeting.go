@@ -516,3 +516,27 @@ func (s *Service) RescheduleMeeting(ctx context.Context, meetingID domain.ID, st
 	m.StartsAt = startsAt.UTC()
 	return m, nil
 }
+
+// Agenda returns a meeting's topics in agenda order, in one query.
+// Errors: NotFound.
+func (s *Service) Agenda(ctx context.Context, meetingID domain.ID) ([]Topic, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"_id": bson.M{"$in": strs(m.TopicIDs)}, "community_id": string(m.CommunityID)})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[domain.ID]Topic{}
+	for _, d := range docs {
+		byID[domain.ID(d.ID)] = toTopic(d)
+	}
+	out := make([]Topic, 0, len(m.TopicIDs))
+	for _, id := range m.TopicIDs {
+		if t, ok := byID[id]; ok {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
