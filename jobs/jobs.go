@@ -183,7 +183,7 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 }
 
 // runCleanup removes expired sessions and tokens, old run records, delivery
-// claims and provider events, once per day.
+// claims and provider events, and repairs the support tallies, once per day.
 func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 	loc, _ := time.LoadLocation(cleanupZone)
 	_, err := RunDaily(ctx, s.cfg.Schedule, "cleanup", cleanupAt, loc, 0, now, func(ctx context.Context, _ time.Time) error {
@@ -199,7 +199,13 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old)
+		tallies := 0
+		if s.cfg.Topics != nil {
+			if tallies, err = s.cfg.Topics.RepairTallies(ctx); err != nil {
+				return err
+			}
+		}
+		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "tallies_repaired", tallies)
 		return nil
 	})
 	return err

@@ -41,8 +41,8 @@ type app struct {
 	mailer   notify.Mailer
 }
 
-// open connects to the database, ensures its indexes and builds the
-// services. The caller closes a.db.
+// open connects to the database, ensures its indexes, builds the services
+// and repairs the derived support tallies. The caller closes a.db.
 func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	d, err := db.Open(ctx, db.Config{
 		URI: cfg.MongoURI, Name: cfg.DBName, DataDir: cfg.DataDir, EmbeddedAddr: cfg.EmbeddedAddr, Logger: log,
@@ -69,6 +69,13 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
+	// A crash between a support and its tally leaves the tally short.
+	if n, err := a.topics.RepairTallies(ctx); err != nil {
+		_ = d.Close(context.Background())
+		return nil, err
+	} else if n > 0 {
+		log.Info("support tallies repaired", "changed", n)
+	}
 	return a, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -29,6 +30,8 @@ type Service struct {
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
+	// tallyLock serialises the updates of the support tallies (tally.go).
+	tallyLock db.KeyLock
 }
 
 // Notifier queues, moves and cancels reminders; notify.Service is one.

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
@@ -52,6 +54,7 @@ type village struct {
 	comms                           *community.Service
 	accounts                        *account.Service
 	clock                           *domaintest.Clock
+	db                              *db.DB
 	c                               community.Community
 	grid1, grid2                    community.Grid
 	micro1, micro2                  community.MicroGrid
@@ -73,7 +76,7 @@ func newVillageWith(tb testing.TB, residents int, n deliberation.Notifier) *vill
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	v := &village{clock: domaintest.NewClock(time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC))}
+	v := &village{db: d, clock: domaintest.NewClock(time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC))}
 	v.accounts = account.NewService(d.Database, account.Config{Notifier: noMail{}, Now: v.clock.Now})
 	v.comms = community.NewService(d.Database, v.accounts, community.Config{Now: v.clock.Now})
 	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: n, Now: v.clock.Now})
@@ -202,6 +205,14 @@ func TestSupportRace(t *testing.T) {
 	if counts[topic.ID] != 100 {
 		t.Errorf("%d supports, want 100", counts[topic.ID])
 	}
+	for _, r := range v.residents {
+		if !must(v.svc.Supported(as(r), []domain.ID{topic.ID}))[topic.ID] {
+			t.Fatalf("resident %s supported, but Supported says no", r)
+		}
+	}
+	if n := must(v.svc.RepairTallies(context.Background())); n != 0 {
+		t.Errorf("the race left %d tallies to repair, want none", n)
+	}
 	got := must(v.svc.Topic(as(v.residents[0]), topic.ID))
 	if got.State != deliberation.Screening {
 		t.Errorf("state = %s, want screening", got.State)
@@ -214,6 +225,46 @@ func TestSupportRace(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d screening events, want 1", n)
+	}
+}
+
+// TestRepairTallies: a support whose tally was never counted (a crash
+// between the two) is counted by the repair, once; the viewer's own
+// supports are told apart from others'.
+func TestRepairTallies(t *testing.T) {
+	v := newVillage(t, 3)
+	ctx := context.Background()
+	a, b := v.propose(t, v.residents[0], "村口停车难"), v.propose(t, v.residents[0], "开办老年食堂")
+	must(v.svc.Support(as(v.residents[1]), a.ID))
+	must(v.svc.Support(as(v.residents[1]), b.ID))
+	must(v.svc.Support(as(v.residents[2]), b.ID))
+	crashed := bson.M{"_id": string(a.ID) + "/" + string(v.residents[2]), "topic_id": string(a.ID), "community_id": string(v.c.ID), "user_id": string(v.residents[2]), "created_at": v.clock.Now()}
+	if _, err := v.db.Database.Collection("supports").InsertOne(ctx, crashed); err != nil {
+		t.Fatal(err)
+	}
+	ids := []domain.ID{a.ID, b.ID}
+	if c := must(v.svc.SupportCounts(ctx, ids)); c[a.ID] != 1 || c[b.ID] != 2 {
+		t.Fatalf("counts before the repair = %v, want 1 and 2", c)
+	}
+	if n := must(v.svc.RepairTallies(ctx)); n != 2 {
+		t.Errorf("repaired %d tallies, want 2 (the topic's and the supporter's)", n)
+	}
+	if c := must(v.svc.SupportCounts(ctx, ids)); c[a.ID] != 2 || c[b.ID] != 2 {
+		t.Errorf("counts after the repair = %v, want 2 and 2", c)
+	}
+	if got := must(v.svc.Supported(as(v.residents[2]), ids)); !got[a.ID] || !got[b.ID] {
+		t.Errorf("resident 2 supports %v, want both", got)
+	}
+	if got := must(v.svc.Supported(as(v.residents[0]), ids)); len(got) != 0 {
+		t.Errorf("the proposer supports %v, want none", got)
+	}
+	if n := must(v.svc.RepairTallies(ctx)); n != 0 {
+		t.Errorf("a second repair changed %d tallies, want none", n)
+	}
+	// Supporting again after the crash changes no count.
+	must(v.svc.Support(as(v.residents[2]), a.ID))
+	if c := must(v.svc.SupportCounts(ctx, ids)); c[a.ID] != 2 {
+		t.Errorf("count after supporting again = %d, want 2", c[a.ID])
 	}
 }
 

@@ -120,7 +120,8 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 		}
 		return t, db.Err("claim merge", err)
 	}
-	if err := s.carrySupports(ctx, t, into); err != nil {
+	n, err := s.carrySupports(ctx, t, into)
+	if err != nil {
 		return t, err
 	}
 	if err := s.event(ctx, into, "merged_in", actor, note, string(t.ID)); err != nil {
@@ -131,7 +132,7 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 		return merged, err
 	}
 	if into.State == Collecting {
-		if _, err := s.checkThreshold(ctx, into); err != nil {
+		if _, err := s.checkThreshold(ctx, into, n); err != nil {
 			return merged, err
 		}
 	}
@@ -139,20 +140,19 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 }
 
 // carrySupports copies the supports of from to into; a supporter of both
-// keeps one support, since the support's _id is topic/user.
-func (s *Service) carrySupports(ctx context.Context, from, into Topic) error {
+// keeps one support, since the support's _id is topic/user. It returns
+// into's support count.
+func (s *Service) carrySupports(ctx context.Context, from, into Topic) (int, error) {
 	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"topic_id": string(from.ID)})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, d := range docs {
-		c := supportDoc{ID: supportID(into.ID, domain.ID(d.UserID)), TopicID: string(into.ID), CommunityID: d.CommunityID,
-			UserID: d.UserID, CarriedFrom: string(from.ID), CreatedAt: s.now().UTC()}
-		if _, err := s.db.Collection(supportsColl).InsertOne(ctx, c); err != nil && !db.IsDuplicate(err) {
-			return db.Err("carry support", err)
+		if _, err := s.addSupport(ctx, into, domain.ID(d.UserID), from.ID); err != nil {
+			return 0, err
 		}
 	}
-	return nil
+	return s.supportTally(ctx, into.ID)
 }
 
 // Event is one entry of a topic's public timeline.

@@ -225,23 +225,39 @@ func (s *Service) Support(ctx context.Context, topicID domain.ID) (Topic, error)
 		return t, ErrNotCollecting
 	}
 	actor := domain.ActorFromContext(ctx)
-	d := supportDoc{ID: supportID(t.ID, actor.UserID), TopicID: string(t.ID), CommunityID: string(t.CommunityID), UserID: string(actor.UserID), CreatedAt: now}
-	if _, err := s.db.Collection(supportsColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
-		return t, db.Err("insert support", err)
+	n, err := s.addSupport(ctx, t, actor.UserID, "")
+	if err != nil {
+		return t, err
 	}
-	return s.checkThreshold(ctx, t)
+	return s.checkThreshold(ctx, t, n)
 }
 
-// checkThreshold moves a collecting topic whose supports reached its
-// threshold to screening. Racing supporters may all see the threshold
-// reached; the state they write is the same, and the timeline event is keyed
-// by the state, so it is recorded once.
-func (s *Service) checkThreshold(ctx context.Context, t Topic) (Topic, error) {
-	n, err := s.db.Collection(supportsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID)})
-	if err != nil {
-		return t, db.Err("count supports", err)
+// addSupport inserts a support and counts it in the tallies; it returns the
+// topic's support count. A second support of the same resident changes
+// nothing. carriedFrom names the merged topic a carried support came from.
+func (s *Service) addSupport(ctx context.Context, t Topic, user domain.ID, carriedFrom domain.ID) (int, error) {
+	d := supportDoc{ID: supportID(t.ID, user), TopicID: string(t.ID), CommunityID: string(t.CommunityID), UserID: string(user), CarriedFrom: string(carriedFrom), CreatedAt: s.now().UTC()}
+	_, err := s.db.Collection(supportsColl).InsertOne(ctx, d)
+	switch {
+	case err == nil:
+		return s.countSupport(ctx, t, user)
+	case db.IsDuplicate(err):
+		// Noting the supporter again repairs a crash right after the insert.
+		if err := s.noteSupporter(ctx, user, []string{string(t.ID)}); err != nil {
+			return 0, err
+		}
+		return s.supportTally(ctx, t.ID)
+	default:
+		return 0, db.Err("insert support", err)
 	}
-	if t.State != Collecting || int(n) < t.Threshold {
+}
+
+// checkThreshold moves a collecting topic whose n supports reached its
+// threshold to screening. The tally's increments are serialised, so one
+// supporter sees the threshold reached; should two (a repaired tally), the
+// topic's exit is claimed once.
+func (s *Service) checkThreshold(ctx context.Context, t Topic, n int) (Topic, error) {
+	if t.State != Collecting || n < t.Threshold {
 		return t, nil
 	}
 	return s.moveTo(ctx, t, Screening, bson.M{}, "", "", "")
@@ -309,9 +325,19 @@ func (s *Service) CloseExpired(ctx context.Context, now time.Time) (int, error) 
 	return len(docs), nil
 }
 
-// SupportCounts counts the supports of several topics in one query.
+// SupportCounts returns the support counts of several topics, from their
+// tallies, in one query.
 func (s *Service) SupportCounts(ctx context.Context, ids []domain.ID) (map[domain.ID]int, error) {
-	return s.countBy(ctx, supportsColl, ids, bson.M{})
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = string(id)
+	}
+	docs, err := db.FindAll[topicTallyDoc](ctx, s.db.Collection(topicTalliesColl), bson.M{"_id": bson.M{"$in": keys}})
+	out := make(map[domain.ID]int, len(docs))
+	for _, d := range docs {
+		out[domain.ID(d.ID)] = d.Supports
+	}
+	return out, err
 }
 
 // CommentCounts counts the visible comments of several topics in one query.
@@ -356,15 +382,21 @@ func (s *Service) Supported(ctx context.Context, ids []domain.ID) (map[domain.ID
 	if !actor.LoggedIn() || len(ids) == 0 {
 		return out, nil
 	}
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = supportID(id, actor.UserID)
+	var d supporterTallyDoc
+	err := s.db.Collection(supporterTalliesColl).FindOne(ctx, bson.M{"_id": string(actor.UserID)}).Decode(&d)
+	if err != nil && !db.IsNotFound(err) {
+		return out, db.Err("read supporter tally", err)
 	}
-	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"_id": bson.M{"$in": keys}})
-	for _, d := range docs {
-		out[domain.ID(d.TopicID)] = true
+	wanted := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		wanted[string(id)] = true
 	}
-	return out, err
+	for _, id := range d.Topics {
+		if wanted[id] {
+			out[domain.ID(id)] = true
+		}
+	}
+	return out, nil
 }
 
 // DigestSection lists the community's topics proposed between since and
