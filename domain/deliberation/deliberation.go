@@ -30,8 +30,9 @@ type Service struct {
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
-	// tallyLock serialises the updates of the support tallies (tally.go).
-	tallyLock db.KeyLock
+	// updateLock serialises the updates that must not be lost on the
+	// embedded database: the support tallies (tally.go), action item updates.
+	updateLock db.KeyLock
 }
 
 // Notifier queues, moves and cancels reminders; notify.Service is one.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -368,9 +369,14 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 		return ActionItem{}, domain.InvalidField("link", "链接须以 http:// 或 https:// 开头，且不超过 500 个字符", "the link must start with http:// or https:// and be at most 500 characters")
 	}
 	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
-	d.Updates = append(d.Updates, u)
-	d.Progress = progress
-	if _, err := s.db.Collection(itemsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"progress": progress, "updates": d.Updates}}); err != nil {
+	// Under the lock, two owners updating at once both keep their update.
+	err = func() error {
+		defer s.updateLock.Lock("item/" + d.ID)()
+		return s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": d.ID},
+			bson.M{"$push": bson.M{"updates": u}, "$set": bson.M{"progress": progress}},
+			options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
+	}()
+	if err != nil {
 		return ActionItem{}, db.Err("update action item", err)
 	}
 	if progress == 100 && s.notifier != nil {

@@ -1,6 +1,8 @@
 package deliberation_test
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -50,6 +52,23 @@ func TestResolution(t *testing.T) {
 	wantCode(t, v.svc.Rate(as(v.residents[2]), res.ID, 5), domain.Conflict) // not done yet
 	_, err = v.svc.UpdateActionItem(as(v.residents[2]), a.ID, 50, "", "")
 	wantCode(t, err, domain.Forbidden)
+	// The owner and the committee report at once: every update is kept.
+	var wg sync.WaitGroup
+	for i := range 10 {
+		wg.Go(func() {
+			by := v.worker
+			if i%2 == 1 {
+				by = v.committee
+			}
+			if _, err := v.svc.UpdateActionItem(as(by), a.ID, 10+i, fmt.Sprintf("进展 %d", i), ""); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if got := must(v.svc.ActionItems(as(v.residents[0]), res.ID)); len(got[0].Updates) != 10 {
+		t.Fatalf("%d updates kept of 10 made at once", len(got[0].Updates))
+	}
 	must(v.svc.UpdateActionItem(as(v.worker), a.ID, 100, "已完成划线", "https://example.org/photo.jpg"))
 	items := must(v.svc.ActionItems(as(v.residents[0]), res.ID))
 	if p := deliberation.Progress(items); p != 75 {

@@ -18,7 +18,7 @@ import (
 //   - supporter_tallies: per user, the topics they support.
 //
 // The supports stay the truth, one per resident by their _id. A tally is
-// changed right after its support is inserted, under s.tallyLock; it can
+// changed right after its support is inserted, under s.updateLock; it can
 // only fall short (a crash in between), never run over, since supports are
 // never deleted. RepairTallies recounts from the supports and raises what
 // fell short; it runs at start-up and daily.
@@ -42,7 +42,7 @@ type supporterTallyDoc struct {
 func (s *Service) countSupport(ctx context.Context, t Topic, user domain.ID) (int, error) {
 	var d topicTallyDoc
 	err := func() error {
-		defer s.tallyLock.Lock("topic/" + string(t.ID))()
+		defer s.updateLock.Lock("topic/" + string(t.ID))()
 		return s.db.Collection(topicTalliesColl).FindOneAndUpdate(ctx, bson.M{"_id": string(t.ID)},
 			bson.M{"$inc": bson.M{"supports": 1}},
 			options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&d)
@@ -56,7 +56,7 @@ func (s *Service) countSupport(ctx context.Context, t Topic, user domain.ID) (in
 // noteSupporter adds topics to the supporter's tally; adding one twice
 // changes nothing.
 func (s *Service) noteSupporter(ctx context.Context, user domain.ID, topics []string) error {
-	defer s.tallyLock.Lock("supporter/" + string(user))()
+	defer s.updateLock.Lock("supporter/" + string(user))()
 	_, err := s.db.Collection(supporterTalliesColl).UpdateOne(ctx, bson.M{"_id": string(user)},
 		bson.M{"$addToSet": bson.M{"topics": bson.M{"$each": topics}}}, options.UpdateOne().SetUpsert(true))
 	return db.Err("note supporter", err)
@@ -101,7 +101,7 @@ func (s *Service) RepairTallies(ctx context.Context) (int, error) {
 	changed := 0
 	for topic, n := range counts {
 		err := func() error {
-			defer s.tallyLock.Lock("topic/" + topic)()
+			defer s.updateLock.Lock("topic/" + topic)()
 			_, err := s.db.Collection(topicTalliesColl).UpdateOne(ctx, bson.M{"_id": topic},
 				bson.M{"$max": bson.M{"supports": n}}, options.UpdateOne().SetUpsert(true))
 			return err
