@@ -48,7 +48,10 @@ func (b *builder) buildPanels() {
 			Resolve: field(func(p deliberation.Panel) any { return nilString(p.Seed) })},
 		"seedPublishedAt": {Type: graphql.DateTime, Resolve: field(func(p deliberation.Panel) any { return nilTime(p.SeedPublishedAt) })},
 		"state":           {Type: nonNull(graphql.String), Description: "draft, confirmed or locked", Resolve: field(func(p deliberation.Panel) any { return string(p.State) })},
-		"rules":           {Type: listOf(rule), Resolve: field(func(p deliberation.Panel) any { return p.Rules })},
+		"confirmedAt":     {Type: graphql.DateTime, Resolve: field(func(p deliberation.Panel) any { return nilTime(p.ConfirmedAt) })},
+		"confirmedBy": {Type: b.user, Description: "Who of the committee confirmed the panel.",
+			Resolve: loadField(usersOf, func(p deliberation.Panel) domain.ID { return p.ConfirmedBy })},
+		"rules": {Type: listOf(rule), Resolve: field(func(p deliberation.Panel) any { return p.Rules })},
 		"seats": {Type: listOf(seat), Resolve: func(p graphql.ResolveParams) (any, error) {
 			pn, err := source[deliberation.Panel](p)
 			if err != nil {
@@ -229,6 +232,19 @@ func (b *builder) panelMutations(f graphql.Fields) {
 				return nil, err
 			}
 			pn, err := b.svc.Topics.PublishSeed(p.Context, tid)
+			return map[string]any{"panel": pn}, err
+		}),
+	}
+	f["confirmPanel"] = &graphql.Field{
+		Type:        nonNull(panelPayload("ConfirmPanelPayload")),
+		Description: "Confirms the panel once every seat rule's minimum is met by accepted seats; afterwards only declined seats are refilled.",
+		Args:        inputArg("ConfirmPanelInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			tid, err := inputID(p, "topicId", "Topic")
+			if err != nil {
+				return nil, err
+			}
+			pn, err := b.svc.Topics.ConfirmPanel(p.Context, tid)
 			return map[string]any{"panel": pn}, err
 		}),
 	}

@@ -63,9 +63,16 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	if len(again) != 3 || string(again[0]) != path(d, "draw", "drawn", 0) {
 		t.Errorf("recomputed %v, recorded %v", again, path(d, "draw", "drawn"))
 	}
+	confirm := `mutation($t: ID!) { confirmPanel(input: {topicId: $t}) { panel { state confirmedAt confirmedBy { name } } } }`
+	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.adminToken}), "CONFLICT") // no one accepted yet
 	for _, s := range seats {
 		uid := must(graph.LocalID("User", path(s, "user", "id").(string)))
 		must(e.topics.RespondToSeat(as(uid), topic.ID, true))
+	}
+	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.workerToken}), "FORBIDDEN")
+	d = run(confirm, map[string]any{"t": tid})
+	if path(d, "confirmPanel", "panel", "state") != "confirmed" || path(d, "confirmPanel", "panel", "confirmedBy", "name") != "小古城村管理员" || path(d, "confirmPanel", "panel", "confirmedAt") == nil {
+		t.Errorf("confirmed panel = %v", d)
 	}
 	d = run(`mutation($t: ID!, $dl: DateTime!) { openMotion(input: {topicId: $t, text: "设临时停车场", method: MAJORITY_CAST, deadline: $dl}) { motion { id voterCount closed } } }`,
 		map[string]any{"t": tid, "dl": e.clock.Now().Add(24 * time.Hour).Format(time.RFC3339)})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -59,6 +60,8 @@ type Panel struct {
 	Seed            string
 	SeedPublishedAt time.Time
 	State           PanelState
+	ConfirmedAt     time.Time // zero until confirmed
+	ConfirmedBy     domain.ID
 }
 
 // SeatState is an invitation's answer.
@@ -94,6 +97,8 @@ type panelDoc struct {
 	Seed            string    `bson:"seed"`
 	SeedPublishedAt time.Time `bson:"seed_published_at,omitempty"`
 	State           string    `bson:"state"`
+	ConfirmedAt     time.Time `bson:"confirmed_at,omitempty"`
+	ConfirmedBy     string    `bson:"confirmed_by,omitempty"`
 }
 
 type ruleDoc struct {
@@ -127,7 +132,8 @@ type drawDoc struct {
 }
 
 func toPanel(d panelDoc) Panel {
-	p := Panel{TopicID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State)}
+	p := Panel{TopicID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State),
+		ConfirmedAt: d.ConfirmedAt, ConfirmedBy: domain.ID(d.ConfirmedBy)}
 	for _, r := range d.Rules {
 		p.Rules = append(p.Rules, SeatRule{Kind: SeatKind(r.Kind), GridID: domain.ID(r.GridID), Min: r.Min, Max: r.Max})
 	}
@@ -273,7 +279,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	case in.Count < 1 || in.Count > 100:
 		return nil, domain.InvalidField("count", "抽取人数须在 1 到 100 之间", "count must be between 1 and 100")
 	}
-	if err := s.checkRoom(ctx, t, p, in); err != nil {
+	if err := s.checkRoom(ctx, t, p, in.Kind, in.GridID, in.Count); err != nil {
 		return nil, err
 	}
 	eligible, err := s.eligible(ctx, t, in.Kind, in.GridID)
@@ -382,6 +388,13 @@ func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind 
 	}
 	if _, err := s.comms.Member(ctx, t.CommunityID, userID); err != nil {
 		return Seat{}, domain.InvalidField("userId", "请选择本社区的成员", "choose a member of this community")
+	}
+	err = s.checkRoom(ctx, t, p, kind, grid, 1)
+	if errors.Is(err, errNoRule) && p.State == PanelDraft {
+		err = nil // while forming, the committee may seat beyond the rules (an expert, say)
+	}
+	if err != nil {
+		return Seat{}, err
 	}
 	return s.seat(ctx, t, seatDoc{UserID: string(userID), Kind: string(kind), GridID: string(grid)})
 }
@@ -552,25 +565,97 @@ func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, er
 	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: ids(d.Eligible), Drawn: ids(d.Drawn), Reserve: ids(d.Reserve), At: d.At}, nil
 }
 
-// checkRoom refuses a draw of more seats than the kind's rule has room for
-// (its Max, less the seats of that kind and grid not declined), so a draw
-// cannot be repeated until it gives a wanted panel.
-func (s *Service) checkRoom(ctx context.Context, t Topic, p Panel, in DrawInput) error {
-	max, ruled := 0, false
+// checkRoom refuses seats beyond what the kind's rule has room for: its
+// Max, or once the panel is confirmed its Min (replacing declines only),
+// less the seats of that kind and grid not declined. So a draw cannot be
+// repeated until it gives a wanted panel. errNoRule when no rule has the
+// kind (and grid).
+func (s *Service) checkRoom(ctx context.Context, t Topic, p Panel, kind SeatKind, grid domain.ID, count int) error {
+	limit, ruled := 0, false
 	for _, r := range p.Rules {
-		if r.Kind == in.Kind && r.GridID == in.GridID {
-			max, ruled = r.Max, true
+		if r.Kind == kind && r.GridID == grid {
+			limit, ruled = r.Max, true
+			if p.State == PanelConfirmed {
+				limit = r.Min
+			}
 		}
 	}
 	if !ruled {
-		return domain.InvalidField("kind", "席位规则中没有这一类席位", "the seat rules have no seats of this kind")
+		return errNoRule
 	}
-	n, err := s.db.Collection(seatsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID), "kind": string(in.Kind), "grid_id": string(in.GridID), "state": bson.M{"$ne": string(Declined)}})
+	n, err := s.db.Collection(seatsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID), "kind": string(kind), "grid_id": string(grid), "state": bson.M{"$ne": string(Declined)}})
 	if err != nil {
 		return db.Err("count seats", err)
 	}
-	if int(n)+in.Count > max {
-		return domain.InvalidField("count", "抽取人数超过席位规则的上限", "the draw would exceed the rule's maximum")
+	switch {
+	case int(n)+count <= limit:
+		return nil
+	case p.State == PanelConfirmed:
+		return domain.Errorf(domain.Conflict, "议事小组已确认，只能补足因谢绝而空出的席位", "the panel is confirmed: only seats declined below the minimum can be refilled")
+	default:
+		return domain.InvalidField("count", "人数超过席位规则的上限", "that would exceed the rule's maximum")
 	}
-	return nil
 }
+
+var errNoRule = domain.InvalidField("kind", "席位规则中没有这一类席位", "the seat rules have no seats of this kind")
+
+// ConfirmPanel records that the committee confirmed the panel after its
+// representativeness report: every seat rule's minimum must be met by seats
+// that accepted. The confirmation, with who and when, goes on the topic's
+// timeline. A confirmed panel only refills declined seats up to the
+// minimum; the start of its meeting locks it. Confirming again changes
+// nothing. Errors: Unauthenticated, NotFound, Forbidden, Conflict (not
+// accepted; no rules; a minimum not met; locked).
+func (s *Service) ConfirmPanel(ctx context.Context, topicID domain.ID) (Panel, error) {
+	t, err := s.panelTopic(ctx, topicID)
+	if err != nil {
+		return Panel{}, err
+	}
+	p, err := s.Panel(ctx, t.ID)
+	switch {
+	case err != nil && domain.ErrorCode(err) == domain.NotFound:
+		return p, errNoRules
+	case err != nil:
+		return p, err
+	case p.State == PanelConfirmed:
+		return p, nil
+	case p.State == PanelLocked:
+		return p, errPanelLocked
+	case len(p.Rules) == 0:
+		return p, errNoRules
+	}
+	seats, err := s.Seats(ctx, t.ID)
+	if err != nil {
+		return p, err
+	}
+	short := 0
+	for _, r := range p.Rules {
+		n := 0
+		for _, st := range seats {
+			if st.State == Seated && st.Kind == r.Kind && st.GridID == r.GridID {
+				n++
+			}
+		}
+		short += max(0, r.Min-n)
+	}
+	if short > 0 {
+		return p, domain.Errorf(domain.Conflict, "还差 %d 个席位才达到席位规则的最低人数（只计已接受邀请的人）",
+			"%d more seats must be accepted to reach the seat rules' minimums", short)
+	}
+	actor := domain.ActorFromContext(ctx).UserID
+	if err := s.event(ctx, t, "panel_confirmed", actor, "", ""); err != nil {
+		return p, err
+	}
+	var ev eventDoc
+	if err := s.db.Collection(eventsColl).FindOne(ctx, bson.M{"_id": string(t.ID) + "/panel_confirmed"}).Decode(&ev); err != nil {
+		return p, db.Err("read confirmation", err)
+	}
+	// The first confirmation's event says who confirmed, and when.
+	if _, err := s.db.Collection(panelsColl).UpdateOne(ctx, bson.M{"_id": string(t.ID), "state": string(PanelDraft)},
+		bson.M{"$set": bson.M{"state": string(PanelConfirmed), "confirmed_at": ev.At, "confirmed_by": ev.ActorID}}); err != nil {
+		return p, db.Err("confirm panel", err)
+	}
+	return s.Panel(ctx, t.ID)
+}
+
+var errNoRules = domain.Errorf(domain.Conflict, "还没有席位规则", "the panel has no seat rules yet")

@@ -84,6 +84,49 @@ func TestPanelAndDraw(t *testing.T) {
 	wantCode(t, err, domain.Conflict)
 }
 
+// TestConfirmPanel: the committee confirms a panel once every rule's
+// minimum is met by accepted seats; then only declines are refilled, up to
+// the minimum; the meeting's start locks it.
+func TestConfirmPanel(t *testing.T) {
+	v := newVillage(t, 12)
+	topic := v.acceptedTopic(t)
+	_, err := v.svc.ConfirmPanel(as(v.committee), topic.ID)
+	wantCode(t, err, domain.Conflict) // no rules yet
+	must(v.svc.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 3, Max: 4}}))
+	for _, r := range v.residents[:3] {
+		must(v.svc.Nominate(as(v.committee), topic.ID, r, deliberation.Representatives, ""))
+	}
+	must(v.svc.RespondToSeat(as(v.residents[0]), topic.ID, true))
+	must(v.svc.RespondToSeat(as(v.residents[1]), topic.ID, true))
+	_, err = v.svc.ConfirmPanel(as(v.committee), topic.ID)
+	wantCode(t, err, domain.Conflict) // one seat not accepted yet
+	_, err = v.svc.ConfirmPanel(as(v.residents[0]), topic.ID)
+	wantCode(t, err, domain.Forbidden)
+	must(v.svc.RespondToSeat(as(v.residents[2]), topic.ID, true))
+	p := must(v.svc.ConfirmPanel(as(v.committee), topic.ID))
+	if p.State != deliberation.PanelConfirmed || p.ConfirmedBy != v.committee || p.ConfirmedAt.IsZero() {
+		t.Fatalf("panel = %+v, want confirmed by the committee", p)
+	}
+	if again := must(v.svc.ConfirmPanel(as(v.committee), topic.ID)); !again.ConfirmedAt.Equal(p.ConfirmedAt) {
+		t.Errorf("confirming again moved the confirmation")
+	}
+	_, err = v.svc.Nominate(as(v.committee), topic.ID, v.residents[3], deliberation.Representatives, "")
+	wantCode(t, err, domain.Conflict) // the minimum is met: no fourth seat after confirmation
+	must(v.svc.RespondToSeat(as(v.residents[2]), topic.ID, false))
+	must(v.svc.Nominate(as(v.committee), topic.ID, v.residents[3], deliberation.Representatives, "")) // replaces the decline
+	_, err = v.svc.Nominate(as(v.committee), topic.ID, v.residents[4], deliberation.Experts, "")
+	wantCode(t, err, domain.Invalid) // no such rule
+	n := 0
+	for _, e := range must(v.svc.Timeline(as(v.residents[5]), topic.ID)) {
+		if e.Kind == "panel_confirmed" && e.ActorID == v.committee {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d confirmations on the timeline, want 1", n)
+	}
+}
+
 func openMotion(tb testing.TB, v *village, topic deliberation.Topic, method deliberation.Method, secret bool) deliberation.Motion {
 	tb.Helper()
 	return must(v.svc.OpenMotion(as(v.committee), deliberation.MotionInput{TopicID: topic.ID, Text: "在村委会后空地设临时停车场", Method: method, Secret: secret, Deadline: v.clock.Now().Add(48 * time.Hour)}))
