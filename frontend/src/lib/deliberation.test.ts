@@ -4,6 +4,7 @@ import {
   clampProgress,
   fromLocalInput,
   panelReady,
+  partyAgrees,
   quorumNeeded,
   quorumText,
   ratingOpen,
@@ -46,6 +47,16 @@ describe("quorum", () => {
     });
     expect(quorumText({ expected: 3, present: [1, 2], quorum: true }).key).toBe("meeting.quorumReached");
     expect(quorumText({ expected: 0, present: [], quorum: false }).key).toBe("meeting.quorumNobody");
+  });
+});
+
+describe("partyAgrees", () => {
+  it("is a party's majority of votes cast, as the server counts a three-party vote", () => {
+    expect(partyAgrees({ yes: 1, no: 0 })).toBe(true);
+    expect(partyAgrees({ yes: 2, no: 1 })).toBe(true);
+    expect(partyAgrees({ yes: 0, no: 1 })).toBe(false);
+    expect(partyAgrees({ yes: 1, no: 1 })).toBe(false);
+    expect(partyAgrees({ yes: 0, no: 0 })).toBe(false);
   });
 });
 

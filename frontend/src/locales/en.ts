@@ -706,6 +706,9 @@ const en: Messages = {
     passed: "passed",
     failed: "did not pass",
     partyCounts: "yes {{yes}}, no {{no}}, abstain {{abstain}}",
+    partiesTitle: "Result by party",
+    partyAgrees: "agrees",
+    partyDisagrees: "does not agree",
     parties: {
       residents_committee: "residents' committee",
       owners_committee: "owners' committee",

@@ -705,6 +705,9 @@ const zhCN = {
     passed: "通过",
     failed: "未通过",
     partyCounts: "赞成 {{yes}}，反对 {{no}}，弃权 {{abstain}}",
+    partiesTitle: "各方表决结果",
+    partyAgrees: "同意",
+    partyDisagrees: "不同意",
     parties: {
       residents_committee: "村（居）委会",
       owners_committee: "业委会",

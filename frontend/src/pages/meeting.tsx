@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "urql";
 import { CheckField, CheckGroup, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { MeetingKind, Stance, VoteChoice, VotingMethod } from "../gql/graphql";
-import { checkInPath, fromLocalInput, quorumText, toLocalInput } from "../lib/deliberation";
+import { checkInPath, fromLocalInput, partyAgrees, quorumText, toLocalInput } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
 import { hasRole, useViewer } from "../viewer";
 import { useCommunity } from "./community";
@@ -813,10 +813,18 @@ function MotionCard({
             {mo.closed && <span className={r.passed ? "tag tag-ok" : "tag tag-error"}>{r.passed ? t("motion.passed") : t("motion.failed")}</span>}
           </p>
           {r.parties.length > 0 && (
-            <ul className="link-list">
+            <ul className="link-list" aria-label={t("motion.partiesTitle")}>
               {r.parties.map((p) => (
                 <li key={p.party}>
                   {t(`motion.parties.${p.party}`, { defaultValue: p.party })}: {t("motion.partyCounts", { yes: p.yes, no: p.no, abstain: p.abstain })}
+                  {mo.closed && (
+                    <>
+                      {" "}
+                      <span className={partyAgrees(p) ? "tag tag-ok" : "tag tag-error"}>
+                        {partyAgrees(p) ? t("motion.partyAgrees") : t("motion.partyDisagrees")}
+                      </span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
