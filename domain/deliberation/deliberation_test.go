@@ -238,25 +238,30 @@ func TestRepairTallies(t *testing.T) {
 	must(v.svc.Support(as(v.residents[1]), a.ID))
 	must(v.svc.Support(as(v.residents[1]), b.ID))
 	must(v.svc.Support(as(v.residents[2]), b.ID))
-	crashed := bson.M{"_id": string(a.ID) + "/" + string(v.residents[2]), "topic_id": string(a.ID), "community_id": string(v.c.ID), "user_id": string(v.residents[2]), "created_at": v.clock.Now()}
-	if _, err := v.db.Database.Collection("supports").InsertOne(ctx, crashed); err != nil {
-		t.Fatal(err)
+	third := v.propose(t, v.residents[1], "修缮祠堂")
+	crash := func(topic, user domain.ID) {
+		d := bson.M{"_id": string(topic) + "/" + string(user), "topic_id": string(topic), "community_id": string(v.c.ID), "user_id": string(user), "created_at": v.clock.Now()}
+		if _, err := v.db.Database.Collection("supports").InsertOne(ctx, d); err != nil {
+			t.Fatal(err)
+		}
 	}
-	ids := []domain.ID{a.ID, b.ID}
-	if c := must(v.svc.SupportCounts(ctx, ids)); c[a.ID] != 1 || c[b.ID] != 2 {
-		t.Fatalf("counts before the repair = %v, want 1 and 2", c)
+	crash(a.ID, v.residents[2]) // a tally and a supporter's list that fall short
+	crash(third.ID, v.residents[0]) // a topic and a supporter with no tally at all
+	ids := []domain.ID{a.ID, b.ID, third.ID}
+	if c := must(v.svc.SupportCounts(ctx, ids)); len(c) != 2 || c[a.ID] != 1 || c[b.ID] != 2 {
+		t.Fatalf("counts before the repair = %v, want 1, 2 and none", c)
 	}
-	if n := must(v.svc.RepairTallies(ctx)); n != 2 {
-		t.Errorf("repaired %d tallies, want 2 (the topic's and the supporter's)", n)
+	if n := must(v.svc.RepairTallies(ctx)); n != 4 {
+		t.Errorf("repaired %d tallies, want 4 (two topics', two supporters')", n)
 	}
-	if c := must(v.svc.SupportCounts(ctx, ids)); c[a.ID] != 2 || c[b.ID] != 2 {
-		t.Errorf("counts after the repair = %v, want 2 and 2", c)
+	if got := must(v.svc.SupportCounts(ctx, ids)); got[a.ID] != 2 || got[b.ID] != 2 || got[third.ID] != 1 {
+		t.Errorf("counts after the repair = %v, want 2, 2 and 1", got)
 	}
-	if got := must(v.svc.Supported(as(v.residents[2]), ids)); !got[a.ID] || !got[b.ID] {
-		t.Errorf("resident 2 supports %v, want both", got)
+	if got := must(v.svc.Supported(as(v.residents[2]), ids)); !got[a.ID] || !got[b.ID] || got[third.ID] {
+		t.Errorf("resident 2 supports %v, want the first two", got)
 	}
-	if got := must(v.svc.Supported(as(v.residents[0]), ids)); len(got) != 0 {
-		t.Errorf("the proposer supports %v, want none", got)
+	if got := must(v.svc.Supported(as(v.residents[0]), ids)); len(got) != 1 || !got[third.ID] {
+		t.Errorf("the proposer supports %v, want the third only", got)
 	}
 	if n := must(v.svc.RepairTallies(ctx)); n != 0 {
 		t.Errorf("a second repair changed %d tallies, want none", n)

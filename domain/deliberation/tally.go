@@ -2,8 +2,10 @@ package deliberation
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
@@ -74,64 +76,108 @@ func (s *Service) supportTally(ctx context.Context, id domain.ID) (int, error) {
 
 // RepairTallies recounts the supports and raises every tally that fell
 // short; it returns how many it changed. It serves start-up and the daily
-// clean-up, and reads the whole supports collection once.
+// clean-up, and reads the supports once. Missing tallies are inserted in
+// bulk, so the first start on existing data is quick.
 func (s *Service) RepairTallies(ctx context.Context) (int, error) {
 	supports, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{})
 	if err != nil {
 		return 0, err
 	}
-	counts := map[string]int{}
-	bySupporter := map[string]map[string]bool{}
+	counts := map[string]int{}        // topic → its supports
+	topicsOf := map[string][]string{} // user → the topics they support
 	for _, d := range supports {
 		counts[d.TopicID]++
-		if bySupporter[d.UserID] == nil {
-			bySupporter[d.UserID] = map[string]bool{}
-		}
-		bySupporter[d.UserID][d.TopicID] = true
+		topicsOf[d.UserID] = append(topicsOf[d.UserID], d.TopicID)
 	}
+
 	tallies, err := db.FindAll[topicTallyDoc](ctx, s.db.Collection(topicTalliesColl), bson.M{})
 	if err != nil {
 		return 0, err
 	}
+	stored := make(map[string]int, len(tallies))
 	for _, t := range tallies {
-		if counts[t.ID] <= t.Supports {
-			delete(counts, t.ID)
+		stored[t.ID] = t.Supports
+	}
+	var missing []any
+	var missingIDs, short []string
+	for topic, n := range counts {
+		if have, ok := stored[topic]; !ok {
+			missing, missingIDs = append(missing, topicTallyDoc{ID: topic, Supports: n}), append(missingIDs, topic)
+		} else if have < n {
+			short = append(short, topic)
 		}
 	}
-	changed := 0
-	for topic, n := range counts {
+	changed := len(missing) + len(short)
+	made, err := s.insertNew(ctx, topicTalliesColl, missing, missingIDs) // a support may have made one meanwhile
+	if err != nil {
+		return 0, err
+	}
+	for _, topic := range append(short, made...) {
 		err := func() error {
 			defer s.updateLock.Lock("topic/" + topic)()
-			_, err := s.db.Collection(topicTalliesColl).UpdateOne(ctx, bson.M{"_id": topic},
-				bson.M{"$max": bson.M{"supports": n}}, options.UpdateOne().SetUpsert(true))
+			_, err := s.db.Collection(topicTalliesColl).UpdateOne(ctx, bson.M{"_id": topic}, bson.M{"$max": bson.M{"supports": counts[topic]}})
 			return err
 		}()
 		if err != nil {
-			return changed, db.Err("repair support tally", err)
+			return 0, db.Err("repair support tally", err)
 		}
-		changed++
 	}
+
 	supporters, err := db.FindAll[supporterTallyDoc](ctx, s.db.Collection(supporterTalliesColl), bson.M{})
 	if err != nil {
-		return changed, err
+		return 0, err
 	}
+	noted := make(map[string]map[string]bool, len(supporters))
 	for _, d := range supporters {
+		noted[d.ID] = map[string]bool{}
 		for _, t := range d.Topics {
-			delete(bySupporter[d.ID], t)
+			noted[d.ID][t] = true
 		}
 	}
-	for user, topics := range bySupporter {
-		if len(topics) == 0 {
+	missing, missingIDs = nil, nil
+	var lacking []string
+	for user, topics := range topicsOf {
+		set, ok := noted[user]
+		if !ok {
+			missing, missingIDs = append(missing, supporterTallyDoc{ID: user, Topics: topics}), append(missingIDs, user)
 			continue
 		}
-		missing := make([]string, 0, len(topics))
-		for t := range topics {
-			missing = append(missing, t)
+		for _, t := range topics {
+			if !set[t] {
+				lacking = append(lacking, user)
+				break
+			}
 		}
-		if err := s.noteSupporter(ctx, domain.ID(user), missing); err != nil {
-			return changed, err
+	}
+	changed += len(missing) + len(lacking)
+	if made, err = s.insertNew(ctx, supporterTalliesColl, missing, missingIDs); err != nil {
+		return 0, err
+	}
+	for _, user := range append(lacking, made...) {
+		if err := s.noteSupporter(ctx, domain.ID(user), topicsOf[user]); err != nil {
+			return 0, err
 		}
-		changed++
 	}
 	return changed, nil
+}
+
+// insertNew inserts docs (whose _ids are ids) in one unordered batch and
+// returns the ids that already existed.
+func (s *Service) insertNew(ctx context.Context, coll string, docs []any, ids []string) ([]string, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	_, err := s.db.Collection(coll).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	var bulk mongo.BulkWriteException
+	if err == nil || !errors.As(err, &bulk) || bulk.WriteConcernError != nil {
+		return nil, db.Err("insert tallies", err)
+	}
+	var existed []string
+	for _, we := range bulk.WriteErrors {
+		if we.Code != 11000 { // duplicate key
+			return nil, db.Err("insert tallies", err)
+		}
+		existed = append(existed, ids[we.Index])
+	}
+	return existed, nil
 }
