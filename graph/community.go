@@ -115,6 +115,17 @@ func (b *builder) buildCommunity() {
 					}),
 					Resolve: b.resolveTopics,
 				},
+				"resolutions": {
+					Type:        listOf(b.resolution),
+					Description: "The community's resolutions, newest first: the public board of what was decided and how it is carried out.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						c, err := source[community.Community](p)
+						if err != nil {
+							return nil, err
+						}
+						return b.svc.Topics.Resolutions(p.Context, c.ID)
+					},
+				},
 				"meetings": {
 					Type:        listOf(b.meeting),
 					Description: "The community's meetings by start time, for its members; upcoming ones only with upcoming: true.",

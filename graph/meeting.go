@@ -39,12 +39,13 @@ func (b *builder) buildMeetings() {
 	})})
 	b.meeting = graphql.NewObject(graphql.ObjectConfig{Name: "Meeting", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.FieldsThunk(func() graphql.Fields {
 		return graphql.Fields{
-			"id":       idField("Meeting", func(m deliberation.Meeting) domain.ID { return m.ID }),
-			"kind":     {Type: nonNull(kindEnum), Resolve: field(func(m deliberation.Meeting) any { return m.Kind })},
-			"title":    {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Meeting) any { return m.Title })},
-			"startsAt": {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Meeting) any { return m.StartsAt })},
-			"place":    {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Meeting) any { return m.Place })},
-			"chair":    {Type: b.user, Resolve: loadField(usersOf, func(m deliberation.Meeting) domain.ID { return m.ChairID })},
+			"id":        idField("Meeting", func(m deliberation.Meeting) domain.ID { return m.ID }),
+			"kind":      {Type: nonNull(kindEnum), Resolve: field(func(m deliberation.Meeting) any { return m.Kind })},
+			"title":     {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Meeting) any { return m.Title })},
+			"startsAt":  {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Meeting) any { return m.StartsAt })},
+			"place":     {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Meeting) any { return m.Place })},
+			"chair":     {Type: b.user, Resolve: loadField(usersOf, func(m deliberation.Meeting) domain.ID { return m.ChairID })},
+			"community": {Type: nonNull(b.community), Resolve: loadField(communitiesOf, func(m deliberation.Meeting) domain.ID { return m.CommunityID })},
 			"checkInCode": {Type: graphql.String, Description: "Shown in the room as a QR code; for the committee only.",
 				Resolve: field(func(m deliberation.Meeting) any { return nilString(m.CheckInCode) })},
 			"started": {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Meeting) any { return m.Started })},

@@ -98,40 +98,49 @@ func (b *builder) buildPanels() {
 			return out
 		})},
 	}})
-	b.motion = graphql.NewObject(graphql.ObjectConfig{Name: "Motion", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
-		"id":         idField("Motion", func(m deliberation.Motion) domain.ID { return m.ID }),
-		"text":       {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Motion) any { return m.Text })},
-		"method":     {Type: nonNull(b.methodEnum), Resolve: field(func(m deliberation.Motion) any { return m.Method })},
-		"secret":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Secret })},
-		"deadline":   {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Motion) any { return m.Deadline })},
-		"closed":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
-		"voterCount": {Type: nonNull(graphql.Int), Resolve: field(func(m deliberation.Motion) any { return len(m.Voters) })},
-		"result": {Type: result, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
-			m, err := source[deliberation.Motion](p)
-			if err != nil {
-				return nil, err
-			}
-			return orNull(b.svc.Topics.Result(p.Context, m.ID))
-		}},
-		"resolution": {Type: b.resolution, Description: "The resolution adopted from it, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
-			m, err := source[deliberation.Motion](p)
-			if err != nil {
-				return nil, err
-			}
-			return orNull(b.svc.Topics.Resolution(p.Context, m.ID))
-		}},
-		"myVote": {Type: b.choiceEnum, Description: "The viewer's own vote, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
-			m, err := source[deliberation.Motion](p)
-			if err != nil {
-				return nil, err
-			}
-			c, err := b.svc.Topics.MyVote(p.Context, m.ID)
-			if c == "" {
-				return nil, err
-			}
-			return c, err // the enum needs the typed value
-		}},
-	}})
+	b.motion = graphql.NewObject(graphql.ObjectConfig{Name: "Motion", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.FieldsThunk(func() graphql.Fields {
+		return graphql.Fields{
+			"id":         idField("Motion", func(m deliberation.Motion) domain.ID { return m.ID }),
+			"text":       {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Motion) any { return m.Text })},
+			"method":     {Type: nonNull(b.methodEnum), Resolve: field(func(m deliberation.Motion) any { return m.Method })},
+			"secret":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Secret })},
+			"deadline":   {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Motion) any { return m.Deadline })},
+			"closed":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
+			"voterCount": {Type: nonNull(graphql.Int), Resolve: field(func(m deliberation.Motion) any { return len(m.Voters) })},
+			"topic": {Type: nonNull(b.topic), Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Motion](p)
+				if err != nil {
+					return nil, err
+				}
+				return b.svc.Topics.Topic(p.Context, m.TopicID)
+			}},
+			"result": {Type: result, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Motion](p)
+				if err != nil {
+					return nil, err
+				}
+				return orNull(b.svc.Topics.Result(p.Context, m.ID))
+			}},
+			"resolution": {Type: b.resolution, Description: "The resolution adopted from it, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Motion](p)
+				if err != nil {
+					return nil, err
+				}
+				return orNull(b.svc.Topics.Resolution(p.Context, m.ID))
+			}},
+			"myVote": {Type: b.choiceEnum, Description: "The viewer's own vote, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Motion](p)
+				if err != nil {
+					return nil, err
+				}
+				c, err := b.svc.Topics.MyVote(p.Context, m.ID)
+				if c == "" {
+					return nil, err
+				}
+				return c, err // the enum needs the typed value
+			}},
+		}
+	})})
 }
 
 type partyCountValue struct {

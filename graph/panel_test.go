@@ -115,6 +115,22 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	if path(d, "node", "progress") != float64(100) || path(d, "node", "actionItems", 0, "updates", 0, "text") != "完成" {
 		t.Errorf("resolution board = %v", d)
 	}
+	// A panel member of the affected grid rates it and reads back their stars; the board lists it.
+	rater := must(graph.LocalID("User", path(seats[0], "user", "id").(string)))
+	if err := e.topics.Rate(as(rater), must(graph.LocalID("Resolution", resID)), 4); err != nil {
+		t.Fatal(err)
+	}
+	mine := `query($r: ID!) { node(id: $r) { ... on Resolution { myRating satisfaction { count } } } }`
+	if d := run(mine, map[string]any{"r": resID}); path(d, "node", "myRating") != nil || path(d, "node", "satisfaction", "count") != float64(1) {
+		t.Errorf("the admin, who did not rate, sees %v", d)
+	}
+	d = run(`query($c: ID!, $m: ID!) { community(id: $c) { resolutions { id progress topic { title } } }
+		node(id: $m) { ... on Motion { topic { title } } } }`, map[string]any{"c": gid("Community", v.c.ID), "m": motionID})
+	if path(d, "community", "resolutions", 0, "id") != resID || path(d, "community", "resolutions", 0, "progress") != float64(100) || path(d, "node", "topic", "title") != "村口停车难" {
+		t.Errorf("board and motion = %v", d)
+	}
+	r = e.do(t, call{query: `query($c: ID!) { community(id: $c) { resolutions { id } } }`, vars: map[string]any{"c": gid("Community", v.c.ID)}, token: other.adminToken})
+	wantCode(t, r, "FORBIDDEN")
 
 	// A meeting on an accepted topic: the committee sees the check-in code, others do not.
 	topic2 := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修路灯", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}, AsCommittee: true}))
@@ -136,6 +152,10 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	d = run(`query($c: ID!) { community(id: $c) { meetings(upcoming: true) { title } } }`, map[string]any{"c": gid("Community", v.c.ID)})
 	if len(path(d, "community", "meetings").([]any)) != 1 {
 		t.Errorf("upcoming meetings = %v", d)
+	}
+	d = run(`query($t: ID!) { node(id: $t) { ... on Topic { meetings { id community { name } } } } }`, map[string]any{"t": gid("Topic", topic2.ID)})
+	if path(d, "node", "meetings", 0, "id") != meetingID || path(d, "node", "meetings", 0, "community", "name") != "小古城村" {
+		t.Errorf("the topic's meetings = %v", d)
 	}
 }
 

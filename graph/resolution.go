@@ -81,6 +81,17 @@ func (b *builder) buildResolutions() {
 					items, err := b.svc.Topics.ActionItems(p.Context, r.ID)
 					return deliberation.Progress(items), err
 				}},
+				"myRating": {Type: graphql.Int, Description: "The viewer's own stars, 1–5; null until they rate it.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					stars, err := b.svc.Topics.MyRating(p.Context, r.ID)
+					if stars == 0 {
+						return nil, err
+					}
+					return stars, err
+				}},
 				"satisfaction": {Type: nonNull(satisfaction), Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					if err != nil {

@@ -108,6 +108,13 @@ func (b *builder) buildTopics() {
 					}
 					return orNull(b.svc.Topics.Panel(p.Context, t.ID))
 				}},
+				"meetings": {Type: listOf(b.meeting), Description: "The meetings with it on their agenda, in time order.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					t, err := source[deliberation.Topic](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.TopicMeetings(p.Context, t.ID)
+				}},
 				"motions": {Type: listOf(b.motion), Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {

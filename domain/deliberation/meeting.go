@@ -487,6 +487,26 @@ func (s *Service) Meetings(ctx context.Context, communityID domain.ID, upcoming 
 	return out, err
 }
 
+// TopicMeetings lists the meetings with a topic on their agenda, in time
+// order. Errors: NotFound.
+func (s *Service) TopicMeetings(ctx context.Context, topicID domain.ID) ([]Meeting, error) {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.access(ctx, t.CommunityID, isMember)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"community_id": string(t.CommunityID), "topic_ids": string(t.ID)},
+		options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}}))
+	out := make([]Meeting, len(docs))
+	for i, d := range docs {
+		out[i] = toMeeting(d, manages(a))
+	}
+	return out, err
+}
+
 // RescheduleMeeting moves a meeting that has not started, for the
 // committee; its reminders move with it. Errors: Unauthenticated, NotFound,
 // Forbidden, Conflict (started), Invalid (a time in the past).

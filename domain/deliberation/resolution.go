@@ -492,6 +492,37 @@ func (s *Service) Rate(ctx context.Context, resolutionID domain.ID, stars int) e
 	return db.Err("rate resolution", err)
 }
 
+// MyRating returns the actor's stars for a resolution, 0 when they have not
+// rated it. Errors: NotFound.
+func (s *Service) MyRating(ctx context.Context, resolutionID domain.ID) (int, error) {
+	r, err := s.Resolution(ctx, resolutionID)
+	if err != nil {
+		return 0, err
+	}
+	var d ratingDoc
+	err = s.db.Collection(ratingsColl).FindOne(ctx, bson.M{"_id": string(r.ID) + "/" + string(domain.ActorFromContext(ctx).UserID)}).Decode(&d)
+	if db.IsNotFound(err) {
+		return 0, nil
+	}
+	return d.Stars, db.Err("find rating", err)
+}
+
+// Resolutions lists a community's resolutions, newest first, for its
+// members: the public board of what was decided and how it is carried out.
+// Errors: Unauthenticated, Forbidden.
+func (s *Service) Resolutions(ctx context.Context, communityID domain.ID) ([]Resolution, error) {
+	if _, err := s.access(ctx, communityID, isMember); err != nil {
+		return nil, err
+	}
+	docs, err := db.FindAll[resolutionDoc](ctx, s.db.Collection(resolutionsColl), bson.M{"community_id": string(communityID)},
+		options.Find().SetSort(bson.D{{Key: "adopted_at", Value: -1}, {Key: "_id", Value: -1}}))
+	out := make([]Resolution, len(docs))
+	for i, d := range docs {
+		out[i] = toResolution(d)
+	}
+	return out, err
+}
+
 // Satisfaction is the aggregate of a resolution's ratings.
 type Satisfaction struct {
 	Count   int

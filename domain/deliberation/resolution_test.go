@@ -81,6 +81,15 @@ func TestResolution(t *testing.T) {
 		}
 	}
 	must(0, v.svc.Rate(as(v.residents[0]), res.ID, 5)) // changed, still one rating
+	if mine := must(v.svc.MyRating(as(v.residents[0]), res.ID)); mine != 5 {
+		t.Errorf("my rating = %d, want 5", mine)
+	}
+	if mine := must(v.svc.MyRating(as(v.residents[9]), res.ID)); mine != 0 {
+		t.Errorf("a resident who did not rate has %d stars", mine)
+	}
+	if board := must(v.svc.Resolutions(as(v.residents[9]), v.c.ID)); len(board) != 1 || board[0].ID != res.ID {
+		t.Errorf("board = %+v", board)
+	}
 	wantCode(t, v.svc.Rate(as(v.residents[5]), res.ID, 6), domain.Invalid)
 	sat := must(v.svc.Satisfaction(as(v.residents[9]), res.ID))
 	if sat.Count != 4 || sat.Average != 4.25 {
