@@ -27,6 +27,9 @@ func (b *builder) buildPanels() {
 		"drawn":  {Type: nonNull(graphql.Boolean), Description: "By lot; else nominated.", Resolve: field(func(s deliberation.Seat) any { return s.Drawn })},
 		"drawId": {Type: graphql.String, Resolve: field(func(s deliberation.Seat) any { return nilString(s.DrawID) })},
 		"state":  {Type: nonNull(graphql.String), Description: "invited, accepted or declined", Resolve: field(func(s deliberation.Seat) any { return string(s.State) })},
+		"answeredBy": {Type: b.user, Description: "The grid worker who recorded an assisted resident's answer; null when they answered themselves.",
+			Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.AnsweredBy })},
+		"witness": {Type: graphql.String, Resolve: field(func(s deliberation.Seat) any { return nilString(s.Witness) })},
 	}})
 	coverage := graphql.NewObject(graphql.ObjectConfig{Name: "RuleCoverage", Fields: graphql.Fields{
 		"rule":   {Type: nonNull(rule), Resolve: field(func(c deliberation.RuleCoverage) any { return c.Rule })},
@@ -326,13 +329,17 @@ func (b *builder) panelMutations(f graphql.Fields) {
 		}),
 	}
 	f["respondToSeat"] = &graphql.Field{
-		Type:        nonNull(okPayload("RespondToSeatPayload")),
-		Description: "Accepts or declines the viewer's invitation to a panel.",
-		Args:        inputArg("RespondToSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "accept": {Type: nonNull(graphql.Boolean)}}),
+		Type: nonNull(okPayload("RespondToSeatPayload")),
+		Description: "Accepts or declines the viewer's invitation to a panel; with userId, a grid worker records the answer of an assisted resident " +
+			"of their grid, before a named witness.",
+		Args: inputArg("RespondToSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "accept": {Type: nonNull(graphql.Boolean)},
+			"userId": {Type: graphql.ID}, "witness": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			var in struct {
 				TopicID string
 				Accept  bool
+				UserID  *string
+				Witness string
 			}
 			if err := decodeInput(p, &in); err != nil {
 				return nil, err
@@ -341,7 +348,15 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			_, err = b.svc.Topics.RespondToSeat(p.Context, tid, in.Accept)
+			if in.UserID == nil {
+				_, err = b.svc.Topics.RespondToSeat(p.Context, tid, in.Accept)
+				return map[string]any{"ok": err == nil}, err
+			}
+			uid, err := localID("User", *in.UserID)
+			if err != nil {
+				return nil, err
+			}
+			_, err = b.svc.Topics.RespondToSeatFor(p.Context, tid, uid, in.Accept, in.Witness)
 			return map[string]any{"ok": err == nil}, err
 		}),
 	}

@@ -65,9 +65,19 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	}
 	confirm := `mutation($t: ID!) { confirmPanel(input: {topicId: $t}) { panel { state confirmedAt confirmedBy { name } } } }`
 	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.adminToken}), "CONFLICT") // no one accepted yet
+	// The drawn are assisted residents: their grid worker records their answers before a witness.
+	answer := `mutation($t: ID!, $u: ID!, $w: String) { respondToSeat(input: {topicId: $t, accept: true, userId: $u, witness: $w}) { ok } }`
 	for _, s := range seats {
-		uid := must(graph.LocalID("User", path(s, "user", "id").(string)))
-		must(e.topics.RespondToSeat(as(uid), topic.ID, true))
+		vars := map[string]any{"t": tid, "u": path(s, "user", "id"), "w": "村民 李建平"}
+		wantCode(t, e.do(t, call{query: answer, vars: vars, token: v.adminToken}), "FORBIDDEN") // not a grid worker
+		wantCode(t, e.do(t, call{query: answer, vars: map[string]any{"t": tid, "u": path(s, "user", "id")}, token: v.workerToken}), "BAD_USER_INPUT")
+		if r := e.do(t, call{query: answer, vars: vars, token: v.workerToken}); path(r.Data, "respondToSeat", "ok") != true {
+			t.Fatalf("answer = %v %v", r.Data, r.Errors)
+		}
+	}
+	d = run(`query($t: ID!) { node(id: $t) { ... on Topic { panel { seats { state witness answeredBy { name } } } } } }`, map[string]any{"t": tid})
+	if st := path(d, "node", "panel", "seats", 0); path(st, "state") != "accepted" || path(st, "witness") != "村民 李建平" || path(st, "answeredBy", "name") != "小古城村网格员" {
+		t.Errorf("seat = %v", st)
 	}
 	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.workerToken}), "FORBIDDEN")
 	d = run(confirm, map[string]any{"t": tid})

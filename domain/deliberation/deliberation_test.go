@@ -245,7 +245,7 @@ func TestRepairTallies(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	crash(a.ID, v.residents[2]) // a tally and a supporter's list that fall short
+	crash(a.ID, v.residents[2])     // a tally and a supporter's list that fall short
 	crash(third.ID, v.residents[0]) // a topic and a supporter with no tally at all
 	ids := []domain.ID{a.ID, b.ID, third.ID}
 	if c := must(v.svc.SupportCounts(ctx, ids)); len(c) != 2 || c[a.ID] != 1 || c[b.ID] != 2 {

@@ -14,6 +14,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/text"
 )
 
 // 谁来议 — who deliberates: a panel of seats per accepted topic.
@@ -82,6 +83,10 @@ type Seat struct {
 	Drawn  bool // by lot, else nominated
 	DrawID string
 	State  SeatState
+	// AnsweredBy is the grid worker who recorded an assisted resident's
+	// answer, before Witness; empty when they answered themselves.
+	AnsweredBy domain.ID
+	Witness    string
 }
 
 const (
@@ -117,6 +122,10 @@ type seatDoc struct {
 	Drawn   bool   `bson:"drawn"`
 	DrawID  string `bson:"draw_id,omitempty"`
 	State   string `bson:"state"`
+	// AnsweredBy is the grid worker who recorded an assisted resident's
+	// answer, before Witness.
+	AnsweredBy string `bson:"answered_by,omitempty"`
+	Witness    string `bson:"witness,omitempty"`
 }
 
 type drawDoc struct {
@@ -141,7 +150,8 @@ func toPanel(d panelDoc) Panel {
 }
 
 func toSeat(d seatDoc) Seat {
-	return Seat{UserID: domain.ID(d.UserID), Kind: SeatKind(d.Kind), GridID: domain.ID(d.GridID), Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State)}
+	return Seat{UserID: domain.ID(d.UserID), Kind: SeatKind(d.Kind), GridID: domain.ID(d.GridID), Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
+		AnsweredBy: domain.ID(d.AnsweredBy), Witness: d.Witness}
 }
 
 func manages(a community.Access) bool { return a.Has(domain.RoleCommittee) }
@@ -419,8 +429,38 @@ func (s *Service) RespondToSeat(ctx context.Context, topicID domain.ID, accept b
 	if err != nil {
 		return Seat{}, err
 	}
+	return s.answerSeat(ctx, topicID, actor.UserID, accept, "", "")
+}
+
+// RespondToSeatFor records the answer of an assisted resident (one without
+// a login, drawn like anyone) to their invitation: a grid worker of their
+// grid records it, with a named witness, as with assisted votes.
+// Errors: Unauthenticated, NotFound, Forbidden (not a grid worker of an
+// assisted resident's grid), Conflict (locked), Invalid (witness).
+func (s *Service) RespondToSeatFor(ctx context.Context, topicID, userID domain.ID, accept bool, witness string) (Seat, error) {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
+		return Seat{}, err
+	}
+	a, err := s.access(ctx, t.CommunityID, func(a communityAccess) bool { return a.Has(domain.RoleGridWorker) })
+	if err != nil {
+		return Seat{}, err
+	}
+	member, err := s.comms.Member(ctx, t.CommunityID, userID)
+	if err != nil || !member.Assisted || !a.WorksFor(member.GridID) {
+		return Seat{}, domain.ErrForbidden // only for assisted residents of the worker's grid
+	}
+	if witness, err = text.Line("witness", domain.Text{ZH: "见证人", EN: "witness"}, witness, 1, 64); err != nil {
+		return Seat{}, err
+	}
+	return s.answerSeat(ctx, t.ID, userID, accept, a.UserID, witness)
+}
+
+// answerSeat accepts or declines user's seat, as recorded by recordedBy
+// with witness when it is not the user.
+func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accept bool, recordedBy domain.ID, witness string) (Seat, error) {
 	var d seatDoc
-	err = s.db.Collection(seatsColl).FindOne(ctx, bson.M{"_id": string(topicID) + "/" + string(actor.UserID)}).Decode(&d)
+	err := s.db.Collection(seatsColl).FindOne(ctx, bson.M{"_id": string(topicID) + "/" + string(user)}).Decode(&d)
 	if db.IsNotFound(err) {
 		return Seat{}, domain.ErrNotFound("席位", "seat")
 	}
@@ -434,11 +474,11 @@ func (s *Service) RespondToSeat(ctx context.Context, topicID domain.ID, accept b
 	if PanelState(p.State) == PanelLocked {
 		return Seat{}, errPanelLocked
 	}
-	d.State = string(Declined)
+	d.State, d.AnsweredBy, d.Witness = string(Declined), string(recordedBy), witness
 	if accept {
 		d.State = string(Seated)
 	}
-	if _, err := s.db.Collection(seatsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"state": d.State}}); err != nil {
+	if _, err := s.db.Collection(seatsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"state": d.State, "answered_by": d.AnsweredBy, "witness": d.Witness}}); err != nil {
 		return Seat{}, db.Err("answer seat", err)
 	}
 	return toSeat(d), nil

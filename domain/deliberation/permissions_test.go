@@ -93,6 +93,10 @@ func TestPermissionMatrix(t *testing.T) {
 			_, err := v.svc.Nominate(ctx, accepted.ID, v.residents[10], deliberation.Experts, "")
 			return err
 		}},
+		{"respondToSeatFor", only("grid_worker"), func(ctx context.Context) error {
+			_, err := v.svc.RespondToSeatFor(ctx, accepted.ID, panelists[0], true, "见证人")
+			return err
+		}},
 		{"confirmPanel", only("committee"), func(ctx context.Context) error { _, err := v.svc.ConfirmPanel(ctx, accepted.ID); return err }},
 		{"openMotion", only("committee"), func(ctx context.Context) error {
 			_, err := v.svc.OpenMotion(ctx, deliberation.MotionInput{TopicID: accepted.ID, Text: "动议", Method: deliberation.MajorityCast, Deadline: v.clock.Now().Add(time.Hour)})
