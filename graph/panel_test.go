@@ -121,8 +121,8 @@ func TestPanelAndVoteFlow(t *testing.T) {
 		map[string]any{"r": resID, "due": e.clock.Now().AddDate(0, 0, 7).Format(time.RFC3339)})
 	itemID := path(d, "addActionItem", "actionItem", "id").(string)
 	run(`mutation($i: ID!) { updateActionItem(input: {actionItemId: $i, progress: 100, text: "完成"}) { actionItem { progress } } }`, map[string]any{"i": itemID})
-	d = run(`query($r: ID!) { node(id: $r) { ... on Resolution { progress actionItems { title updates { text by { name } } } topic { title } } } }`, map[string]any{"r": resID})
-	if path(d, "node", "progress") != float64(100) || path(d, "node", "actionItems", 0, "updates", 0, "text") != "完成" {
+	d = run(`query($r: ID!) { node(id: $r) { ... on Resolution { progress actionItems { title status updates { text by { name } } } topic { title } } } }`, map[string]any{"r": resID})
+	if path(d, "node", "progress") != float64(100) || path(d, "node", "actionItems", 0, "updates", 0, "text") != "完成" || path(d, "node", "actionItems", 0, "status") != "DONE" {
 		t.Errorf("resolution board = %v", d)
 	}
 	// A panel member of the affected grid rates it and reads back their stars; the board lists it.

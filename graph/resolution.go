@@ -17,6 +17,12 @@ func (b *builder) buildResolutions() {
 		"text":     {Type: nonNull(graphql.String), Resolve: field(func(u deliberation.ItemUpdate) any { return u.Text })},
 		"link":     {Type: graphql.String, Resolve: field(func(u deliberation.ItemUpdate) any { return nilString(u.Link) })},
 	}})
+	itemStatus := graphql.NewEnum(graphql.EnumConfig{Name: "ActionItemStatus", Values: graphql.EnumValueConfigMap{
+		"NOT_STARTED": {Value: deliberation.ItemNotStarted},
+		"IN_PROGRESS": {Value: deliberation.ItemInProgress},
+		"DONE":        {Value: deliberation.ItemDone},
+		"OVERDUE":     {Value: deliberation.ItemOverdue, Description: "Past its due date and not done."},
+	}})
 	b.actionItem = graphql.NewObject(graphql.ObjectConfig{Name: "ActionItem", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
 		"id":         idField("ActionItem", func(it deliberation.ActionItem) domain.ID { return it.ID }),
 		"title":      {Type: nonNull(graphql.String), Resolve: field(func(it deliberation.ActionItem) any { return it.Title })},
@@ -25,7 +31,11 @@ func (b *builder) buildResolutions() {
 		"due":        {Type: nonNull(graphql.DateTime), Resolve: field(func(it deliberation.ActionItem) any { return it.Due })},
 		"weight":     {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Weight })},
 		"progress":   {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Progress })},
-		"updates":    {Type: listOf(update), Resolve: field(func(it deliberation.ActionItem) any { return it.Updates })},
+		"status": {Type: nonNull(itemStatus), Description: "Derived from progress and the due date.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			it, err := source[deliberation.ActionItem](p)
+			return it.Status(time.Now()), err
+		}},
+		"updates": {Type: listOf(update), Resolve: field(func(it deliberation.ActionItem) any { return it.Updates })},
 	}})
 	objection := graphql.NewObject(graphql.ObjectConfig{Name: "Objection", Fields: graphql.Fields{
 		"id":         {Type: nonNull(graphql.ID), Resolve: field(func(o deliberation.Objection) any { return globalID("Objection", o.ID) })},

@@ -437,6 +437,30 @@ func (s *Service) ActionItems(ctx context.Context, resolutionID domain.ID) ([]Ac
 	return out, err
 }
 
+// ItemStatus is where an action item stands.
+type ItemStatus string
+
+// Action item statuses, derived from progress and due date.
+const (
+	ItemNotStarted ItemStatus = "not_started"
+	ItemInProgress ItemStatus = "in_progress"
+	ItemDone       ItemStatus = "done"
+	ItemOverdue    ItemStatus = "overdue" // past due and not done
+)
+
+// Status is the item's status at a given time.
+func (it ActionItem) Status(now time.Time) ItemStatus {
+	switch {
+	case it.Progress >= 100:
+		return ItemDone
+	case now.After(it.Due):
+		return ItemOverdue
+	case it.Progress > 0:
+		return ItemInProgress
+	}
+	return ItemNotStarted
+}
+
 // Progress is the resolution's progress: its items' progress weighted by
 // their weights, 0–100 (0 without items).
 func Progress(items []ActionItem) int {

@@ -100,3 +100,22 @@ func TestResolution(t *testing.T) {
 		t.Errorf("stage %s", closed.Stage(v.clock.Now()))
 	}
 }
+
+func TestItemStatus(t *testing.T) {
+	now := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		progress int
+		due      time.Time
+		want     deliberation.ItemStatus
+	}{
+		{0, now.Add(time.Hour), deliberation.ItemNotStarted},
+		{40, now.Add(time.Hour), deliberation.ItemInProgress},
+		{40, now.Add(-time.Hour), deliberation.ItemOverdue},
+		{0, now.Add(-time.Hour), deliberation.ItemOverdue},
+		{100, now.Add(-time.Hour), deliberation.ItemDone},
+	} {
+		if got := (deliberation.ActionItem{Progress: c.progress, Due: c.due}).Status(now); got != c.want {
+			t.Errorf("progress %d, due %v: %s, want %s", c.progress, c.due, got, c.want)
+		}
+	}
+}
