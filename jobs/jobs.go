@@ -183,7 +183,8 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 }
 
 // runCleanup removes expired sessions and tokens, old run records, delivery
-// claims and provider events, and repairs the support tallies, once per day.
+// claims and provider events, and repairs deliberation's tallies and
+// interrupted state changes, once per day.
 func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 	loc, _ := time.LoadLocation(cleanupZone)
 	_, err := RunDaily(ctx, s.cfg.Schedule, "cleanup", cleanupAt, loc, 0, now, func(ctx context.Context, _ time.Time) error {
@@ -199,13 +200,16 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		tallies := 0
+		tallies, topics := 0, 0
 		if s.cfg.Topics != nil {
 			if tallies, err = s.cfg.Topics.RepairTallies(ctx); err != nil {
 				return err
 			}
+			if topics, err = s.cfg.Topics.RepairTopics(ctx, now); err != nil {
+				return err
+			}
 		}
-		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "tallies_repaired", tallies)
+		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "tallies_repaired", tallies, "topics_repaired", topics)
 		return nil
 	})
 	return err

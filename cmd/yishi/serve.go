@@ -42,7 +42,8 @@ type app struct {
 }
 
 // open connects to the database, ensures its indexes, builds the services
-// and repairs the derived support tallies. The caller closes a.db.
+// and repairs what a stop may have left half-done (deliberation's tallies
+// and claimed state changes). The caller closes a.db.
 func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	d, err := db.Open(ctx, db.Config{
 		URI: cfg.MongoURI, Name: cfg.DBName, DataDir: cfg.DataDir, EmbeddedAddr: cfg.EmbeddedAddr, Logger: log,
@@ -69,12 +70,20 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
-	// A crash between a support and its tally leaves the tally short.
-	if n, err := a.topics.RepairTallies(ctx); err != nil {
+	// A stop between a support and its tally leaves the tally short; one
+	// between a claimed state change and the change leaves a topic behind.
+	tallies, err := a.topics.RepairTallies(ctx)
+	if err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
-	} else if n > 0 {
-		log.Info("support tallies repaired", "changed", n)
+	}
+	topics, err := a.topics.RepairTopics(ctx, time.Now())
+	if err != nil {
+		_ = d.Close(context.Background())
+		return nil, err
+	}
+	if tallies+topics > 0 {
+		log.Info("deliberation repaired after a stop", "tallies", tallies, "topics", topics)
 	}
 	return a, nil
 }

@@ -273,6 +273,70 @@ func TestRepairTallies(t *testing.T) {
 	}
 }
 
+// TestRepairTopics: claims whose state change a stop interrupted (an exit
+// from collecting, an acceptance, a merge) are finished by the repair, once,
+// and only when they are older than 5 minutes.
+func TestRepairTopics(t *testing.T) {
+	v := newVillage(t, 12)
+	ctx := context.Background()
+	claim := func(topic domain.ID, kind string, extra bson.M) {
+		d := bson.M{"_id": string(topic) + "/" + kind, "topic_id": string(topic), "community_id": string(v.c.ID), "kind": kind, "at": v.clock.Now()}
+		for k, x := range extra {
+			d[k] = x
+		}
+		if _, err := v.db.Database.Collection("topic_events").InsertOne(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	toScreening := func(title string) deliberation.Topic {
+		tp := v.propose(t, v.residents[0], title)
+		for _, r := range v.residents[:10] {
+			must(v.svc.Support(as(r), tp.ID))
+		}
+		return tp
+	}
+	closing := v.propose(t, v.residents[0], "修缮祠堂")
+	claim(closing.ID, "exit", bson.M{"note": "closed"})
+	accepting := toScreening("村口停车难")
+	claim(accepting.ID, "decision", bson.M{"actor_id": string(v.committee), "decision": "accept", "body": string(deliberation.VillagersCouncil)})
+	into := v.propose(t, v.residents[1], "停车位不够")
+	merging := toScreening("村口乱停车")
+	claim(merging.ID, "decision", bson.M{"actor_id": string(v.committee), "decision": "merge", "into": string(into.ID), "note": "同一件事"})
+
+	if n := must(v.svc.RepairTopics(ctx, v.clock.Now())); n != 0 {
+		t.Fatalf("repaired %d claims made just now, want none (they may be in flight)", n)
+	}
+	v.clock.Add(6 * time.Minute)
+	if n := must(v.svc.RepairTopics(ctx, v.clock.Now())); n != 3 {
+		t.Fatalf("repaired %d, want 3", n)
+	}
+	reader := as(v.residents[5])
+	if got := must(v.svc.Topic(reader, closing.ID)); got.State != deliberation.Closed {
+		t.Errorf("the exit left the topic %s", got.State)
+	}
+	if got := must(v.svc.Topic(reader, accepting.ID)); got.State != deliberation.Accepted || got.DecidedBody != deliberation.VillagersCouncil {
+		t.Errorf("the acceptance left %+v", got)
+	}
+	if got := must(v.svc.Topic(reader, merging.ID)); got.State != deliberation.Merged || got.MergedInto != into.ID {
+		t.Errorf("the merge left %+v", got)
+	}
+	if c := must(v.svc.SupportCounts(ctx, []domain.ID{into.ID})); c[into.ID] != 10 {
+		t.Errorf("the merged topic carried %d supports, want 10", c[into.ID])
+	}
+	accepted := 0
+	for _, e := range must(v.svc.Timeline(reader, accepting.ID)) {
+		if e.Kind == "accepted" && e.ActorID == v.committee {
+			accepted++
+		}
+	}
+	if accepted != 1 {
+		t.Errorf("%d acceptances by the committee on the timeline, want 1", accepted)
+	}
+	if n := must(v.svc.RepairTopics(ctx, v.clock.Now())); n != 0 {
+		t.Errorf("a second repair finished %d, want none", n)
+	}
+}
+
 func TestSupportWindow(t *testing.T) {
 	v := newVillage(t, 3)
 	topic := v.propose(t, v.residents[0], "修路灯")

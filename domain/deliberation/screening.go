@@ -56,8 +56,10 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 		}
 	}
 	// The decision itself is claimed first, so of two racing screeners
-	// exactly one decides.
-	claim := eventDoc{ID: string(t.ID) + "/decision", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "decision", ActorID: string(actor), At: s.now().UTC()}
+	// exactly one decides. The claim holds the decision: RepairTopics
+	// finishes it should the server stop half-way.
+	claim := eventDoc{ID: string(t.ID) + "/decision", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "decision", ActorID: string(actor), At: s.now().UTC(),
+		Decision: string(in.Decision), Body: string(in.Body), Into: string(in.Into), Note: note}
 	check := func() error {
 		switch in.Decision {
 		case Accept:
@@ -94,26 +96,34 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 		}
 		return t, db.Err("claim decision", err)
 	}
-	switch in.Decision {
+	return s.decide(ctx, t, claim)
+}
+
+// decide carries out the screening decision claimed by claim. Each step
+// can be repeated: states and their events are keyed, carried supports are
+// one per person.
+func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, error) {
+	actor, note := domain.ID(claim.ActorID), claim.Note
+	switch Decision(claim.Decision) {
 	case Accept:
-		return s.moveTo(ctx, t, Accepted, bson.M{"decided_body": string(in.Body)}, actor, note, string(in.Body))
+		return s.moveTo(ctx, t, Accepted, bson.M{"decided_body": claim.Body}, actor, note, claim.Body)
 	case Refer:
 		return s.moveTo(ctx, t, Referred, bson.M{}, actor, note, "")
 	case Reject:
 		return s.moveTo(ctx, t, Rejected, bson.M{}, actor, note, "")
 	}
-	into, err := s.topic(ctx, in.Into)
+	into, err := s.topic(ctx, domain.ID(claim.Into))
 	if err != nil {
 		return t, err
 	}
 	// Two topics cannot be merged into each other: the unordered pair is
-	// claimed once.
+	// claimed once (by this topic, when a repair repeats the merge).
 	a, b := string(t.ID), string(into.ID)
 	if b < a {
 		a, b = b, a
 	}
 	pair := eventDoc{ID: "merge/" + a + "/" + b, TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "merge_pair", At: s.now().UTC()}
-	if _, err := s.db.Collection(eventsColl).InsertOne(ctx, pair); err != nil {
+	if _, err := s.db.Collection(eventsColl).InsertOne(ctx, pair); err != nil && !(db.IsDuplicate(err) && s.claimedBy(ctx, pair.ID, t.ID)) {
 		_, _ = s.db.Collection(eventsColl).DeleteOne(ctx, bson.M{"_id": claim.ID}) // the decision did not happen
 		if db.IsDuplicate(err) {
 			return t, domain.InvalidField("into", "这两个议题正在互相合并", "these two topics are being merged into each other")
@@ -137,6 +147,13 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 		}
 	}
 	return merged, nil
+}
+
+// claimedBy reports whether the claim event id was made for topic.
+func (s *Service) claimedBy(ctx context.Context, id string, topic domain.ID) bool {
+	var d eventDoc
+	err := s.db.Collection(eventsColl).FindOne(ctx, bson.M{"_id": id}).Decode(&d)
+	return err == nil && d.TopicID == string(topic)
 }
 
 // carrySupports copies the supports of from to into; a supporter of both

@@ -114,4 +114,9 @@ type eventDoc struct {
 	Note        string    `bson:"note,omitempty"`
 	Other       string    `bson:"other,omitempty"` // the other topic of a merge
 	At          time.Time `bson:"at"`
+	// A decision claim holds the decision, so that RepairTopics can finish
+	// it after a crash.
+	Decision string `bson:"decision,omitempty"`
+	Body     string `bson:"body,omitempty"`
+	Into     string `bson:"into,omitempty"`
 }

@@ -277,6 +277,12 @@ func (s *Service) moveTo(ctx context.Context, t Topic, st State, set bson.M, act
 			return t, db.Err("claim topic exit", err)
 		}
 	}
+	return s.enter(ctx, t, st, set, actor, note, other)
+}
+
+// enter sets a topic's state and records its timeline event (keyed by the
+// state, so once); repeating it changes nothing.
+func (s *Service) enter(ctx context.Context, t Topic, st State, set bson.M, actor domain.ID, note, other string) (Topic, error) {
 	set["state"] = string(st)
 	if _, err := s.db.Collection(topicsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": set}); err != nil {
 		return t, db.Err("update topic", err)
@@ -300,8 +306,11 @@ func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.
 		ID: string(t.ID) + "/" + kind, TopicID: string(t.ID), CommunityID: string(t.CommunityID),
 		Kind: kind, ActorID: string(actor), Note: note, Other: other, At: s.now().UTC(),
 	}
-	if kind == "merged_in" || kind == "comment_hidden" {
-		d.ID = string(domain.NewID()) // may happen several times
+	switch kind {
+	case "merged_in": // once per merged topic
+		d.ID = string(t.ID) + "/merged_in/" + other
+	case "comment_hidden": // may happen several times
+		d.ID = string(domain.NewID())
 	}
 	_, err := s.db.Collection(eventsColl).InsertOne(ctx, d)
 	if err != nil && !db.IsDuplicate(err) {
@@ -323,6 +332,51 @@ func (s *Service) CloseExpired(ctx context.Context, now time.Time) (int, error) 
 		}
 	}
 	return len(docs), nil
+}
+
+// RepairTopics finishes the state changes that a stop of the server
+// interrupted after their claim: a topic whose exit from collecting, or
+// whose screening decision, was claimed over 5 minutes before now but
+// which still shows the old state. It returns how many it finished, and
+// serves start-up and the daily clean-up.
+func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) {
+	claims, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{
+		"kind": bson.M{"$in": []string{"exit", "decision"}}, "at": bson.M{"$lte": now.Add(-5 * time.Minute).UTC()},
+	})
+	if err != nil || len(claims) == 0 {
+		return 0, err
+	}
+	ids := make([]string, len(claims))
+	for i, c := range claims {
+		ids[i] = c.TopicID
+	}
+	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"_id": bson.M{"$in": ids}})
+	if err != nil {
+		return 0, err
+	}
+	topics := make(map[string]Topic, len(docs))
+	for _, d := range docs {
+		topics[d.ID] = toTopic(d)
+	}
+	n := 0
+	for _, c := range claims {
+		t, ok := topics[c.TopicID]
+		switch {
+		case !ok:
+			continue
+		case c.Kind == "exit" && t.State == Collecting:
+			_, err = s.enter(ctx, t, State(c.Note), bson.M{}, "", "", "")
+		case c.Kind == "decision" && t.State == Screening && c.Decision != "":
+			_, err = s.decide(ctx, t, c)
+		default:
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // SupportCounts returns the support counts of several topics, from their
