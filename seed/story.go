@@ -69,6 +69,9 @@ func seedStory(ctx context.Context, s Services, users map[string]domain.ID, topi
 		}
 		panel = append(panel, st.UserID)
 	}
+	if _, err := ds.ConfirmPanel(as(secretary), parking); err != nil {
+		return fmt.Errorf("confirm panel: %w", err)
+	}
 	// 怎么议: the council meets; members check in, speak, and vote online.
 	m, err := ds.ScheduleMeeting(as(director), deliberation.MeetingInput{CommunityID: t.CommunityID, Kind: deliberation.Council,
 		Title: "村民议事会：村口停车难", Place: "小古城村村委会二楼会议室", StartsAt: time.Now().Add(time.Hour), TopicIDs: []domain.ID{parking}})
