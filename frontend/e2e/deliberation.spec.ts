@@ -208,7 +208,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await page.getByLabel("结项说明").fill("路灯已全部修好，居民满意。");
   await page.getByRole("button", { name: "结项", exact: true }).click();
   await expect(page.getByText("决议已结项。")).toBeVisible();
-  await expect(page.getByText("已结束", { exact: true })).toBeVisible();
+  await expect(page.getByText("已办结", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Resolution" })).toBeVisible();
   await checkPage(page, "resolution-closed-en", info);

@@ -18,6 +18,7 @@ import { CheckInPage, MeetingPage, ScheduleMeetingPage } from "./pages/meeting";
 import { NotFoundPage } from "./pages/notfound";
 import { FailedNotificationsPage, NotificationHistoryPage, NotificationSettingsPage } from "./pages/notifications";
 import { ResolutionPage } from "./pages/resolution";
+import { ResolutionBoardPage } from "./pages/resolutions";
 import { ScreeningPage } from "./pages/screening";
 import { TopicPage } from "./pages/topic";
 import { ProposeTopicPage, TopicListPage, TopicRedirectPage } from "./pages/topics";
@@ -82,6 +83,7 @@ export function App() {
             <Route path="meetings/new" element={<ScheduleMeetingPage />} />
             <Route path="meetings/:mid" element={<MeetingPage />} />
             <Route path="meetings/:mid/checkin" element={<CheckInPage />} />
+            <Route path="resolutions" element={<ResolutionBoardPage />} />
             <Route path="resolutions/:rid" element={<ResolutionPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

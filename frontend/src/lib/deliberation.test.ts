@@ -9,7 +9,9 @@ import {
   quorumText,
   ratingOpen,
   resolutionStage,
+  stageDateKey,
   stageKey,
+  stageTagClass,
   starsText,
   weightedProgress,
 } from "./deliberation";
@@ -21,12 +23,20 @@ describe("resolutionStage", () => {
     expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("notice");
     expect(stageKey("notice")).toBe("resolution.stages.notice");
   });
-  it("is in effect (生效) once the notice period ended, even if loaded before", () => {
+  it("is in effect (已生效) once the notice period ended, even if loaded before", () => {
     expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
     expect(resolutionStage({ stage: "in_effect", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
   });
-  it("is closed (已结束) when closed", () => {
+  it("is closed (已办结) when closed", () => {
     expect(resolutionStage({ stage: "closed", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("closed");
+  });
+  it("is tagged and dated by stage", () => {
+    expect(stageTagClass("notice")).toBe("tag tag-warn");
+    expect(stageTagClass("in_effect")).toBe("tag tag-ok");
+    expect(stageTagClass("closed")).toBe("tag");
+    expect(stageDateKey("notice")).toBe("resolution.noticeUntil");
+    expect(stageDateKey("in_effect")).toBe("resolution.effectiveSince");
+    expect(stageDateKey("closed")).toBe("resolution.effectiveSince");
   });
 });
 

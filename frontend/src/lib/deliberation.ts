@@ -15,9 +15,23 @@ export function resolutionStage(r: { stage: string; effectiveAt: string }, now: 
   return "in_effect";
 }
 
-/** stageKey is the catalog key of a stage's wording (公示期 / 生效 / 已结束). */
+/** stageKey is the catalog key of a stage's wording (公示期 / 已生效 / 已办结). */
 export function stageKey(stage: ResolutionStage): string {
   return `resolution.stages.${stage}`;
+}
+
+/** stageTagClass is the tag style of a stage: a warning in the notice period, ok in effect, plain once closed. */
+export function stageTagClass(stage: ResolutionStage): string {
+  return stage === "notice" ? "tag tag-warn" : stage === "in_effect" ? "tag tag-ok" : "tag";
+}
+
+/**
+ * stageDateKey is the catalog key of the line that dates a stage: until
+ * when the notice period runs, or since when the resolution is in effect
+ * (it stays so dated once closed). Its value is {{date}}.
+ */
+export function stageDateKey(stage: ResolutionStage): "resolution.noticeUntil" | "resolution.effectiveSince" {
+  return stage === "notice" ? "resolution.noticeUntil" : "resolution.effectiveSince";
 }
 
 /** quorumNeeded is how many must attend or vote for a quorum of two thirds. */

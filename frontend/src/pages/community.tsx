@@ -8,6 +8,7 @@ import { toFormErrors } from "../lib/errors";
 import { abilities, useViewer, type Abilities } from "../viewer";
 import { UpcomingMeetings, UpcomingMeetingsQuery } from "./meeting";
 import { NotFoundPage } from "./notfound";
+import { CommunityResolutionsQueryDoc, HomeResolutions } from "./resolutions";
 import { HomeTopics, HomeTopicsQuery } from "./topics";
 
 const CommunityQueryDoc = graphql(`
@@ -94,6 +95,7 @@ export function usePrefetchCommunity(cid: string | undefined, home = false) {
   // does not grow as they arrive.
   useQuery({ query: HomeTopicsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
   useQuery({ query: UpcomingMeetingsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
+  useQuery({ query: CommunityResolutionsQueryDoc, variables: { id: cid ?? "" }, pause: !cid || !home });
 }
 
 /** CommunityLayout loads a community and lets only its members in. */
@@ -205,6 +207,9 @@ export function CommunityHomePage() {
         </DashboardSection>
         <DashboardSection id="meetings" title={t("home.sections.meetings")} empty={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")}>
           <UpcomingMeetings communityId={community.id} zone={community.settings.timeZone} />
+        </DashboardSection>
+        <DashboardSection id="resolutions" title={t("home.sections.resolutions")} empty={t("home.sections.resolutionsEmpty")} hint={t("home.sections.resolutionsHint")}>
+          <HomeResolutions communityId={community.id} />
         </DashboardSection>
         <DashboardSection id="disclosures" title={t("home.sections.disclosures")} empty={t("home.sections.disclosuresEmpty")} hint={t("home.sections.disclosuresHint")} />
         <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />

@@ -4,7 +4,7 @@ import { Link, Navigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
-import { clampProgress, fromLocalInput, ratingOpen, resolutionStage, stageKey, starsText } from "../lib/deliberation";
+import { clampProgress, fromLocalInput, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
 import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
@@ -136,7 +136,8 @@ const CloseResolutionMutation = graphql(`
 
 const PARTIES = ["residents_committee", "owners_committee", "property_firm"];
 
-function Progress({ value, label }: { value: number; label: string }) {
+/** Progress is a labelled progress bar with its percentage, 0–100; name, when given, is its accessible name in place of label. */
+export function Progress({ value, label, name }: { value: number; label: string; name?: string }) {
   const { t } = useTranslation();
   return (
     <div className="meter">
@@ -144,7 +145,7 @@ function Progress({ value, label }: { value: number; label: string }) {
         <span>{label}</span>
         <span className="meter-count">{t("resolution.percent", { value })}</span>
       </p>
-      <progress max={100} value={value} aria-label={label}>
+      <progress max={100} value={value} aria-label={name ?? label}>
         {value}%
       </progress>
     </div>
@@ -217,18 +218,14 @@ export function ResolutionPage() {
   return (
     <Page title={t("resolution.title")} wide>
       <p className="tags">
-        <span className={stage === "notice" ? "tag tag-warn" : stage === "in_effect" ? "tag tag-ok" : "tag"}>{t(stageKey(stage))}</span>
+        <span className={stageTagClass(stage)}>{t(stageKey(stage))}</span>
       </p>
       <p className="muted meta">
         <span>
           {t("resolution.topic")} <Link to={`/c/${community.id}/topics/${r.topic.id}`}>{r.topic.title}</Link>
         </span>
         <span>{t("resolution.adoptedAt", { date: formatDate(r.adoptedAt, i18n.language, zone) })}</span>
-        <span>
-          {stage === "notice"
-            ? t("resolution.noticeUntil", { date: formatDateTime(r.effectiveAt, i18n.language, zone) })
-            : t("resolution.effectiveSince", { date: formatDateTime(r.effectiveAt, i18n.language, zone) })}
-        </span>
+        <span>{t(stageDateKey(stage), { date: formatDateTime(r.effectiveAt, i18n.language, zone) })}</span>
       </p>
       <Notice message={notice} />
       <FormError message={loadErr.form} />
