@@ -791,6 +791,7 @@ const en: Messages = {
     stars_one: "{{count}} star",
     stars_other: "{{count}} stars",
     rated: "Rated {{stars}} stars, thank you.",
+    myRating: "Your rating: {{stars}}",
     rateLater: "Residents of the affected grids can rate it once every item is done.",
     close: "Close",
     summaryLabel: "Closing summary",

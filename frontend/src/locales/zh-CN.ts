@@ -790,6 +790,7 @@ const zhCN = {
     stars_one: "{{count}} 星",
     stars_other: "{{count}} 星",
     rated: "已评 {{stars}} 星，谢谢。",
+    myRating: "您的评分：{{stars}}",
     rateLater: "事项全部完成后，受影响网格的居民可以评价。",
     close: "结项",
     summaryLabel: "结项说明",

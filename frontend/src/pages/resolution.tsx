@@ -68,6 +68,7 @@ const ResolutionQuery = graphql(`
           count
           byStars
         }
+        myRating
       }
     }
   }
@@ -117,6 +118,7 @@ const RateMutation = graphql(`
     rateResolution(input: $input) {
       resolution {
         id
+        myRating
       }
     }
   }
@@ -334,6 +336,14 @@ export function ResolutionPage() {
               {t("resolution.ratingAverage", { average: r.satisfaction.average.toFixed(1), count: r.satisfaction.count })}
             </p>
           )}
+          {r.myRating != null && (
+            <p className="my-vote">
+              <span aria-hidden="true" className="stars">
+                {starsText(r.myRating)}
+              </span>{" "}
+              {t("resolution.myRating", { stars: t("resolution.stars", { count: r.myRating }) })}
+            </p>
+          )}
           {can.resident && ratingOpen(r) && (
             <div role="group" aria-labelledby="rate-h" className="rate">
               <p id="rate-h">{t("resolution.rateLabel")}</p>
@@ -342,7 +352,8 @@ export function ResolutionPage() {
                   <button
                     key={n}
                     type="button"
-                    className="btn"
+                    className={r.myRating === n ? "btn btn-primary" : "btn"}
+                    aria-pressed={r.myRating === n}
                     disabled={rres.fetching}
                     onClick={async () => {
                       const res = await rate({ input: { resolutionId: rid, stars: n } });
