@@ -57,6 +57,24 @@ describe("quorum", () => {
     });
     expect(quorumText({ expected: 3, present: [1, 2], quorum: true }).key).toBe("meeting.quorumReached");
     expect(quorumText({ expected: 0, present: [], quorum: false }).key).toBe("meeting.quorumNobody");
+    expect(quorumText({ expected: 3, present: [1, 2], quorum: true }, "COUNCIL").key).toBe("meeting.quorumReached");
+    expect(quorumText({ expected: 3, present: [1], quorum: false }, "HEARING").key).toBe("meeting.quorumMissing");
+  });
+  it("follows the server's rule of a three-party meeting: a delegate of each party, not two thirds", () => {
+    // Two of three present is two thirds, but one party is missing.
+    expect(quorumText({ expected: 3, present: [1, 2], quorum: false }, "THREE_PARTY")).toEqual({
+      key: "meeting.quorumPartiesMissing",
+      present: 2,
+      expected: 3,
+      needed: 0,
+      missing: 0,
+    });
+    // Three of six present is less than two thirds, but every party is there.
+    expect(quorumText({ expected: 6, present: [1, 2, 3], quorum: true }, "THREE_PARTY").key).toBe("meeting.quorumPartiesReached");
+    expect(quorumText({ expected: 0, present: [], quorum: false }, "THREE_PARTY").key).toBe("meeting.quorumNobody");
+  });
+  it("asks no attendance of online deliberation", () => {
+    expect(quorumText({ expected: 4, present: [], quorum: true }, "ONLINE")).toMatchObject({ key: "meeting.quorumOnline", present: 0, expected: 4 });
   });
 });
 

@@ -41,20 +41,38 @@ export function quorumNeeded(expected: number): number {
 
 /** QuorumText is the key and values of the line that says where the quorum stands. */
 export interface QuorumText {
-  key: "meeting.quorumReached" | "meeting.quorumMissing" | "meeting.quorumNobody";
+  key:
+    | "meeting.quorumReached"
+    | "meeting.quorumMissing"
+    | "meeting.quorumNobody"
+    | "meeting.quorumPartiesReached"
+    | "meeting.quorumPartiesMissing"
+    | "meeting.quorumOnline";
   present: number;
   expected: number;
   needed: number;
   missing: number;
 }
 
-/** quorumText says how many are present of how many expected, and how many are still missing. */
-export function quorumText(a: { expected: number; present: unknown[]; quorum: boolean }): QuorumText {
+/**
+ * quorumText says how many are present of how many expected and where the
+ * quorum stands, by the server's rule for the kind of meeting: two thirds
+ * of those expected for a council or a hearing (and how many are still
+ * missing), a delegate of each of the three parties for a three-party
+ * meeting (which party is missing the API does not say, so neither does
+ * the line), none for online deliberation. The server decides a.quorum.
+ */
+export function quorumText(a: { expected: number; present: unknown[]; quorum: boolean }, kind?: string): QuorumText {
   const present = a.present.length;
   const needed = quorumNeeded(a.expected);
   const missing = Math.max(0, needed - present);
-  const key = a.expected === 0 ? "meeting.quorumNobody" : a.quorum ? "meeting.quorumReached" : "meeting.quorumMissing";
-  return { key, present, expected: a.expected, needed, missing };
+  if (a.expected === 0) return { key: "meeting.quorumNobody", present, expected: a.expected, needed, missing };
+  // Headcounts mean nothing where the rule is not two thirds: needed and missing are 0.
+  if (kind === "THREE_PARTY") {
+    return { key: a.quorum ? "meeting.quorumPartiesReached" : "meeting.quorumPartiesMissing", present, expected: a.expected, needed: 0, missing: 0 };
+  }
+  if (kind === "ONLINE") return { key: "meeting.quorumOnline", present, expected: a.expected, needed: 0, missing: 0 };
+  return { key: a.quorum ? "meeting.quorumReached" : "meeting.quorumMissing", present, expected: a.expected, needed, missing };
 }
 
 /**

@@ -412,7 +412,7 @@ export function MeetingPage() {
       </Page>
     );
   }
-  const q = quorumText(m.attendance);
+  const q = quorumText(m.attendance, m.kind);
   const here = m.attendance.present.some((p) => p.id === viewer?.id);
   const memberList = members.data?.community?.members.nodes ?? [];
   const url = m.checkInCode ? window.location.origin + checkInPath(community.id, m.id, m.checkInCode) : "";
