@@ -120,6 +120,10 @@ describe("describeEvent", () => {
     [ev("rejected", { note: "属于私人财产" }), { text: "不予受理", note: "理由：属于私人财产" }],
     [ev("closed"), { text: "截止关闭：附议期已过，附议人数不够" }],
     [ev("comment_hidden", { actor: { name: "姚建明" }, note: "人身攻击" }), { text: "隐藏了一条评论", actor: "姚建明", note: "理由：人身攻击" }],
+    [ev("seed", { actor: { name: "俞国强" }, note: "0f1e2d3c" }), { text: "公布抽签种子", actor: "俞国强", note: "种子：0f1e2d3c" }],
+    [ev("drawn", { actor: { name: "俞国强" }, note: "draw-1" }), { text: "抽签产生议事小组成员", actor: "俞国强" }],
+    [ev("panel_confirmed", { actor: { name: "俞国强" } }), { text: "议事小组已确认", actor: "俞国强" }],
+    [ev("resolution_adopted", { note: "改建临时停车场", other: "TW90aW9uOjE" }), { text: "形成决议", note: "决议：改建临时停车场" }],
     [ev("something_new"), { text: "something_new" }],
   ])("%o in Chinese", (e, want) => {
     expect(describeEvent(zh, e, "VILLAGE")).toEqual(want);
@@ -129,6 +133,7 @@ describe("describeEvent", () => {
       "Accepted for the residents' council (居民议事会)",
     );
     expect(describeEvent(en, ev("rejected", { note: "private" })).note).toBe("Reason: private");
+    expect(describeEvent(en, ev("panel_confirmed")).text).toBe("The panel was confirmed");
   });
   it("leaves out an empty note and a missing actor", () => {
     expect(describeEvent(zh, ev("rejected", { note: "  ", actor: null }))).toEqual({ text: "不予受理" });

@@ -160,7 +160,8 @@ export interface EventText {
 
 /**
  * describeEvent puts a timeline entry in words: 提出, 进入审核, 受理(交村民议事会…),
- * 合并, 转交, 不予受理, 截止关闭, 评论被隐藏.
+ * 合并, 转交, 不予受理, 截止关闭, 评论被隐藏, and the panel's and the
+ * resolution's steps (种子公布, 抽签, 议事小组确认, 形成决议).
  */
 export function describeEvent(t: TFunction, e: TopicEventLike, kind?: CommunityKind): EventText {
   const out: EventText = { text: "", actor: e.actor?.name || undefined };
@@ -200,6 +201,21 @@ export function describeEvent(t: TFunction, e: TopicEventLike, kind?: CommunityK
     case "comment_hidden":
       out.text = t("timeline.commentHidden");
       if (note) out.note = t("timeline.reason", { note });
+      break;
+    case "seed":
+      out.text = t("timeline.seed");
+      if (note) out.note = t("timeline.seedNote", { note });
+      break;
+    case "drawn":
+      // The note is the draw's ID, which says nothing to a reader.
+      out.text = t("timeline.drawn");
+      break;
+    case "panel_confirmed":
+      out.text = t("timeline.panelConfirmed");
+      break;
+    case "resolution_adopted":
+      out.text = t("timeline.resolutionAdopted");
+      if (note) out.note = t("timeline.resolutionNote", { note });
       break;
     default:
       out.text = t("timeline.other", { kind: e.kind });

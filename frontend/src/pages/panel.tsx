@@ -25,6 +25,11 @@ const TopicPanelQuery = graphql(`
           state
           seed
           seedPublishedAt
+          confirmedAt
+          confirmedBy {
+            id
+            name
+          }
           rules {
             kind
             min
@@ -156,6 +161,17 @@ const NominateSeatMutation = graphql(`
   }
 `);
 
+const ConfirmPanelMutation = graphql(`
+  mutation ConfirmPanel($input: ConfirmPanelInput!) {
+    confirmPanel(input: $input) {
+      panel {
+        state
+        confirmedAt
+      }
+    }
+  }
+`);
+
 const RespondToSeatMutation = graphql(`
   mutation RespondToSeat($input: RespondToSeatInput!) {
     respondToSeat(input: $input) {
@@ -187,8 +203,12 @@ export function seatAccepted(state: string): boolean {
   return state === "accepted" || state === "seated";
 }
 
-/** PanelSection is 谁来议 on an accepted topic: the panel builder for the committee, the invitation for a seated member. */
-export function PanelSection({ topicId }: { topicId: string }) {
+/**
+ * PanelSection is 谁来议 on an accepted topic: the panel builder for the
+ * committee, the invitation for a seated member. onChanged tells the topic
+ * page that its timeline may have grown.
+ */
+export function PanelSection({ topicId, onChanged }: { topicId: string; onChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const { viewer } = useViewer();
   const { community, can } = useCommunity();
@@ -199,6 +219,7 @@ export function PanelSection({ topicId }: { topicId: string }) {
   const [dres, draw] = useMutation(DrawSeatsMutation);
   const [nres, nominate] = useMutation(NominateSeatMutation);
   const [ares, respond] = useMutation(RespondToSeatMutation);
+  const [cfres, confirm] = useMutation(ConfirmPanelMutation);
   const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !can.committee });
   const [rows, setRows] = useState<RuleRow[] | null>(null);
   const [drawKind, setDrawKind] = useState<SeatKind>("AFFECTED_RESIDENTS");
@@ -216,6 +237,7 @@ export function PanelSection({ topicId }: { topicId: string }) {
   const drawErr = toFormErrors(dres.error, ["count", "gridId", "kind"], t("app.networkError"));
   const nomErr = toFormErrors(nres.error, ["memberId", "kind"], t("app.networkError"));
   const respErr = toFormErrors(ares.error, [], t("app.networkError"));
+  const confirmErr = toFormErrors(cfres.error, [], t("app.networkError"));
   const loadErr = toFormErrors(res.error, [], t("app.networkError"));
   const reload = () => refetch({ requestPolicy: "network-only" });
 
@@ -274,6 +296,7 @@ export function PanelSection({ topicId }: { topicId: string }) {
     if (r.data) {
       setNotice(t("panel.drawn"));
       reload();
+      onChanged?.();
     }
   }
 
@@ -436,6 +459,7 @@ export function PanelSection({ topicId }: { topicId: string }) {
                 if (r.data) {
                   setNotice(t("panel.seedDone"));
                   reload();
+                  onChanged?.();
                 }
               }}
             >
@@ -540,6 +564,40 @@ export function PanelSection({ topicId }: { topicId: string }) {
             </div>
           )}
           <Representativeness rep={panel.representativeness} kindLabel={kindLabel} />
+          {panel.confirmedAt ? (
+            <p className="alert alert-ok panel-confirmed">
+              {panel.confirmedBy
+                ? t("panel.confirmedBy", { name: panel.confirmedBy.name, date: formatDateTime(panel.confirmedAt, i18n.language, zone) })
+                : t("panel.confirmedAt", { date: formatDateTime(panel.confirmedAt, i18n.language, zone) })}
+            </p>
+          ) : (
+            can.committee &&
+            panel.state === "draft" && (
+              <div className="panel-confirm">
+                <p className="muted small" id="confirm-hint">
+                  {t("panel.confirmHint")}
+                </p>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  aria-describedby="confirm-hint"
+                  disabled={cfres.fetching}
+                  onClick={async () => {
+                    setNotice(undefined);
+                    const r = await confirm({ input: { topicId } });
+                    if (r.data) {
+                      setNotice(t("panel.confirmedDone"));
+                      reload();
+                      onChanged?.();
+                    }
+                  }}
+                >
+                  {t("panel.confirm")}
+                </button>
+                <FormError message={confirmErr.form} />
+              </div>
+            )
+          )}
         </>
       )}
       <Motions topicId={topicId} motions={topic.motions} communityId={community.id} />

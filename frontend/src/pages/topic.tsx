@@ -280,7 +280,7 @@ export function TopicPage() {
           )}
         </section>
 
-        {topic.state === "ACCEPTED" && <PanelSection topicId={topic.id} />}
+        {topic.state === "ACCEPTED" && <PanelSection topicId={topic.id} onChanged={reload} />}
 
         <section className="panel topic-timeline" aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t("topic.timeline")}</h2>
