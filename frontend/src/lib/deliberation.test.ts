@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  assistedOfWorker,
   checkInPath,
   clampProgress,
   fromLocalInput,
@@ -75,6 +76,21 @@ describe("quorum", () => {
   });
   it("asks no attendance of online deliberation", () => {
     expect(quorumText({ expected: 4, present: [], quorum: true }, "ONLINE")).toMatchObject({ key: "meeting.quorumOnline", present: 0, expected: 4 });
+  });
+});
+
+describe("assistedOfWorker", () => {
+  const members = [
+    { id: "a", assisted: true, grid: { id: "g2" } },
+    { id: "b", assisted: false, grid: { id: "g2" } },
+    { id: "c", assisted: true, grid: { id: "g4" } },
+    { id: "d", assisted: true, grid: null },
+    { id: "e", assisted: true },
+  ];
+  it("is the assisted residents of the worker's grids only", () => {
+    expect(assistedOfWorker(members, ["g1", "g2", "g3"]).map((m) => m.id)).toEqual(["a"]);
+    expect(assistedOfWorker(members, ["g2", "g4"]).map((m) => m.id)).toEqual(["a", "c"]);
+    expect(assistedOfWorker(members, [])).toEqual([]);
   });
 });
 

@@ -124,6 +124,16 @@ export function panelReady(rep: { rules: Coverage[]; uncoveredGrids: unknown[] }
   return rep.rules.every((c) => c.gap <= 0) && rep.uncoveredGrids.length === 0;
 }
 
+/**
+ * assistedOfWorker returns the assisted residents (registered by a grid
+ * worker, without a login of their own) of the grids a worker works for:
+ * the members whose seat answers and votes the worker may record, as the
+ * server allows.
+ */
+export function assistedOfWorker<M extends { assisted: boolean; grid?: { id: string } | null }>(members: M[], workerGridIds: string[]): M[] {
+  return members.filter((m) => m.assisted && !!m.grid && workerGridIds.includes(m.grid.id));
+}
+
 /** starsLabel is the stars of a rating as text: ★★★☆☆. */
 export function starsText(avg: number): string {
   const n = Math.round(avg);

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "urql";
 import { CheckField, CheckGroup, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { MeetingKind, Stance, VoteChoice, VotingMethod } from "../gql/graphql";
-import { checkInPath, fromLocalInput, partyAgrees, quorumText, toLocalInput } from "../lib/deliberation";
+import { assistedOfWorker, checkInPath, fromLocalInput, partyAgrees, quorumText, toLocalInput } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
 import { hasRole, useViewer } from "../viewer";
 import { useCommunity } from "./community";
@@ -748,9 +748,11 @@ function MotionCard({
   const { t, i18n } = useTranslation();
   const { community, membership, can } = useCommunity();
   const navigate = useNavigate();
-  // A grid worker records votes for the residents of the grids they work for.
-  const workerGrids = membership.workerGrids.map((g) => g.id);
-  const assistable = members.filter((mm) => !!mm.grid && workerGrids.includes(mm.grid.id));
+  // A grid worker records votes for the assisted residents of the grids they work for.
+  const assistable = assistedOfWorker(
+    members,
+    membership.workerGrids.map((g) => g.id),
+  );
   const [vres, vote] = useMutation(CastVoteMutation);
   const [cres, close] = useMutation(CloseMotionMutation);
   const [ares, adopt] = useMutation(AdoptResolutionMutation);

@@ -6,7 +6,7 @@ import { EmptyState, FormError, Notice, SelectField, Skeleton, TextField, format
 import { graphql } from "../gql";
 import type { SeatKind } from "../gql/graphql";
 import { toFormErrors } from "../lib/errors";
-import { panelReady } from "../lib/deliberation";
+import { assistedOfWorker, panelReady } from "../lib/deliberation";
 import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
 
@@ -52,6 +52,11 @@ const TopicPanelQuery = graphql(`
               id
               name
             }
+            answeredBy {
+              id
+              name
+            }
+            witness
           }
           representativeness {
             rules {
@@ -205,13 +210,14 @@ export function seatAccepted(state: string): boolean {
 
 /**
  * PanelSection is 谁来议 on an accepted topic: the panel builder for the
- * committee, the invitation for a seated member. onChanged tells the topic
- * page that its timeline may have grown.
+ * committee, the invitation for a seated member, and for a grid worker the
+ * answers of the assisted residents of their grids. onChanged tells the
+ * topic page that its timeline may have grown.
  */
 export function PanelSection({ topicId, onChanged }: { topicId: string; onChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const { viewer } = useViewer();
-  const { community, can } = useCommunity();
+  const { community, membership, can } = useCommunity();
   const client = useClient();
   const [res, refetch] = useQuery({ query: TopicPanelQuery, variables: { id: topicId }, requestPolicy: "cache-and-network" });
   const [rres, setRules] = useMutation(SetSeatRulesMutation);
@@ -220,7 +226,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const [nres, nominate] = useMutation(NominateSeatMutation);
   const [ares, respond] = useMutation(RespondToSeatMutation);
   const [cfres, confirm] = useMutation(ConfirmPanelMutation);
-  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !can.committee });
+  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !(can.committee || can.gridWorker) });
   const [rows, setRows] = useState<RuleRow[] | null>(null);
   const [drawKind, setDrawKind] = useState<SeatKind>("AFFECTED_RESIDENTS");
   const [drawGrid, setDrawGrid] = useState("");
@@ -260,6 +266,19 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const mySeat = panel?.seats.find((s) => s.user.id === viewer?.id);
   const kindLabel = (k: string) => t(`panel.kinds.${k}`);
   const drawIds = [...new Set((panel?.seats ?? []).map((s) => s.drawId).filter((d): d is string => !!d))];
+  // A grid worker answers invitations for the assisted residents of their grids.
+  const assisted = new Set(
+    can.gridWorker
+      ? assistedOfWorker(
+          members.data?.community?.members.nodes ?? [],
+          membership.workerGrids.map((g) => g.id),
+        ).map((m) => m.user.id)
+      : [],
+  );
+  const answered = (msg: string) => {
+    setNotice(msg);
+    reload();
+  };
 
   async function saveRules(e: FormEvent) {
     e.preventDefault();
@@ -541,6 +560,12 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
                       {t(`panel.seatStates.${seatAccepted(s.state) ? "accepted" : s.state}`)}
                     </span>
                   </span>
+                  {s.answeredBy && (
+                    <p className="muted small seat-answered">{t("panel.answeredBy", { name: s.answeredBy.name, witness: s.witness ?? "" })}</p>
+                  )}
+                  {!locked && s.state === "invited" && assisted.has(s.user.id) && (
+                    <AssistedAnswer topicId={topicId} user={s.user} onDone={answered} />
+                  )}
                 </li>
               ))}
             </ul>
@@ -602,6 +627,60 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
       )}
       <Motions topicId={topicId} motions={topic.motions} communityId={community.id} />
     </section>
+  );
+}
+
+/** AssistedAnswer lets a grid worker accept or decline a seat for an assisted resident, before a named witness. */
+function AssistedAnswer({ topicId, user, onDone }: { topicId: string; user: { id: string; name: string }; onDone: (msg: string) => void }) {
+  const { t } = useTranslation();
+  const [res, respond] = useMutation(RespondToSeatMutation);
+  const [witness, setWitness] = useState("");
+  const errs = toFormErrors(res.error, ["witness"], t("app.networkError"));
+  const name = user.name;
+  async function answer(accept: boolean) {
+    const r = await respond({ input: { topicId, accept, userId: user.id, witness } });
+    if (r.data) {
+      setWitness("");
+      onDone(t(accept ? "panel.acceptedFor" : "panel.declinedFor", { name }));
+    }
+  }
+  return (
+    <form
+      className="form assisted-answer"
+      noValidate
+      aria-label={t("panel.answerFor", { name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void answer(true);
+      }}
+    >
+      <p className="muted small">{t("panel.answerForHint", { name })}</p>
+      <FormError message={errs.form} />
+      <TextField
+        label={t("panel.witness")}
+        hint={t("panel.witnessHint")}
+        maxLength={64}
+        required
+        autoComplete="off"
+        value={witness}
+        error={errs.fields.witness}
+        onChange={(e) => setWitness(e.target.value)}
+      />
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={res.fetching} aria-label={t("app.labelFor", { action: t("panel.acceptFor"), name })}>
+          {t("panel.acceptFor")}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={res.fetching}
+          aria-label={t("app.labelFor", { action: t("panel.declineFor"), name })}
+          onClick={() => void answer(false)}
+        >
+          {t("panel.declineFor")}
+        </button>
+      </div>
+    </form>
   );
 }
 
