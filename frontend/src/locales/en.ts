@@ -491,6 +491,8 @@ const en: Messages = {
     hideHint: "The reason is shown in the comment's place and in the topic's history.",
     hideSubmit: "Hide comment",
     hiddenDone: "The comment is hidden.",
+    meetings: "Meetings",
+    meetingsLabel: "Meetings with this topic on the agenda",
   },
   propose: {
     title: "Propose a topic",

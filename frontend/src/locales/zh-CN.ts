@@ -490,6 +490,8 @@ const zhCN = {
     hideHint: "理由会公开显示在评论原处和议题进程里。",
     hideSubmit: "确认隐藏",
     hiddenDone: "评论已隐藏。",
+    meetings: "会议",
+    meetingsLabel: "议程中有本议题的会议",
   },
   propose: {
     title: "提出议题",

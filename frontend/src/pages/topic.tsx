@@ -52,6 +52,13 @@ const TopicQuery = graphql(`
           id
           title
         }
+        meetings {
+          id
+          kind
+          title
+          startsAt
+          place
+        }
         timeline {
           kind
           note
@@ -281,6 +288,24 @@ export function TopicPage() {
         </section>
 
         {topic.state === "ACCEPTED" && <PanelSection topicId={topic.id} onChanged={reload} />}
+
+        {topic.meetings.length > 0 && (
+          <section className="panel topic-meetings" aria-labelledby="topic-meetings-h">
+            <h2 id="topic-meetings-h">{t("topic.meetings")}</h2>
+            <ul className="link-list" aria-label={t("topic.meetingsLabel")}>
+              {topic.meetings.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/c/${community.id}/meetings/${m.id}`}>{m.title}</Link>
+                  <span className="muted small">
+                    {" "}
+                    {t(`meeting.kinds.${m.kind}`)} · {formatDateTime(m.startsAt, i18n.language, zone)}
+                    {m.place ? ` · ${m.place}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section className="panel topic-timeline" aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t("topic.timeline")}</h2>
