@@ -5,7 +5,9 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 
@@ -25,6 +27,30 @@ const (
 	maxPasswordBytes = 128
 )
 
+// argonSlots bounds the hashes computed at once. Each takes 19 MiB and a
+// core for about 20 ms, so a burst of logins or guesses waits its turn
+// instead of exhausting the server's memory.
+var argonSlots = make(chan struct{}, max(2, 2*runtime.GOMAXPROCS(0)))
+
+// argonBusy counts the hashes being computed; argonPeak is the most there
+// were at once (the tests read it).
+var argonBusy, argonPeak atomic.Int64
+
+// idKey is argon2.IDKey within argonSlots.
+func idKey(pw, salt []byte, t, m uint32, p uint8, n uint32) []byte {
+	argonSlots <- struct{}{}
+	defer func() { <-argonSlots }()
+	busy := argonBusy.Add(1)
+	defer argonBusy.Add(-1)
+	for {
+		peak := argonPeak.Load()
+		if busy <= peak || argonPeak.CompareAndSwap(peak, busy) {
+			break
+		}
+	}
+	return argon2.IDKey(pw, salt, t, m, p, n)
+}
+
 // checkPassword enforces the 8–128 byte length on a new password.
 func checkPassword(field, pw string) error {
 	switch {
@@ -42,7 +68,7 @@ func hashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemoryKiB, argonThreads, argonKeyLen)
+	key := idKey([]byte(pw), salt, argonTime, argonMemoryKiB, argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, argonMemoryKiB, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -66,7 +92,7 @@ func verifyPassword(hash, pw string) bool {
 	if err1 != nil || err2 != nil || len(want) == 0 {
 		return false
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	got := idKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
