@@ -139,7 +139,14 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
 	if actor.IP != "" {
 		keys = append(keys, "ip:"+actor.IP)
 	}
-	if err := s.checkThrottle(ctx, keys); err != nil {
+	attempt, err := s.beginAttempt(ctx, keys)
+	if err != nil {
+		return Login{}, err
+	}
+	if err := s.checkThrottle(ctx, keys, attempt); err != nil {
+		if ferr := s.forgetAttempt(ctx, attempt); ferr != nil {
+			return Login{}, ferr
+		}
 		return Login{}, err
 	}
 	var u userDoc
@@ -147,14 +154,14 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
 	switch {
 	case db.IsNotFound(err):
 		verifyPassword(dummyHash, in.Password)
-		return Login{}, s.recordFailure(ctx, keys)
+		return Login{}, ErrBadCredentials // the attempt stays, as a failure
 	case err != nil:
 		return Login{}, db.Err("find user", err)
 	}
 	if u.Assisted || u.PasswordHash == "" || !verifyPassword(u.PasswordHash, in.Password) {
-		return Login{}, s.recordFailure(ctx, keys)
+		return Login{}, ErrBadCredentials
 	}
-	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"key": keys[0]}); err != nil {
+	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"$or": []bson.M{{"key": keys[0]}, {"_id": bson.M{"$in": attempt}}}}); err != nil {
 		return Login{}, db.Err("clear login failures", err)
 	}
 	return s.startSession(ctx, toUser(u))

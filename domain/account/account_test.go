@@ -2,9 +2,11 @@ package account_test
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -241,6 +243,29 @@ func TestLoginThrottle(t *testing.T) {
 		}
 		// Success clears the account's failures.
 		wantCode(t, login("10.0.2.2", "wrong"), domain.Unauthenticated)
+	})
+	t.Run("ParallelGuesses", func(t *testing.T) {
+		// 20 guesses at once: they count against each other, so no more
+		// than the five free failures get to guess.
+		f.clock.Add(2 * time.Hour)
+		var wg sync.WaitGroup
+		var guessed, limited atomic.Int32
+		for i := range 20 {
+			wg.Go(func() {
+				switch err := login(fmt.Sprintf("10.0.3.%d", i), "wrong"); domain.ErrorCode(err) {
+				case domain.Unauthenticated:
+					guessed.Add(1)
+				case domain.RateLimited:
+					limited.Add(1)
+				default:
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if guessed.Load() > 5 || guessed.Load() < 1 || guessed.Load()+limited.Load() != 20 {
+			t.Errorf("%d guesses checked, %d refused; want 1 to 5 checked", guessed.Load(), limited.Load())
+		}
 	})
 	t.Run("PerIP", func(t *testing.T) {
 		f.clock.Add(2 * time.Hour)

@@ -12,7 +12,7 @@ import (
 )
 
 // Login throttling: each failure is its own document (inserts are safe under
-// concurrency, counters are not). Within failureWindow, the first
+// concurrency, counters are not), recorded when the attempt begins. Within failureWindow, the first
 // freeFailures failures cost nothing; after that each further attempt must
 // wait a delay that doubles from baseDelay up to maxDelay after the latest
 // failure, for the account and for the client's IP alike.
@@ -44,10 +44,37 @@ func throttleDelay(n int) time.Duration {
 	return min(d, maxDelay)
 }
 
-func (s *Service) checkThrottle(ctx context.Context, keys []string) error {
+// beginAttempt records a login attempt as a failure of each key before the
+// password is checked, and returns the records' IDs: parallel guesses then
+// count against each other, and at most freeFailures of a burst get to
+// guess. A successful login removes its records (forgetAttempt).
+func (s *Service) beginAttempt(ctx context.Context, keys []string) ([]string, error) {
+	now := s.now().UTC()
+	ids := make([]string, len(keys))
+	docs := make([]any, len(keys))
+	for i, k := range keys {
+		ids[i] = string(domain.NewID())
+		docs[i] = failureDoc{ID: ids[i], Key: k, At: now}
+	}
+	if _, err := s.db.Collection(failuresColl).InsertMany(ctx, docs); err != nil {
+		return nil, db.Err("record login attempt", err)
+	}
+	return ids, nil
+}
+
+// forgetAttempt removes an attempt's records: it succeeded, or it was
+// refused before its guess.
+func (s *Service) forgetAttempt(ctx context.Context, ids []string) error {
+	_, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"_id": bson.M{"$in": ids}})
+	return db.Err("clear login attempt", err)
+}
+
+// checkThrottle refuses an attempt when any of its keys has failed too
+// often lately; the attempt's own records (own) do not count.
+func (s *Service) checkThrottle(ctx context.Context, keys, own []string) error {
 	now := s.now().UTC()
 	for _, key := range keys {
-		filter := bson.M{"key": key, "at": bson.M{"$gt": now.Add(-failureWindow)}}
+		filter := bson.M{"key": key, "at": bson.M{"$gt": now.Add(-failureWindow)}, "_id": bson.M{"$nin": own}}
 		n, err := s.db.Collection(failuresColl).CountDocuments(ctx, filter)
 		if err != nil {
 			return db.Err("count login failures", err)
@@ -65,17 +92,4 @@ func (s *Service) checkThrottle(ctx context.Context, keys []string) error {
 		}
 	}
 	return nil
-}
-
-// recordFailure stores a failure for each key and returns ErrBadCredentials.
-func (s *Service) recordFailure(ctx context.Context, keys []string) error {
-	now := s.now().UTC()
-	docs := make([]any, len(keys))
-	for i, k := range keys {
-		docs[i] = failureDoc{ID: string(domain.NewID()), Key: k, At: now}
-	}
-	if _, err := s.db.Collection(failuresColl).InsertMany(ctx, docs); err != nil {
-		return db.Err("record login failure", err)
-	}
-	return ErrBadCredentials
 }
