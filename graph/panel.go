@@ -35,6 +35,8 @@ func (b *builder) buildPanels() {
 		"rule":   {Type: nonNull(rule), Resolve: field(func(c deliberation.RuleCoverage) any { return c.Rule })},
 		"filled": {Type: nonNull(graphql.Int), Resolve: field(func(c deliberation.RuleCoverage) any { return c.Filled })},
 		"gap":    {Type: nonNull(graphql.Int), Description: "Seats missing to reach the minimum.", Resolve: field(func(c deliberation.RuleCoverage) any { return c.Gap })},
+		"accepted": {Type: nonNull(graphql.Int), Description: "Seats whose holder accepted; confirming the panel needs the minimum of these.",
+			Resolve: field(func(c deliberation.RuleCoverage) any { return c.Accepted })},
 	}})
 	report := graphql.NewObject(graphql.ObjectConfig{Name: "Representativeness", Fields: graphql.Fields{
 		"rules": {Type: listOf(coverage), Resolve: field(func(c deliberation.Coverage) any { return c.Rules })},

@@ -516,9 +516,10 @@ type Coverage struct {
 
 // RuleCoverage is one seat rule's coverage.
 type RuleCoverage struct {
-	Rule   SeatRule
-	Filled int
-	Gap    int // seats missing to reach Min
+	Rule     SeatRule
+	Filled   int // invited or accepted
+	Accepted int // what confirming the panel counts
+	Gap      int // seats missing to reach Min
 }
 
 // Representativeness reports which affected grids and seat kinds the panel
@@ -539,13 +540,16 @@ func (s *Service) Representativeness(ctx context.Context, topicID domain.ID) (Co
 	var c Coverage
 	gridSeats := map[domain.ID]int{}
 	for _, r := range p.Rules {
-		n := 0
+		n, accepted := 0, 0
 		for _, st := range seats {
 			if st.State != Declined && st.Kind == r.Kind && st.GridID == r.GridID {
 				n++
+				if st.State == Seated {
+					accepted++
+				}
 			}
 		}
-		c.Rules = append(c.Rules, RuleCoverage{Rule: r, Filled: n, Gap: max(0, r.Min-n)})
+		c.Rules = append(c.Rules, RuleCoverage{Rule: r, Filled: n, Accepted: accepted, Gap: max(0, r.Min-n)})
 	}
 	for _, st := range seats {
 		if st.State != Declined && st.Kind == AffectedResidents {

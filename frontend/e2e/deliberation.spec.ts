@@ -95,7 +95,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await panel.getByRole("button", { name: "验证第 1 次抽签" }).click();
   await expect(panel.getByText("✓ 抽签结果一致")).toBeVisible();
   await expect(panel.getByRole("heading", { name: "代表性报告" })).toBeVisible();
-  await expect(panel.getByText(/已有 \d+ 人（最少 3，最多 5）/)).toBeVisible();
+  await expect(panel.getByText(/已有 \d+ 人，其中 0 人已接受（最少 3，最多 5）/)).toBeVisible();
   await checkPage(page, "topic-panel", info);
 
   // The two nominated residents accept their seats.

@@ -608,7 +608,7 @@ const en: Messages = {
     repTitle: "Representativeness",
     repReady: "Every kind has its minimum and every affected grid a seat.",
     repGaps: "There are gaps: fill them before confirming.",
-    filled: "{{filled}} seated (min {{min}}, max {{max}})",
+    filled: "{{filled}} invited or seated, {{accepted}} accepted (min {{min}}, max {{max}})",
     gap: "{{gap}} missing",
     uncovered: "Grids without a seat: {{grids}}",
     confirm: "Confirm the panel",

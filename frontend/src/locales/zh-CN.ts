@@ -607,7 +607,7 @@ const zhCN = {
     repTitle: "代表性报告",
     repReady: "各类席位均已达到最少人数，涉及的网格都有代表。",
     repGaps: "还有缺口：请在确认前补足。",
-    filled: "已有 {{filled}} 人（最少 {{min}}，最多 {{max}}）",
+    filled: "已有 {{filled}} 人，其中 {{accepted}} 人已接受（最少 {{min}}，最多 {{max}}）",
     gap: "缺 {{gap}} 人",
     uncovered: "以下网格还没有代表：{{grids}}",
     confirm: "确认议事小组",

@@ -61,6 +61,7 @@ const TopicPanelQuery = graphql(`
           representativeness {
             rules {
               filled
+              accepted
               gap
               rule {
                 kind
@@ -689,7 +690,7 @@ function Representativeness({
   kindLabel,
 }: {
   rep: {
-    rules: { filled: number; gap: number; rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null } }[];
+    rules: { filled: number; accepted: number; gap: number; rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null } }[];
     uncoveredGrids: { id: string; name: string }[];
   };
   kindLabel: (k: string) => string;
@@ -705,7 +706,7 @@ function Representativeness({
           {rep.rules.map((c, i) => (
             <li key={i} className={c.gap > 0 ? "rep-gap" : undefined}>
               {kindLabel(c.rule.kind)}
-              {c.rule.grid ? `（${c.rule.grid.name}）` : ""}: {t("panel.filled", { filled: c.filled, min: c.rule.min, max: c.rule.max })}{" "}
+              {c.rule.grid ? `（${c.rule.grid.name}）` : ""}: {t("panel.filled", { filled: c.filled, accepted: c.accepted, min: c.rule.min, max: c.rule.max })}{" "}
               {c.gap > 0 ? <span className="tag tag-error">{t("panel.gap", { gap: c.gap })}</span> : <span className="tag tag-ok">✓</span>}
             </li>
           ))}
