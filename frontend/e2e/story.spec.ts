@@ -407,6 +407,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
     await page.getByRole("button", { name: "添加事项" }).click();
     await expect(page.getByText("事项已添加。")).toBeVisible();
     await expect(page.getByRole("article", { name: `事项：${it.title}` })).toContainText(`负责：${it.owner}`);
+    await expect(page.getByRole("article", { name: `事项：${it.title}` })).toContainText("未开始");
   }
   async function progress(it: { title: string }, value: string, note: string) {
     await page.getByRole("button", { name: `更新进度：${it.title}` }).click();
@@ -418,10 +419,12 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   }
   await progress(items[0], "50", "已开工");
   await expect(overall).toHaveText("37%");
+  await expect(page.getByRole("article", { name: `事项：${items[0].title}` })).toContainText("进行中");
   await progress(items[0], "100", "空地已平整，划好三十个车位");
   await expect(overall).toHaveText("75%");
   await progress(items[1], "100", "指示牌已装好，志愿者已排班");
   await expect(overall).toHaveText("100%");
+  for (const it of items) await expect(page.getByRole("article", { name: `事项：${it.title}` })).toContainText("已完成");
   await checkPage(page, "story-resolution-done", info);
 
   // Residents of the affected grid rate how it worked out: the members who

@@ -787,6 +787,7 @@ const en: Messages = {
     itemLabel: "Item: {{title}}",
     ownerIs: "Owner: {{owner}}",
     dueOn: "Due {{date}}",
+    status: { NOT_STARTED: "Not started", IN_PROGRESS: "In progress", DONE: "Done", OVERDUE: "Overdue" },
     weightIs: "weight {{weight}}",
     itemProgress: "Progress of {{title}}",
     history: "Updates ({{count}})",

@@ -786,6 +786,7 @@ const zhCN = {
     itemLabel: "事项：{{title}}",
     ownerIs: "负责：{{owner}}",
     dueOn: "期限：{{date}}",
+    status: { NOT_STARTED: "未开始", IN_PROGRESS: "进行中", DONE: "已完成", OVERDUE: "已逾期" },
     weightIs: "权重 {{weight}}",
     itemProgress: "{{title}}的进度",
     history: "更新记录（{{count}}）",

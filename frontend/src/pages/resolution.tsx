@@ -47,6 +47,7 @@ const ResolutionQuery = graphql(`
           due
           weight
           progress
+          status
           ownerParty
           owner {
             id
@@ -456,6 +457,7 @@ function ActionItemCard({
     due: string;
     weight: number;
     progress: number;
+    status: string;
     ownerParty?: string | null;
     owner?: { name: string } | null;
     updates: { at: string; progress: number; text: string; link?: string | null; by?: { name: string } | null }[];
@@ -477,7 +479,8 @@ function ActionItemCard({
   return (
     <article aria-label={t("resolution.itemLabel", { title: it.title })}>
       <p>
-        <strong>{it.title}</strong>
+        <strong>{it.title}</strong>{" "}
+        <span className={`tag ${it.status === "OVERDUE" ? "tag-error" : it.status === "DONE" ? "tag-ok" : ""}`}>{t(`resolution.status.${it.status}`)}</span>
       </p>
       <p className="muted small meta">
         <span>{t("resolution.ownerIs", { owner })}</span>
