@@ -45,13 +45,13 @@ func seedStory(ctx context.Context, s Services, users map[string]domain.ID, topi
 	if _, err := ds.SetSeatRules(as(secretary), parking, rules); err != nil {
 		return fmt.Errorf("seat rules: %w", err)
 	}
-	if _, err := ds.PublishSeed(as(secretary), parking); err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
-	// The party secretary is nominated before the draw, so the lot cannot
-	// pick him twice.
+	// The party secretary is nominated before the seed is published: after
+	// it, no one the lot could draw can be nominated.
 	if _, err := ds.Nominate(as(director), parking, users[secretary], deliberation.PartyMembers, ""); err != nil {
 		return fmt.Errorf("nominate: %w", err)
+	}
+	if _, err := ds.PublishSeed(as(secretary), parking); err != nil {
+		return fmt.Errorf("seed: %w", err)
 	}
 	for _, g := range t.GridIDs {
 		if _, err := ds.DrawSeats(as(secretary), deliberation.DrawInput{TopicID: parking, Kind: deliberation.AffectedResidents, GridID: g, Count: 2}); err != nil {

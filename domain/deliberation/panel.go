@@ -379,8 +379,10 @@ func (s *Service) seat(ctx context.Context, t Topic, d seatDoc) (Seat, error) {
 	return toSeat(d), nil
 }
 
-// Nominate gives a member a seat of a kind, for the committee.
-// Errors: as SetSeatRules, and Conflict (already seated; locked), Invalid.
+// Nominate gives a member a seat of a kind, for the committee. Once the
+// seed is published, no one the lot could draw (checkNotInLot).
+// Errors: as SetSeatRules, and Conflict (already seated; locked; in the
+// lot's pool after the seed), Invalid.
 func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind SeatKind, grid domain.ID) (Seat, error) {
 	t, err := s.panelTopic(ctx, topicID)
 	if err != nil {
@@ -399,6 +401,9 @@ func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind 
 	if _, err := s.comms.Member(ctx, t.CommunityID, userID); err != nil {
 		return Seat{}, domain.InvalidField("userId", "请选择本社区的成员", "choose a member of this community")
 	}
+	if err := s.checkNotInLot(ctx, t, p, userID); err != nil {
+		return Seat{}, err
+	}
 	err = s.checkRoom(ctx, t, p, kind, grid, 1)
 	if errors.Is(err, errNoRule) && p.State == PanelDraft {
 		err = nil // while forming, the committee may seat beyond the rules (an expert, say)
@@ -407,6 +412,32 @@ func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind 
 		return Seat{}, err
 	}
 	return s.seat(ctx, t, seatDoc{UserID: string(userID), Kind: string(kind), GridID: string(grid)})
+}
+
+// checkNotInLot refuses, once the seed is published, to nominate someone
+// the lot could draw for one of the panel's rules: taking them out of the
+// pool would change the draws, which anyone can compute from the seed, so
+// nominations after the seed could steer the lot. Nominate before
+// publishing the seed; afterwards only people outside every pool (an
+// expert, the property firm) can be nominated.
+func (s *Service) checkNotInLot(ctx context.Context, t Topic, p Panel, user domain.ID) error {
+	if p.Seed == "" {
+		return nil
+	}
+	for _, r := range p.Rules {
+		if r.Kind != AffectedResidents && r.Kind != PartyMembers {
+			continue
+		}
+		pool, err := s.eligible(ctx, t, r.Kind, r.GridID)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(pool, user) {
+			return domain.Errorf(domain.Conflict, "抽签种子已公布，不能再提名可能被抽中的人（请在公布种子前提名）",
+				"the seed is published: someone the lot could draw can no longer be nominated (nominate before publishing the seed)")
+		}
+	}
+	return nil
 }
 
 // Seats lists a panel's seats. Errors: NotFound.

@@ -36,6 +36,7 @@ func TestPanelAndDraw(t *testing.T) {
 	draw := deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Count: 3}
 	_, err = v.svc.DrawSeats(as(v.committee), draw)
 	wantCode(t, err, domain.Conflict) // the seed comes first
+	must(v.svc.Nominate(as(v.committee), topic.ID, v.residents[1], deliberation.PartyMembers, "")) // before the seed
 	p := must(v.svc.PublishSeed(as(v.committee), topic.ID))
 	if len(p.Seed) != 32 || p.SeedPublishedAt.IsZero() {
 		t.Fatalf("panel = %+v", p)
@@ -57,7 +58,9 @@ func TestPanelAndDraw(t *testing.T) {
 	if len(cov.UncoveredGrid) != 1 || cov.UncoveredGrid[0] != v.grid2.ID || cov.Rules[0].Gap != 0 || cov.Rules[1].Gap != 3 || cov.Rules[3].Gap != 1 {
 		t.Errorf("coverage = %+v", cov)
 	}
-	must(v.svc.Nominate(as(v.committee), topic.ID, v.residents[1], deliberation.PartyMembers, ""))
+	// After the seed, no one the lot could draw is nominated: that would steer it.
+	_, err = v.svc.Nominate(as(v.committee), topic.ID, v.residents[3], deliberation.Experts, "")
+	wantCode(t, err, domain.Conflict)
 	for _, st := range seats[:2] {
 		must(v.svc.RespondToSeat(as(st.UserID), topic.ID, true))
 	}

@@ -186,6 +186,19 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await panel.getByRole("button", { name: "保存席位规则" }).click();
   await expect(panel.getByText("席位规则已保存。")).toBeVisible();
 
+  // Nominations come before the seed: after it, no one the lot could draw
+  // can be nominated (that would steer the lot). The party secretary, and
+  // 沈桂英, a neighbour without a phone, whose grid worker answers and votes
+  // for her.
+  await panel.getByLabel("提名席位类别").selectOption("PARTY_MEMBERS");
+  await panel.getByLabel("成员", { exact: true }).selectOption({ label: "俞国强（第一网格（古城片））" });
+  await panel.getByRole("button", { name: "提名", exact: true }).click();
+  await expect(panel.getByText("已提名，已向其发出邀请。")).toBeVisible();
+  await panel.getByLabel("提名席位类别").selectOption("AFFECTED_RESIDENTS");
+  await panel.getByLabel("成员", { exact: true }).selectOption({ label: `${ELDER}（${GRID}）` });
+  await panel.getByRole("button", { name: "提名", exact: true }).click();
+  await expect(panel.getByText("已提名，已向其发出邀请。")).toBeVisible();
+
   // The seed is published, and shown, before any draw.
   await expect(panel.getByText(/抽签种子尚未公布/)).toBeVisible();
   await expect(panel.getByRole("button", { name: "抽签", exact: true })).toBeDisabled();
@@ -195,15 +208,8 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(seedValue).toHaveText(/^[0-9a-f]{32}$/);
   const seed = (await seedValue.textContent())!;
   await expect(panel.getByText(/^公布于 /)).toBeVisible();
-  await expect(panel.getByText("还没有席位。")).toBeVisible();
   // Once published, the rules are fixed.
   await expect(panel.getByRole("button", { name: "保存席位规则" })).toHaveCount(0);
-
-  // The party secretary is nominated before the draw, as in the demo.
-  await panel.getByLabel("提名席位类别").selectOption("PARTY_MEMBERS");
-  await panel.getByLabel("成员", { exact: true }).selectOption({ label: "俞国强（第一网格（古城片））" });
-  await panel.getByRole("button", { name: "提名", exact: true }).click();
-  await expect(panel.getByText("已提名，已向其发出邀请。")).toBeVisible();
 
   // Two affected residents by lot.
   await panel.getByLabel("抽签席位类别").selectOption("AFFECTED_RESIDENTS");
@@ -216,20 +222,16 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(byLot).toHaveCount(2);
   const drawn = await byLot.locator("strong").allTextContents();
   info.annotations.push({ type: "drawn by lot", description: drawn.join("、") });
-  for (const n of drawn) expect(n === ELDER || !!GRID_RESIDENTS[n], `${n} is drawn from ${GRID}`).toBe(true);
-  // The lot may pick 沈桂英, who has no login: her grid worker answers and
-  // votes for her. When it passes her by, the committee nominates her as the
-  // third affected resident the rule allows, so that the panel hears a
-  // neighbour without a phone (and the story always covers her).
-  if (!drawn.includes(ELDER)) {
-    await panel.getByLabel("提名席位类别").selectOption("AFFECTED_RESIDENTS");
-    await panel.getByLabel("成员", { exact: true }).selectOption({ label: `${ELDER}（${GRID}）` });
-    await panel.getByRole("button", { name: "提名", exact: true }).click();
-    await expect(panel.getByText("已提名，已向其发出邀请。")).toBeVisible();
-  }
+  for (const n of drawn) expect(!!GRID_RESIDENTS[n], `${n} is drawn from ${GRID}, 沈桂英 aside`).toBe(true);
+  // After the seed, a neighbour the lot passed by cannot be nominated instead.
+  const passedBy = Object.keys(GRID_RESIDENTS).find((n) => !drawn.includes(n))!;
+  await panel.getByLabel("提名席位类别").selectOption("AFFECTED_RESIDENTS");
+  await panel.getByLabel("成员", { exact: true }).selectOption({ label: `${passedBy}（${GRID}）` });
+  await panel.getByRole("button", { name: "提名", exact: true }).click();
+  await expect(panel.getByText("抽签种子已公布，不能再提名可能被抽中的人（请在公布种子前提名）")).toBeVisible();
   /** The affected residents on the panel, 沈桂英 among them; those of them who answer on their own phones. */
-  const members = drawn.includes(ELDER) ? drawn : [...drawn, ELDER];
-  const online = members.filter((n) => n !== ELDER);
+  const members = [...drawn, ELDER];
+  const online = drawn;
   /** Who may vote: the affected residents and the party secretary; a council's quorum is two thirds of them. */
   const seated = members.length + 1;
   const needed = Math.ceil((seated * 2) / 3);
