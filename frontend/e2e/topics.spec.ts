@@ -202,3 +202,26 @@ test("the link in a reminder email (/topics/<id>) opens the topic in its communi
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.locator(".brand-community")).toHaveText(VILLAGE);
 });
+
+test("the links in reminder emails and the calendar (/meetings/<id>, /resolutions/<id>) open the record in its community", async ({ page }) => {
+  await login(page, RESIDENT);
+  await enterVillage(page);
+  const home = page.url();
+  // The demo's council on 村口停车难 and its resolution, reached from the village's pages.
+  await page.goto(`${home}/resolutions`);
+  await page.getByRole("link", { name: /临时停车场/ }).first().click();
+  await expect(page).toHaveURL(/\/resolutions\/[^/]+$/);
+  const resolutionPath = new URL(page.url()).pathname;
+  await page.goto(home);
+  await page.getByRole("link", { name: /村民议事会：村口停车难/ }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/[^/]+$/);
+  const meetingPath = new URL(page.url()).pathname;
+  for (const [kind, path] of [["Resolution", resolutionPath], ["Meeting", meetingPath]] as const) {
+    const local = Buffer.from(path.split("/").pop()!, "base64url").toString().replace(new RegExp(`^${kind}:`), "");
+    await page.goto(`/${kind.toLowerCase()}s/${local}`);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.locator(".brand-community")).toHaveText(VILLAGE);
+  }
+  await page.goto("/meetings/no-such-meeting");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/找不到|不存在/);
+});

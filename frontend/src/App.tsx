@@ -21,7 +21,7 @@ import { ResolutionPage } from "./pages/resolution";
 import { ResolutionBoardPage } from "./pages/resolutions";
 import { ScreeningPage } from "./pages/screening";
 import { TopicPage } from "./pages/topic";
-import { ProposeTopicPage, TopicListPage, TopicRedirectPage } from "./pages/topics";
+import { ProposeTopicPage, RecordRedirectPage, TopicListPage, TopicRedirectPage } from "./pages/topics";
 import { RequireViewer, useViewer } from "./viewer";
 
 function Loading() {
@@ -67,6 +67,8 @@ export function App() {
           <Route path="/me/notifications" element={<Private><NotificationSettingsPage /></Private>} />
           <Route path="/me/notifications/history" element={<Private><NotificationHistoryPage /></Private>} />
           <Route path="/topics/:id" element={<Private><TopicRedirectPage /></Private>} />
+          <Route path="/meetings/:id" element={<Private><RecordRedirectPage type="Meeting" /></Private>} />
+          <Route path="/resolutions/:id" element={<Private><RecordRedirectPage type="Resolution" /></Private>} />
           <Route path="/communities" element={<Private><CommunitiesPage /></Private>} />
           <Route path="/communities/:id/join" element={<Private><JoinPage /></Private>} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>

@@ -131,14 +131,26 @@ const ProposeTopicMutation = graphql(`
   }
 `);
 
-const TopicCommunityQuery = graphql(`
-  query TopicCommunity($id: ID!) {
+const RecordCommunityQuery = graphql(`
+  query RecordCommunity($id: ID!) {
     node(id: $id) {
       __typename
+      id
       ... on Topic {
-        id
         community {
           id
+        }
+      }
+      ... on Meeting {
+        community {
+          id
+        }
+      }
+      ... on Resolution {
+        topic {
+          community {
+            id
+          }
         }
       }
     }
@@ -541,16 +553,21 @@ export function ProposeTopicPage() {
   );
 }
 
+/** The records that emails and calendar feeds link to outside any community: /topics/<id>, /meetings/<id>, /resolutions/<id>. */
+export type LinkedRecord = "Topic" | "Meeting" | "Resolution";
+
+const recordPaths: Record<LinkedRecord, string> = { Topic: "topics", Meeting: "meetings", Resolution: "resolutions" };
+
 /**
- * TopicRedirectPage opens /topics/<id>, the link in reminder emails, in its
- * community. The emails carry the topic's own ID; the API takes global IDs
+ * RecordRedirectPage opens /topics/<id>, /meetings/<id> or /resolutions/<id>,
+ * the links in reminder emails and calendar feeds, in the record's
+ * community. The emails carry the record's own ID; the API takes global IDs
  * (base64url of "Topic:<id>"), so both are accepted.
  */
-export function TopicRedirectPage() {
+export function RecordRedirectPage({ type }: { type: LinkedRecord }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const gid = topicGlobalId(id);
-  const [res] = useQuery({ query: TopicCommunityQuery, variables: { id: gid } });
+  const [res] = useQuery({ query: RecordCommunityQuery, variables: { id: globalIdOf(type, id) } });
   if (!res.data && !res.error) {
     return (
       <div className="page">
@@ -560,7 +577,9 @@ export function TopicRedirectPage() {
     );
   }
   const node = res.data?.node;
-  if (node?.__typename === "Topic") return <Navigate to={`/c/${node.community.id}/topics/${node.id}`} replace />;
+  const community =
+    node?.__typename === "Topic" || node?.__typename === "Meeting" ? node.community.id : node?.__typename === "Resolution" ? node.topic.community.id : null;
+  if (node && node.__typename === type && community) return <Navigate to={`/c/${community}/${recordPaths[type]}/${node.id}`} replace />;
   if (res.error && !res.error.graphQLErrors.length) {
     return (
       <Page title={t("app.notFoundTitle")}>
@@ -571,13 +590,18 @@ export function TopicRedirectPage() {
   return <NotFoundPage />;
 }
 
-/** topicGlobalId accepts a topic's global ID, or its own ID as the reminder emails carry it. */
-export function topicGlobalId(id: string): string {
+/** TopicRedirectPage opens /topics/<id> in its community. */
+export function TopicRedirectPage() {
+  return <RecordRedirectPage type="Topic" />;
+}
+
+/** globalIdOf accepts a record's global ID, or its own ID as the reminder emails carry it. */
+export function globalIdOf(type: LinkedRecord, id: string): string {
   try {
     const decoded = atob(id.replace(/-/g, "+").replace(/_/g, "/"));
-    if (decoded.startsWith("Topic:")) return id;
+    if (decoded.startsWith(type + ":")) return id;
   } catch {
-    // not base64: a topic's own ID
+    // not base64: the record's own ID
   }
-  return btoa("Topic:" + id).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(type + ":" + id).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
