@@ -440,8 +440,9 @@ func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes s
 	return m, nil
 }
 
-// UpcomingEvents lists the meetings a user is expected at from now on, for
-// their calendar feed; it makes Service a notify.CalendarSource.
+// UpcomingEvents lists the meetings a user is expected at and the action
+// items they own that fall due, from now on, for their calendar feed; it
+// makes Service a notify.CalendarSource.
 func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from time.Time) ([]notify.Event, error) {
 	seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"user_id": string(userID), "state": string(Seated)})
 	if err != nil {
@@ -451,16 +452,56 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 	for _, st := range seats {
 		topicIDs = append(topicIDs, st.TopicID)
 	}
-	if len(topicIDs) == 0 {
-		return nil, nil
+	var out []notify.Event
+	if len(topicIDs) > 0 {
+		docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": topicIDs}, "starts_at": bson.M{"$gte": from.UTC()}})
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			out = append(out, notify.Event{UID: "meeting-" + d.ID, Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + d.ID})
+		}
 	}
-	docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": topicIDs}, "starts_at": bson.M{"$gte": from.UTC()}})
+	items, err := s.ownItems(ctx, userID, from)
+	for _, it := range items {
+		out = append(out, notify.Event{UID: "item-" + it.ID, Title: it.Title, Description: "决议事项到期 · action item due",
+			Start: it.Due, End: it.Due.Add(time.Hour), URL: s.baseURL + "/resolutions/" + it.ResolutionID})
+	}
+	return out, err
+}
+
+// ownItems lists the unfinished action items due from from on that user
+// owns: by name, or as a member of the owning party (the committee for the
+// residents' committee).
+func (s *Service) ownItems(ctx context.Context, userID domain.ID, from time.Time) ([]itemDoc, error) {
+	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{
+		"$or":      []bson.M{{"owner_id": string(userID)}, {"owner_party": bson.M{"$in": []string{string(ResidentsCommittee), string(OwnersParty), string(PropertyParty)}}}},
+		"progress": bson.M{"$lt": 100}, "due": bson.M{"$gte": from.UTC()},
+	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]notify.Event, len(docs))
-	for i, d := range docs {
-		out[i] = notify.Event{UID: "meeting-" + d.ID, Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + d.ID}
+	partyRole := map[string]domain.Role{string(ResidentsCommittee): domain.RoleCommittee, string(OwnersParty): domain.RoleOwnersCommittee, string(PropertyParty): domain.RolePropertyFirm}
+	// The user's roles by community, read as the user: the feed is their own view.
+	roles := map[string][]domain.Role{}
+	self := domain.NewContextWithActor(ctx, domain.Actor{UserID: userID})
+	var out []itemDoc
+	for _, d := range docs {
+		if d.OwnerID == string(userID) {
+			out = append(out, d)
+			continue
+		}
+		rs, ok := roles[d.CommunityID]
+		if !ok {
+			m, err := s.comms.Member(self, domain.ID(d.CommunityID), userID)
+			if err != nil && domain.ErrorCode(err) != domain.NotFound {
+				return nil, err
+			}
+			rs, roles[d.CommunityID] = m.Roles, m.Roles
+		}
+		if slices.Contains(rs, partyRole[d.OwnerParty]) {
+			out = append(out, d)
+		}
 	}
 	return out, nil
 }

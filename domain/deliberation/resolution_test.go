@@ -1,7 +1,9 @@
 package deliberation_test
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -50,6 +52,23 @@ func TestResolution(t *testing.T) {
 	_, err = v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "无人负责"})
 	wantCode(t, err, domain.Invalid)
 	wantCode(t, v.svc.Rate(as(v.residents[2]), res.ID, 5), domain.Conflict) // not done yet
+	// The owners find their items in their calendar feeds (read without a login).
+	feed := func(user domain.ID) []string {
+		var titles []string
+		for _, ev := range must(v.svc.UpcomingEvents(context.Background(), user, v.clock.Now())) {
+			titles = append(titles, ev.Title)
+		}
+		return titles
+	}
+	if got := feed(v.worker); !slices.Contains(got, "平整空地、划线") || slices.Contains(got, "设置指示牌") {
+		t.Errorf("the grid worker's feed = %v, want their own item only", got)
+	}
+	if got := feed(v.committee); !slices.Contains(got, "设置指示牌") {
+		t.Errorf("the committee's feed = %v, want the residents' committee's item", got)
+	}
+	if got := feed(v.residents[3]); len(got) != 0 {
+		t.Errorf("a resident's feed = %v, want nothing", got)
+	}
 	_, err = v.svc.UpdateActionItem(as(v.residents[2]), a.ID, 50, "", "")
 	wantCode(t, err, domain.Forbidden)
 	// The owner and the committee report at once: every update is kept.

@@ -35,7 +35,7 @@ func TestPanelAndDraw(t *testing.T) {
 	must(v.svc.SetSeatRules(as(v.committee), topic.ID, rules))
 	draw := deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Count: 3}
 	_, err = v.svc.DrawSeats(as(v.committee), draw)
-	wantCode(t, err, domain.Conflict) // the seed comes first
+	wantCode(t, err, domain.Conflict)                                                              // the seed comes first
 	must(v.svc.Nominate(as(v.committee), topic.ID, v.residents[1], deliberation.PartyMembers, "")) // before the seed
 	p := must(v.svc.PublishSeed(as(v.committee), topic.ID))
 	if len(p.Seed) != 32 || p.SeedPublishedAt.IsZero() {
