@@ -263,8 +263,10 @@ func TestLoginThrottle(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		if guessed.Load() > 5 || guessed.Load() < 1 || guessed.Load()+limited.Load() != 20 {
-			t.Errorf("%d guesses checked, %d refused; want 1 to 5 checked", guessed.Load(), limited.Load())
+		// (How many of the five get through depends on the timing: when all
+		// 20 are recorded before any is checked, none is.)
+		if guessed.Load() > 5 || guessed.Load()+limited.Load() != 20 {
+			t.Errorf("%d guesses checked, %d refused; want at most 5 checked", guessed.Load(), limited.Load())
 		}
 	})
 	t.Run("PerIP", func(t *testing.T) {
