@@ -253,6 +253,21 @@ export function CardSkeleton({ count = 3 }: { count?: number }) {
   );
 }
 
+/** MiniListSkeleton stands in for a short list on the community home. */
+export function MiniListSkeleton({ count = 3 }: { count?: number }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="mini-list" aria-busy="true" aria-label={t("app.loading")}>
+      {Array.from({ length: count }, (_, i) => (
+        <li key={i} className="mini-skeleton">
+          <div className="skeleton-line skeleton-title" />
+          <div className="skeleton-line" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** EmptyState says that a list has nothing, and what would go there. */
 export function EmptyState({ title, hint, children }: { title: string; hint?: string; children?: ReactNode }) {
   return (

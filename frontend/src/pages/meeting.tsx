@@ -251,8 +251,31 @@ const CHOICES: VoteChoice[] = ["YES", "NO", "ABSTAIN"];
 const POLL_MS = 5000;
 
 /** UpcomingMeetings is the community home's list of meetings to come. */
-export function UpcomingMeetings({ communityId, zone }: { communityId: string; zone: string }) {
+/** MeetingLine is one meeting in a list: its title linking to it, its kind, time and place. */
+export function MeetingLine({
+  meeting: m,
+  communityId,
+  zone,
+}: {
+  meeting: { id: string; title: string; kind: string; startsAt: string; place: string };
+  communityId: string;
+  zone: string;
+}) {
   const { t, i18n } = useTranslation();
+  return (
+    <li>
+      <Link to={`/c/${communityId}/meetings/${m.id}`}>{m.title}</Link>
+      <span className="muted small">
+        {" "}
+        {t(`meeting.kinds.${m.kind}`)} · {formatDateTime(m.startsAt, i18n.language, zone)}
+        {m.place ? ` · ${m.place}` : ""}
+      </span>
+    </li>
+  );
+}
+
+export function UpcomingMeetings({ communityId, zone }: { communityId: string; zone: string }) {
+  const { t } = useTranslation();
   const { can } = useCommunity();
   const [res] = useQuery({ query: UpcomingMeetingsQuery, variables: { id: communityId }, requestPolicy: "cache-and-network" });
   const meetings = res.data?.community?.meetings;
@@ -265,14 +288,7 @@ export function UpcomingMeetings({ communityId, zone }: { communityId: string; z
       ) : (
         <ul className="link-list" aria-label={t("home.sections.meetings")}>
           {meetings.map((m) => (
-            <li key={m.id}>
-              <Link to={`/c/${communityId}/meetings/${m.id}`}>{m.title}</Link>
-              <span className="muted small">
-                {" "}
-                {t(`meeting.kinds.${m.kind}`)} · {formatDateTime(m.startsAt, i18n.language, zone)}
-                {m.place ? ` · ${m.place}` : ""}
-              </span>
-            </li>
+            <MeetingLine key={m.id} meeting={m} communityId={communityId} zone={zone} />
           ))}
         </ul>
       )}

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
-import { CardSkeleton, EmptyState, FormError, Page, formatDate, formatDateTime } from "../components/ui";
+import { CardSkeleton, EmptyState, FormError, MiniListSkeleton, Page, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { CommunityResolutionsQuery } from "../gql/graphql";
 import { resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
@@ -112,16 +112,7 @@ export function HomeResolutions({ communityId, count = 3 }: { communityId: strin
   const list = res.data?.community?.resolutions;
   const board = `/c/${communityId}/resolutions`;
   if (!list) {
-    return (
-      <ul className="mini-list" aria-busy="true" aria-label={t("app.loading")}>
-        {Array.from({ length: count }, (_, i) => (
-          <li key={i} className="mini-skeleton">
-            <div className="skeleton-line skeleton-title" />
-            <div className="skeleton-line" />
-          </li>
-        ))}
-      </ul>
-    );
+    return <MiniListSkeleton count={count} />;
   }
   if (list.length === 0) {
     return (

@@ -12,6 +12,7 @@ import { bodyLabel, commentEditable, decidedBodyOf, describeEvent, supportBlock,
 import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
 import { NotFoundPage } from "./notfound";
+import { MeetingLine } from "./meeting";
 import { PanelSection } from "./panel";
 import { SupportMeter, stateTagClass } from "./topics";
 
@@ -294,14 +295,7 @@ export function TopicPage() {
             <h2 id="topic-meetings-h">{t("topic.meetings")}</h2>
             <ul className="link-list" aria-label={t("topic.meetingsLabel")}>
               {topic.meetings.map((m) => (
-                <li key={m.id}>
-                  <Link to={`/c/${community.id}/meetings/${m.id}`}>{m.title}</Link>
-                  <span className="muted small">
-                    {" "}
-                    {t(`meeting.kinds.${m.kind}`)} · {formatDateTime(m.startsAt, i18n.language, zone)}
-                    {m.place ? ` · ${m.place}` : ""}
-                  </span>
-                </li>
+                <MeetingLine key={m.id} meeting={m} communityId={community.id} zone={zone} />
               ))}
             </ul>
           </section>

@@ -9,6 +9,7 @@ import {
   EmptyState,
   FormError,
   LoadMore,
+  MiniListSkeleton,
   Page,
   SelectField,
   Skeleton,
@@ -376,16 +377,7 @@ export function HomeTopics({ communityId, zone, count = 3 }: { communityId: stri
   const [res] = useQuery({ query: HomeTopicsQuery, variables: { id: communityId }, requestPolicy: "cache-and-network" });
   const c = res.data?.community;
   if (!c) {
-    return (
-      <ul className="mini-list" aria-busy="true" aria-label={t("app.loading")}>
-        {Array.from({ length: count }, (_, i) => (
-          <li key={i} className="mini-skeleton">
-            <div className="skeleton-line skeleton-title" />
-            <div className="skeleton-line" />
-          </li>
-        ))}
-      </ul>
-    );
+    return <MiniListSkeleton count={count} />;
   }
   const open = [...c.collecting.nodes, ...c.screening.nodes].sort(
     (a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime(),
