@@ -11,6 +11,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
 // loaders batch the lookups of one request: each level of a query costs one
@@ -24,6 +25,9 @@ type loaders struct {
 	// Per topic: supports, visible comments, and whether the viewer supports it.
 	supportCounts, commentCounts *batched[int]
 	supported                    *batched[bool]
+	// Per resolution: its action items, and its ratings.
+	actionItems  *batched[[]deliberation.ActionItem]
+	satisfaction *batched[deliberation.Satisfaction]
 }
 
 // batchWait bounds how long the loader collects keys of a Load outside the
@@ -104,6 +108,8 @@ func newLoaders(s Services) *loaders {
 		l.supportCounts = newBatched(orZero(s.Topics.SupportCounts))
 		l.commentCounts = newBatched(orZero(s.Topics.CommentCounts))
 		l.supported = newBatched(orZero(s.Topics.Supported))
+		l.actionItems = newBatched(orZero(s.Topics.ItemsOf))
+		l.satisfaction = newBatched(orZero(s.Topics.SatisfactionOf))
 	}
 	return l
 }
@@ -121,6 +127,8 @@ func (l *loaders) clear() {
 		l.supportCounts.clearAll()
 		l.commentCounts.clearAll()
 		l.supported.clearAll()
+		l.actionItems.clearAll()
+		l.satisfaction.clearAll()
 	}
 }
 
@@ -208,5 +216,9 @@ func gridsOf(l *loaders) *batched[community.Grid]           { return l.grids }
 func microGridsOf(l *loaders) *batched[community.MicroGrid] { return l.microGrids }
 
 func supportCountsOf(l *loaders) *batched[int] { return l.supportCounts }
-func commentCountsOf(l *loaders) *batched[int] { return l.commentCounts }
-func supportedOf(l *loaders) *batched[bool]    { return l.supported }
+func itemsOf(l *loaders) *batched[[]deliberation.ActionItem] {
+	return l.actionItems
+}
+func satisfactionOf(l *loaders) *batched[deliberation.Satisfaction] { return l.satisfaction }
+func commentCountsOf(l *loaders) *batched[int]                      { return l.commentCounts }
+func supportedOf(l *loaders) *batched[bool]                         { return l.supported }

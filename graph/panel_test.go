@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -192,5 +193,51 @@ func TestMyVote(t *testing.T) {
 	wantOK(t, r)
 	if got := path(r.Data, "castVote", "motion", "myVote"); got != "ABSTAIN" {
 		t.Errorf("myVote = %v, want ABSTAIN", got)
+	}
+}
+
+// TestResolutionBoardCommands pins the board's cost: the community's
+// resolutions with their progress, action items and satisfaction take the
+// same number of database commands for 2 resolutions as for 5.
+func TestResolutionBoardCommands(t *testing.T) {
+	e := newEnv(t)
+	v := e.village(t, "小古城村", "A1")
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: domain.ActorFromContext(v.admin).UserID, Role: domain.RoleCommittee}))
+	adopt := func(n int) {
+		for i := range n {
+			topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: fmt.Sprintf("议题 %d", i), Category: deliberation.PublicAffairs, AsCommittee: true}))
+			must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+			must(e.topics.SetSeatRules(v.admin, topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 1, Max: 1}}))
+			must(e.topics.Nominate(v.admin, topic.ID, v.workerID, deliberation.Representatives, ""))
+			must(e.topics.RespondToSeat(v.workerCtx, topic.ID, true))
+			m := must(e.topics.OpenMotion(v.admin, deliberation.MotionInput{TopicID: topic.ID, Text: "同意", Method: deliberation.MajorityCast, Deadline: e.clock.Now().Add(time.Hour)}))
+			if err := e.topics.Vote(v.workerCtx, m.ID, deliberation.Yes); err != nil {
+				t.Fatal(err)
+			}
+			must(e.topics.CloseMotion(v.admin, m.ID))
+			res := must(e.topics.Adopt(v.admin, m.ID))
+			for j := range 2 {
+				must(e.topics.AddActionItem(v.admin, deliberation.ItemInput{ResolutionID: res.ID, Title: fmt.Sprintf("事项 %d", j), OwnerParty: deliberation.ResidentsCommittee, Due: e.clock.Now().AddDate(0, 0, 9)}))
+			}
+		}
+	}
+	board := call{query: `query($c: ID!) { community(id: $c) { resolutions { id progress stage actionItems { title status } satisfaction { count average } } } }`,
+		vars: map[string]any{"c": gid("Community", v.c.ID)}, token: v.adminToken}
+	count := func(want int) int64 {
+		e.commands.Reset()
+		r := e.do(t, board)
+		wantOK(t, r)
+		if list := path(r.Data, "community", "resolutions").([]any); len(list) != want || len(path(list[0], "actionItems").([]any)) != 2 {
+			t.Fatalf("board = %v, want %d resolutions with 2 items each", r.Data, want)
+		}
+		return e.commands.Count()
+	}
+	adopt(2)
+	two := count(2)
+	adopt(3)
+	five := count(5)
+	t.Logf("database commands: %d for 2 resolutions, %d for 5", two, five)
+	if two != five {
+		t.Errorf("2 resolutions cost %d commands, 5 cost %d: want the same", two, five)
 	}
 }

@@ -76,20 +76,17 @@ func (b *builder) buildResolutions() {
 					}
 					return b.svc.Topics.Objections(p.Context, r.ID)
 				}},
-				"actionItems": {Type: listOf(b.actionItem), Resolve: func(p graphql.ResolveParams) (any, error) {
-					r, err := source[deliberation.Resolution](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Topics.ActionItems(p.Context, r.ID)
-				}},
+				"actionItems": {Type: listOf(b.actionItem), Resolve: loadField(itemsOf, func(r deliberation.Resolution) domain.ID { return r.ID })},
 				"progress": {Type: nonNull(graphql.Int), Description: "The action items' progress, weighted, 0–100.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					if err != nil {
 						return nil, err
 					}
-					items, err := b.svc.Topics.ActionItems(p.Context, r.ID)
-					return deliberation.Progress(items), err
+					items := stateFrom(p.Context).loaders.actionItems.later(p.Context, r.ID)
+					return func() (any, error) {
+						its, err := items()
+						return deliberation.Progress(its), err
+					}, nil
 				}},
 				"myRating": {Type: graphql.Int, Description: "The viewer's own stars, 1–5; null until they rate it.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
@@ -102,13 +99,7 @@ func (b *builder) buildResolutions() {
 					}
 					return stars, err
 				}},
-				"satisfaction": {Type: nonNull(satisfaction), Resolve: func(p graphql.ResolveParams) (any, error) {
-					r, err := source[deliberation.Resolution](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Topics.Satisfaction(p.Context, r.ID)
-				}},
+				"satisfaction": {Type: nonNull(satisfaction), Resolve: loadField(satisfactionOf, func(r deliberation.Resolution) domain.ID { return r.ID })},
 			}
 		})})
 }

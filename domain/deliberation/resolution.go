@@ -429,10 +429,19 @@ func (s *Service) ActionItems(ctx context.Context, resolutionID domain.ID) ([]Ac
 	if _, err := s.Resolution(ctx, resolutionID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID)})
-	out := make([]ActionItem, len(docs))
-	for i, d := range docs {
-		out[i] = toItem(d)
+	items, err := s.ItemsOf(ctx, []domain.ID{resolutionID})
+	return items[resolutionID], err
+}
+
+// ItemsOf lists the action items of several resolutions, oldest first, in
+// one query. It checks no permission: it serves the API's loaders, for
+// resolutions the caller has read.
+func (s *Service) ItemsOf(ctx context.Context, resolutionIDs []domain.ID) (map[domain.ID][]ActionItem, error) {
+	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}},
+		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	out := make(map[domain.ID][]ActionItem, len(resolutionIDs))
+	for _, d := range docs {
+		out[domain.ID(d.ResolutionID)] = append(out[domain.ID(d.ResolutionID)], toItem(d))
 	}
 	return out, err
 }
@@ -559,18 +568,27 @@ func (s *Service) Satisfaction(ctx context.Context, resolutionID domain.ID) (Sat
 	if _, err := s.Resolution(ctx, resolutionID); err != nil {
 		return Satisfaction{}, err
 	}
-	docs, err := db.FindAll[ratingDoc](ctx, s.db.Collection(ratingsColl), bson.M{"resolution_id": string(resolutionID)})
-	var out Satisfaction
-	sum := 0
+	all, err := s.SatisfactionOf(ctx, []domain.ID{resolutionID})
+	return all[resolutionID], err
+}
+
+// SatisfactionOf aggregates the ratings of several resolutions in one
+// query. It checks no permission, as ItemsOf.
+func (s *Service) SatisfactionOf(ctx context.Context, resolutionIDs []domain.ID) (map[domain.ID]Satisfaction, error) {
+	docs, err := db.FindAll[ratingDoc](ctx, s.db.Collection(ratingsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}})
+	out := make(map[domain.ID]Satisfaction, len(resolutionIDs))
+	sums := map[domain.ID]int{}
 	for _, d := range docs {
-		if d.Stars >= 1 && d.Stars <= 5 {
-			out.Count++
-			sum += d.Stars
-			out.ByStars[d.Stars-1]++
+		if d.Stars < 1 || d.Stars > 5 {
+			continue
 		}
-	}
-	if out.Count > 0 {
-		out.Average = float64(sum) / float64(out.Count)
+		id := domain.ID(d.ResolutionID)
+		sat := out[id]
+		sat.Count++
+		sat.ByStars[d.Stars-1]++
+		sums[id] += d.Stars
+		sat.Average = float64(sums[id]) / float64(sat.Count)
+		out[id] = sat
 	}
 	return out, err
 }
