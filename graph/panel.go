@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -236,32 +238,25 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			return map[string]any{"panel": pn}, err
 		}),
 	}
-	f["publishSeed"] = &graphql.Field{
-		Type:        nonNull(panelPayload("PublishSeedPayload")),
-		Description: "Publishes the panel's random seed, before any draw.",
-		Args:        inputArg("PublishSeedInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			tid, err := inputID(p, "topicId", "Topic")
-			if err != nil {
-				return nil, err
-			}
-			pn, err := b.svc.Topics.PublishSeed(p.Context, tid)
-			return map[string]any{"panel": pn}, err
-		}),
+	// onTopicPanel is a mutation that takes a topic and answers its panel.
+	onTopicPanel := func(name, description string, act func(context.Context, domain.ID) (deliberation.Panel, error)) *graphql.Field {
+		return &graphql.Field{
+			Type:        nonNull(panelPayload(name + "Payload")),
+			Description: description,
+			Args:        inputArg(name+"Input", graphql.InputObjectConfigFieldMap{"topicId": id}),
+			Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+				tid, err := inputID(p, "topicId", "Topic")
+				if err != nil {
+					return nil, err
+				}
+				pn, err := act(p.Context, tid)
+				return map[string]any{"panel": pn}, err
+			}),
+		}
 	}
-	f["confirmPanel"] = &graphql.Field{
-		Type:        nonNull(panelPayload("ConfirmPanelPayload")),
-		Description: "Confirms the panel once every seat rule's minimum is met by accepted seats; afterwards only declined seats are refilled.",
-		Args:        inputArg("ConfirmPanelInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			tid, err := inputID(p, "topicId", "Topic")
-			if err != nil {
-				return nil, err
-			}
-			pn, err := b.svc.Topics.ConfirmPanel(p.Context, tid)
-			return map[string]any{"panel": pn}, err
-		}),
-	}
+	f["publishSeed"] = onTopicPanel("PublishSeed", "Publishes the panel's random seed, before any draw.", b.svc.Topics.PublishSeed)
+	f["confirmPanel"] = onTopicPanel("ConfirmPanel",
+		"Confirms the panel once every seat rule's minimum is met by accepted seats; afterwards only declined seats are refilled.", b.svc.Topics.ConfirmPanel)
 	f["drawSeats"] = &graphql.Field{
 		Type:        nonNull(panelPayload("DrawSeatsPayload")),
 		Description: "Fills seats by lot with the published seed, among the eligible members without a seat.",
