@@ -41,18 +41,15 @@ func env(vars map[string]string) func(string) string {
 
 var urlRE = regexp.MustCompile(`running at (http://[0-9.:]+)`)
 
-// TestServe starts yishi on a free port with an empty data folder and the
-// demo data, checks health, GraphiQL, the page and a demo login, then stops
-// it as SIGTERM would.
-func TestServe(t *testing.T) {
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	var stdout, stderr lockedBuffer
-	done := make(chan error, 1)
+// startServe runs `yishi serve` with the demo data on a free port and the
+// data folder dir until ctx ends, and returns its URL, its output and the
+// channel that gets run's result.
+func startServe(t *testing.T, ctx context.Context, dir string) (base string, stdout, stderr *lockedBuffer, done chan error) {
+	t.Helper()
+	stdout, stderr, done = new(lockedBuffer), new(lockedBuffer), make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--seed-demo"}, env(map[string]string{"YISHI_DATA_DIR": t.TempDir()}), &stdout, &stderr)
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--seed-demo"}, env(map[string]string{"YISHI_DATA_DIR": dir}), stdout, stderr)
 	}()
-	var base string
 	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		select {
 		case err := <-done:
@@ -66,6 +63,55 @@ func TestServe(t *testing.T) {
 	if base == "" {
 		t.Fatalf("serve did not start:\n%s", stderr.String())
 	}
+	return base, stdout, stderr, done
+}
+
+var embeddedRE = regexp.MustCompile(`mongodb://127\.0\.0\.1:[0-9]+/?`)
+
+// TestOneProcessPerFolder: while one yishi serves a data folder, a second
+// serve, seed or migrate on it fails at once naming the first, and so does a
+// yishi whose MONGODB_URI is the first one's embedded store; the first keeps
+// serving.
+func TestOneProcessPerFolder(t *testing.T) {
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	dir := t.TempDir()
+	base, _, stderr, done := startServe(t, ctx, dir)
+	for _, cmd := range []string{"serve", "seed", "migrate"} {
+		err := run(context.Background(), []string{cmd, "--addr", "127.0.0.1:0"}, env(map[string]string{"YISHI_DATA_DIR": dir}), io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "in use by another yishi") || !strings.Contains(err.Error(), base) {
+			t.Errorf("second %s on the folder: %v, want an error naming %s", cmd, err, base)
+		}
+	}
+	uri := embeddedRE.FindString(stderr.String())
+	if uri == "" {
+		t.Fatalf("no embedded URI in the logs:\n%s", stderr.String())
+	}
+	err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, env(map[string]string{"MONGODB_URI": uri, "YISHI_DATA_DIR": t.TempDir()}), io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "embedded database") {
+		t.Errorf("serve on the first one's embedded store: %v, want a refusal", err)
+	}
+	res, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("first instance /readyz = %d after the refusals", res.StatusCode)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+// TestServe starts yishi on a free port with an empty data folder and the
+// demo data, checks health, GraphiQL, the page and a demo login, then stops
+// it as SIGTERM would.
+func TestServe(t *testing.T) {
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	base, stdout, stderr, done := startServe(t, ctx, t.TempDir())
 	out := stdout.String()
 	for _, want := range []string{seed.DemoPassword, "resident", "grid_worker", "committee", "party", "owners_committee", "property_firm", "admin"} {
 		if !strings.Contains(out, want) {

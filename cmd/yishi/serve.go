@@ -53,6 +53,12 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	if cfg.MongoURI == "" {
 		log.Info("embedded database started", "uri", d.URI, "dir", filepath.Join(cfg.DataDir, "db"))
+	} else if embedded, err := d.IsEmbeddedStore(ctx); err != nil || embedded {
+		_ = d.Close(context.Background())
+		if err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("MONGODB_URI %s is another yishi's embedded database: its writes are atomic only within the process that runs it, so several instances need MongoDB (a replica set)", d.URI)
 	}
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes()); err != nil {
 		_ = d.Close(context.Background())
@@ -207,6 +213,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	go func() { serveErr <- srv.Serve(ln) }()
 
 	url := "http://" + ln.Addr().String()
+	a.db.NoteServing(url)
 	log.Info("yishi is serving", "url", url, "startup", time.Since(started).Round(time.Millisecond).String(), "version", version)
 	fmt.Fprintf(stdout, "\n议事 Yishi is running at %s  (GraphiQL: %s/graphql)\n", url, url)
 	if len(logins) > 0 {

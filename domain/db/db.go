@@ -48,6 +48,7 @@ type DB struct {
 	URI string
 
 	stopServer func()
+	lock       *folderLock // held while the embedded server runs
 }
 
 // Open connects to cfg.URI, or starts the embedded server and connects to it
@@ -63,13 +64,26 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	d := &DB{stopServer: func() {}}
 	uri := cfg.URI
 	if uri == "" {
-		var err error
-		uri, d.stopServer, err = StartEmbedded(filepath.Join(cfg.DataDir, "db"), cfg.EmbeddedAddr, cfg.Logger)
+		dir := filepath.Join(cfg.DataDir, "db")
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("embedded database dir: %w", err)
+		}
+		lock, err := lockFolder(dir)
 		if err != nil {
 			return nil, err
 		}
+		var stop func()
+		if uri, stop, err = StartEmbedded(dir, cfg.EmbeddedAddr, cfg.Logger); err != nil {
+			lock.release()
+			return nil, err
+		}
+		d.lock = lock
+		d.stopServer = func() { stop(); lock.release() }
 	}
 	d.URI = MaskURI(uri)
+	if d.lock != nil {
+		d.lock.note(fmt.Sprintf("pid %d, embedded database at %s", os.Getpid(), d.URI))
+	}
 
 	// The start-up ping has its own deadline (PingTimeout); operations wait
 	// longer for a server or a pooled connection, as a busy embedded
