@@ -17,7 +17,6 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -30,9 +29,6 @@ type Service struct {
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
-	// updateLock serialises the updates that must not be lost on the
-	// embedded database: the support tallies (tally.go), action item updates.
-	updateLock db.KeyLock
 }
 
 // Notifier queues, moves and cancels reminders; notify.Service is one.

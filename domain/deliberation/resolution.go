@@ -369,13 +369,11 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 		return ActionItem{}, domain.InvalidField("link", "链接须以 http:// 或 https:// 开头，且不超过 500 个字符", "the link must start with http:// or https:// and be at most 500 characters")
 	}
 	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
-	// Under the lock, two owners updating at once both keep their update.
-	err = func() error {
-		defer s.updateLock.Lock("item/" + d.ID)()
-		return s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": d.ID},
-			bson.M{"$push": bson.M{"updates": u}, "$set": bson.M{"progress": progress}},
-			options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
-	}()
+	// The update is atomic on both stores: two owners updating at once
+	// both keep their update.
+	err = s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": d.ID},
+		bson.M{"$push": bson.M{"updates": u}, "$set": bson.M{"progress": progress}},
+		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
 	if err != nil {
 		return ActionItem{}, db.Err("update action item", err)
 	}

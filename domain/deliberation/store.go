@@ -22,6 +22,7 @@ const (
 func Indexes() []db.Index {
 	return []db.Index{
 		{Collection: topicsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
+		{Collection: topicsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "_id", Value: 1}}}, // the topic list's pages
 		{Collection: topicsColl, Keys: bson.D{{Key: "state", Value: 1}, {Key: "deadline", Value: 1}}},
 		{Collection: supportsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: commentsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},

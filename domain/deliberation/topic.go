@@ -240,12 +240,8 @@ func (s *Service) addSupport(ctx context.Context, t Topic, user domain.ID, carri
 	_, err := s.db.Collection(supportsColl).InsertOne(ctx, d)
 	switch {
 	case err == nil:
-		return s.countSupport(ctx, t, user)
+		return s.countSupport(ctx, t)
 	case db.IsDuplicate(err):
-		// Noting the supporter again repairs a crash right after the insert.
-		if err := s.noteSupporter(ctx, user, []string{string(t.ID)}); err != nil {
-			return 0, err
-		}
 		return s.supportTally(ctx, t.ID)
 	default:
 		return 0, db.Err("insert support", err)
@@ -429,26 +425,24 @@ func (s *Service) countBy(ctx context.Context, coll string, ids []domain.ID, ext
 	return out, nil
 }
 
-// Supported reports which of the topics the actor supports, in one query.
+// Supported reports which of the topics the actor supports, in one query
+// by the supports' keys.
 func (s *Service) Supported(ctx context.Context, ids []domain.ID) (map[domain.ID]bool, error) {
 	actor := domain.ActorFromContext(ctx)
 	out := map[domain.ID]bool{}
 	if !actor.LoggedIn() || len(ids) == 0 {
 		return out, nil
 	}
-	var d supporterTallyDoc
-	err := s.db.Collection(supporterTalliesColl).FindOne(ctx, bson.M{"_id": string(actor.UserID)}).Decode(&d)
-	if err != nil && !db.IsNotFound(err) {
-		return out, db.Err("read supporter tally", err)
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = supportID(id, actor.UserID)
 	}
-	wanted := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		wanted[string(id)] = true
+	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"_id": bson.M{"$in": keys}})
+	if err != nil {
+		return out, err
 	}
-	for _, id := range d.Topics {
-		if wanted[id] {
-			out[domain.ID(id)] = true
-		}
+	for _, d := range docs {
+		out[domain.ID(d.TopicID)] = true
 	}
 	return out, nil
 }
