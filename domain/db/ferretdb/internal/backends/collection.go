@@ -288,7 +288,7 @@ func (cc *collectionContract) UpdateAll(ctx context.Context, params *UpdateAllPa
 		span.SetStatus(otelcodes.Error, "")
 	}
 
-	checkError(err)
+	checkError(err, ErrorCodeInsertDuplicateID) // Yishi patch: a unique index broken by an update
 
 	return res, err
 }
