@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 UI        := frontend
 NPM       ?= npm
 
-.PHONY: run build ui ui-test e2e chromium test lint bench clean
+.PHONY: run build ui ui-test e2e chromium test fuzz lint bench clean
 
 ## run: build everything and start yishi on the embedded database with the demo data
 run: build
@@ -39,11 +39,16 @@ ui-test: $(UI)/node_modules/.package-lock.json
 e2e: chromium
 	cd $(UI) && $(NPM) run e2e
 
-## test: run every test: Go with the race detector, the UI's unit tests, the browser tests
+## test: run every test: Go with the race detector, the fuzz targets, the UI's unit tests, the browser tests
 test: chromium build
 	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory ui-test
 	$(MAKE) --no-print-directory e2e
+
+## fuzz: the GraphQL handler's fuzz target for 20 s on top of its seed corpus (graph/testdata/fuzz)
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzHandler -fuzztime 20s ./graph
 
 ## lint: gofmt, go vet, staticcheck and the dependency rule
 lint:

@@ -42,6 +42,7 @@ type env struct {
 	topics   *deliberation.Service
 	clock    *domaintest.Clock
 	srv      *httptest.Server
+	handler  http.Handler // what srv serves, for calls without a connection
 	logs     *bytes.Buffer
 }
 
@@ -73,9 +74,10 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 		w.Header().Set("Content-Type", "text/html")
 		io.WriteString(w, "<title>GraphiQL</title>")
 	}))
-	e.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	e.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.ServeHTTP(w, r.WithContext(graph.NewContextWithRequestID(r.Context(), "req-test-1")))
-	}))
+	})
+	e.srv = httptest.NewServer(e.handler)
 	tb.Cleanup(e.srv.Close)
 	return e
 }

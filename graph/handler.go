@@ -110,6 +110,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.writeDocErrors(ctx, w, media, gqlerrors.FormatErrors(err))
 		return
 	}
+	// Our own pass over the fragments comes first: graphql-go's validation
+	// overflows the stack on a fragment cycle (fragments.go).
+	if msg := checkFragments(doc); msg != nil {
+		fail(http.StatusBadRequest, "BAD_USER_INPUT", *msg)
+		return
+	}
 	op := findOperation(doc, req.OperationName)
 	if op == nil {
 		fail(http.StatusBadRequest, "BAD_USER_INPUT", domain.Text{ZH: "找不到要执行的操作", EN: "no operation to run; give operationName"})

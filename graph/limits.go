@@ -106,8 +106,8 @@ func measure(doc *ast.Document, vars map[string]any) docStats {
 			count(d.SelectionSet)
 		}
 	}
-	// Depth and cost with fragments expanded; a fragment already on the path
-	// is a cycle that validation will refuse, so it is not followed.
+	// Depth and cost with fragments expanded; checkFragments has refused
+	// cycles, and a fragment already on the path is not followed anyway.
 	var walk func(ss *ast.SelectionSet, depth, mult int, path map[string]bool)
 	walk = func(ss *ast.SelectionSet, depth, mult int, path map[string]bool) {
 		if ss == nil || st.cost > maxCost || depth > maxDepth {
