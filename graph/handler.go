@@ -44,18 +44,31 @@ const (
 )
 
 type request struct {
-	Query         string         `json:"query"`
-	Variables     map[string]any `json:"variables"`
-	OperationName string         `json:"operationName"`
+	Query         string          `json:"query"`
+	Variables     map[string]any  `json:"variables"`
+	OperationName string          `json:"operationName"`
+	Extensions    json.RawMessage `json:"extensions"`
+}
+
+// errorsOnly is the response to a request that did not reach execution: it
+// has no "data" entry at all (GraphQL over HTTP).
+type errorsOnly struct {
+	Errors []gqlerrors.FormattedError `json:"errors"`
 }
 
 // ServeHTTP answers one GraphQL request.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := domain.NewContextWithLang(r.Context(), domain.ParseAcceptLanguage(r.Header.Get("Accept-Language")))
 	lang := domain.LangFromContext(ctx)
-	media := responseMedia(r.Header.Get("Accept"))
+	media, ok := responseMedia(r.Header.Get("Accept"))
 	fail := func(status int, code string, msg domain.Text) {
-		writeJSON(w, media, status, &graphql.Result{Errors: []gqlerrors.FormattedError{requestError(lang, code, msg)}})
+		writeJSON(w, media, status, errorsOnly{Errors: []gqlerrors.FormattedError{requestError(lang, code, msg)}})
+	}
+	if !ok && !(r.Method == http.MethodGet && h.graphiql != nil && strings.Contains(r.Header.Get("Accept"), "text/html")) {
+		fail(http.StatusNotAcceptable, "BAD_REQUEST", domain.Text{
+			ZH: "无法提供 Accept 所列的类型：请接受 application/graphql-response+json 或 application/json",
+			EN: "none of the media types in Accept can be served: accept application/graphql-response+json or application/json"})
+		return
 	}
 
 	var req request
@@ -67,6 +80,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("extensions"); v != "" {
+			req.Extensions = json.RawMessage(v)
+		}
 		if v := q.Get("variables"); v != "" {
 			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
 				fail(http.StatusBadRequest, "BAD_REQUEST", domain.Text{ZH: "variables 不是有效的 JSON 对象", EN: "variables is not a JSON object"})
@@ -94,6 +110,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		w.Header().Set("Allow", "GET, POST")
 		fail(http.StatusMethodNotAllowed, "BAD_REQUEST", domain.Text{ZH: "不支持的请求方法", EN: "method not allowed"})
+		return
+	}
+	if !jsonObjectOrNull(req.Extensions) {
+		fail(http.StatusBadRequest, "BAD_REQUEST", domain.Text{ZH: "extensions 须为 JSON 对象", EN: "extensions must be a JSON object"})
 		return
 	}
 	if strings.TrimSpace(req.Query) == "" {
@@ -164,7 +184,16 @@ func (h *Handler) writeDocErrors(ctx context.Context, w http.ResponseWriter, med
 	if media == mediaGraphQLResponse {
 		status = http.StatusBadRequest
 	}
-	writeJSON(w, media, status, &graphql.Result{Errors: presentErrors(ctx, h.log, errs)})
+	writeJSON(w, media, status, errorsOnly{Errors: presentErrors(ctx, h.log, errs)})
+}
+
+// jsonObjectOrNull reports whether raw is absent, null or a JSON object.
+func jsonObjectOrNull(raw json.RawMessage) bool {
+	if len(raw) == 0 || string(raw) == "null" {
+		return true
+	}
+	var obj map[string]any
+	return json.Unmarshal(raw, &obj) == nil
 }
 
 // authenticate puts the acting user in the context: the bearer token if
@@ -226,12 +255,27 @@ func findOperation(doc *ast.Document, name string) *ast.OperationDefinition {
 	return found
 }
 
-// responseMedia picks the response type from the Accept header.
-func responseMedia(accept string) string {
-	if strings.Contains(accept, mediaGraphQLResponse) {
-		return mediaGraphQLResponse
+// responseMedia picks the response type from the Accept header: the
+// GraphQL response type when it is named, else JSON; ok is false when the
+// header names neither, nor a wildcard that covers them.
+func responseMedia(accept string) (media string, ok bool) {
+	if strings.TrimSpace(accept) == "" {
+		return mediaJSON, true
 	}
-	return mediaJSON
+	canJSON := false
+	for _, part := range strings.Split(accept, ",") {
+		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil || params["q"] == "0" || params["q"] == "0.0" || params["q"] == "0.000" {
+			continue
+		}
+		switch mt {
+		case mediaGraphQLResponse:
+			return mediaGraphQLResponse, true
+		case mediaJSON, "application/*", "*/*":
+			canJSON = true
+		}
+	}
+	return mediaJSON, canJSON
 }
 
 func writeJSON(w http.ResponseWriter, media string, status int, v any) {

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +57,13 @@ func TestHTTP(t *testing.T) {
 		{"ErrTooManyAliases", post("application/json", "", `{"query":"{`+aliases(60)+`}"}`), 400, "BAD_USER_INPUT", "", ""},
 		{"ErrTooCostly", post("application/json", "", `{"query":"{ communities(first: 100) { nodes { grids(first: 100) { nodes { microGrids(first: 100) { nodes { id } } } } } } }"}`), 400, "BAD_USER_INPUT", "", ""},
 		{"ErrFirstTooLarge", post("application/json", "", `{"query":"{ streets(first: 101) { totalCount } }"}`), 200, "BAD_USER_INPUT", "", ""},
+		{"OKAcceptWildcard", post("application/json", "*/*", `{"query":"{ streets { totalCount } }"}`), 200, "", "application/json", ""},
+		{"OKAcceptListWithJSON", post("application/json", "text/html;q=0.9, application/json;q=0.5", `{"query":"{ streets { totalCount } }"}`), 200, "", "application/json", ""},
+		{"ErrNotAcceptable", post("application/json", "text/html", `{"query":"{ streets { totalCount } }"}`), 406, "BAD_REQUEST", "application/json", ""},
+		{"ErrNotAcceptableQ0", post("application/json", "application/json;q=0", `{"query":"{ streets { totalCount } }"}`), 406, "BAD_REQUEST", "application/json", ""},
+		{"ErrExtensionsString", post("application/json", "", `{"query":"{ streets { totalCount } }","extensions":"x"}`), 400, "BAD_REQUEST", "", ""},
+		{"ErrExtensionsArray", post("application/json", "", `{"query":"{ streets { totalCount } }","extensions":[]}`), 400, "BAD_REQUEST", "", ""},
+		{"OKExtensionsObject", post("application/json", "", `{"query":"{ streets { totalCount } }","extensions":{"a":1}}`), 200, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +100,21 @@ func TestHTTP(t *testing.T) {
 		b.ReadFrom(res.Body)
 		if res.StatusCode != 200 || !strings.Contains(b.String(), "GraphiQL") {
 			t.Errorf("browser GET = %d %q", res.StatusCode, b.String())
+		}
+	})
+	// A request that fails before execution has no "data" entry at all.
+	t.Run("NoDataBeforeExecution", func(t *testing.T) {
+		for _, body := range []string{`{"query":"{ streets { "}`, `{"query":"{ nope }"}`, `{}`} {
+			res, err := http.Post(e.srv.URL, "application/json", strings.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got map[string]json.RawMessage
+			json.NewDecoder(res.Body).Decode(&got)
+			res.Body.Close()
+			if _, has := got["data"]; has || got["errors"] == nil {
+				t.Errorf("%s: keys %v, want errors and no data", body, slices.Collect(maps.Keys(got)))
+			}
 		}
 	})
 	t.Run("ErrBadVariablesByGet", func(t *testing.T) {
