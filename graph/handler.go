@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"mime"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -29,13 +32,37 @@ type Handler struct {
 	log      *slog.Logger
 	secure   bool
 	graphiql http.Handler
+
+	// Execution guard (execute): at most cap(slots) operations run at
+	// once in this instance, each for at most execTimeout.
+	slots       chan struct{}
+	execTimeout time.Duration
 }
+
+// Execution limits per instance; SetExecLimits changes them.
+const (
+	DefaultExecTimeout = 15 * time.Second
+	slotWait           = 2 * time.Second // how long a request waits for a free slot before 503
+)
+
+// DefaultMaxExecutions is the default cap on concurrent executions.
+func DefaultMaxExecutions() int { return 16 * runtime.GOMAXPROCS(0) }
 
 // NewHandler returns the GraphQL HTTP handler. Secure marks the session
 // cookie Secure (when the site is served over https); graphiql, if not nil,
 // answers a browser's GET without a query.
 func NewHandler(schema graphql.Schema, svc Services, log *slog.Logger, secure bool, graphiql http.Handler) *Handler {
-	return &Handler{schema: schema, svc: svc, log: log, secure: secure, graphiql: graphiql}
+	h := &Handler{schema: schema, svc: svc, log: log, secure: secure, graphiql: graphiql}
+	h.SetExecLimits(DefaultMaxExecutions(), DefaultExecTimeout)
+	return h
+}
+
+// SetExecLimits sets how many operations may execute at once in this
+// instance (more wait up to 2 s for a slot, then get 503 with Retry-After)
+// and how long one may take before its client gets 503. Call it before
+// serving.
+func (h *Handler) SetExecLimits(maxConcurrent int, timeout time.Duration) {
+	h.slots, h.execTimeout = make(chan struct{}, max(maxConcurrent, 1)), timeout
 }
 
 const (
@@ -166,9 +193,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		setCookie: func(c *http.Cookie) { cookies = append(cookies, c) },
 		secure:    h.secure,
 	})
-	res := graphql.Execute(graphql.ExecuteParams{
+	res, busy := h.execute(ctx, graphql.ExecuteParams{
 		Schema: h.schema, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx,
 	})
+	if busy {
+		w.Header().Set("Retry-After", "1")
+		fail(http.StatusServiceUnavailable, "RATE_LIMITED", domain.Text{ZH: "服务器繁忙，请稍后再试", EN: "the server is busy; try again shortly"})
+		return
+	}
 	if len(res.Errors) > 0 {
 		res.Errors = presentErrors(ctx, h.log, res.Errors)
 	}
@@ -176,6 +208,49 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.SetCookie(w, c)
 	}
 	writeJSON(w, media, http.StatusOK, res)
+}
+
+// execute runs one operation in a goroutine of its own, once a slot is
+// free, with the request's deadline. graphql-go recovers panics in
+// resolvers; a panic elsewhere in execution is recovered here and becomes a
+// masked internal error. busy is true when no slot came free in time, or the
+// operation outlived its deadline (it keeps its slot until it ends, so
+// runaway operations shrink capacity instead of piling up). What no guard
+// can catch is a stack overflow, which Go makes fatal: the checks before
+// validation (checkFragments, measure, rawNesting) keep recursion bounded,
+// and cmd/yishi lowers the maximum stack so that a runaway recursion fails
+// fast and loudly instead of first eating a gigabyte.
+func (h *Handler) execute(ctx context.Context, p graphql.ExecuteParams) (res *graphql.Result, busy bool) {
+	wait := time.NewTimer(slotWait)
+	defer wait.Stop()
+	select {
+	case h.slots <- struct{}{}:
+	case <-wait.C:
+		return nil, true
+	case <-ctx.Done():
+		return nil, true
+	}
+	ctx, cancel := context.WithTimeout(ctx, h.execTimeout)
+	p.Context = ctx
+	done := make(chan *graphql.Result, 1)
+	go func() {
+		defer func() { <-h.slots }()
+		defer cancel()
+		defer func() {
+			if v := recover(); v != nil {
+				err := fmt.Errorf("panic in execution: %v", v)
+				done <- &graphql.Result{Errors: gqlerrors.FormatErrors(err)}
+			}
+		}()
+		done <- graphql.Execute(p)
+	}()
+	select {
+	case res = <-done:
+		return res, false
+	case <-ctx.Done():
+		h.log.WarnContext(ctx, "execution outlived its deadline", "request_id", RequestID(ctx), "timeout", h.execTimeout.String())
+		return nil, true
+	}
 }
 
 // writeDocErrors answers a document that does not parse or validate.

@@ -8,6 +8,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/yishi-app/yishi/graph"
 )
 
 // config is the server's configuration: flags, each with an environment
@@ -22,6 +25,9 @@ type config struct {
 	SeedDemo     bool
 	Jobs         bool
 	LogLevel     slog.Level
+	// GraphQL execution per instance: concurrent operations and each one's time.
+	MaxExecutions int
+	ExecTimeout   time.Duration
 	// Mail: SendGrid when SendGridKey is set, else files in DataDir/mail.
 	// The key and the webhook key come from the environment only.
 	SendGridKey  string
@@ -43,6 +49,18 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 		}
 		return def
 	}
+	envInt := func(key string, def int) int {
+		if n, err := strconv.Atoi(getenv(key)); err == nil {
+			return n
+		}
+		return def
+	}
+	envDuration := func(key string, def time.Duration) time.Duration {
+		if d, err := time.ParseDuration(getenv(key)); err == nil {
+			return d
+		}
+		return def
+	}
 	var c config
 	var level string
 	fs := flag.NewFlagSet("yishi "+cmd, flag.ContinueOnError)
@@ -58,6 +76,8 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&level, "log-level", env("YISHI_LOG_LEVEL", "info"), "debug, info, warn or error (YISHI_LOG_LEVEL)")
 	fs.StringVar(&c.MailFrom, "mail-from", env("YISHI_MAIL_FROM", "议事 Yishi <noreply@yishi.example>"), "sender of mail (YISHI_MAIL_FROM)")
 	fs.StringVar(&c.SendGridHost, "sendgrid-api-host", env("SENDGRID_API_HOST", ""), "SendGrid API base URL; empty is the real API (SENDGRID_API_HOST)")
+	fs.IntVar(&c.MaxExecutions, "max-executions", envInt("YISHI_MAX_EXECUTIONS", graph.DefaultMaxExecutions()), "GraphQL operations that may run at once; more wait 2 s, then get 503 (YISHI_MAX_EXECUTIONS)")
+	fs.DurationVar(&c.ExecTimeout, "exec-timeout", envDuration("YISHI_EXEC_TIMEOUT", graph.DefaultExecTimeout), "longest a GraphQL operation may run before its client gets 503 (YISHI_EXEC_TIMEOUT)")
 	c.SendGridKey = getenv("SENDGRID_API_KEY")
 	c.WebhookKey = getenv("SENDGRID_WEBHOOK_PUBLIC_KEY")
 	if err := fs.Parse(args); err != nil {
@@ -68,6 +88,9 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return c, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+	}
+	if c.MaxExecutions < 1 || c.ExecTimeout <= 0 {
+		return c, fmt.Errorf("--max-executions and --exec-timeout must be positive")
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "http://" + c.Addr

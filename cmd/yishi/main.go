@@ -14,13 +14,22 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
+// maxStack bounds every goroutine's stack (Go's default is 1 GB). A stack
+// overflow is fatal in Go whatever recovers; the GraphQL handler's checks
+// keep recursion bounded, and this makes a runaway recursion that slipped
+// past them fail fast, with a trace in the log, instead of first eating a
+// gigabyte of memory.
+const maxStack = 64 << 20
+
 func main() {
+	debug.SetMaxStack(maxStack)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {

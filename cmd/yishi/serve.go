@@ -162,6 +162,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 		return err
 	}
 	gql := graph.NewHandler(schema, svc, log, strings.HasPrefix(cfg.BaseURL, "https://"), graphiql.Page())
+	gql.SetExecLimits(cfg.MaxExecutions, cfg.ExecTimeout)
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", gql)
