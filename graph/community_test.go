@@ -146,6 +146,9 @@ func TestScopedToCommunity(t *testing.T) {
 		for _, id := range []string{gid("JoinRequest", reqA.ID), gid("Member", community.MemberID(a.c.ID, a.workerID)), gid("User", a.adminID), "garbage", gid("Nope", "1")} {
 			r := e.do(t, call{query: `query($id: ID!) { node(id: $id) { id } }`, vars: map[string]any{"id": id}, token: b.adminToken})
 			wantCode(t, r, "NOT_FOUND")
+			if r.Data["node"] != nil {
+				t.Errorf("node(%s) = %v beside NOT_FOUND, want null", id, r.Data["node"])
+			}
 		}
 	})
 	t.Run("ApplicantSeesOwnRequest", func(t *testing.T) {

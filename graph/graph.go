@@ -64,7 +64,45 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
 	}
+	dropValuesOnError(s)
 	return s, nil
+}
+
+// dropValuesOnError wraps every field resolver so that a value returned
+// with an error is dropped: graphql-go would otherwise serve it beside the
+// error (node(id:) showed a struct's fields beside NOT_FOUND). Thunks, the
+// dataloader-backed values, are wrapped alike.
+func dropValuesOnError(s graphql.Schema) {
+	for _, t := range s.TypeMap() {
+		obj, ok := t.(*graphql.Object)
+		if !ok {
+			continue
+		}
+		for _, f := range obj.Fields() {
+			if f.Resolve != nil {
+				f.Resolve = noValueOnError(f.Resolve)
+			}
+		}
+	}
+}
+
+func noValueOnError(resolve graphql.FieldResolveFn) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		v, err := resolve(p)
+		if err != nil {
+			return nil, err
+		}
+		if thunk, ok := v.(func() (any, error)); ok {
+			return func() (any, error) {
+				v, err := thunk()
+				if err != nil {
+					return nil, err
+				}
+				return v, nil
+			}, nil
+		}
+		return v, nil
+	}
 }
 
 func (b *builder) buildTypes() {
