@@ -132,6 +132,16 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET %s has no X-Request-Id", path)
 		}
 	}
+	req, _ := http.NewRequest(http.MethodGet, base+"/graphql", nil)
+	req.Header.Set("Accept", "text/html")
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		res.Body.Close()
+		if csp := res.Header.Get("Content-Security-Policy"); res.StatusCode != 200 || !strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "script-src 'self'") {
+			t.Errorf("GraphiQL page: %d, CSP %q; want one that forbids framing and foreign scripts", res.StatusCode, csp)
+		}
+	}
 	login := `{"query":"mutation { login(input: {email: \"shen.liping@xiaogucheng.example\", password: \"` + seed.DemoPassword + `\"}) { viewer { memberships { roles community { name } } } } }"}`
 	res, err := http.Post(base+"/graphql", "application/json", strings.NewReader(login))
 	if err != nil {
