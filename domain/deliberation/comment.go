@@ -56,7 +56,7 @@ func (s *Service) AddComment(ctx context.Context, in CommentInput) (Comment, err
 	if _, err := s.access(ctx, t.CommunityID, isMember); err != nil {
 		return Comment{}, err
 	}
-	body, err := cleanBody("body", in.Body, 1, 2000)
+	body, err := text.Body("body", in.Body, 1, 2000)
 	if err != nil {
 		return Comment{}, err
 	}
@@ -120,7 +120,7 @@ func (s *Service) EditComment(ctx context.Context, id domain.ID, body string) (C
 	case now.Sub(d.CreatedAt) > EditWindow:
 		return Comment{}, domain.Errorf(domain.Forbidden, "评论发表 10 分钟后不能再修改", "comments can be edited for 10 minutes only")
 	}
-	if d.Body, err = cleanBody("body", body, 1, 2000); err != nil {
+	if d.Body, err = text.Body("body", body, 1, 2000); err != nil {
 		return Comment{}, err
 	}
 	d.EditedAt = now

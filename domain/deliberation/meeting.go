@@ -377,7 +377,7 @@ func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speak
 	if _, err := s.comms.Member(ctx, m.CommunityID, speakerID); err != nil {
 		return Statement{}, domain.InvalidField("speakerId", "请选择本社区的成员", "choose a member of this community")
 	}
-	if summary, err = cleanBody("summary", summary, 1, 1000); err != nil {
+	if summary, err = text.Body("summary", summary, 1, 1000); err != nil {
 		return Statement{}, err
 	}
 	d := statementDoc{ID: string(domain.NewID()), MeetingID: string(m.ID), TopicID: string(topicID), SpeakerID: string(speakerID), Stance: string(stance), Summary: summary, At: s.now().UTC()}
@@ -430,7 +430,7 @@ func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes s
 	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return m, err
 	}
-	if minutes, err = cleanBody("minutes", minutes, 1, 20000); err != nil {
+	if minutes, err = text.Body("minutes", minutes, 1, 20000); err != nil {
 		return m, err
 	}
 	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"minutes": minutes}}); err != nil {

@@ -217,7 +217,7 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 	if r.Stage(s.now()) != "notice" {
 		return Objection{}, domain.Errorf(domain.Conflict, "公示期已结束", "the notice period is over")
 	}
-	if body, err = cleanBody("text", body, 1, 1000); err != nil {
+	if body, err = text.Body("text", body, 1, 1000); err != nil {
 		return Objection{}, err
 	}
 	d := objectionDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), ByID: string(domain.ActorFromContext(ctx).UserID), Text: body, At: s.now().UTC()}
@@ -250,7 +250,7 @@ func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, an
 	if _, err := s.access(ctx, r.CommunityID, manages); err != nil {
 		return Objection{}, err
 	}
-	if answer, err = cleanBody("answer", answer, 1, 1000); err != nil {
+	if answer, err = text.Body("answer", answer, 1, 1000); err != nil {
 		return Objection{}, err
 	}
 	now := s.now().UTC()
@@ -362,7 +362,7 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 	if progress < 0 || progress > 100 {
 		return ActionItem{}, domain.InvalidField("progress", "进度须在 0 到 100 之间", "progress must be between 0 and 100")
 	}
-	if note, err = cleanBody("text", note, 0, 1000); err != nil {
+	if note, err = text.Body("text", note, 0, 1000); err != nil {
 		return ActionItem{}, err
 	}
 	if link = strings.TrimSpace(link); len(link) > 500 || (link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://")) {
@@ -609,7 +609,7 @@ func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, s
 	if len(items) == 0 || Progress(items) < 100 {
 		return r, domain.Errorf(domain.Conflict, "事项尚未全部完成", "the action items are not all done")
 	}
-	if summary, err = cleanBody("summary", summary, 1, 2000); err != nil {
+	if summary, err = text.Body("summary", summary, 1, 2000); err != nil {
 		return r, err
 	}
 	now := s.now().UTC()

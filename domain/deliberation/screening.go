@@ -51,7 +51,7 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	actor := domain.ActorFromContext(ctx).UserID
 	note := text.Clean(in.Note)
 	if note != "" {
-		if note, err = cleanBody("note", note, 1, 500); err != nil {
+		if note, err = text.Body("note", note, 1, 500); err != nil {
 			return t, err
 		}
 	}

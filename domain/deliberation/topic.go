@@ -2,7 +2,6 @@ package deliberation
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -73,7 +72,7 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 	if d.Title, err = text.Line("title", domain.Text{ZH: "标题", EN: "title"}, in.Title, 1, 80); err != nil {
 		return Topic{}, err
 	}
-	if d.Body, err = cleanBody("body", in.Body, 0, 5000); err != nil {
+	if d.Body, err = text.Body("body", in.Body, 0, 5000); err != nil {
 		return Topic{}, err
 	}
 	if !in.Category.valid() {
@@ -122,23 +121,6 @@ func (s *Service) remind(ctx context.Context, c community.Community, t Topic) {
 	if err != nil {
 		s.log.ErrorContext(ctx, "queue support window reminder", "topic", t.ID, "err", err)
 	}
-}
-
-// cleanBody checks multi-line text: valid UTF-8, no control characters but
-// newlines and tabs, at most max runes.
-func cleanBody(field, s string, min, max int) (string, error) {
-	s = text.Clean(strings.ReplaceAll(s, "\r\n", "\n"))
-	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }) {
-		return "", domain.InvalidField(field, "内容含有无效字符", "the text contains invalid characters")
-	}
-	n := utf8.RuneCountInString(s)
-	if n < min {
-		return "", domain.InvalidField(field, "内容不能为空", "the text must not be empty")
-	}
-	if n > max {
-		return "", domain.InvalidText(field, domain.Text{ZH: fmt.Sprintf("内容最多 %d 个字", max), EN: fmt.Sprintf("the text must be at most %d characters", max)})
-	}
-	return s, nil
 }
 
 // Topic returns a topic to the members of its community.
