@@ -2,6 +2,7 @@ package deliberation_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -156,6 +157,13 @@ func TestPropose(t *testing.T) {
 		{"ErrBodyControl", "body", func(in *deliberation.ProposeInput) { in.Body = "a\x00b" }},
 		{"ErrCategory", "category", func(in *deliberation.ProposeInput) { in.Category = "weather" }},
 		{"ErrForeignGrid", "gridIds", func(in *deliberation.ProposeInput) { in.GridIDs = []domain.ID{"nope"} }},
+		{"Err51Grids", "gridIds", func(in *deliberation.ProposeInput) {
+			for range 51 {
+				in.GridIDs = append(in.GridIDs, domain.NewID())
+			}
+		}},
+		{"ErrBidiTitle", "title", func(in *deliberation.ProposeInput) { in.Title = "修路\u202e款捐" }},
+		{"ErrBodyC1", "body", func(in *deliberation.ProposeInput) { in.Body = "a\u009bb" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,6 +175,14 @@ func TestPropose(t *testing.T) {
 			}
 		})
 	}
+	t.Run("OKRepeatedGridsStoredOnce", func(t *testing.T) {
+		in := ok
+		in.GridIDs = slices.Repeat([]domain.ID{v.grid1.ID}, 500)
+		topic := must(v.svc.Propose(as(v.residents[0]), in))
+		if !slices.Equal(topic.GridIDs, []domain.ID{v.grid1.ID}) {
+			t.Errorf("grids = %d IDs, want the one grid once", len(topic.GridIDs))
+		}
+	})
 	t.Run("OK5000Runes", func(t *testing.T) {
 		in := ok
 		in.Title, in.Body = strings.Repeat("题", 80), strings.Repeat("字", 5000)

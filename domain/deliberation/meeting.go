@@ -161,7 +161,10 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 	if !in.StartsAt.After(now) {
 		return Meeting{}, domain.InvalidField("startsAt", "会议时间须在将来", "the meeting must be in the future")
 	}
-	if len(in.TopicIDs) == 0 || len(in.TopicIDs) > 20 {
+	if in.TopicIDs, err = domain.UniqueIDs("topicIds", in.TopicIDs, 20); err != nil {
+		return Meeting{}, err
+	}
+	if len(in.TopicIDs) == 0 {
 		return Meeting{}, domain.InvalidField("topicIds", "请选择 1 到 20 个议题", "choose 1 to 20 topics")
 	}
 	var topicNames []string

@@ -79,6 +79,9 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 		return Topic{}, domain.InvalidField("category", "请选择议题类别", "choose a category")
 	}
 	d.Category = string(in.Category)
+	if in.GridIDs, err = domain.UniqueIDs("gridIds", in.GridIDs, 50); err != nil {
+		return Topic{}, err
+	}
 	grids, err := s.comms.GridsByID(ctx, in.GridIDs)
 	if err != nil {
 		return Topic{}, err
