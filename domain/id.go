@@ -35,20 +35,3 @@ func (id ID) Valid() bool {
 	_, err := hex.DecodeString(string(id))
 	return err == nil
 }
-
-// UniqueIDs returns ids without repeats, in the order they first appear.
-// More than max distinct IDs is an Invalid error about field.
-func UniqueIDs(field string, ids []ID, max int) ([]ID, error) {
-	seen := make(map[ID]bool, len(ids))
-	out := make([]ID, 0, len(ids))
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	if len(out) > max {
-		return nil, InvalidField(field, "最多选择 %d 项", "choose at most %d", max)
-	}
-	return out, nil
-}

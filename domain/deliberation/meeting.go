@@ -161,6 +161,9 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 	if !in.StartsAt.After(now) {
 		return Meeting{}, domain.InvalidField("startsAt", "会议时间须在将来", "the meeting must be in the future")
 	}
+	if err := domain.TimeWithin("startsAt", in.StartsAt, now, 0, domain.TenYearsOn); err != nil {
+		return Meeting{}, err
+	}
 	if in.TopicIDs, err = domain.UniqueIDs("topicIds", in.TopicIDs, 20); err != nil {
 		return Meeting{}, err
 	}
@@ -567,6 +570,9 @@ func (s *Service) RescheduleMeeting(ctx context.Context, meetingID domain.ID, st
 	}
 	if !startsAt.After(s.now()) {
 		return m, domain.InvalidField("startsAt", "会议时间须在将来", "the meeting must be in the future")
+	}
+	if err := domain.TimeWithin("startsAt", startsAt, s.now(), 0, domain.TenYearsOn); err != nil {
+		return m, err
 	}
 	delta := startsAt.UTC().Sub(m.StartsAt)
 	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"starts_at": startsAt.UTC()}}); err != nil {

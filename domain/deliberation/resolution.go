@@ -309,6 +309,9 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 	if in.Weight < 1 || in.Weight > 100 {
 		return ActionItem{}, domain.InvalidField("weight", "权重须在 1 到 100 之间", "weight must be between 1 and 100")
 	}
+	if err := domain.TimeWithin("due", in.Due, s.now(), domain.YearBack, domain.TenYearsOn); err != nil {
+		return ActionItem{}, err
+	}
 	switch {
 	case in.OwnerID != "":
 		if _, err := s.comms.Member(ctx, r.CommunityID, in.OwnerID); err != nil {

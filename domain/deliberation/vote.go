@@ -177,6 +177,9 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 	if !in.Deadline.After(now) {
 		return Motion{}, domain.InvalidField("deadline", "截止时间须在将来", "the deadline must be in the future")
 	}
+	if err := domain.TimeWithin("deadline", in.Deadline, now, 0, domain.TenYearsOn); err != nil {
+		return Motion{}, err
+	}
 	d := motionDoc{ID: string(domain.NewID()), TopicID: string(t.ID), CommunityID: string(t.CommunityID), Text: body,
 		Method: string(in.Method), Secret: in.Secret, Deadline: in.Deadline.UTC(), QuorumNum: 2, QuorumDen: 3, CreatedAt: now}
 	if in.Method == ThreeParty {
