@@ -31,7 +31,7 @@ func (b *builder) buildTopics() {
 		"THREE_PARTY_MEETING":     {Value: deliberation.ThreePartyMeeting, Description: "三方联动会议"},
 	}})
 	event := graphql.NewObject(graphql.ObjectConfig{Name: "TopicEvent", Description: "An entry of a topic's public timeline.", Fields: graphql.Fields{
-		"kind":  {Type: nonNull(graphql.String), Description: "proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden", Resolve: field(func(e deliberation.Event) any { return e.Kind })},
+		"kind":  {Type: nonNull(graphql.String), Description: "proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden, seed, pool (the pool a seat rule draws from, fixed with the seed: note is its size and SHA-256, other the rule), drawn, panel_confirmed, resolution_adopted", Resolve: field(func(e deliberation.Event) any { return e.Kind })},
 		"actor": {Type: b.user, Resolve: loadField(usersOf, func(e deliberation.Event) domain.ID { return e.ActorID })},
 		"note":  {Type: graphql.String, Resolve: field(func(e deliberation.Event) any { return e.Note })},
 		"other": {Type: graphql.String, Description: "The deliberating body of an acceptance, or the other topic's ID of a merge.", Resolve: field(func(e deliberation.Event) any {

@@ -229,7 +229,8 @@ func (s *Service) Panel(ctx context.Context, topicID domain.ID) (Panel, error) {
 }
 
 // PublishSeed makes and publishes the panel's random seed, before any draw,
-// on the topic's timeline. It is made once. Errors: as SetSeatRules.
+// on the topic's timeline, and fixes the pool each drawable rule draws from
+// (pool.go). It is made once. Errors: as SetSeatRules.
 func (s *Service) PublishSeed(ctx context.Context, topicID domain.ID) (Panel, error) {
 	t, err := s.panelTopic(ctx, topicID)
 	if err != nil {
@@ -255,6 +256,11 @@ func (s *Service) PublishSeed(ctx context.Context, topicID domain.ID) (Panel, er
 	}
 	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": bson.M{"seed": ev.Note, "seed_published_at": ev.At}}); err != nil {
 		return p, db.Err("save seed", err)
+	}
+	// With the seed out, the pools are fixed: no later change of roles or
+	// members can steer the lot.
+	if err := s.fixPools(ctx, t, p); err != nil {
+		return p, err
 	}
 	return s.Panel(ctx, topicID)
 }
@@ -320,51 +326,28 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 
 var errPanelLocked = domain.Errorf(domain.Conflict, "议事小组已锁定", "the panel is locked")
 
-// eligible lists, sorted, who may be drawn for a kind: members of the
-// community with the kind's role (for affected residents, the residents of
-// the grid), less those with a seat on this panel.
+// eligible lists, sorted, who may be drawn for a kind: the rule's fixed
+// pool (pool.go), less those with a seat on this panel.
 func (s *Service) eligible(ctx context.Context, t Topic, kind SeatKind, grid domain.ID) ([]domain.ID, error) {
-	var f community.MemberFilter
-	switch kind {
-	case AffectedResidents:
-		r := domain.RoleResident
-		f = community.MemberFilter{Role: &r, GridID: &grid}
-		if !slices.Contains(t.GridIDs, grid) {
-			return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
-		}
-	case PartyMembers:
-		r := domain.RoleParty
-		f.Role = &r
-	default:
+	if kind == AffectedResidents && !slices.Contains(t.GridIDs, grid) {
+		return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
+	}
+	if !drawable(kind) {
 		return nil, domain.InvalidField("kind", "该类席位由提名产生，不抽签", "seats of this kind are nominated, not drawn")
+	}
+	pool, err := s.pool(ctx, t, kind, grid)
+	if err != nil {
+		return nil, err
 	}
 	seated, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(t.ID)})
 	if err != nil {
 		return nil, err
 	}
-	taken := map[string]bool{}
+	taken := map[domain.ID]bool{}
 	for _, d := range seated {
-		taken[d.UserID] = true
+		taken[domain.ID(d.UserID)] = true
 	}
-	var out []domain.ID
-	page := domain.Page{First: domain.MaxPageSize}
-	for {
-		l, err := s.comms.Members(ctx, t.CommunityID, f, page)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range l.Items {
-			if !taken[string(m.UserID)] {
-				out = append(out, m.UserID)
-			}
-		}
-		if !l.HasNextPage {
-			break
-		}
-		page.After = l.Items[len(l.Items)-1].ID()
-	}
-	slices.Sort(out)
-	return out, nil
+	return slices.DeleteFunc(pool, func(u domain.ID) bool { return taken[u] }), nil
 }
 
 // seat inserts a seat; the _id keeps one seat per person and panel.
@@ -516,7 +499,8 @@ func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accep
 }
 
 // VerifyDraw recomputes a recorded draw from its seed and eligible list and
-// reports whether it gives the recorded panel. Errors: NotFound.
+// reports whether it gives the recorded panel, and whether everyone on the
+// list was in the rule's published pool. Errors: NotFound.
 func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
 	var d drawDoc
 	err := s.db.Collection(drawsColl).FindOne(ctx, bson.M{"_id": drawID}).Decode(&d)
@@ -529,11 +513,23 @@ func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
 	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
 		return false, err
 	}
-	eligible := make([]domain.ID, len(d.Eligible))
-	for i, e := range d.Eligible {
-		eligible[i] = domain.ID(e)
+	// The draw's eligible list must come from the rule's published pool.
+	var pool poolDoc
+	err = s.db.Collection(poolsColl).FindOne(ctx, bson.M{"_id": string(d.TopicID) + "/" + d.Salt}).Decode(&pool)
+	if err != nil && !db.IsNotFound(err) {
+		return false, db.Err("find draw pool", err)
 	}
-	drawn, _ := Draw(d.Seed, d.Salt, eligible, d.Count)
+	if err == nil {
+		if PoolHash(pool.Members) != pool.Hash {
+			return false, nil
+		}
+		for _, e := range d.Eligible {
+			if _, in := slices.BinarySearch(pool.Members, e); !in {
+				return false, nil
+			}
+		}
+	}
+	drawn, _ := Draw(d.Seed, d.Salt, idsOf(d.Eligible), d.Count)
 	return slices.Equal(strs(drawn), d.Drawn), nil
 }
 
@@ -593,6 +589,15 @@ func (s *Service) Representativeness(ctx context.Context, topicID domain.ID) (Co
 		}
 	}
 	return c, nil
+}
+
+// idsOf converts stored IDs.
+func idsOf(ss []string) []domain.ID {
+	out := make([]domain.ID, len(ss))
+	for i, x := range ss {
+		out[i] = domain.ID(x)
+	}
+	return out
 }
 
 func strs(ids []domain.ID) []string {

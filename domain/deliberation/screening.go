@@ -174,7 +174,7 @@ func (s *Service) carrySupports(ctx context.Context, from, into Topic) (int, err
 
 // Event is one entry of a topic's public timeline.
 type Event struct {
-	Kind    string // proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden
+	Kind    string // proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden, seed, pool, drawn, panel_confirmed, resolution_adopted
 	ActorID domain.ID
 	Note    string
 	// Other is the deciding body of an acceptance, or the other topic of a

@@ -292,6 +292,8 @@ func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.
 		d.ID = string(t.ID) + "/merged_in/" + other
 	case "comment_hidden": // may happen several times
 		d.ID = string(domain.NewID())
+	case "pool": // once per drawable rule
+		d.ID = string(t.ID) + "/pool/" + other
 	}
 	_, err := s.db.Collection(eventsColl).InsertOne(ctx, d)
 	if err != nil && !db.IsDuplicate(err) {

@@ -121,6 +121,7 @@ describe("describeEvent", () => {
     [ev("closed"), { text: "截止关闭：附议期已过，附议人数不够" }],
     [ev("comment_hidden", { actor: { name: "姚建明" }, note: "人身攻击" }), { text: "隐藏了一条评论", actor: "姚建明", note: "理由：人身攻击" }],
     [ev("seed", { actor: { name: "俞国强" }, note: "0f1e2d3c" }), { text: "公布抽签种子", actor: "俞国强", note: "种子：0f1e2d3c" }],
+    [ev("pool", { actor: { name: "俞国强" }, note: "12 " + "ab12cd34".repeat(8) }), { text: "固定抽签候选名单", actor: "俞国强", note: "12 人，名单校验值 ab12cd34…" }],
     [ev("drawn", { actor: { name: "俞国强" }, note: "draw-1" }), { text: "抽签产生议事小组成员", actor: "俞国强" }],
     [ev("panel_confirmed", { actor: { name: "俞国强" } }), { text: "议事小组已确认", actor: "俞国强" }],
     [ev("resolution_adopted", { note: "改建临时停车场", other: "TW90aW9uOjE" }), { text: "形成决议", note: "决议：改建临时停车场" }],

@@ -206,6 +206,13 @@ export function describeEvent(t: TFunction, e: TopicEventLike, kind?: CommunityK
       out.text = t("timeline.seed");
       if (note) out.note = t("timeline.seedNote", { note });
       break;
+    case "pool": {
+      // The note is "<size> <sha256>": the pool fixed with the seed.
+      out.text = t("timeline.pool");
+      const [size, hash] = (e.note ?? "").split(" ");
+      if (size && hash) out.note = t("timeline.poolNote", { size, hash: hash.slice(0, 8) });
+      break;
+    }
     case "drawn":
       // The note is the draw's ID, which says nothing to a reader.
       out.text = t("timeline.drawn");

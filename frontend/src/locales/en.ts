@@ -431,6 +431,8 @@ const en: Messages = {
     commentHidden: "Hid a comment",
     seed: "Published the draw seed",
     seedNote: "Seed: {{note}}",
+    pool: "Fixed the pool the lot draws from",
+    poolNote: "{{size}} people, list hash {{hash}}…",
     drawn: "Drew panel members by lot",
     panelConfirmed: "The panel was confirmed",
     resolutionAdopted: "Adopted a resolution",

@@ -430,6 +430,8 @@ const zhCN = {
     commentHidden: "隐藏了一条评论",
     seed: "公布抽签种子",
     seedNote: "种子：{{note}}",
+    pool: "固定抽签候选名单",
+    poolNote: "{{size}} 人，名单校验值 {{hash}}…",
     drawn: "抽签产生议事小组成员",
     panelConfirmed: "议事小组已确认",
     resolutionAdopted: "形成决议",
