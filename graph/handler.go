@@ -231,11 +231,11 @@ func (h *Handler) execute(ctx context.Context, p graphql.ExecuteParams) (res *gr
 		return nil, true
 	}
 	ctx, cancel := context.WithTimeout(ctx, h.execTimeout)
+	defer cancel() // on return: an operation past its deadline has its database calls cancelled
 	p.Context = ctx
 	done := make(chan *graphql.Result, 1)
 	go func() {
 		defer func() { <-h.slots }()
-		defer cancel()
 		defer func() {
 			if v := recover(); v != nil {
 				err := fmt.Errorf("panic in execution: %v", v)
@@ -248,7 +248,14 @@ func (h *Handler) execute(ctx context.Context, p graphql.ExecuteParams) (res *gr
 	case res = <-done:
 		return res, false
 	case <-ctx.Done():
-		h.log.WarnContext(ctx, "execution outlived its deadline", "request_id", RequestID(ctx), "timeout", h.execTimeout.String())
+		select {
+		case res = <-done: // finished at the deadline
+			return res, false
+		default:
+		}
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			h.log.WarnContext(ctx, "execution outlived its deadline", "request_id", RequestID(ctx), "timeout", h.execTimeout.String())
+		}
 		return nil, true
 	}
 }
