@@ -173,6 +173,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusMethodNotAllowed, "BAD_REQUEST", domain.Text{ZH: "变更操作须使用 POST", EN: "mutations must use POST"})
 		return
 	}
+	if authFields(doc, op) > 1 {
+		fail(http.StatusBadRequest, "BAD_USER_INPUT", domain.Text{
+			ZH: "一次请求只能包含一个注册、登录或密码操作",
+			EN: "a request may hold one register, login or password mutation at most"})
+		return
+	}
 	if st := measure(doc, req.Variables); st.depth > maxDepth || st.fields > maxFields || st.aliases > maxAliases || st.cost > maxCost {
 		fail(http.StatusBadRequest, "BAD_USER_INPUT", errTooComplex)
 		return

@@ -57,6 +57,8 @@ func TestHTTP(t *testing.T) {
 		{"ErrTooManyAliases", post("application/json", "", `{"query":"{`+aliases(60)+`}"}`), 400, "BAD_USER_INPUT", "", ""},
 		{"ErrTooCostly", post("application/json", "", `{"query":"{ communities(first: 100) { nodes { grids(first: 100) { nodes { microGrids(first: 100) { nodes { id } } } } } } }"}`), 400, "BAD_USER_INPUT", "", ""},
 		{"ErrFirstTooLarge", post("application/json", "", `{"query":"{ streets(first: 101) { totalCount } }"}`), 200, "BAD_USER_INPUT", "", ""},
+		{"ErrTwoRegisters", post("application/json", "", `{"query":"mutation { a: register(input: {email: \"a@example.com\", password: \"password1\", name: \"甲\"}) { token } b: register(input: {email: \"b@example.com\", password: \"password1\", name: \"乙\"}) { token } }"}`), 400, "BAD_USER_INPUT", "", ""},
+		{"ErrLoginsThroughFragments", post("application/json", "", `{"query":"mutation { ...A ... on Mutation { login(input: {email: \"a@example.com\", password: \"x\"}) { token } } } fragment A on Mutation { login(input: {email: \"b@example.com\", password: \"x\"}) { token } }"}`), 400, "BAD_USER_INPUT", "", ""},
 		{"OKAcceptWildcard", post("application/json", "*/*", `{"query":"{ streets { totalCount } }"}`), 200, "", "application/json", ""},
 		{"OKAcceptListWithJSON", post("application/json", "text/html;q=0.9, application/json;q=0.5", `{"query":"{ streets { totalCount } }"}`), 200, "", "application/json", ""},
 		{"ErrNotAcceptable", post("application/json", "text/html", `{"query":"{ streets { totalCount } }"}`), 406, "BAD_REQUEST", "application/json", ""},

@@ -188,3 +188,46 @@ func listSize(f *ast.Field, vars map[string]any) int {
 	}
 	return 1
 }
+
+// authMutations are the mutations that hash a password or send mail to an
+// address someone typed: each costs the server (an argon2 hash) or a
+// stranger (a mail), so a document may hold one at most.
+var authMutations = map[string]bool{"register": true, "login": true, "requestPasswordReset": true, "resetPassword": true, "changePassword": true}
+
+// authFields counts the auth mutations among an operation's root fields,
+// aliases included, through fragments (checkFragments has refused cycles).
+func authFields(doc *ast.Document, op *ast.OperationDefinition) int {
+	if op.Operation != ast.OperationTypeMutation {
+		return 0
+	}
+	frags := map[string]*ast.FragmentDefinition{}
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok {
+			frags[fragmentName(f.Name)] = f
+		}
+	}
+	n := 0
+	stack := []*ast.SelectionSet{op.SelectionSet}
+	for len(stack) > 0 {
+		ss := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if ss == nil {
+			continue
+		}
+		for _, s := range ss.Selections {
+			switch s := s.(type) {
+			case *ast.Field:
+				if authMutations[fragmentName(s.Name)] {
+					n++
+				}
+			case *ast.InlineFragment:
+				stack = append(stack, s.SelectionSet)
+			case *ast.FragmentSpread:
+				if f := frags[fragmentName(s.Name)]; f != nil {
+					stack = append(stack, f.SelectionSet)
+				}
+			}
+		}
+	}
+	return n
+}
