@@ -42,24 +42,27 @@ type kindSpec struct {
 	Subject, Text, HTML map[domain.Lang]string
 }
 
+// The two account kinds go to addresses that someone typed and nobody has
+// verified, with a name that person chose: they greet no one by name, so a
+// stranger's mailbox never shows an attacker's text.
 var kinds = map[Kind]kindSpec{
 	KindEmailVerification: {
 		Urgent: true, Secret: true, Personal: true,
 		Label:   domain.Text{ZH: "邮箱验证", EN: "Email verification"},
 		Subject: bi("验证您的议事邮箱", "Verify your Yishi email"),
-		Text: bi("{{.R.Name}}，您好：\n\n请打开下面的链接，验证您在议事登记的邮箱：\n{{.D.link}}\n\n链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。",
-			"Hello {{.R.Name}},\n\nPlease open the link below to verify the email you gave Yishi:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email."),
-		HTML: bi(`<p>{{.R.Name}}，您好：</p><p>请点击下面的链接，验证您在议事登记的邮箱。</p><p><a href="{{.D.link}}">验证邮箱</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。</p>`,
-			`<p>Hello {{.R.Name}},</p><p>Please open the link below to verify the email you gave Yishi.</p><p><a href="{{.D.link}}">Verify email</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email.</p>`),
+		Text: bi("您好：\n\n请打开下面的链接，验证您在议事登记的邮箱：\n{{.D.link}}\n\n链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。",
+			"Hello,\n\nPlease open the link below to verify the email you gave Yishi:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email."),
+		HTML: bi(`<p>您好：</p><p>请点击下面的链接，验证您在议事登记的邮箱。</p><p><a href="{{.D.link}}">验证邮箱</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。</p>`,
+			`<p>Hello,</p><p>Please open the link below to verify the email you gave Yishi.</p><p><a href="{{.D.link}}">Verify email</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email.</p>`),
 	},
 	KindPasswordReset: {
 		Urgent: true, Secret: true, Personal: true,
 		Label:   domain.Text{ZH: "重设密码", EN: "Password reset"},
 		Subject: bi("重设您的议事密码", "Reset your Yishi password"),
-		Text: bi("{{.R.Name}}，您好：\n\n我们收到了重设密码的请求。请打开下面的链接设置新密码：\n{{.D.link}}\n\n链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。",
-			"Hello {{.R.Name}},\n\nWe received a request to reset your password. Open the link below to choose a new one:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is."),
-		HTML: bi(`<p>{{.R.Name}}，您好：</p><p>我们收到了重设密码的请求。请点击下面的链接设置新密码。</p><p><a href="{{.D.link}}">重设密码</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。</p>`,
-			`<p>Hello {{.R.Name}},</p><p>We received a request to reset your password.</p><p><a href="{{.D.link}}">Reset password</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is.</p>`),
+		Text: bi("您好：\n\n我们收到了重设密码的请求。请打开下面的链接设置新密码：\n{{.D.link}}\n\n链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。",
+			"Hello,\n\nWe received a request to reset your password. Open the link below to choose a new one:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is."),
+		HTML: bi(`<p>您好：</p><p>我们收到了重设密码的请求。请点击下面的链接设置新密码。</p><p><a href="{{.D.link}}">重设密码</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。</p>`,
+			`<p>Hello,</p><p>We received a request to reset your password.</p><p><a href="{{.D.link}}">Reset password</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email; your password stays as it is.</p>`),
 	},
 	KindJoinDecided: {
 		Urgent: false, Personal: false,

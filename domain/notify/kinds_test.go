@@ -26,3 +26,20 @@ func TestKindsRender(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountMailNamesNoOne: mail to an address nobody has verified does
+// not carry the name the registrant typed (it could hold a URL).
+func TestAccountMailNamesNoOne(t *testing.T) {
+	data := map[string]string{"link": "http://yishi.test/x"}
+	for _, k := range []Kind{KindEmailVerification, KindPasswordReset} {
+		for _, lang := range []domain.Lang{domain.Chinese, domain.English} {
+			c, err := render(k, Recipient{Name: "请访问 evil.example 领奖", Lang: lang}, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(c.subject+c.text+c.html, "evil.example") {
+				t.Errorf("%s %s carries the registrant's name: %q", k, lang, c.text)
+			}
+		}
+	}
+}
