@@ -25,6 +25,7 @@ type Service struct {
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
+	sleep    func(time.Duration)
 }
 
 // Notifier queues mail; notify.Service is one.
@@ -38,6 +39,7 @@ type Config struct {
 	Now      func() time.Time // default time.Now
 	BaseURL  string           // links in emails start with it
 	Log      *slog.Logger
+	Sleep    func(time.Duration) // default time.Sleep; slows an IP that guesses many accounts
 }
 
 // NewService returns an account Service over d.
@@ -48,7 +50,10 @@ func NewService(d *mongo.Database, cfg Config) *Service {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	if cfg.Sleep == nil {
+		cfg.Sleep = time.Sleep
+	}
+	return &Service{db: d, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log, sleep: cfg.Sleep}
 }
 
 // Errors returned by this area.
@@ -127,22 +132,22 @@ type LoginInput struct {
 }
 
 // Login checks the credentials and starts a session. After repeated
-// failures for the account or the client's IP it refuses for a growing
-// delay. Errors: Unauthenticated (wrong email or password), RateLimited.
+// failures for the account from the client's IP it refuses that pair for a
+// growing delay; failures for other accounts never refuse a right password,
+// but an IP that fails for many accounts has its failures answered slowly.
+// Errors: Unauthenticated (wrong email or password), RateLimited.
 func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
 	actor := domain.ActorFromContext(ctx)
 	email, err := cleanEmail("email", in.Email)
 	if err != nil {
 		return Login{}, ErrBadCredentials
 	}
-	keys := []string{"email:" + email}
-	if actor.IP != "" {
-		keys = append(keys, "ip:"+actor.IP)
-	}
-	attempt, err := s.beginAttempt(ctx, keys)
+	pair, ip := "login:"+actor.IP+"|"+email, "ip:"+actor.IP
+	attempt, err := s.beginAttempt(ctx, email, []string{pair, ip})
 	if err != nil {
 		return Login{}, err
 	}
+	keys := []string{pair}
 	if err := s.checkThrottle(ctx, keys, attempt); err != nil {
 		if ferr := s.forgetAttempt(ctx, attempt); ferr != nil {
 			return Login{}, ferr
@@ -154,14 +159,14 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
 	switch {
 	case db.IsNotFound(err):
 		verifyPassword(dummyHash, in.Password)
-		return Login{}, ErrBadCredentials // the attempt stays, as a failure
+		return Login{}, s.failed(ctx, ip, attempt) // the attempt stays, as a failure
 	case err != nil:
 		return Login{}, db.Err("find user", err)
 	}
 	if u.Assisted || u.PasswordHash == "" || !verifyPassword(u.PasswordHash, in.Password) {
-		return Login{}, ErrBadCredentials
+		return Login{}, s.failed(ctx, ip, attempt)
 	}
-	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"$or": []bson.M{{"key": keys[0]}, {"_id": bson.M{"$in": attempt}}}}); err != nil {
+	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"$or": []bson.M{{"key": pair}, {"_id": bson.M{"$in": attempt}}}}); err != nil {
 		return Login{}, db.Err("clear login failures", err)
 	}
 	return s.startSession(ctx, toUser(u))

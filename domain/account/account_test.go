@@ -57,6 +57,7 @@ type fixture struct {
 	svc   *account.Service
 	clock *domaintest.Clock
 	mail  *outbox
+	slept *atomic.Int64 // how long the service paused failed logins, in all
 }
 
 func newFixture(tb testing.TB) fixture {
@@ -67,7 +68,10 @@ func newFixture(tb testing.TB) fixture {
 	}
 	c := domaintest.NewClock(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	m := &outbox{}
-	return fixture{svc: account.NewService(d.Database, account.Config{Notifier: m, Now: c.Now, BaseURL: "http://yishi.test"}), clock: c, mail: m}
+	f := fixture{clock: c, mail: m, slept: new(atomic.Int64)}
+	f.svc = account.NewService(d.Database, account.Config{Notifier: m, Now: c.Now, BaseURL: "http://yishi.test",
+		Sleep: func(d time.Duration) { f.slept.Add(int64(d)) }})
+	return f
 }
 
 func ctxFrom(ip string) context.Context {
@@ -226,33 +230,37 @@ func TestLoginThrottle(t *testing.T) {
 		_, err := f.svc.Login(ctxFrom(ip), account.LoginInput{Email: "liu@example.com", Password: pw})
 		return err
 	}
-	t.Run("PerAccount", func(t *testing.T) {
-		for i := range 5 {
-			wantCode(t, login("10.0.1."+string(rune('1'+i)), "wrong"), domain.Unauthenticated)
+	t.Run("PerIPAndAccount", func(t *testing.T) {
+		for range 5 {
+			wantCode(t, login("10.0.1.1", "wrong"), domain.Unauthenticated)
 		}
-		// The sixth attempt is refused even with the right password and a new IP.
-		wantCode(t, login("10.0.2.1", "right-password"), domain.RateLimited)
+		// The sixth attempt from that IP is refused even with the right password...
+		wantCode(t, login("10.0.1.1", "right-password"), domain.RateLimited)
+		// ...but the owner, elsewhere, logs in.
+		if err := login("10.0.2.1", "right-password"); err != nil {
+			t.Fatalf("the owner from another IP: %v", err)
+		}
 		f.clock.Add(31 * time.Second)
-		wantCode(t, login("10.0.2.1", "wrong"), domain.Unauthenticated)
+		wantCode(t, login("10.0.1.1", "wrong"), domain.Unauthenticated)
 		// Six failures: the delay has doubled to 60 s.
 		f.clock.Add(31 * time.Second)
-		wantCode(t, login("10.0.2.1", "right-password"), domain.RateLimited)
+		wantCode(t, login("10.0.1.1", "right-password"), domain.RateLimited)
 		f.clock.Add(30 * time.Second)
-		if err := login("10.0.2.1", "right-password"); err != nil {
+		if err := login("10.0.1.1", "right-password"); err != nil {
 			t.Fatalf("after the delay: %v", err)
 		}
-		// Success clears the account's failures.
-		wantCode(t, login("10.0.2.2", "wrong"), domain.Unauthenticated)
+		// Success clears the pair's failures.
+		wantCode(t, login("10.0.1.1", "wrong"), domain.Unauthenticated)
 	})
 	t.Run("ParallelGuesses", func(t *testing.T) {
-		// 20 guesses at once: they count against each other, so no more
-		// than the five free failures get to guess.
+		// 20 guesses at once from one IP: they count against each other, so
+		// no more than the five free failures get to guess.
 		f.clock.Add(2 * time.Hour)
 		var wg sync.WaitGroup
 		var guessed, limited atomic.Int32
-		for i := range 20 {
+		for range 20 {
 			wg.Go(func() {
-				switch err := login(fmt.Sprintf("10.0.3.%d", i), "wrong"); domain.ErrorCode(err) {
+				switch err := login("10.0.3.1", "wrong"); domain.ErrorCode(err) {
 				case domain.Unauthenticated:
 					guessed.Add(1)
 				case domain.RateLimited:
@@ -269,15 +277,22 @@ func TestLoginThrottle(t *testing.T) {
 			t.Errorf("%d guesses checked, %d refused; want at most 5 checked", guessed.Load(), limited.Load())
 		}
 	})
-	t.Run("PerIP", func(t *testing.T) {
+	t.Run("OtherAccountsNeverLockOut", func(t *testing.T) {
+		// One IP (a village behind one proxy) fails for 12 made-up accounts:
+		// the owner's right password still works from it, and the guesser's
+		// later failures are answered more and more slowly.
 		f.clock.Add(2 * time.Hour)
-		for i := range 5 {
-			_, err := f.svc.Login(ctxFrom("10.9.9.9"), account.LoginInput{Email: string(rune('a'+i)) + "@example.com", Password: "guess"})
+		f.slept.Store(0)
+		for i := range 12 {
+			_, err := f.svc.Login(ctxFrom("10.9.9.9"), account.LoginInput{Email: fmt.Sprintf("guess%d@example.com", i), Password: "guess"})
 			wantCode(t, err, domain.Unauthenticated)
 		}
-		wantCode(t, login("10.9.9.9", "right-password"), domain.RateLimited)
-		if err := login("10.9.9.10", "right-password"); err != nil {
-			t.Errorf("another IP: %v", err)
+		if err := login("10.9.9.9", "right-password"); err != nil {
+			t.Errorf("the owner behind the guessing IP: %v", err)
+		}
+		// Failures 6..12 wait 0.25 s, 0.5 s, ... 1.75 s: 7 s in all.
+		if got := time.Duration(f.slept.Load()); got != 7*time.Second {
+			t.Errorf("the guesser was slowed by %v, want 7s", got)
 		}
 	})
 }

@@ -94,7 +94,7 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) erro
 	if _, err := s.db.Collection(sessionsColl).DeleteMany(ctx, bson.M{"user_id": t.UserID}); err != nil {
 		return db.Err("end sessions", err)
 	}
-	_, err = s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"key": "email:" + t.Email})
+	_, err = s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"email": t.Email})
 	return db.Err("clear login failures", err)
 }
 

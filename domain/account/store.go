@@ -16,7 +16,7 @@ const (
 	sessionsColl = "sessions"       // _id is the session id; token_hash is unique
 	tokensColl   = "account_tokens" // _id is the SHA-256 of an emailed token
 	tokenUseColl = "token_uses"     // _id is the token hash: inserting it consumes the token once
-	failuresColl = "login_failures" // one document per failed login, keyed by account and by IP
+	failuresColl = "login_failures" // one document per failed login, keyed by (IP, account) and by IP
 )
 
 // Indexes returns the indexes this area needs.
@@ -100,7 +100,8 @@ type tokenUseDoc struct {
 }
 
 type failureDoc struct {
-	ID  string    `bson:"_id"`
-	Key string    `bson:"key"`
-	At  time.Time `bson:"at"`
+	ID    string    `bson:"_id"`
+	Key   string    `bson:"key"`   // "login:<ip>|<email>" or "ip:<ip>"
+	Email string    `bson:"email"` // the account tried, so a password reset can clear its failures
+	At    time.Time `bson:"at"`
 }

@@ -12,15 +12,21 @@ import (
 )
 
 // Login throttling: each failure is its own document (inserts are safe under
-// concurrency, counters are not), recorded when the attempt begins. Within failureWindow, the first
-// freeFailures failures cost nothing; after that each further attempt must
-// wait a delay that doubles from baseDelay up to maxDelay after the latest
-// failure, for the account and for the client's IP alike.
+// concurrency, counters are not), recorded when the attempt begins, under
+// two keys: the (IP, account) pair and the IP. Within failureWindow, the
+// first freeFailures failures of a pair cost nothing; after that each
+// further attempt of the pair must wait a delay that doubles from baseDelay
+// up to maxDelay after its latest failure. The IP's failures refuse nothing
+// (behind a proxy, one IP is the whole village): past freeFailures, its
+// further failures are answered after guessDelay each, up to maxGuessDelay,
+// which slows a guesser spraying accounts and never the owner of one.
 const (
 	freeFailures  = 5
 	failureWindow = time.Hour
 	baseDelay     = 30 * time.Second
 	maxDelay      = 15 * time.Minute
+	guessDelay    = 250 * time.Millisecond
+	maxGuessDelay = 3 * time.Second
 )
 
 // ErrRateLimited says there were too many failed logins; retry later.
@@ -48,13 +54,13 @@ func throttleDelay(n int) time.Duration {
 // password is checked, and returns the records' IDs: parallel guesses then
 // count against each other, and at most freeFailures of a burst get to
 // guess. A successful login removes its records (forgetAttempt).
-func (s *Service) beginAttempt(ctx context.Context, keys []string) ([]string, error) {
+func (s *Service) beginAttempt(ctx context.Context, email string, keys []string) ([]string, error) {
 	now := s.now().UTC()
 	ids := make([]string, len(keys))
 	docs := make([]any, len(keys))
 	for i, k := range keys {
 		ids[i] = string(domain.NewID())
-		docs[i] = failureDoc{ID: ids[i], Key: k, At: now}
+		docs[i] = failureDoc{ID: ids[i], Key: k, Email: email, At: now}
 	}
 	if _, err := s.db.Collection(failuresColl).InsertMany(ctx, docs); err != nil {
 		return nil, db.Err("record login attempt", err)
@@ -92,4 +98,17 @@ func (s *Service) checkThrottle(ctx context.Context, keys, own []string) error {
 		}
 	}
 	return nil
+}
+
+// failed answers a failed login: ErrBadCredentials, after a pause when the
+// IP has failed more than freeFailures times lately (its own attempt aside).
+func (s *Service) failed(ctx context.Context, ipKey string, own []string) error {
+	n, err := s.db.Collection(failuresColl).CountDocuments(ctx, bson.M{"key": ipKey, "at": bson.M{"$gt": s.now().UTC().Add(-failureWindow)}, "_id": bson.M{"$nin": own}})
+	if err != nil {
+		return db.Err("count login failures", err)
+	}
+	if over := int(n) - freeFailures + 1; over > 0 {
+		s.sleep(min(time.Duration(over)*guessDelay, maxGuessDelay))
+	}
+	return ErrBadCredentials
 }
