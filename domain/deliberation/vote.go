@@ -193,6 +193,11 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 	if len(d.Voters) == 0 {
 		return Motion{}, domain.Errorf(domain.Conflict, "没有可投票的成员", "nobody may vote on this motion yet")
 	}
+	if in.Secret {
+		if err := secretBallotAllowed(in.Method, d.Voters); err != nil {
+			return Motion{}, err
+		}
+	}
 	if _, err := s.db.Collection(motionsColl).InsertOne(ctx, d); err != nil {
 		return Motion{}, db.Err("insert motion", err)
 	}
@@ -398,6 +403,32 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 		return r, db.Err("publish result", err)
 	}
 	return r, nil
+}
+
+// MinSecretVoters is the fewest voters a secret ballot may have, and for a
+// three-party vote the fewest delegates of each party: with fewer, a
+// published count gives away how someone voted.
+const MinSecretVoters = 3
+
+// secretBallotAllowed refuses a secret ballot whose counts would reveal a
+// voter's choice.
+func secretBallotAllowed(method Method, voters []voterDoc) error {
+	if len(voters) < MinSecretVoters {
+		return domain.InvalidField("secret", "无记名投票至少需要 %d 名投票人，否则结果会暴露个人的选择", "a secret ballot needs at least %d voters, or its count gives away how people voted", MinSecretVoters)
+	}
+	if method != ThreeParty {
+		return nil
+	}
+	perParty := map[string]int{}
+	for _, v := range voters {
+		perParty[v.Party]++
+	}
+	for _, p := range []Party{ResidentsCommittee, OwnersParty, PropertyParty} {
+		if perParty[string(p)] < MinSecretVoters {
+			return domain.InvalidField("secret", "三方无记名投票要求每一方至少 %d 名代表，否则各方的计票会暴露个人的选择", "a secret three-party vote needs at least %d delegates of each party, or a party's count gives away how its delegates voted", MinSecretVoters)
+		}
+	}
+	return nil
 }
 
 // Result returns a motion's published result. For a secret ballot there is
