@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime"
 	"strings"
 	"time"
@@ -37,7 +38,17 @@ type Handler struct {
 	// once in this instance, each for at most execTimeout.
 	slots       chan struct{}
 	execTimeout time.Duration
+
+	// trusted are the reverse proxies whose X-Forwarded-For, Forwarded and
+	// X-Forwarded-Proto headers are believed.
+	trusted []netip.Prefix
 }
+
+// SetTrustedProxies names the reverse proxies in front of the server: a
+// request from one of them is taken to come from the first address before
+// the trusted ones in X-Forwarded-For (or Forwarded), and to have come over
+// TLS when the proxy says so. Call it before serving.
+func (h *Handler) SetTrustedProxies(prefixes []netip.Prefix) { h.trusted = prefixes }
 
 // Execution limits per instance; SetExecLimits changes them.
 const (
@@ -197,7 +208,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx = withReqState(ctx, &reqState{
 		loaders:   newLoaders(h.svc),
 		setCookie: func(c *http.Cookie) { cookies = append(cookies, c) },
-		secure:    h.secure,
+		secure:    h.secureRequest(r),
 	})
 	res, busy := h.execute(ctx, graphql.ExecuteParams{
 		Schema: h.schema, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx,
@@ -288,7 +299,7 @@ func jsonObjectOrNull(raw json.RawMessage) bool {
 // there is one, else the session cookie. A bad or expired token leaves the
 // request anonymous, and an expired cookie is cleared.
 func (h *Handler) authenticate(ctx context.Context, w http.ResponseWriter, r *http.Request) context.Context {
-	actor := domain.Actor{IP: clientIP(r), UserAgent: r.UserAgent()}
+	actor := domain.Actor{IP: h.clientIP(r), UserAgent: r.UserAgent()}
 	ctx = domain.NewContextWithActor(ctx, actor)
 	token, fromCookie := "", false
 	if auth := r.Header.Get("Authorization"); auth != "" {
@@ -306,22 +317,115 @@ func (h *Handler) authenticate(ctx context.Context, w http.ResponseWriter, r *ht
 		if domain.ErrorCode(err) != domain.Unauthenticated && !errors.Is(err, context.Canceled) {
 			h.log.ErrorContext(ctx, "authenticate", "request_id", RequestID(ctx), "err", err)
 		} else if fromCookie {
-			http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})
+			http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, Secure: h.secureRequest(r), SameSite: http.SameSiteLaxMode})
 		}
 		return ctx
 	}
 	return domain.NewContextWithActor(ctx, a)
 }
 
-// clientIP is the address the request came from. Behind a reverse proxy the
-// proxy's address is seen; trusting X-Forwarded-For is left to a proxy-aware
-// deployment.
-func clientIP(r *http.Request) string {
+// clientIP is the address the request came from: the peer's, or behind
+// trusted proxies the last address before them in X-Forwarded-For (or, without
+// it, Forwarded).
+func (h *Handler) clientIP(r *http.Request) string {
+	peer, ok := h.fromTrustedProxy(r)
+	if !ok {
+		return peer
+	}
+	hops := forwardedFor(r)
+	for i := len(hops) - 1; i >= 0; i-- {
+		addr, err := netip.ParseAddr(hops[i])
+		if err != nil {
+			return peer // a hop we cannot read: trust nothing before it
+		}
+		if !h.isTrusted(addr) {
+			return addr.Unmap().String()
+		}
+	}
+	return peer
+}
+
+// secureRequest reports whether the session cookie must be Secure: the site
+// is https, or the request came over TLS, to us or to a trusted proxy that
+// says so.
+func (h *Handler) secureRequest(r *http.Request) bool {
+	if h.secure || r.TLS != nil {
+		return true
+	}
+	if _, ok := h.fromTrustedProxy(r); !ok {
+		return false
+	}
+	if strings.EqualFold(strings.TrimSpace(r.Header.Get("X-Forwarded-Proto")), "https") {
+		return true
+	}
+	return forwardedParam(r.Header.Get("Forwarded"), "proto") == "https"
+}
+
+// fromTrustedProxy returns the peer's address and whether it is a trusted
+// proxy.
+func (h *Handler) fromTrustedProxy(r *http.Request) (string, bool) {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	addr, err := netip.ParseAddr(host)
+	if err != nil {
+		return host, false
+	}
+	return addr.Unmap().String(), h.isTrusted(addr)
+}
+
+func (h *Handler) isTrusted(addr netip.Addr) bool {
+	addr = addr.Unmap()
+	for _, p := range h.trusted {
+		if p.Contains(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardedFor lists the client addresses a proxy chain recorded, oldest
+// first: X-Forwarded-For, or the for= parameters of Forwarded.
+func forwardedFor(r *http.Request) []string {
+	var hops []string
+	if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
+		for _, v := range xff {
+			for _, hop := range strings.Split(v, ",") {
+				hops = append(hops, strings.TrimSpace(hop))
+			}
+		}
+		return hops
+	}
+	for _, v := range r.Header.Values("Forwarded") {
+		for _, elem := range strings.Split(v, ",") {
+			if f := forwardedParam(elem, "for"); f != "" {
+				hops = append(hops, f)
+			}
+		}
+	}
+	return hops
+}
+
+// forwardedParam reads one parameter of a Forwarded element (RFC 7239),
+// unquoted, without brackets or port.
+func forwardedParam(elem, name string) string {
+	for _, pair := range strings.Split(elem, ";") {
+		k, v, ok := strings.Cut(strings.TrimSpace(pair), "=")
+		if !ok || !strings.EqualFold(k, name) {
+			continue
+		}
+		v = strings.Trim(v, `"`)
+		if name == "for" {
+			if strings.HasPrefix(v, "[") {
+				v = strings.TrimPrefix(v[:max(strings.Index(v, "]"), 1)], "[")
+			} else if host, _, err := net.SplitHostPort(v); err == nil {
+				v = host
+			}
+		}
+		return strings.ToLower(v)
+	}
+	return ""
 }
 
 func findOperation(doc *ast.Document, name string) *ast.OperationDefinition {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -28,6 +29,8 @@ type config struct {
 	// GraphQL execution per instance: concurrent operations and each one's time.
 	MaxExecutions int
 	ExecTimeout   time.Duration
+	// TrustedProxies are the reverse proxies whose forwarding headers are believed.
+	TrustedProxies []netip.Prefix
 	// Mail: SendGrid when SendGridKey is set, else files in DataDir/mail.
 	// The key and the webhook key come from the environment only.
 	SendGridKey  string
@@ -78,6 +81,8 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&c.SendGridHost, "sendgrid-api-host", env("SENDGRID_API_HOST", ""), "SendGrid API base URL; empty is the real API (SENDGRID_API_HOST)")
 	fs.IntVar(&c.MaxExecutions, "max-executions", envInt("YISHI_MAX_EXECUTIONS", graph.DefaultMaxExecutions()), "GraphQL operations that may run at once; more wait 2 s, then get 503 (YISHI_MAX_EXECUTIONS)")
 	fs.DurationVar(&c.ExecTimeout, "exec-timeout", envDuration("YISHI_EXEC_TIMEOUT", graph.DefaultExecTimeout), "longest a GraphQL operation may run before its client gets 503 (YISHI_EXEC_TIMEOUT)")
+	var proxies string
+	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For, Forwarded and X-Forwarded-Proto are believed (YISHI_TRUSTED_PROXIES)")
 	c.SendGridKey = getenv("SENDGRID_API_KEY")
 	c.WebhookKey = getenv("SENDGRID_WEBHOOK_PUBLIC_KEY")
 	if err := fs.Parse(args); err != nil {
@@ -88,6 +93,21 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return c, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+	}
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			if addr, aerr := netip.ParseAddr(p); aerr == nil {
+				prefix, err = addr.Prefix(addr.BitLen())
+			}
+		}
+		if err != nil {
+			return c, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR", p)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, prefix)
 	}
 	if c.MaxExecutions < 1 || c.ExecTimeout <= 0 {
 		return c, fmt.Errorf("--max-executions and --exec-timeout must be positive")

@@ -163,6 +163,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	}
 	gql := graph.NewHandler(schema, svc, log, strings.HasPrefix(cfg.BaseURL, "https://"), graphiql.Page())
 	gql.SetExecLimits(cfg.MaxExecutions, cfg.ExecTimeout)
+	gql.SetTrustedProxies(cfg.TrustedProxies)
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", gql)
