@@ -154,6 +154,9 @@ type reqState struct {
 	// setCookie, when set, is how login and logout change the session cookie.
 	setCookie func(*http.Cookie)
 	secure    bool
+	// browser marks a request from a web browser (it sends Sec-Fetch-Mode):
+	// the session token goes only into its cookie, never into the body.
+	browser bool
 }
 
 type reqStateKey struct{}

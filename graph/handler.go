@@ -209,6 +209,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		loaders:   newLoaders(h.svc),
 		setCookie: func(c *http.Cookie) { cookies = append(cookies, c) },
 		secure:    h.secureRequest(r),
+		browser:   r.Header.Get("Sec-Fetch-Mode") != "",
 	})
 	res, busy := h.execute(ctx, graphql.ExecuteParams{
 		Schema: h.schema, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx,

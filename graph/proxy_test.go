@@ -74,3 +74,27 @@ func TestTrustedProxies(t *testing.T) {
 		t.Errorf("cookie from an untrusted peer claiming https: %+v, want not Secure", c)
 	}
 }
+
+// TestTokenNotInBodyForBrowsers: a browser's login (it sends Sec-Fetch-Mode)
+// gets the session in its HttpOnly cookie only; other clients get the token
+// in the body for Authorization: Bearer.
+func TestTokenNotInBodyForBrowsers(t *testing.T) {
+	e := newEnv(t)
+	e.register(t, "browser@example.com", "浏览器")
+	for _, browser := range []bool{true, false} {
+		body, _ := json.Marshal(map[string]string{"query": `mutation { login(input: {email: "browser@example.com", password: "password1"}) { token } }`})
+		req, _ := http.NewRequest(http.MethodPost, e.srv.URL, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if browser {
+			req.Header.Set("Sec-Fetch-Mode", "cors")
+		}
+		r := send(t, req)
+		token := path(r.Data, "login", "token")
+		if len(r.Cookies) == 0 || r.Cookies[0].Value == "" {
+			t.Errorf("browser %v: no session cookie", browser)
+		}
+		if browser != (token == nil) {
+			t.Errorf("browser %v: token in the body = %v", browser, token)
+		}
+	}
+}

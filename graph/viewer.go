@@ -153,13 +153,17 @@ func (b *builder) startSession(p graphql.ResolveParams, l account.Login) map[str
 			SameSite: http.SameSiteLaxMode, Expires: l.Session.ExpiresAt, MaxAge: int(account.SessionTTL / time.Second),
 		})
 	}
-	return map[string]any{"viewer": viewerValue{User: l.User, SessionID: l.Session.ID}, "token": l.Token}
+	out := map[string]any{"viewer": viewerValue{User: l.User, SessionID: l.Session.ID}, "token": l.Token}
+	if st.browser {
+		out["token"] = nil // the HttpOnly cookie carries it; script on the page never sees it
+	}
+	return out
 }
 
 func (b *builder) accountMutations(f graphql.Fields) {
 	auth := payload("AuthPayload", graphql.Fields{
 		"viewer": {Type: nonNull(b.viewer)},
-		"token":  {Type: nonNull(graphql.String), Description: "The session token, for clients that send Authorization: Bearer; browsers use the cookie."},
+		"token":  {Type: graphql.String, Description: "The session token, for clients that send Authorization: Bearer; null for browsers (requests with Sec-Fetch-Mode), which get the HttpOnly cookie only."},
 	})
 	ok := func(name string) *graphql.Object {
 		return payload(name, graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})
