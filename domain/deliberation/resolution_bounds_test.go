@@ -14,13 +14,7 @@ import (
 func TestTimeInputBounds(t *testing.T) {
 	v := newVillage(t, 12)
 	accepted := v.acceptedTopic(t)
-	panelists := seatPanel(t, v, accepted)
-	motion := openMotion(t, v, accepted, deliberation.MajorityCast, false)
-	for _, r := range panelists[:4] {
-		must(0, v.svc.Vote(as(r), motion.ID, deliberation.Yes))
-	}
-	must(v.svc.CloseMotion(as(v.committee), motion.ID))
-	res := must(v.svc.Adopt(as(v.committee), motion.ID))
+	res := adoptedResolution(t, v, accepted)
 	far, _ := time.Parse(time.RFC3339, "9999-12-31T23:59:59-23:59")
 	_, err := v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "划线", OwnerID: v.residents[0], Due: far})
 	if e, ok := domain.AsError(err); !ok || e.Code != domain.Invalid || e.Field != "due" {

@@ -135,6 +135,19 @@ func openMotion(tb testing.TB, v *village, topic deliberation.Topic, method deli
 	return must(v.svc.OpenMotion(as(v.committee), deliberation.MotionInput{TopicID: topic.ID, Text: "在村委会后空地设临时停车场", Method: method, Secret: secret, Deadline: v.clock.Now().Add(48 * time.Hour)}))
 }
 
+// adoptedResolution seats a panel on the topic, passes a motion by majority
+// and adopts it.
+func adoptedResolution(tb testing.TB, v *village, topic deliberation.Topic) deliberation.Resolution {
+	tb.Helper()
+	panelists := seatPanel(tb, v, topic)
+	motion := openMotion(tb, v, topic, deliberation.MajorityCast, false)
+	for _, r := range panelists[:4] {
+		must(0, v.svc.Vote(as(r), motion.ID, deliberation.Yes))
+	}
+	must(v.svc.CloseMotion(as(v.committee), motion.ID))
+	return must(v.svc.Adopt(as(v.committee), motion.ID))
+}
+
 // seatPanel seats residents 0–5 (accepted) on the topic's panel.
 func seatPanel(tb testing.TB, v *village, topic deliberation.Topic) []domain.ID {
 	tb.Helper()
