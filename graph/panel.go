@@ -82,24 +82,33 @@ func (b *builder) buildPanels() {
 	b.choiceEnum = graphql.NewEnum(graphql.EnumConfig{Name: "VoteChoice", Values: graphql.EnumValueConfigMap{
 		"YES": {Value: deliberation.Yes}, "NO": {Value: deliberation.No}, "ABSTAIN": {Value: deliberation.Abstain},
 	}})
+	// A secret ballot's counts are null: it shows only what decides it.
+	count := func(hidden bool, n int) any {
+		if hidden {
+			return nil
+		}
+		return n
+	}
 	partyCount := graphql.NewObject(graphql.ObjectConfig{Name: "PartyCount", Fields: graphql.Fields{
 		"party":   {Type: nonNull(graphql.String), Resolve: field(func(p partyCountValue) any { return string(p.party) })},
-		"yes":     {Type: nonNull(graphql.Int), Resolve: field(func(p partyCountValue) any { return p.c[0] })},
-		"no":      {Type: nonNull(graphql.Int), Resolve: field(func(p partyCountValue) any { return p.c[1] })},
-		"abstain": {Type: nonNull(graphql.Int), Resolve: field(func(p partyCountValue) any { return p.c[2] })},
+		"agreed":  {Type: nonNull(graphql.Boolean), Description: "More of the party's votes said yes than no.", Resolve: field(func(p partyCountValue) any { return p.agreed })},
+		"yes":     {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[0]) })},
+		"no":      {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[1]) })},
+		"abstain": {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[2]) })},
 	}})
 	result := graphql.NewObject(graphql.ObjectConfig{Name: "VoteResult", Fields: graphql.Fields{
-		"yes":     {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Yes })},
-		"no":      {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.No })},
-		"abstain": {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Abstain })},
-		"voters":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Voters })},
-		"quorum":  {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Quorum })},
-		"passed":  {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Passed })},
+		"countsHidden": {Type: nonNull(graphql.Boolean), Description: "A secret ballot: only quorum, passed and the parties' agreement are shown.", Resolve: field(func(r deliberation.Result) any { return r.Hidden })},
+		"yes":          {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Yes) })},
+		"no":           {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.No) })},
+		"abstain":      {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Abstain) })},
+		"voters":       {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Voters })},
+		"quorum":       {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Quorum })},
+		"passed":       {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Passed })},
 		"parties": {Type: listOf(partyCount), Resolve: field(func(r deliberation.Result) any {
 			out := []partyCountValue{}
 			for _, p := range []deliberation.Party{deliberation.ResidentsCommittee, deliberation.OwnersParty, deliberation.PropertyParty} {
-				if c, ok := r.Parties[p]; ok {
-					out = append(out, partyCountValue{p, c})
+				if agreed, ok := r.Agreed[p]; ok {
+					out = append(out, partyCountValue{party: p, c: r.Parties[p], agreed: agreed, hidden: r.Hidden})
 				}
 			}
 			return out
@@ -151,8 +160,10 @@ func (b *builder) buildPanels() {
 }
 
 type partyCountValue struct {
-	party deliberation.Party
-	c     [3]int
+	party  deliberation.Party
+	c      [3]int
+	agreed bool
+	hidden bool
 }
 
 func (b *builder) panelQueries(f graphql.Fields) {

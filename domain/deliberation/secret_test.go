@@ -1,6 +1,7 @@
 package deliberation_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -52,4 +53,53 @@ func TestSecretBallotNeedsThree(t *testing.T) {
 			t.Errorf("3 delegates a party: %v", err)
 		}
 	})
+}
+
+// TestSecretResultShowsOnlyTheDecision: for each method, a closed secret
+// ballot shows whether it passed, its quorum and (three parties) which
+// parties agreed, but no count at all, from the close, the published result
+// or a recount; before the close, not even that.
+func TestSecretResultShowsOnlyTheDecision(t *testing.T) {
+	for _, method := range []deliberation.Method{deliberation.MajorityCast, deliberation.MajorityPanel, deliberation.TwoThirds, deliberation.Consensus, deliberation.ThreeParty} {
+		t.Run(string(method), func(t *testing.T) {
+			v := newVillage(t, 12)
+			var voters []domain.ID
+			topic := v.acceptedTopic(t)
+			if method == deliberation.ThreeParty {
+				voters = append(voters, v.committee)
+				for range 2 {
+					voters = append(voters, v.staff(t, domain.RoleCommittee, ""))
+				}
+				for range 3 {
+					voters = append(voters, v.staff(t, domain.RoleOwnersCommittee, ""), v.staff(t, domain.RolePropertyFirm, ""))
+				}
+			} else {
+				voters = seatPanel(t, v, topic)
+			}
+			m := openMotion(t, v, topic, method, true)
+			for i, u := range voters {
+				choice := deliberation.Yes
+				if i%3 == 2 {
+					choice = deliberation.No
+				}
+				must(0, v.svc.Vote(as(u), m.ID, choice))
+			}
+			_, err := v.svc.Recompute(as(v.residents[11]), m.ID)
+			wantCode(t, err, domain.NotFound) // nothing before the close
+			closed := must(v.svc.CloseMotion(as(v.committee), m.ID))
+			published := must(v.svc.Result(as(v.residents[11]), m.ID))
+			recount := must(v.svc.Recompute(as(v.residents[11]), m.ID))
+			for name, r := range map[string]deliberation.Result{"close": closed, "published": published, "recount": recount} {
+				if !r.Hidden || r.Yes != 0 || r.No != 0 || r.Abstain != 0 || r.Parties != nil || !r.Quorum {
+					t.Errorf("%s: %+v, want only the decision", name, r)
+				}
+				if method == deliberation.ThreeParty && len(r.Agreed) != 3 {
+					t.Errorf("%s: agreed %v, want each party's agreement", name, r.Agreed)
+				}
+			}
+			if !reflect.DeepEqual(published, recount) {
+				t.Errorf("published %+v, recount %+v", published, recount)
+			}
+		})
+	}
 }

@@ -88,6 +88,29 @@ type Result struct {
 	Passed                   bool
 	// Parties holds each party's counts for three-party motions.
 	Parties map[Party][3]int // yes, no, abstain
+	// Agreed says, for three-party motions, which parties agreed (more yes
+	// than no among their votes).
+	Agreed map[Party]bool
+	// Hidden marks a secret ballot's result: it shows only what decides it
+	// (quorum, passed, and which parties agreed), never the counts.
+	Hidden bool
+}
+
+// withheld is what a secret ballot's result may show.
+func (r Result) withheld() Result {
+	return Result{Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, Agreed: r.Agreed, Hidden: true}
+}
+
+// agreed derives which parties agreed from their counts.
+func agreed(parties map[Party][3]int) map[Party]bool {
+	if parties == nil {
+		return nil
+	}
+	out := map[Party]bool{}
+	for p, c := range parties {
+		out[p] = c[0] > c[1]
+	}
+	return out
 }
 
 const (
@@ -402,6 +425,9 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 		}
 		return r, db.Err("publish result", err)
 	}
+	if m.Secret {
+		return r.withheld(), nil
+	}
 	return r, nil
 }
 
@@ -432,8 +458,9 @@ func secretBallotAllowed(method Method, voters []voterDoc) error {
 }
 
 // Result returns a motion's published result. For a secret ballot there is
-// none before close; an open ballot shows the running count.
-// Errors: NotFound (also: a secret ballot still open).
+// none before close, and after it only what decides it (Result.Hidden); an
+// open ballot shows the running count. Errors: NotFound (also: a secret
+// ballot still open).
 func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error) {
 	m, err := s.Motion(ctx, motionID)
 	if err != nil {
@@ -455,6 +482,10 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 		for p, c := range d.Parties {
 			r.Parties[Party(p)] = [3]int{c[0], c[1], c[2]}
 		}
+		r.Agreed = agreed(r.Parties)
+	}
+	if m.Secret {
+		return r.withheld(), nil
 	}
 	return r, nil
 }
@@ -462,11 +493,15 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 // Recompute counts a motion's votes again and applies its quorum and
 // method; after close it counts the votes cast before the close, so it
 // equals the published result. Votes of people who are not voters are not
-// counted. Errors: NotFound.
+// counted. A secret ballot is recounted only once closed, and shows only
+// what decides it. Errors: NotFound.
 func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, error) {
 	m, err := s.Motion(ctx, motionID)
 	if err != nil {
 		return Result{}, err
+	}
+	if m.Secret && !m.Closed {
+		return Result{}, domain.ErrNotFound("结果（无记名投票结束后公布）", "result (published when the secret ballot closes)")
 	}
 	until := m.Deadline
 	if m.Closed {
@@ -476,7 +511,11 @@ func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, er
 		}
 		until = d.ClosedAt
 	}
-	return s.count(ctx, m, until)
+	r, err := s.count(ctx, m, until)
+	if err != nil || !m.Secret {
+		return r, err
+	}
+	return r.withheld(), nil
 }
 
 // count tallies the votes cast before until.
@@ -551,6 +590,7 @@ func tally(m Motion, votes []voteDoc) Result {
 		}
 	}
 	r.Passed = r.Passed && r.Quorum
+	r.Agreed = agreed(r.Parties)
 	return r
 }
 

@@ -5,7 +5,6 @@ import {
   clampProgress,
   fromLocalInput,
   panelReady,
-  partyAgrees,
   quorumNeeded,
   quorumText,
   ratingOpen,
@@ -91,16 +90,6 @@ describe("assistedOfWorker", () => {
     expect(assistedOfWorker(members, ["g1", "g2", "g3"]).map((m) => m.id)).toEqual(["a"]);
     expect(assistedOfWorker(members, ["g2", "g4"]).map((m) => m.id)).toEqual(["a", "c"]);
     expect(assistedOfWorker(members, [])).toEqual([]);
-  });
-});
-
-describe("partyAgrees", () => {
-  it("is a party's majority of votes cast, as the server counts a three-party vote", () => {
-    expect(partyAgrees({ yes: 1, no: 0 })).toBe(true);
-    expect(partyAgrees({ yes: 2, no: 1 })).toBe(true);
-    expect(partyAgrees({ yes: 0, no: 1 })).toBe(false);
-    expect(partyAgrees({ yes: 1, no: 1 })).toBe(false);
-    expect(partyAgrees({ yes: 0, no: 0 })).toBe(false);
   });
 });
 

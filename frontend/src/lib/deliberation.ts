@@ -75,15 +75,6 @@ export function quorumText(a: { expected: number; present: unknown[]; quorum: bo
   return { key: a.quorum ? "meeting.quorumReached" : "meeting.quorumMissing", present, expected: a.expected, needed, missing };
 }
 
-/**
- * partyAgrees reports whether one party of a three-party vote agrees: more
- * of its votes cast say yes than no, as the server counts it. The motion
- * passes only when every party agrees.
- */
-export function partyAgrees(p: { yes: number; no: number }): boolean {
-  return p.yes > p.no;
-}
-
 /** weightedProgress is the action items' progress weighted by their weights, 0–100, as the server counts it. */
 export function weightedProgress(items: { weight: number; progress: number }[]): number {
   let total = 0;

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "urql";
 import { CheckField, CheckGroup, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { MeetingKind, Stance, VoteChoice, VotingMethod } from "../gql/graphql";
-import { assistedOfWorker, checkInPath, fromLocalInput, partyAgrees, quorumText, toLocalInput } from "../lib/deliberation";
+import { assistedOfWorker, checkInPath, fromLocalInput, quorumText, toLocalInput } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
 import { hasRole, useViewer } from "../viewer";
 import { useCommunity } from "./community";
@@ -23,6 +23,7 @@ export const MotionFields = graphql(`
     myVote
     voterCount
     result {
+      countsHidden
       yes
       no
       abstain
@@ -31,6 +32,7 @@ export const MotionFields = graphql(`
       passed
       parties {
         party
+        agreed
         yes
         no
         abstain
@@ -739,13 +741,14 @@ interface MotionData {
   myVote?: VoteChoice | null;
   voterCount: number;
   result?: {
-    yes: number;
-    no: number;
-    abstain: number;
+    countsHidden: boolean;
+    yes?: number | null;
+    no?: number | null;
+    abstain?: number | null;
     voters: number;
     quorum: boolean;
     passed: boolean;
-    parties: { party: string; yes: number; no: number; abstain: number }[];
+    parties: { party: string; agreed: boolean; yes?: number | null; no?: number | null; abstain?: number | null }[];
   } | null;
   resolution?: { id: string; stage: string } | null;
 }
@@ -824,7 +827,7 @@ function MotionCard({
       {r && (
         <div className="vote-result">
           <p>
-            {t("motion.counts", { yes: r.yes, no: r.no, abstain: r.abstain, voters: r.voters })}
+            {r.countsHidden ? t("motion.secretResult", { voters: r.voters }) : t("motion.counts", { yes: r.yes, no: r.no, abstain: r.abstain, voters: r.voters })}
           </p>
           <p className="tags">
             <span className={r.quorum ? "tag tag-ok" : "tag tag-warn"}>{r.quorum ? t("motion.quorumOk") : t("motion.quorumNo")}</span>
@@ -834,12 +837,13 @@ function MotionCard({
             <ul className="link-list" aria-label={t("motion.partiesTitle")}>
               {r.parties.map((p) => (
                 <li key={p.party}>
-                  {t(`motion.parties.${p.party}`, { defaultValue: p.party })}: {t("motion.partyCounts", { yes: p.yes, no: p.no, abstain: p.abstain })}
+                  {t(`motion.parties.${p.party}`, { defaultValue: p.party })}
+                  {!r.countsHidden && <>: {t("motion.partyCounts", { yes: p.yes, no: p.no, abstain: p.abstain })}</>}
                   {mo.closed && (
                     <>
                       {" "}
-                      <span className={partyAgrees(p) ? "tag tag-ok" : "tag tag-error"}>
-                        {partyAgrees(p) ? t("motion.partyAgrees") : t("motion.partyDisagrees")}
+                      <span className={p.agreed ? "tag tag-ok" : "tag tag-error"}>
+                        {p.agreed ? t("motion.partyAgrees") : t("motion.partyDisagrees")}
                       </span>
                     </>
                   )}
