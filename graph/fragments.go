@@ -16,6 +16,15 @@ import (
 // undefined fragments, fragments defined twice and fragments never used, so
 // that every later pass sees a finite, acyclic set of fragments. It walks
 // selection sets iteratively, so it cannot overflow the stack itself.
+//
+// The graphql-go v0.8.1 rules that follow spreads, audited: NoFragmentCycles
+// and everything built on RecursivelyReferencedFragments (NoUnusedFragments,
+// NoUndefinedVariables, NoUnusedVariables) keep a visited set and end;
+// OverlappingFieldsCanBeMerged follows spreads into spreads with no visited
+// set and so recursed forever on a cycle. Acyclic, its work grows with the
+// expanded document, which measure bounds by cost before validation (the
+// doubling "fragment bomb" is refused there); the fuzz target watches the
+// rest.
 func checkFragments(doc *ast.Document) *domain.Text {
 	defs := map[string]*ast.FragmentDefinition{}
 	var ops []*ast.SelectionSet
