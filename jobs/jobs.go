@@ -208,6 +208,9 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 			if topics, err = s.cfg.Topics.RepairTopics(ctx, now); err != nil {
 				return err
 			}
+			if _, err = s.cfg.Topics.RepairTimes(ctx); err != nil {
+				return err
+			}
 		}
 		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "tallies_repaired", tallies, "topics_repaired", topics)
 		return nil

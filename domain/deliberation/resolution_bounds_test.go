@@ -1,8 +1,11 @@
 package deliberation_test
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/deliberation"
@@ -26,5 +29,32 @@ func TestTimeInputBounds(t *testing.T) {
 	_, err = v.svc.OpenMotion(as(v.committee), deliberation.MotionInput{TopicID: accepted.ID, Text: "再议", Method: deliberation.MajorityCast, Deadline: v.clock.Now().AddDate(11, 0, 0)})
 	if e, ok := domain.AsError(err); !ok || e.Code != domain.Invalid || e.Field != "deadline" {
 		t.Errorf("deadline 11 years on: %v, want Invalid on deadline", err)
+	}
+}
+
+// TestRepairTimes: an action item stored before the bounds with a due date
+// past year 9999 (which RFC 3339 cannot write, so every read of the board
+// failed) is clamped by the repair, once, and then reads and serialises.
+func TestRepairTimes(t *testing.T) {
+	v := newVillage(t, 12)
+	res := adoptedResolution(t, v, v.acceptedTopic(t))
+	far, _ := time.Parse(time.RFC3339, "9999-12-31T23:59:59-23:59")
+	bad := bson.M{"_id": string(domain.NewID()), "resolution_id": string(res.ID), "community_id": string(v.c.ID), "title": "坏数据",
+		"owner_party": string(deliberation.ResidentsCommittee), "due": far, "weight": 1, "progress": 0, "updates": bson.A{}}
+	if _, err := v.db.Database.Collection("action_items").InsertOne(context.Background(), bad); err != nil {
+		t.Fatal(err)
+	}
+	if n := must(v.svc.RepairTimes(context.Background())); n != 1 {
+		t.Errorf("repaired %d times, want 1", n)
+	}
+	if n := must(v.svc.RepairTimes(context.Background())); n != 0 {
+		t.Errorf("a second repair changed %d, want none", n)
+	}
+	items := must(v.svc.ActionItems(as(v.committee), res.ID))
+	if len(items) != 1 {
+		t.Fatalf("%d items", len(items))
+	}
+	if _, err := items[0].Due.MarshalText(); err != nil || items[0].Due.Year() != 9999 {
+		t.Errorf("due after the repair = %v (%v), want a writable date in 9999", items[0].Due, err)
 	}
 }
