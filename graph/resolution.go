@@ -36,6 +36,7 @@ func (b *builder) buildResolutions() {
 			return it.Status(time.Now()), err
 		}},
 		"updates": {Type: listOf(update), Resolve: field(func(it deliberation.ActionItem) any { return it.Updates })},
+		"removed": {Type: nonNull(graphql.Boolean), Description: "Withdrawn by the committee: kept on the record, out of the resolution's items and progress.", Resolve: field(func(it deliberation.ActionItem) any { return it.Removed })},
 	}})
 	objection := graphql.NewObject(graphql.ObjectConfig{Name: "Objection", Fields: graphql.Fields{
 		"id":         {Type: nonNull(graphql.ID), Resolve: field(func(o deliberation.Objection) any { return globalID("Objection", o.ID) })},
@@ -219,6 +220,54 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 				return nil, err
 			}
 			it, err := b.svc.Topics.UpdateActionItem(p.Context, iid, in.Progress, in.Text, in.Link)
+			return map[string]any{"actionItem": it}, err
+		}),
+	}
+	f["correctActionItem"] = &graphql.Field{
+		Type:        nonNull(payload("CorrectActionItemPayload", graphql.Fields{"actionItem": {Type: nonNull(b.actionItem)}})),
+		Description: "The committee corrects an action item's title, due date or weight; the change and its reason go among its updates.",
+		Args: inputArg("CorrectActionItemInput", graphql.InputObjectConfigFieldMap{
+			"actionItemId": id, "title": {Type: graphql.String}, "due": {Type: graphql.DateTime}, "weight": {Type: graphql.Int}, "reason": {Type: nonNull(graphql.String)},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct {
+				ActionItemID, Reason string
+				Title, Due           *string
+				Weight               *int
+			}
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			iid, err := localID("ActionItem", in.ActionItemID)
+			if err != nil {
+				return nil, err
+			}
+			c := deliberation.ItemCorrection{ItemID: iid, Title: in.Title, Weight: in.Weight, Reason: in.Reason}
+			if in.Due != nil {
+				due, err := parseTime(*in.Due)
+				if err != nil {
+					return nil, domain.InvalidField("due", "时间格式无效", "invalid time")
+				}
+				c.Due = &due
+			}
+			it, err := b.svc.Topics.CorrectActionItem(p.Context, c)
+			return map[string]any{"actionItem": it}, err
+		}),
+	}
+	f["removeActionItem"] = &graphql.Field{
+		Type:        nonNull(payload("RemoveActionItemPayload", graphql.Fields{"actionItem": {Type: nonNull(b.actionItem)}})),
+		Description: "The committee withdraws an action item set up by mistake, with a reason; it stays on the record.",
+		Args:        inputArg("RemoveActionItemInput", graphql.InputObjectConfigFieldMap{"actionItemId": id, "reason": {Type: nonNull(graphql.String)}}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in struct{ ActionItemID, Reason string }
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			iid, err := localID("ActionItem", in.ActionItemID)
+			if err != nil {
+				return nil, err
+			}
+			it, err := b.svc.Topics.RemoveActionItem(p.Context, iid, in.Reason)
 			return map[string]any{"actionItem": it}, err
 		}),
 	}

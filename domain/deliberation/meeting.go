@@ -482,7 +482,7 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 func (s *Service) ownItems(ctx context.Context, userID domain.ID, from time.Time) ([]itemDoc, error) {
 	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{
 		"$or":      []bson.M{{"owner_id": string(userID)}, {"owner_party": bson.M{"$in": []string{string(ResidentsCommittee), string(OwnersParty), string(PropertyParty)}}}},
-		"progress": bson.M{"$lt": 100}, "due": bson.M{"$gte": from.UTC()},
+		"progress": bson.M{"$lt": 100}, "due": bson.M{"$gte": from.UTC()}, "removed": bson.M{"$ne": true},
 	})
 	if err != nil {
 		return nil, err

@@ -56,6 +56,7 @@ type ActionItem struct {
 	Weight       int
 	Progress     int // 0–100
 	Updates      []ItemUpdate
+	Removed      bool // withdrawn by the committee (RemoveActionItem)
 }
 
 // ItemUpdate is a progress report on an action item.
@@ -107,6 +108,7 @@ type itemDoc struct {
 	Weight       int             `bson:"weight"`
 	Progress     int             `bson:"progress"`
 	Updates      []itemUpdateDoc `bson:"updates"`
+	Removed      bool            `bson:"removed,omitempty"` // withdrawn by the committee, on the record
 }
 
 type itemUpdateDoc struct {
@@ -142,7 +144,7 @@ func toResolution(d resolutionDoc) Resolution {
 
 func toItem(d itemDoc) ActionItem {
 	it := ActionItem{ID: domain.ID(d.ID), ResolutionID: domain.ID(d.ResolutionID), Title: d.Title, OwnerID: domain.ID(d.OwnerID),
-		OwnerParty: Party(d.OwnerParty), Due: d.Due, Weight: d.Weight, Progress: d.Progress}
+		OwnerParty: Party(d.OwnerParty), Due: d.Due, Weight: d.Weight, Progress: d.Progress, Removed: d.Removed}
 	for _, u := range d.Updates {
 		it.Updates = append(it.Updates, ItemUpdate{At: u.At, ByID: domain.ID(u.ByID), Progress: u.Progress, Text: u.Text, Link: u.Link})
 	}
@@ -347,7 +349,7 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 // Forbidden, Invalid.
 func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progress int, note, link string) (ActionItem, error) {
 	var d itemDoc
-	err := s.db.Collection(itemsColl).FindOne(ctx, bson.M{"_id": string(itemID)}).Decode(&d)
+	err := s.db.Collection(itemsColl).FindOne(ctx, bson.M{"_id": string(itemID), "removed": bson.M{"$ne": true}}).Decode(&d)
 	if db.IsNotFound(err) {
 		return ActionItem{}, domain.ErrNotFound("事项", "action item")
 	}
@@ -398,9 +400,12 @@ func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) er
 	if err := s.db.Collection(resolutionsColl).FindOne(ctx, bson.M{"_id": string(resolutionID)}).Decode(&rd); err != nil {
 		return db.Err("find resolution", err)
 	}
-	items, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID)})
+	items, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID), "removed": bson.M{"$ne": true}})
 	if err != nil {
 		return err
+	}
+	if len(items) == 0 {
+		return nil
 	}
 	for _, it := range items {
 		if it.Progress < 100 {
@@ -435,10 +440,10 @@ func (s *Service) ActionItems(ctx context.Context, resolutionID domain.ID) ([]Ac
 }
 
 // ItemsOf lists the action items of several resolutions, oldest first, in
-// one query. It checks no permission: it serves the API's loaders, for
+// one query, less those the committee removed. It checks no permission: it serves the API's loaders, for
 // resolutions the caller has read.
 func (s *Service) ItemsOf(ctx context.Context, resolutionIDs []domain.ID) (map[domain.ID][]ActionItem, error) {
-	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}},
+	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}, "removed": bson.M{"$ne": true}},
 		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 	out := make(map[domain.ID][]ActionItem, len(resolutionIDs))
 	for _, d := range docs {

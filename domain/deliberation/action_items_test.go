@@ -2,6 +2,7 @@ package deliberation_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,4 +58,41 @@ func TestRepairTimes(t *testing.T) {
 	if _, err := items[0].Due.MarshalText(); err != nil || items[0].Due.Year() != 9999 {
 		t.Errorf("due after the repair = %v (%v), want a writable date in 9999", items[0].Due, err)
 	}
+}
+
+// TestCorrectAndRemoveActionItem: the committee corrects a wrong due date
+// and removes an item set up by mistake, each with a reason on the record;
+// the removed item leaves the items and the progress; nobody else may.
+func TestCorrectAndRemoveActionItem(t *testing.T) {
+	v := newVillage(t, 12)
+	res := adoptedResolution(t, v, v.acceptedTopic(t))
+	keep := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "划线", OwnerID: v.residents[0], Due: v.clock.Now().AddDate(0, 0, 9)}))
+	wrong := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "重复的事项", OwnerID: v.residents[0], Due: v.clock.Now().AddDate(0, 0, 9)}))
+	must(v.svc.UpdateActionItem(as(v.residents[0]), keep.ID, 100, "", ""))
+
+	due := v.clock.Now().AddDate(0, 1, 0)
+	_, err := v.svc.CorrectActionItem(as(v.residents[0]), deliberation.ItemCorrection{ItemID: keep.ID, Due: &due, Reason: "写错了"})
+	wantCode(t, err, domain.Forbidden)
+	_, err = v.svc.CorrectActionItem(as(v.committee), deliberation.ItemCorrection{ItemID: keep.ID, Due: &due})
+	if e, ok := domain.AsError(err); !ok || e.Field != "reason" {
+		t.Errorf("no reason: %v, want Invalid on reason", err)
+	}
+	fixed := must(v.svc.CorrectActionItem(as(v.committee), deliberation.ItemCorrection{ItemID: keep.ID, Due: &due, Reason: "期限写错了"}))
+	last := fixed.Updates[len(fixed.Updates)-1]
+	if !fixed.Due.Equal(due) || last.ByID != v.committee || !strings.Contains(last.Text, "期限写错了") || fixed.Progress != 100 {
+		t.Errorf("corrected item = %+v, want the new due date and the reason on the record", fixed)
+	}
+
+	_, err = v.svc.RemoveActionItem(as(v.residents[0]), wrong.ID, "重复")
+	wantCode(t, err, domain.Forbidden)
+	removed := must(v.svc.RemoveActionItem(as(v.committee), wrong.ID, "与第一项重复"))
+	if !removed.Removed || !strings.Contains(removed.Updates[len(removed.Updates)-1].Text, "与第一项重复") {
+		t.Errorf("removed item = %+v", removed)
+	}
+	items := must(v.svc.ActionItems(as(v.residents[1]), res.ID))
+	if len(items) != 1 || items[0].ID != keep.ID || deliberation.Progress(items) != 100 {
+		t.Errorf("items after the removal = %+v, want the kept one at 100 %%", items)
+	}
+	_, err = v.svc.UpdateActionItem(as(v.residents[0]), wrong.ID, 50, "", "")
+	wantCode(t, err, domain.NotFound)
 }
