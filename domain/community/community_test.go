@@ -340,3 +340,40 @@ func TestRegisterAssistedResident(t *testing.T) {
 	_, err = w.svc.RegisterAssistedResident(w.a.worker, bad)
 	wantCode(t, err, domain.Invalid)
 }
+
+// TestAdminsRevokingEachOther: two admins revoking each other at the same
+// moment, 20 times over: at least one admin is always left, and the one
+// refused hears why.
+func TestAdminsRevokingEachOther(t *testing.T) {
+	w := newWorld(t)
+	second := w.a.resID
+	for round := range 20 {
+		if _, err := w.svc.AssignRole(w.a.admin, community.RoleInput{CommunityID: w.a.c.ID, UserID: second, Role: domain.RoleAdmin}); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i, pair := range [][2]domain.ID{{w.a.adminID, second}, {second, w.a.adminID}} {
+			wg.Go(func() {
+				_, errs[i] = w.svc.RevokeRole(as(pair[0]), community.RoleInput{CommunityID: w.a.c.ID, UserID: pair[1], Role: domain.RoleAdmin})
+			})
+		}
+		wg.Wait()
+		admins := must(w.svc.MemberIDs(context.Background(), w.a.c.ID, domain.RoleAdmin))
+		if len(admins) == 0 {
+			t.Fatalf("round %d: no admin left (errors %v)", round, errs)
+		}
+		for _, err := range errs {
+			if err != nil && domain.ErrorCode(err) != domain.Conflict && domain.ErrorCode(err) != domain.Forbidden {
+				t.Errorf("round %d: %v, want success, Conflict or Forbidden", round, err)
+			}
+		}
+		if len(admins) == 2 { // both refused: take the second's back for the next round
+			must(w.svc.RevokeRole(w.a.admin, community.RoleInput{CommunityID: w.a.c.ID, UserID: second, Role: domain.RoleAdmin}))
+		}
+		if admins := must(w.svc.MemberIDs(context.Background(), w.a.c.ID, domain.RoleAdmin)); len(admins) == 1 && admins[0] == second {
+			w.a.adminID, second = second, w.a.adminID // the survivor leads the next round
+			w.a.admin = as(w.a.adminID)
+		}
+	}
+}

@@ -189,8 +189,10 @@ func (s *Service) AssignRole(ctx context.Context, in RoleInput) (Member, error) 
 }
 
 // RevokeRole takes a role from a member. The resident role and the last
-// admin's admin role cannot be revoked. Errors: Unauthenticated, Forbidden,
-// NotFound (member or grant), Invalid, Conflict (last admin).
+// admin's admin role cannot be revoked; admin revocations run one at a time
+// per community (admin_claim.go). Errors: Unauthenticated, Forbidden,
+// NotFound (member or grant), Invalid, Conflict (last admin; another admin
+// change under way).
 func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) {
 	if err := s.checkRoleChange(ctx, in); err != nil {
 		return Member{}, err
@@ -199,6 +201,11 @@ func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) 
 		return Member{}, domain.InvalidField("role", "不能撤销居民身份", "the resident role cannot be revoked")
 	}
 	if in.Role == domain.RoleAdmin {
+		release, err := s.claimAdminChange(ctx, in.CommunityID)
+		if err != nil {
+			return Member{}, err
+		}
+		defer release()
 		n, err := s.db.Collection(rolesColl).CountDocuments(ctx, bson.M{"community_id": string(in.CommunityID), "role": string(domain.RoleAdmin)})
 		if err != nil {
 			return Member{}, db.Err("count admins", err)
