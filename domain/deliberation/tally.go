@@ -54,7 +54,8 @@ func (s *Service) supportTally(ctx context.Context, id domain.ID) (int, error) {
 }
 
 // RepairTallies recounts the supports and raises every tally that fell
-// short; it returns how many it changed. It serves start-up and the daily
+// short, moving a topic whose threshold was reached to screening; it returns
+// how many tallies it changed. It serves start-up and the daily
 // clean-up, and reads the supports once. Missing tallies are inserted in
 // bulk, so the first start on existing data is quick.
 func (s *Service) RepairTallies(ctx context.Context) (int, error) {
@@ -93,6 +94,20 @@ func (s *Service) RepairTallies(ctx context.Context) (int, error) {
 		_, err := s.db.Collection(topicTalliesColl).UpdateOne(ctx, bson.M{"_id": topic}, bson.M{"$max": bson.M{"supports": counts[topic]}})
 		if err != nil {
 			return 0, db.Err("repair support tally", err)
+		}
+	}
+	// A raised tally may have reached its topic's threshold, which the
+	// support that crashed never checked.
+	raised := append(append(short, made...), missingIDs...)
+	if len(raised) > 0 {
+		docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"_id": bson.M{"$in": raised}, "state": string(Collecting)})
+		if err != nil {
+			return 0, err
+		}
+		for _, d := range docs {
+			if _, err := s.checkThreshold(ctx, toTopic(d), counts[d.ID]); err != nil {
+				return 0, err
+			}
 		}
 	}
 	return changed, nil

@@ -303,18 +303,39 @@ func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.
 }
 
 // CloseExpired closes the topics whose support window ended before now short
-// of their threshold; they are kept. It serves the scheduled jobs.
+// of their threshold, counted from the supports; they are kept. One that
+// reached it goes to screening. It returns how many it closed, and serves
+// the scheduled jobs.
 func (s *Service) CloseExpired(ctx context.Context, now time.Time) (int, error) {
 	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"state": string(Collecting), "deadline": bson.M{"$lte": now.UTC()}})
 	if err != nil {
 		return 0, err
 	}
+	closed := 0
 	for _, d := range docs {
-		if _, err := s.moveTo(ctx, toTopic(d), Closed, bson.M{}, "", "", ""); err != nil {
-			return 0, err
+		// The supports decide, not the tally, which a crash may have left
+		// short: a topic that reached its threshold goes to screening.
+		n, err := s.countSupports(ctx, domain.ID(d.ID))
+		if err != nil {
+			return closed, err
+		}
+		st := Closed
+		if n >= d.Threshold {
+			st = Screening
+		} else {
+			closed++
+		}
+		if _, err := s.moveTo(ctx, toTopic(d), st, bson.M{}, "", "", ""); err != nil {
+			return closed, err
 		}
 	}
-	return len(docs), nil
+	return closed, nil
+}
+
+// countSupports counts a topic's supports themselves (an index count).
+func (s *Service) countSupports(ctx context.Context, topicID domain.ID) (int, error) {
+	n, err := s.db.Collection(supportsColl).CountDocuments(ctx, bson.M{"topic_id": string(topicID)})
+	return int(n), db.Err("count supports", err)
 }
 
 // RepairTopics finishes the state changes that a stop of the server
