@@ -2,7 +2,9 @@ package deliberation_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -95,4 +97,25 @@ func TestCorrectAndRemoveActionItem(t *testing.T) {
 	}
 	_, err = v.svc.UpdateActionItem(as(v.residents[0]), wrong.ID, 50, "", "")
 	wantCode(t, err, domain.NotFound)
+}
+
+// TestConcurrentProgressReports: 20 progress reports on one item at once
+// are all kept (the store's single-document writes are atomic).
+func TestConcurrentProgressReports(t *testing.T) {
+	v := newVillage(t, 12)
+	res := adoptedResolution(t, v, v.acceptedTopic(t))
+	it := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "划线", OwnerID: v.residents[0], Due: v.clock.Now().AddDate(0, 0, 9)}))
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Go(func() {
+			if _, err := v.svc.UpdateActionItem(as(v.residents[0]), it.ID, i*5, fmt.Sprintf("第 %d 次", i), ""); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	items := must(v.svc.ActionItems(as(v.committee), res.ID))
+	if n := len(items[0].Updates); n != 20 {
+		t.Errorf("%d of 20 progress reports kept", n)
+	}
 }
