@@ -2,12 +2,14 @@ package deliberation_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
@@ -49,5 +51,35 @@ func TestThresholdAfterCrash(t *testing.T) {
 		if got := must(v.svc.Topic(as(v.residents[0]), id)); got.State != want {
 			t.Errorf("topic %s: %s, want %s", id, got.State, want)
 		}
+	}
+}
+
+// TestThresholdTwoServices: 40 residents support a topic with threshold 40
+// at once, through two services sharing one database (as two instances on
+// one MongoDB would): every support counts, nobody is told their stored
+// support failed, and the topic reaches screening.
+func TestThresholdTwoServices(t *testing.T) {
+	v := newVillage(t, 41)
+	th := 40
+	must(v.comms.UpdateSettings(as(v.admin), v.c.ID, community.SettingsUpdate{SupportThreshold: &th}))
+	other := deliberation.NewService(v.db.Database, v.comms, v.accounts, deliberation.Config{Notifier: noMail{}, Now: v.clock.Now})
+	topic := v.propose(t, v.residents[0], "村口停车难")
+	var wg sync.WaitGroup
+	for i, r := range v.residents[1:41] {
+		svc := v.svc
+		if i%2 == 1 {
+			svc = other
+		}
+		wg.Go(func() {
+			if _, err := svc.Support(as(r), topic.ID); err != nil {
+				t.Errorf("support: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	got := must(v.svc.Topic(as(v.residents[0]), topic.ID))
+	counts := must(v.svc.SupportCounts(context.Background(), []domain.ID{topic.ID}))
+	if got.State != deliberation.Screening || counts[topic.ID] != 40 {
+		t.Errorf("state %s, tally %d; want screening and 40", got.State, counts[topic.ID])
 	}
 }
