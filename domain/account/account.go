@@ -297,8 +297,24 @@ func (s *Service) ChangePassword(ctx context.Context, in ChangePasswordInput) er
 	if err != nil {
 		return err
 	}
+	// The current password is throttled like a login, per (IP, account): a
+	// stolen session must not become a password oracle.
+	pair := "login:" + actor.IP + "|" + u.Email
+	attempt, err := s.beginAttempt(ctx, u.Email, []string{pair})
+	if err != nil {
+		return err
+	}
+	if err := s.checkThrottle(ctx, []string{pair}, attempt); err != nil {
+		if ferr := s.forgetAttempt(ctx, attempt); ferr != nil {
+			return ferr
+		}
+		return err
+	}
 	if !verifyPassword(u.PasswordHash, in.CurrentPassword) {
-		return ErrWrongPassword
+		return ErrWrongPassword // the attempt stays, as a failure
+	}
+	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"key": pair}); err != nil {
+		return db.Err("clear password failures", err)
 	}
 	if err := s.setPassword(ctx, u.ID, in.NewPassword); err != nil {
 		return err

@@ -391,6 +391,12 @@ func TestChangePassword(t *testing.T) {
 	if _, err := f.svc.Login(ctxFrom("1.1.1.2"), account.LoginInput{Email: "zhao@example.com", Password: "new-password"}); err != nil {
 		t.Errorf("login with new password: %v", err)
 	}
+	// A stolen session guessing the current password is throttled like a
+	// login: five failures, then a refusal even of the right one.
+	for range 5 {
+		wantCode(t, f.svc.ChangePassword(asUser(a), account.ChangePasswordInput{CurrentPassword: "guess-guess", NewPassword: "thief-password"}), domain.Invalid)
+	}
+	wantCode(t, f.svc.ChangePassword(asUser(a), account.ChangePasswordInput{CurrentPassword: "new-password", NewPassword: "thief-password"}), domain.RateLimited)
 }
 
 func TestVerifyEmail(t *testing.T) {
