@@ -514,10 +514,9 @@ func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
 		return false, err
 	}
 	// The draw's eligible list must come from the rule's published pool.
-	var pool poolDoc
-	err = s.db.Collection(poolsColl).FindOne(ctx, bson.M{"_id": string(d.TopicID) + "/" + d.Salt}).Decode(&pool)
-	if err != nil && !db.IsNotFound(err) {
-		return false, db.Err("find draw pool", err)
+	pool, err := s.findPool(ctx, string(d.TopicID)+"/"+d.Salt)
+	if err != nil && domain.ErrorCode(err) != domain.NotFound {
+		return false, err
 	}
 	if err == nil {
 		if PoolHash(pool.Members) != pool.Hash {

@@ -7,13 +7,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Draw pools. The people a seat rule may draw are fixed when the seed is
@@ -21,22 +17,6 @@ import (
 // and then change the pool (grant a role, approve a join, register a
 // resident) so that the lot falls on someone chosen. Each pool's size and
 // hash go on the topic's timeline; draws and VerifyDraw use the pool alone.
-
-const poolsColl = "draw_pools" // _id is topic/kind/grid: one pool per drawable rule
-
-type poolDoc struct {
-	ID      string    `bson:"_id"`
-	TopicID string    `bson:"topic_id"`
-	Kind    string    `bson:"kind"`
-	GridID  string    `bson:"grid_id"`
-	Members []string  `bson:"members"` // sorted user IDs
-	Hash    string    `bson:"hash"`    // PoolHash(Members)
-	At      time.Time `bson:"at"`
-}
-
-func poolID(t domain.ID, kind SeatKind, grid domain.ID) string {
-	return string(t) + "/" + string(kind) + "/" + string(grid)
-}
 
 // PoolHash is the published fingerprint of a pool: the SHA-256 of its
 // sorted user IDs, one per line, in hex. Anyone holding the list can check
@@ -65,13 +45,12 @@ func (s *Service) fixPools(ctx context.Context, t Topic, p Panel) error {
 // pool returns a rule's fixed pool, fixing it first if the seed was
 // published before pools were kept.
 func (s *Service) pool(ctx context.Context, t Topic, kind SeatKind, grid domain.ID) ([]domain.ID, error) {
-	var d poolDoc
-	err := s.db.Collection(poolsColl).FindOne(ctx, bson.M{"_id": poolID(t.ID, kind, grid)}).Decode(&d)
+	d, err := s.findPool(ctx, poolID(t.ID, kind, grid))
 	if err == nil {
 		return idsOf(d.Members), nil
 	}
-	if !db.IsNotFound(err) {
-		return nil, db.Err("find draw pool", err)
+	if domain.ErrorCode(err) != domain.NotFound {
+		return nil, err
 	}
 	members, err := s.livePool(ctx, t, kind, grid)
 	if err != nil {
@@ -79,11 +58,10 @@ func (s *Service) pool(ctx context.Context, t Topic, kind SeatKind, grid domain.
 	}
 	d = poolDoc{ID: poolID(t.ID, kind, grid), TopicID: string(t.ID), Kind: string(kind), GridID: string(grid),
 		Members: strs(members), Hash: PoolHash(strs(members)), At: s.now().UTC()}
-	if _, err := s.db.Collection(poolsColl).InsertOne(ctx, d); err != nil {
-		if db.IsDuplicate(err) { // fixed meanwhile: that one holds
-			return s.pool(ctx, t, kind, grid)
-		}
-		return nil, db.Err("fix draw pool", err)
+	if won, err := s.insertPool(ctx, d); err != nil {
+		return nil, err
+	} else if !won { // fixed meanwhile: that one holds
+		return s.pool(ctx, t, kind, grid)
 	}
 	note := fmt.Sprintf("%d %s", len(d.Members), d.Hash)
 	if err := s.event(ctx, t, "pool", domain.ActorFromContext(ctx).UserID, note, string(kind)+"/"+string(grid)); err != nil {

@@ -1,0 +1,47 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+const poolsColl = "draw_pools" // _id is topic/kind/grid: one pool per drawable rule
+
+type poolDoc struct {
+	ID      string    `bson:"_id"`
+	TopicID string    `bson:"topic_id"`
+	Kind    string    `bson:"kind"`
+	GridID  string    `bson:"grid_id"`
+	Members []string  `bson:"members"` // sorted user IDs
+	Hash    string    `bson:"hash"`    // PoolHash(Members)
+	At      time.Time `bson:"at"`
+}
+
+func poolID(t domain.ID, kind SeatKind, grid domain.ID) string {
+	return string(t) + "/" + string(kind) + "/" + string(grid)
+}
+
+// findPool reads a fixed pool. Errors: NotFound.
+func (s *Service) findPool(ctx context.Context, id string) (poolDoc, error) {
+	var d poolDoc
+	err := s.db.Collection(poolsColl).FindOne(ctx, bson.M{"_id": id}).Decode(&d)
+	if db.IsNotFound(err) {
+		return d, domain.ErrNotFound("抽签候选名单", "draw pool")
+	}
+	return d, db.Err("find draw pool", err)
+}
+
+// insertPool fixes a pool; won is false when one was fixed before (the
+// first insert wins).
+func (s *Service) insertPool(ctx context.Context, d poolDoc) (won bool, err error) {
+	_, err = s.db.Collection(poolsColl).InsertOne(ctx, d)
+	if db.IsDuplicate(err) {
+		return false, nil
+	}
+	return err == nil, db.Err("fix draw pool", err)
+}
