@@ -556,3 +556,47 @@ func TestConformanceIndexPlans(t *testing.T) {
 		})
 	}
 }
+
+// TestConformanceEdgeCases: the cases a pushed-down WHERE, LIMIT or COUNT
+// could get wrong: a sort on two keys with a limit, ObjectIDs whose JSON text
+// looks like a string (already stored when the index is made), field names
+// that read as JSON paths, repeated filter keys.
+func TestConformanceEdgeCases(t *testing.T) {
+	d := storeDB(t)
+	ctx := context.Background()
+	c := d.Collection("edges")
+	oid := bson.NewObjectID()
+	if _, err := c.InsertMany(ctx, []any{
+		bson.M{"_id": "1", "b": "3", "o": oid, "a[0]": "x"},
+		bson.M{"_id": "2", "b": "1", "o": "zzz", "a": bson.A{"x"}},
+		bson.M{"_id": "3", "b": "2", "o": oid.Hex()},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ensure(t, d, "edges", false, "b")
+	ensure(t, d, "edges", false, "o")
+
+	if got := findIDs(t, c, bson.M{}, options.Find().SetSort(bson.D{{Key: "b", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(1)); !slices.Equal(got, []string{"2"}) {
+		t.Errorf("sort on two keys, limit 1 = %v, want [2]", got)
+	}
+	if n, err := c.CountDocuments(ctx, bson.M{"o": oid.Hex()}); err != nil || n != 1 {
+		t.Errorf("count of the string %s = %d, %v; want 1 (the ObjectID is another type)", oid.Hex(), n, err)
+	}
+	// MongoDB orders strings before ObjectIDs.
+	if got := findIDs(t, c, bson.M{}, options.Find().SetSort(bson.D{{Key: "o", Value: -1}}).SetLimit(1)); !slices.Equal(got, []string{"1"}) {
+		t.Errorf("sort o descending, limit 1 = %v, want the ObjectID's [1]", got)
+	}
+	if got := findIDs(t, c, bson.M{"a[0]": "x"}); !slices.Equal(got, []string{"1"}) {
+		t.Errorf(`find {"a[0]": "x"} = %v, want [1]`, got)
+	}
+	if got := findIDs(t, c, bson.D{{Key: "b", Value: "3"}, {Key: "b", Value: "1"}}); len(got) > 1 {
+		t.Errorf("a repeated key matched %v", got)
+	}
+	// The server still answers writes on the collection afterwards.
+	if _, err := c.DeleteMany(ctx, bson.D{{Key: "b", Value: "9"}, {Key: "b", Value: "8"}}); err != nil {
+		t.Logf("delete with a repeated key: %v", err)
+	}
+	if _, err := c.UpdateOne(ctx, bson.M{"_id": "3"}, bson.M{"$set": bson.M{"b": "4"}}); err != nil {
+		t.Errorf("update after a repeated-key delete: %v", err)
+	}
+}

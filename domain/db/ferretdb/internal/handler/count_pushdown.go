@@ -27,6 +27,7 @@ import (
 type countSpec struct {
 	id    any
 	field string
+	sum   any // the $sum argument, 1 of some type: the count has its type
 }
 
 // countPipeline returns the countSpec of stages, if they are one.
@@ -65,7 +66,8 @@ func countPipeline(stages []any) (*countSpec, bool) {
 		return nil, false
 	}
 
-	switch v := must.NotFail(sum.Get("$sum")).(type) {
+	one := must.NotFail(sum.Get("$sum"))
+	switch v := one.(type) {
 	case int32:
 		ok = v == 1
 	case int64:
@@ -80,7 +82,7 @@ func countPipeline(stages []any) (*countSpec, bool) {
 		return nil, false
 	}
 
-	return &countSpec{id: id, field: field}, true
+	return &countSpec{id: id, field: field, sum: one}, true
 }
 
 // result returns the pipeline's output for n matching documents: none for
@@ -89,9 +91,18 @@ func (s *countSpec) result(n int64) types.DocumentsIterator {
 	var docs []*types.Document
 
 	if n > 0 {
-		var v any = n
-		if n <= 1<<31-1 {
-			v = int32(n)
+		var v any
+
+		switch s.sum.(type) {
+		case float64:
+			v = float64(n)
+		case int64:
+			v = n
+		default: // int32, as $sum gives while it fits
+			v = n
+			if n <= 1<<31-1 {
+				v = int32(n)
+			}
 		}
 
 		docs = append(docs, must.NotFail(types.NewDocument("_id", s.id, s.field, v)))

@@ -337,7 +337,10 @@ func (h *Handler) MsgAggregate(connCtx context.Context, msg *wire.OpMsg) (*wire.
 			qp.Sort = sort
 		}
 
-		count, _ := countPipeline(aggregationStages)
+		var count *countSpec
+		if !h.DisablePushdown {
+			count, _ = countPipeline(aggregationStages)
+		}
 
 		iter, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments, count})
 	} else {

@@ -266,7 +266,9 @@ func (h *Handler) makeFindQueryParams(ctx context.Context, params *common.FindPa
 		qp.SortDescending = must.NotFail(params.Sort.Get(qp.SortField)).(int64) == -1
 	}
 
-	if !h.DisablePushdown && params.Limit > 0 {
+	// With a sort of several keys the backend sorts nothing, so it must not
+	// stop early.
+	if !h.DisablePushdown && params.Limit > 0 && params.Sort.Len() <= 1 {
 		qp.TopN = params.Skip + params.Limit
 	}
 

@@ -118,8 +118,10 @@ func prepareSelect(meta *metadata.Collection, params *backends.QueryParams) sele
 		sorted: sorted,
 	}
 
+	// TopN needs the whole filter in SQL, and the sort asked for (the
+	// handler passes no TopN with a sort of several keys).
 	limit := params.Limit
-	if limit == 0 && params.TopN > 0 && w.exact && (sorted || params.SortField == "") {
+	if limit == 0 && params.TopN > 0 && w.exact && (sorted || (params.SortField == "" && params.Sort.Len() == 0)) {
 		limit = params.TopN
 	}
 

@@ -42,13 +42,22 @@ type whereClause struct {
 func prepareWhereClause(settings metadata.Settings, filter *types.Document) whereClause {
 	w := whereClause{exact: true}
 
+	if filter == nil {
+		return w
+	}
+
+	// A repeated key: leave it all to the handler.
+	if _, dup := filter.FindDuplicateKey(); dup {
+		return whereClause{}
+	}
+
 	var conds []string
 
 	for _, key := range filter.Keys() {
-		v, _ := filter.Get(key)
+		v := must.NotFail(filter.Get(key))
 
-		if key == "" || strings.HasPrefix(key, "$") || strings.Contains(key, ".") {
-			w.exact = false
+		if !metadata.SafeField(key) {
+			w.exact = false // operators ($and, $or, ...), dotted paths, odd names
 			continue
 		}
 
@@ -69,8 +78,13 @@ func prepareWhereClause(settings metadata.Settings, filter *types.Document) wher
 			continue
 		}
 
+		if _, dup := ops.FindDuplicateKey(); dup {
+			w.exact = false
+			continue
+		}
+
 		for _, op := range ops.Keys() {
-			arg, _ := ops.Get(op)
+			arg := must.NotFail(ops.Get(op))
 
 			switch op {
 			case "$eq":

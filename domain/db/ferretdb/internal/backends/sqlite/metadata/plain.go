@@ -32,9 +32,27 @@ import (
 )
 
 // FieldExpr is the SQL expression for a top-level field's JSON text, the same
-// text as the field's index, so that SQLite uses it.
+// text as the field's index, so that SQLite uses it. Only for SafeField names.
 func FieldExpr(field string) string {
 	return fmt.Sprintf("%s->%q", DefaultColumn, field)
+}
+
+// SafeField reports whether a top-level field name can be used in SQL as it
+// is: a plain identifier (Go's quoting and SQLite's JSON labels agree on it,
+// and no character such as "[" reads as a path), not one of ours.
+func SafeField(field string) bool {
+	if field == "" || strings.HasPrefix(field, "_ferretdb_") {
+		return false
+	}
+	for i, r := range field {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // PlainString reports whether s is a plain string: valid UTF-8 that JSON
@@ -89,18 +107,21 @@ func classifyFields(ctx context.Context, db *fsql.DB, c *Collection) error {
 	for _, index := range c.Settings.Indexes {
 		for _, key := range index.Key {
 			f := key.Field
-			if strings.Contains(f, ".") || slices.Contains(c.Settings.PlainFields, f) || slices.Contains(c.Settings.MixedFields, f) {
+			if !SafeField(f) || slices.Contains(c.Settings.PlainFields, f) || slices.Contains(c.Settings.MixedFields, f) {
 				continue
 			}
 
-			// JSON text of a plain string: quoted, no escapes, no space or '!' inside.
+			// A plain string: its schema type is string (an ObjectID's JSON
+			// text looks the same), and its JSON text is quoted, without
+			// escapes, without a space or '!' inside.
 			e := FieldExpr(f)
 			q := fmt.Sprintf(
 				`SELECT EXISTS (SELECT 1 FROM %q WHERE %s IS NOT NULL AND NOT (`+
+					`%[3]s->'$."$s".p.%[4]s.t' = '"string"' AND `+
 					`substr(%[2]s, 1, 1) = '"' AND instr(%[2]s, '\') = 0 AND `+
 					`instr(substr(%[2]s, 2, length(%[2]s) - 2), ' ') = 0 AND `+
 					`instr(substr(%[2]s, 2, length(%[2]s) - 2), '!') = 0))`,
-				c.TableName, e,
+				c.TableName, e, DefaultColumn, f,
 			)
 
 			var mixed bool
