@@ -372,8 +372,10 @@ func TestConcurrentRegistration(t *testing.T) {
 	for c := range codes {
 		got[c]++
 	}
-	if got[""] != 1 || got["CONFLICT"] != 19 {
-		t.Errorf("outcomes = %v, want 1 success and 19 CONFLICT", got)
+	// One IP may sign up 10 times an hour: the rest are refused before the
+	// email is even claimed.
+	if got[""] != 1 || got["CONFLICT"]+got["RATE_LIMITED"] != 19 || got[""]+got["CONFLICT"] > 10 {
+		t.Errorf("outcomes = %v, want 1 success, and CONFLICT or RATE_LIMITED for the rest, at most 10 past the limit", got)
 	}
 }
 

@@ -84,7 +84,8 @@ type Login struct {
 }
 
 // Register creates an account, starts a session and mails a link to verify
-// the email. Errors: Invalid (email, password, name), Conflict (email taken).
+// the email. Errors: Invalid (email, password, name), Conflict (email taken),
+// RateLimited (10 an hour from one IP).
 func (s *Service) Register(ctx context.Context, in RegisterInput) (Login, error) {
 	email, err := cleanEmail("email", in.Email)
 	if err != nil {
@@ -95,6 +96,9 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (Login, error)
 	}
 	name, err := cleanName("name", in.Name)
 	if err != nil {
+		return Login{}, err
+	}
+	if err := s.limitUse(ctx, map[string]int{"register:" + domain.ActorFromContext(ctx).IP: registerPerIP}); err != nil {
 		return Login{}, err
 	}
 	hash, err := hashPassword(in.Password)

@@ -528,3 +528,41 @@ func BenchmarkLogin(b *testing.B) {
 		}
 	}
 }
+
+// TestRegisterAndResetLimits: sign-ups and reset requests, which cost a
+// password hash or a mail to a typed address, are limited per IP (and a
+// reset per address) within an hour; another IP is not affected, and an hour
+// later the limit has passed.
+func TestRegisterAndResetLimits(t *testing.T) {
+	f := newFixture(t)
+	register := func(ip string, i int) error {
+		_, err := f.svc.Register(ctxFrom(ip), account.RegisterInput{Email: fmt.Sprintf("u%d-%s@example.com", i, ip), Password: "password1", Name: "用户"})
+		return err
+	}
+	for i := range 10 {
+		if err := register("10.1.1.1", i); err != nil {
+			t.Fatalf("sign-up %d: %v", i, err)
+		}
+	}
+	wantCode(t, register("10.1.1.1", 10), domain.RateLimited)
+	if err := register("10.1.1.2", 0); err != nil {
+		t.Errorf("another IP: %v", err)
+	}
+	reset := func(ip, email string) error { return f.svc.RequestPasswordReset(ctxFrom(ip), email) }
+	for i := range 5 {
+		if err := reset(fmt.Sprintf("10.2.2.%d", i), "u0-10.1.1.1@example.com"); err != nil {
+			t.Fatalf("reset %d: %v", i, err)
+		}
+	}
+	wantCode(t, reset("10.2.2.9", "u0-10.1.1.1@example.com"), domain.RateLimited) // the address, from anywhere
+	for i := range 10 {                                                           // one IP, many addresses: the same answer, up to 10 an hour
+		if err := reset("10.3.3.3", fmt.Sprintf("nobody%d@example.com", i)); err != nil {
+			t.Fatalf("reset %d from one IP: %v", i, err)
+		}
+	}
+	wantCode(t, reset("10.3.3.3", "nobody10@example.com"), domain.RateLimited)
+	f.clock.Add(61 * time.Minute)
+	if err := register("10.1.1.1", 11); err != nil {
+		t.Errorf("an hour later: %v", err)
+	}
+}

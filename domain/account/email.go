@@ -51,10 +51,15 @@ func (s *Service) VerifyEmail(ctx context.Context, token string) error {
 
 // RequestPasswordReset mails a reset link when the email belongs to an
 // account. It answers the same whether or not it does, so it cannot be used
-// to find out who has an account. Errors: Invalid (malformed email).
+// to find out who has an account. Errors: Invalid (malformed email),
+// RateLimited (10 an hour from one IP, 5 an hour for one address).
 func (s *Service) RequestPasswordReset(ctx context.Context, email string) error {
 	email, err := cleanEmail("email", email)
 	if err != nil {
+		return err
+	}
+	// Limited before the lookup, so the answer says nothing of the account.
+	if err := s.limitUse(ctx, map[string]int{"reset:" + domain.ActorFromContext(ctx).IP: resetPerIP, "reset-email:" + email: resetPerEmail}); err != nil {
 		return err
 	}
 	var d userDoc

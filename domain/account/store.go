@@ -16,7 +16,7 @@ const (
 	sessionsColl = "sessions"       // _id is the session id; token_hash is unique
 	tokensColl   = "account_tokens" // _id is the SHA-256 of an emailed token
 	tokenUseColl = "token_uses"     // _id is the token hash: inserting it consumes the token once
-	failuresColl = "login_failures" // one document per failed login, keyed by (IP, account) and by IP
+	failuresColl = "login_failures" // throttle records: failed logins by (IP, account) and IP; registrations and resets by IP and address
 )
 
 // Indexes returns the indexes this area needs.

@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -111,4 +112,49 @@ func (s *Service) failed(ctx context.Context, ipKey string, own []string) error 
 		s.sleep(min(time.Duration(over)*guessDelay, maxGuessDelay))
 	}
 	return ErrBadCredentials
+}
+
+// Limits on requests that cost the server a password hash or send mail to a
+// typed address, per client IP and hour (and per address for resets).
+const (
+	registerPerIP = 10
+	resetPerIP    = 10
+	resetPerEmail = 5
+	useWindow     = time.Hour
+)
+
+var errTooManyRequests = domain.Errorf(domain.RateLimited, "请求过于频繁，请一小时后再试", "too many requests; try again in an hour")
+
+// limitUse records one use of each key and refuses it (removing the record)
+// when a key was used max times within useWindow before. Recording first
+// makes a burst count against itself. Keys of an unknown IP ("...:")
+// are not limited: internal callers such as the demo data have none.
+func (s *Service) limitUse(ctx context.Context, limits map[string]int) error {
+	var keys []string
+	for k := range limits {
+		if !strings.HasSuffix(k, ":") {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	own, err := s.beginAttempt(ctx, "", keys)
+	if err != nil {
+		return err
+	}
+	now := s.now().UTC()
+	for _, k := range keys {
+		n, err := s.db.Collection(failuresColl).CountDocuments(ctx, bson.M{"key": k, "at": bson.M{"$gt": now.Add(-useWindow)}, "_id": bson.M{"$nin": own}})
+		if err != nil {
+			return db.Err("count uses", err)
+		}
+		if int(n) >= limits[k] {
+			if err := s.forgetAttempt(ctx, own); err != nil {
+				return err
+			}
+			return errTooManyRequests
+		}
+	}
+	return nil
 }
