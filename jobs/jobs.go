@@ -212,6 +212,11 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 				return err
 			}
 		}
+		if s.cfg.Communities != nil {
+			if _, err = s.cfg.Communities.RepairRoles(ctx); err != nil {
+				return err
+			}
+		}
 		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "tallies_repaired", tallies, "topics_repaired", topics)
 		return nil
 	})

@@ -92,6 +92,10 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
+	if _, err := a.comms.RepairRoles(ctx); err != nil {
+		_ = d.Close(context.Background())
+		return nil, err
+	}
 	if tallies+topics > 0 {
 		log.Info("deliberation repaired after a stop", "tallies", tallies, "topics", topics)
 	}

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
@@ -22,6 +24,7 @@ func (discard) Enqueue(context.Context, notify.Item) error { return nil }
 // world is a street with two villages, A and B, each with an admin, a
 // committee member, a grid worker of grid 1, a resident, and two grids.
 type world struct {
+	db       *db.DB
 	accounts *account.Service
 	svc      *community.Service
 	a, b     village
@@ -72,7 +75,7 @@ func newWorld(tb testing.TB) *world {
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	w := &world{accounts: account.NewService(d.Database, account.Config{Notifier: discard{}})}
+	w := &world{db: d, accounts: account.NewService(d.Database, account.Config{Notifier: discard{}})}
 	w.svc = community.NewService(d.Database, w.accounts, community.Config{})
 	founder := w.user(tb, "街道干部")
 	street := must(w.svc.CreateStreet(as(founder), community.StreetInput{Name: "径山镇", Code: "330110109"}))
@@ -375,5 +378,26 @@ func TestAdminsRevokingEachOther(t *testing.T) {
 			w.a.adminID, second = second, w.a.adminID // the survivor leads the next round
 			w.a.admin = as(w.a.adminID)
 		}
+	}
+}
+
+// TestRepairRoles: a member document whose cached roles drifted from the
+// grants (a stop between the two writes) is rebuilt by the repair, once.
+func TestRepairRoles(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	id := string(community.MemberID(w.a.c.ID, w.a.committeeID))
+	if _, err := w.db.Collection("members").UpdateByID(ctx, id, bson.M{"$set": bson.M{"roles": bson.A{"resident"}, "worker_grids": bson.A{"nope"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := must(w.svc.RepairRoles(ctx)); n != 1 {
+		t.Errorf("repaired %d members, want 1", n)
+	}
+	if n := must(w.svc.RepairRoles(ctx)); n != 0 {
+		t.Errorf("a second repair fixed %d, want none", n)
+	}
+	m := must(w.svc.Member(w.a.admin, w.a.c.ID, w.a.committeeID))
+	if !m.HasRole(domain.RoleCommittee) || len(m.WorkerGrids) != 0 {
+		t.Errorf("member after the repair = %+v, want the committee role back and no grids", m)
 	}
 }

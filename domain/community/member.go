@@ -48,7 +48,16 @@ func (s *Service) syncMemberRoles(ctx context.Context, communityID, userID domai
 	if err != nil {
 		return err
 	}
-	roles, grids := []string{}, []string{}
+	roles, grids := cachedRoles(grants)
+	_, err = s.db.Collection(membersColl).UpdateByID(ctx, string(MemberID(communityID, userID)),
+		bson.M{"$set": bson.M{"roles": roles, "worker_grids": grids}})
+	return db.Err("sync member roles", err)
+}
+
+// cachedRoles is what a member document caches of its grants: the roles,
+// sorted, and the grids worked for.
+func cachedRoles(grants []roleDoc) (roles, grids []string) {
+	roles, grids = []string{}, []string{}
 	seen := map[string]bool{}
 	for _, g := range grants {
 		if !seen[g.Role] {
@@ -61,9 +70,7 @@ func (s *Service) syncMemberRoles(ctx context.Context, communityID, userID domai
 	}
 	sort.Strings(roles)
 	sort.Strings(grids)
-	_, err = s.db.Collection(membersColl).UpdateByID(ctx, string(MemberID(communityID, userID)),
-		bson.M{"$set": bson.M{"roles": roles, "worker_grids": grids}})
-	return db.Err("sync member roles", err)
+	return roles, grids
 }
 
 // MemberFilter narrows the member directory.
