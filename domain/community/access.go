@@ -3,10 +3,7 @@ package community
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Access is what a user may do in one community: the roles they hold and the
@@ -44,14 +41,14 @@ func (s *Service) AccessOf(ctx context.Context, communityID domain.ID) (Access, 
 	if !actor.LoggedIn() {
 		return a, nil
 	}
-	docs, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "user_id": string(actor.UserID)})
+	docs, err := s.findGrants(ctx, communityID, actor.UserID)
 	if err != nil {
 		return a, err
 	}
 	for _, d := range docs {
 		a.roles[domain.Role(d.Role)] = true
 		if d.GridID != "" {
-			a.workerGrids[domain.ID(d.GridID)] = true
+			a.workerGrids[d.GridID] = true
 		}
 	}
 	return a, nil

@@ -3,10 +3,7 @@ package community
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
@@ -42,26 +39,29 @@ func (s *Service) RequestToJoin(ctx context.Context, in JoinInput) (JoinRequest,
 	if err := s.placeIn(ctx, c.ID, in.GridID, in.MicroGridID); err != nil {
 		return JoinRequest{}, err
 	}
-	if _, err := s.member(ctx, c.ID, actor.UserID); err == nil {
+	if _, err := s.findMember(ctx, c.ID, actor.UserID); err == nil {
 		return JoinRequest{}, ErrAlreadyMember
 	} else if domain.ErrorCode(err) != domain.NotFound {
 		return JoinRequest{}, err
 	}
 	d := joinDoc{
-		ID: string(domain.NewID()), CommunityID: string(c.ID), UserID: string(actor.UserID),
-		GridID: string(in.GridID), MicroGridID: string(in.MicroGridID), Message: msg,
+		ID: domain.NewID(), CommunityID: c.ID, UserID: actor.UserID,
+		GridID: in.GridID, MicroGridID: in.MicroGridID, Message: msg,
 		State: string(JoinPending), CreatedAt: s.now().UTC(),
 	}
-	open := joinOpenDoc{ID: string(MemberID(c.ID, actor.UserID)), RequestID: d.ID}
-	if _, err := s.db.Collection(joinOpenColl).InsertOne(ctx, open); err != nil {
-		if db.IsDuplicate(err) {
-			return JoinRequest{}, ErrRequestOpen
-		}
-		return JoinRequest{}, db.Err("claim open request", err)
+	// The claim on the user's one pending request comes first: of concurrent
+	// requests exactly one wins it. A request that then fails to store gives
+	// the claim back.
+	won, err := s.claimOpenRequest(ctx, c.ID, actor.UserID, d.ID)
+	if err != nil {
+		return JoinRequest{}, err
 	}
-	if _, err := s.db.Collection(joinColl).InsertOne(ctx, d); err != nil {
-		_, _ = s.db.Collection(joinOpenColl).DeleteOne(ctx, bson.M{"_id": open.ID})
-		return JoinRequest{}, db.Err("insert join request", err)
+	if !won {
+		return JoinRequest{}, ErrRequestOpen
+	}
+	if err := s.insertJoinRequest(ctx, d); err != nil {
+		_ = s.releaseOpenRequest(ctx, c.ID, actor.UserID)
+		return JoinRequest{}, err
 	}
 	return toJoinRequest(d), nil
 }
@@ -69,7 +69,7 @@ func (s *Service) RequestToJoin(ctx context.Context, in JoinInput) (JoinRequest,
 // JoinRequest returns a join request to its requester and to those who may
 // decide it. Errors: NotFound (also when the actor may not see it).
 func (s *Service) JoinRequest(ctx context.Context, id domain.ID) (JoinRequest, error) {
-	r, err := s.joinRequest(ctx, id)
+	r, err := s.findJoinRequest(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -86,15 +86,6 @@ func (s *Service) JoinRequest(ctx context.Context, id domain.ID) (JoinRequest, e
 	return r, nil
 }
 
-func (s *Service) joinRequest(ctx context.Context, id domain.ID) (JoinRequest, error) {
-	var d joinDoc
-	err := s.db.Collection(joinColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return JoinRequest{}, errRequestNotFound
-	}
-	return toJoinRequest(d), db.Err("find join request", err)
-}
-
 // JoinFilter narrows a list of join requests.
 type JoinFilter struct {
 	State *JoinState
@@ -108,24 +99,16 @@ func (s *Service) JoinRequests(ctx context.Context, communityID domain.ID, f Joi
 	if err != nil {
 		return domain.List[JoinRequest]{}, err
 	}
-	filter := bson.M{"community_id": string(communityID)}
-	if f.State != nil {
-		switch *f.State {
-		case JoinPending, JoinApproved, JoinRejected:
-			filter["state"] = string(*f.State)
-		default:
-			return domain.List[JoinRequest]{}, domain.InvalidField("state", "未知的申请状态", "unknown request state")
-		}
+	if f.State != nil && *f.State != JoinPending && *f.State != JoinApproved && *f.State != JoinRejected {
+		return domain.List[JoinRequest]{}, domain.InvalidField("state", "未知的申请状态", "unknown request state")
 	}
-	if !a.Manager() {
-		grids := []string{}
+	q := joinQuery{State: f.State, AnyGrid: a.Manager()}
+	if !q.AnyGrid {
 		for g := range a.workerGrids {
-			grids = append(grids, string(g))
+			q.InGrids = append(q.InGrids, g)
 		}
-		filter["grid_id"] = bson.M{"$in": grids}
 	}
-	docs, next, total, err := db.FindPage[joinDoc](ctx, s.db.Collection(joinColl), filter, page)
-	return list(docs, next, total, toJoinRequest), err
+	return s.listJoinRequests(ctx, communityID, q, page)
 }
 
 // MyJoinRequests lists the actor's own join requests.
@@ -135,15 +118,7 @@ func (s *Service) MyJoinRequests(ctx context.Context) ([]JoinRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[joinDoc](ctx, s.db.Collection(joinColl), bson.M{"user_id": string(actor.UserID)})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]JoinRequest, len(docs))
-	for i, d := range docs {
-		out[i] = toJoinRequest(d)
-	}
-	return out, nil
+	return s.findUserJoinRequests(ctx, actor.UserID)
 }
 
 // ApproveJoinRequest makes the requester a resident of the grid they chose.
@@ -155,9 +130,9 @@ func (s *Service) ApproveJoinRequest(ctx context.Context, id domain.ID) (JoinReq
 	if err != nil {
 		return r, err
 	}
-	err = s.addMember(ctx, memberDoc{
-		CommunityID: string(r.CommunityID), UserID: string(r.UserID), GridID: string(r.GridID),
-		MicroGridID: string(r.MicroGridID), JoinedAt: r.DecidedAt,
+	err = s.insertMember(ctx, memberDoc{
+		CommunityID: r.CommunityID, UserID: r.UserID, GridID: r.GridID,
+		MicroGridID: r.MicroGridID, JoinedAt: r.DecidedAt,
 	})
 	if err != nil && err != ErrAlreadyMember {
 		return r, err
@@ -185,7 +160,7 @@ func (s *Service) decide(ctx context.Context, id domain.ID, state JoinState, rea
 	if err != nil {
 		return JoinRequest{}, err
 	}
-	r, err := s.joinRequest(ctx, id)
+	r, err := s.findJoinRequest(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -202,22 +177,19 @@ func (s *Service) decide(ctx context.Context, id domain.ID, state JoinState, rea
 		return r, ErrAlreadyDecided
 	}
 	now := s.now().UTC()
-	dec := joinDecisionDoc{RequestID: string(r.ID), State: string(state), DecidedBy: string(actor.UserID), DecidedAt: now}
-	if _, err := s.db.Collection(joinDecideColl).InsertOne(ctx, dec); err != nil {
-		if db.IsDuplicate(err) {
-			return r, ErrAlreadyDecided
-		}
-		return r, db.Err("decide join request", err)
+	dec := joinDecisionDoc{RequestID: r.ID, State: string(state), DecidedBy: actor.UserID, DecidedAt: now}
+	won, err := s.claimDecision(ctx, dec)
+	if err != nil {
+		return r, err
 	}
-	set := bson.M{"state": string(state), "decided_by": dec.DecidedBy, "decided_at": now}
-	if reason != "" {
-		set["reason"] = reason
+	if !won {
+		return r, ErrAlreadyDecided
 	}
-	if _, err := s.db.Collection(joinColl).UpdateByID(ctx, string(r.ID), bson.M{"$set": set}); err != nil {
-		return r, db.Err("update join request", err)
+	if err := s.recordDecision(ctx, dec, reason); err != nil {
+		return r, err
 	}
-	if _, err := s.db.Collection(joinOpenColl).DeleteOne(ctx, bson.M{"_id": string(MemberID(r.CommunityID, r.UserID))}); err != nil {
-		return r, db.Err("close join request", err)
+	if err := s.releaseOpenRequest(ctx, r.CommunityID, r.UserID); err != nil {
+		return r, err
 	}
 	r.State, r.DecidedBy, r.DecidedAt, r.Reason = state, actor.UserID, now, reason
 	s.notifyDecision(ctx, r)

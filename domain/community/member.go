@@ -4,54 +4,28 @@ import (
 	"context"
 	"sort"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
-	"github.com/yishi-app/yishi/domain/db"
 )
-
-// addMember inserts a membership; the _id makes it one per user and
-// community. Errors: Conflict (already a member).
-func (s *Service) addMember(ctx context.Context, d memberDoc) error {
-	d.ID = string(MemberID(domain.ID(d.CommunityID), domain.ID(d.UserID)))
-	if d.Roles == nil {
-		d.Roles = []string{}
-	}
-	if d.WorkerGrids == nil {
-		d.WorkerGrids = []string{}
-	}
-	_, err := s.db.Collection(membersColl).InsertOne(ctx, d)
-	if db.IsDuplicate(err) {
-		return ErrAlreadyMember
-	}
-	return db.Err("insert member", err)
-}
 
 // grant inserts a role grant; granting a role twice is not an error.
 func (s *Service) grant(ctx context.Context, communityID, userID domain.ID, role domain.Role, gridID domain.ID) error {
 	d := roleDoc{
-		ID: roleDocID(communityID, userID, role, gridID), CommunityID: string(communityID), UserID: string(userID),
-		Role: string(role), GridID: string(gridID), GrantedBy: string(domain.ActorFromContext(ctx).UserID), GrantedAt: s.now().UTC(),
+		ID: roleDocID(communityID, userID, role, gridID), CommunityID: communityID, UserID: userID,
+		Role: string(role), GridID: gridID, GrantedBy: domain.ActorFromContext(ctx).UserID, GrantedAt: s.now().UTC(),
 	}
-	_, err := s.db.Collection(rolesColl).InsertOne(ctx, d)
-	if db.IsDuplicate(err) {
-		return nil
-	}
-	return db.Err("grant role", err)
+	return s.insertGrant(ctx, d)
 }
 
 // syncMemberRoles copies a member's grants into the membership document, for
 // the directory's filters. The grants stay the source of truth.
 func (s *Service) syncMemberRoles(ctx context.Context, communityID, userID domain.ID) error {
-	grants, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "user_id": string(userID)})
+	grants, err := s.findGrants(ctx, communityID, userID)
 	if err != nil {
 		return err
 	}
 	roles, grids := cachedRoles(grants)
-	_, err = s.db.Collection(membersColl).UpdateByID(ctx, string(MemberID(communityID, userID)),
-		bson.M{"$set": bson.M{"roles": roles, "worker_grids": grids}})
-	return db.Err("sync member roles", err)
+	return s.setMemberRoles(ctx, MemberID(communityID, userID), roles, grids)
 }
 
 // cachedRoles is what a member document caches of its grants: the roles,
@@ -65,7 +39,7 @@ func cachedRoles(grants []roleDoc) (roles, grids []string) {
 			roles = append(roles, g.Role)
 		}
 		if g.GridID != "" {
-			grids = append(grids, g.GridID)
+			grids = append(grids, string(g.GridID))
 		}
 	}
 	sort.Strings(roles)
@@ -86,18 +60,10 @@ func (s *Service) Members(ctx context.Context, communityID domain.ID, f MemberFi
 	if _, err := s.require(ctx, communityID, Access.Staff); err != nil {
 		return domain.List[Member]{}, err
 	}
-	filter := bson.M{"community_id": string(communityID)}
-	if f.Role != nil {
-		if !f.Role.Valid() {
-			return domain.List[Member]{}, domain.InvalidField("role", "未知的角色", "unknown role")
-		}
-		filter["roles"] = string(*f.Role)
+	if f.Role != nil && !f.Role.Valid() {
+		return domain.List[Member]{}, domain.InvalidField("role", "未知的角色", "unknown role")
 	}
-	if f.GridID != nil {
-		filter["grid_id"] = string(*f.GridID)
-	}
-	docs, next, total, err := db.FindPage[memberDoc](ctx, s.db.Collection(membersColl), filter, page)
-	return list(docs, next, total, toMember), err
+	return s.listMembers(ctx, communityID, f, page)
 }
 
 // Member returns a membership, to the member themself and to staff.
@@ -113,16 +79,7 @@ func (s *Service) Member(ctx context.Context, communityID, userID domain.ID) (Me
 			return Member{}, errMemberNotFound
 		}
 	}
-	return s.member(ctx, communityID, userID)
-}
-
-func (s *Service) member(ctx context.Context, communityID, userID domain.ID) (Member, error) {
-	var d memberDoc
-	err := s.db.Collection(membersColl).FindOne(ctx, bson.M{"_id": string(MemberID(communityID, userID))}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Member{}, errMemberNotFound
-	}
-	return toMember(d), db.Err("find member", err)
+	return s.findMember(ctx, communityID, userID)
 }
 
 // MyMemberships lists the actor's memberships. Errors: Unauthenticated.
@@ -131,15 +88,7 @@ func (s *Service) MyMemberships(ctx context.Context) ([]Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), bson.M{"user_id": string(actor.UserID)})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Member, len(docs))
-	for i, d := range docs {
-		out[i] = toMember(d)
-	}
-	return out, nil
+	return s.findMemberships(ctx, actor.UserID)
 }
 
 // RoleInput names a role of a member; GridID is required for grid workers
@@ -183,7 +132,7 @@ func (s *Service) AssignRole(ctx context.Context, in RoleInput) (Member, error) 
 	if err := s.checkRoleChange(ctx, in); err != nil {
 		return Member{}, err
 	}
-	if _, err := s.member(ctx, in.CommunityID, in.UserID); err != nil {
+	if _, err := s.findMember(ctx, in.CommunityID, in.UserID); err != nil {
 		return Member{}, err
 	}
 	if err := s.grant(ctx, in.CommunityID, in.UserID, in.Role, in.GridID); err != nil {
@@ -192,12 +141,12 @@ func (s *Service) AssignRole(ctx context.Context, in RoleInput) (Member, error) 
 	if err := s.syncMemberRoles(ctx, in.CommunityID, in.UserID); err != nil {
 		return Member{}, err
 	}
-	return s.member(ctx, in.CommunityID, in.UserID)
+	return s.findMember(ctx, in.CommunityID, in.UserID)
 }
 
 // RevokeRole takes a role from a member. The resident role and the last
 // admin's admin role cannot be revoked; admin revocations run one at a time
-// per community (admin_claim.go). Errors: Unauthenticated, Forbidden,
+// per community (store_claims.go). Errors: Unauthenticated, Forbidden,
 // NotFound (member or grant), Invalid, Conflict (last admin; another admin
 // change under way).
 func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) {
@@ -213,25 +162,25 @@ func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) 
 			return Member{}, err
 		}
 		defer release()
-		n, err := s.db.Collection(rolesColl).CountDocuments(ctx, bson.M{"community_id": string(in.CommunityID), "role": string(domain.RoleAdmin)})
+		n, err := s.countAdmins(ctx, in.CommunityID)
 		if err != nil {
-			return Member{}, db.Err("count admins", err)
+			return Member{}, err
 		}
 		if n <= 1 {
 			return Member{}, ErrLastAdmin
 		}
 	}
-	res, err := s.db.Collection(rolesColl).DeleteOne(ctx, bson.M{"_id": roleDocID(in.CommunityID, in.UserID, in.Role, in.GridID)})
+	deleted, err := s.deleteGrant(ctx, in.CommunityID, in.UserID, in.Role, in.GridID)
 	if err != nil {
-		return Member{}, db.Err("revoke role", err)
+		return Member{}, err
 	}
-	if res.DeletedCount == 0 {
+	if !deleted {
 		return Member{}, domain.ErrNotFound("角色", "role")
 	}
 	if err := s.syncMemberRoles(ctx, in.CommunityID, in.UserID); err != nil {
 		return Member{}, err
 	}
-	return s.member(ctx, in.CommunityID, in.UserID)
+	return s.findMember(ctx, in.CommunityID, in.UserID)
 }
 
 // AssistedResidentInput describes a resident without email or password,
@@ -267,10 +216,10 @@ func (s *Service) RegisterAssistedResident(ctx context.Context, in AssistedResid
 		return Member{}, err
 	}
 	d := memberDoc{
-		CommunityID: string(in.CommunityID), UserID: string(u.ID), GridID: string(mg.GridID),
-		MicroGridID: string(mg.ID), Assisted: true, JoinedAt: s.now().UTC(),
+		CommunityID: in.CommunityID, UserID: u.ID, GridID: mg.GridID,
+		MicroGridID: mg.ID, Assisted: true, JoinedAt: s.now().UTC(),
 	}
-	if err := s.addMember(ctx, d); err != nil {
+	if err := s.insertMember(ctx, d); err != nil {
 		return Member{}, err
 	}
 	if err := s.grant(ctx, in.CommunityID, u.ID, domain.RoleResident, ""); err != nil {
@@ -279,38 +228,18 @@ func (s *Service) RegisterAssistedResident(ctx context.Context, in AssistedResid
 	if err := s.syncMemberRoles(ctx, in.CommunityID, u.ID); err != nil {
 		return Member{}, err
 	}
-	return s.member(ctx, in.CommunityID, u.ID)
+	return s.findMember(ctx, in.CommunityID, u.ID)
 }
 
 // MemberIDs lists the users who hold role in a community. It checks no
 // permission: it serves scheduled jobs (the weekly digest), never a request.
 func (s *Service) MemberIDs(ctx context.Context, communityID domain.ID, role domain.Role) ([]domain.ID, error) {
-	docs, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": string(role)})
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]domain.ID, len(docs))
-	for i, d := range docs {
-		ids[i] = domain.ID(d.UserID)
-	}
-	return ids, nil
+	return s.findRoleHolderIDs(ctx, communityID, role)
 }
 
 // GridMemberIDs lists the residents living in any of the grids (all the
 // community's residents when grids is empty). It checks no permission: it
 // serves notifications to the residents a topic affects, never a request.
 func (s *Service) GridMemberIDs(ctx context.Context, communityID domain.ID, grids []domain.ID) ([]domain.ID, error) {
-	filter := bson.M{"community_id": string(communityID), "roles": string(domain.RoleResident)}
-	if len(grids) > 0 {
-		filter["grid_id"] = bson.M{"$in": strs(grids)}
-	}
-	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), filter)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]domain.ID, len(docs))
-	for i, d := range docs {
-		ids[i] = domain.ID(d.UserID)
-	}
-	return ids, nil
+	return s.findResidentIDs(ctx, communityID, grids)
 }

@@ -6,10 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -50,53 +47,26 @@ func (s *Service) CreateStreet(ctx context.Context, in StreetInput) (Street, err
 	if err != nil {
 		return Street{}, err
 	}
-	d := streetDoc{ID: string(domain.NewID()), Name: name, Code: code, CreatedAt: s.now().UTC()}
-	if err := s.insertCoded(ctx, streetsColl, d); err != nil {
+	d := streetDoc{ID: domain.NewID(), Name: name, Code: code, CreatedAt: s.now().UTC()}
+	if err := s.insertStreet(ctx, d); err != nil {
 		return Street{}, err
 	}
 	return toStreet(d), nil
 }
 
-func (s *Service) insertCoded(ctx context.Context, coll string, doc any) error {
-	_, err := s.db.Collection(coll).InsertOne(ctx, doc)
-	if db.IsDuplicate(err) {
-		return ErrCodeTaken
-	}
-	return db.Err("insert "+coll, err)
-}
-
 // Street returns a street. Errors: NotFound.
 func (s *Service) Street(ctx context.Context, id domain.ID) (Street, error) {
-	var d streetDoc
-	err := s.db.Collection(streetsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Street{}, errStreetNotFound
-	}
-	return toStreet(d), db.Err("find street", err)
+	return s.findStreet(ctx, id)
 }
 
 // StreetByCode returns the street with an address code. Errors: NotFound.
 func (s *Service) StreetByCode(ctx context.Context, code string) (Street, error) {
-	var d streetDoc
-	err := s.db.Collection(streetsColl).FindOne(ctx, bson.M{"code": code}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Street{}, errStreetNotFound
-	}
-	return toStreet(d), db.Err("find street", err)
+	return s.findStreetByCode(ctx, code)
 }
 
 // Streets lists streets in creation order. Errors: Invalid (page).
 func (s *Service) Streets(ctx context.Context, page domain.Page) (domain.List[Street], error) {
-	docs, next, total, err := db.FindPage[streetDoc](ctx, s.db.Collection(streetsColl), bson.M{}, page)
-	return list(docs, next, total, toStreet), err
-}
-
-func list[D, T any](docs []D, next bool, total int, conv func(D) T) domain.List[T] {
-	out := domain.List[T]{HasNextPage: next, TotalCount: total, Items: make([]T, len(docs))}
-	for i, d := range docs {
-		out.Items[i] = conv(d)
-	}
-	return out
+	return s.listStreets(ctx, page)
 }
 
 // CommunityInput describes a new community or village.
@@ -131,14 +101,14 @@ func (s *Service) CreateCommunity(ctx context.Context, in CommunityInput) (Commu
 	}
 	now := s.now().UTC()
 	d := communityDoc{
-		ID: string(domain.NewID()), StreetID: string(in.StreetID), Name: name, Kind: string(in.Kind),
+		ID: domain.NewID(), StreetID: in.StreetID, Name: name, Kind: string(in.Kind),
 		Code: code, Settings: fromSettings(DefaultSettings()), CreatedAt: now,
 	}
-	if err := s.insertCoded(ctx, communitiesColl, d); err != nil {
+	if err := s.insertCommunity(ctx, d); err != nil {
 		return Community{}, err
 	}
 	c := toCommunity(d)
-	if err := s.addMember(ctx, memberDoc{CommunityID: d.ID, UserID: string(actor.UserID), JoinedAt: now}); err != nil {
+	if err := s.insertMember(ctx, memberDoc{CommunityID: d.ID, UserID: actor.UserID, JoinedAt: now}); err != nil {
 		return c, err
 	}
 	for _, r := range []domain.Role{domain.RoleResident, domain.RoleAdmin} {
@@ -151,29 +121,18 @@ func (s *Service) CreateCommunity(ctx context.Context, in CommunityInput) (Commu
 
 // Community returns a community. Errors: NotFound.
 func (s *Service) Community(ctx context.Context, id domain.ID) (Community, error) {
-	var d communityDoc
-	err := s.db.Collection(communitiesColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Community{}, errCommunityNotFound
-	}
-	return toCommunity(d), db.Err("find community", err)
+	return s.findCommunity(ctx, id)
 }
 
 // CommunityByCode returns the community with an address code.
 // Errors: NotFound.
 func (s *Service) CommunityByCode(ctx context.Context, code string) (Community, error) {
-	var d communityDoc
-	err := s.db.Collection(communitiesColl).FindOne(ctx, bson.M{"code": code}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Community{}, errCommunityNotFound
-	}
-	return toCommunity(d), db.Err("find community", err)
+	return s.findCommunityByCode(ctx, code)
 }
 
 // CommunitiesByID returns communities by ID in one query.
 func (s *Service) CommunitiesByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Community, error) {
-	docs, err := db.FindAll[communityDoc](ctx, s.db.Collection(communitiesColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
-	return byID(docs, err, toCommunity, func(c Community) domain.ID { return c.ID })
+	return s.findCommunities(ctx, ids)
 }
 
 // CommunityFilter narrows a community list.
@@ -183,12 +142,7 @@ type CommunityFilter struct {
 
 // Communities lists communities in creation order. Errors: Invalid (page).
 func (s *Service) Communities(ctx context.Context, f CommunityFilter, page domain.Page) (domain.List[Community], error) {
-	filter := bson.M{}
-	if f.StreetID != nil {
-		filter["street_id"] = string(*f.StreetID)
-	}
-	docs, next, total, err := db.FindPage[communityDoc](ctx, s.db.Collection(communitiesColl), filter, page)
-	return list(docs, next, total, toCommunity), err
+	return s.listCommunities(ctx, f, page)
 }
 
 // SettingsUpdate changes some of a community's settings; nil fields stay.
@@ -229,9 +183,8 @@ func (s *Service) UpdateSettings(ctx context.Context, communityID domain.ID, up 
 		}
 		st.SupportWindowDays = *up.SupportWindowDays
 	}
-	_, err = s.db.Collection(communitiesColl).UpdateByID(ctx, string(c.ID), bson.M{"$set": bson.M{"settings": fromSettings(st)}})
-	if err != nil {
-		return c, db.Err("update settings", err)
+	if err := s.setSettings(ctx, c.ID, st); err != nil {
+		return c, err
 	}
 	c.Settings = st
 	return c, nil
@@ -262,8 +215,8 @@ func (s *Service) CreateGrid(ctx context.Context, communityID domain.ID, in Grid
 	if err != nil {
 		return Grid{}, err
 	}
-	d := gridDoc{ID: string(domain.NewID()), CommunityID: string(c.ID), Name: name, Code: code}
-	if err := s.insertCoded(ctx, gridsColl, d); err != nil {
+	d := gridDoc{ID: domain.NewID(), CommunityID: c.ID, Name: name, Code: code}
+	if err := s.insertGrid(ctx, d); err != nil {
 		return Grid{}, err
 	}
 	return toGrid(d), nil
@@ -284,30 +237,22 @@ func (s *Service) RenameGrid(ctx context.Context, id domain.ID, name string) (Gr
 	if g.Name, err = cleanOrgName(name); err != nil {
 		return g, err
 	}
-	_, err = s.db.Collection(gridsColl).UpdateByID(ctx, string(g.ID), bson.M{"$set": bson.M{"name": g.Name}})
-	return g, db.Err("rename grid", err)
+	return g, s.renameGrid(ctx, g.ID, g.Name)
 }
 
 // Grid returns a grid. Errors: NotFound.
 func (s *Service) Grid(ctx context.Context, id domain.ID) (Grid, error) {
-	var d gridDoc
-	err := s.db.Collection(gridsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Grid{}, errGridNotFound
-	}
-	return toGrid(d), db.Err("find grid", err)
+	return s.findGrid(ctx, id)
 }
 
 // GridsByID returns grids by ID in one query.
 func (s *Service) GridsByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Grid, error) {
-	docs, err := db.FindAll[gridDoc](ctx, s.db.Collection(gridsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
-	return byID(docs, err, toGrid, func(g Grid) domain.ID { return g.ID })
+	return s.findGrids(ctx, ids)
 }
 
 // Grids lists a community's grids in creation order. Errors: Invalid (page).
 func (s *Service) Grids(ctx context.Context, communityID domain.ID, page domain.Page) (domain.List[Grid], error) {
-	docs, next, total, err := db.FindPage[gridDoc](ctx, s.db.Collection(gridsColl), bson.M{"community_id": string(communityID)}, page)
-	return list(docs, next, total, toGrid), err
+	return s.listGrids(ctx, communityID, page)
 }
 
 // CreateMicroGrid adds a micro-grid to a grid. Errors: Unauthenticated,
@@ -329,8 +274,8 @@ func (s *Service) CreateMicroGrid(ctx context.Context, gridID domain.ID, in Grid
 	if err != nil {
 		return MicroGrid{}, err
 	}
-	d := microGridDoc{ID: string(domain.NewID()), CommunityID: string(g.CommunityID), GridID: string(g.ID), Name: name, Code: code}
-	if err := s.insertCoded(ctx, microGridsColl, d); err != nil {
+	d := microGridDoc{ID: domain.NewID(), CommunityID: g.CommunityID, GridID: g.ID, Name: name, Code: code}
+	if err := s.insertMicroGrid(ctx, d); err != nil {
 		return MicroGrid{}, err
 	}
 	return toMicroGrid(d), nil
@@ -349,31 +294,23 @@ func (s *Service) RenameMicroGrid(ctx context.Context, id domain.ID, name string
 	if m.Name, err = cleanOrgName(name); err != nil {
 		return m, err
 	}
-	_, err = s.db.Collection(microGridsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"name": m.Name}})
-	return m, db.Err("rename micro-grid", err)
+	return m, s.renameMicroGrid(ctx, m.ID, m.Name)
 }
 
 // MicroGrid returns a micro-grid. Errors: NotFound.
 func (s *Service) MicroGrid(ctx context.Context, id domain.ID) (MicroGrid, error) {
-	var d microGridDoc
-	err := s.db.Collection(microGridsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return MicroGrid{}, errMicroGridNotFound
-	}
-	return toMicroGrid(d), db.Err("find micro-grid", err)
+	return s.findMicroGrid(ctx, id)
 }
 
 // MicroGridsByID returns micro-grids by ID in one query.
 func (s *Service) MicroGridsByID(ctx context.Context, ids []domain.ID) (map[domain.ID]MicroGrid, error) {
-	docs, err := db.FindAll[microGridDoc](ctx, s.db.Collection(microGridsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
-	return byID(docs, err, toMicroGrid, func(m MicroGrid) domain.ID { return m.ID })
+	return s.findMicroGrids(ctx, ids)
 }
 
 // MicroGrids lists a grid's micro-grids in creation order.
 // Errors: Invalid (page).
 func (s *Service) MicroGrids(ctx context.Context, gridID domain.ID, page domain.Page) (domain.List[MicroGrid], error) {
-	docs, next, total, err := db.FindPage[microGridDoc](ctx, s.db.Collection(microGridsColl), bson.M{"grid_id": string(gridID)}, page)
-	return list(docs, next, total, toMicroGrid), err
+	return s.listMicroGrids(ctx, gridID, page)
 }
 
 // placeIn checks that a grid and an optional micro-grid of it belong to the
@@ -393,28 +330,7 @@ func (s *Service) placeIn(ctx context.Context, communityID, gridID, microGridID 
 	return nil
 }
 
-func strs(ids []domain.ID) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = string(id)
-	}
-	return out
-}
-
-func byID[D, T any](docs []D, err error, conv func(D) T, key func(T) domain.ID) (map[domain.ID]T, error) {
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[domain.ID]T, len(docs))
-	for _, d := range docs {
-		t := conv(d)
-		out[key(t)] = t
-	}
-	return out, nil
-}
-
 // StreetsByID returns streets by ID in one query.
 func (s *Service) StreetsByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Street, error) {
-	docs, err := db.FindAll[streetDoc](ctx, s.db.Collection(streetsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
-	return byID(docs, err, toStreet, func(s Street) domain.ID { return s.ID })
+	return s.findStreets(ctx, ids)
 }

@@ -41,14 +41,14 @@ func Indexes() []db.Index {
 }
 
 type streetDoc struct {
-	ID        string    `bson:"_id"`
+	ID        domain.ID `bson:"_id"`
 	Name      string    `bson:"name"`
 	Code      string    `bson:"code"`
 	CreatedAt time.Time `bson:"created_at"`
 }
 
 func toStreet(d streetDoc) Street {
-	return Street{ID: domain.ID(d.ID), Name: d.Name, Code: d.Code, CreatedAt: d.CreatedAt}
+	return Street{ID: d.ID, Name: d.Name, Code: d.Code, CreatedAt: d.CreatedAt}
 }
 
 type settingsDoc struct {
@@ -58,8 +58,8 @@ type settingsDoc struct {
 }
 
 type communityDoc struct {
-	ID        string      `bson:"_id"`
-	StreetID  string      `bson:"street_id"`
+	ID        domain.ID   `bson:"_id"`
+	StreetID  domain.ID   `bson:"street_id"`
 	Name      string      `bson:"name"`
 	Kind      string      `bson:"kind"`
 	Code      string      `bson:"code"`
@@ -69,7 +69,7 @@ type communityDoc struct {
 
 func toCommunity(d communityDoc) Community {
 	return Community{
-		ID: domain.ID(d.ID), StreetID: domain.ID(d.StreetID), Name: d.Name, Kind: Kind(d.Kind), Code: d.Code,
+		ID: d.ID, StreetID: d.StreetID, Name: d.Name, Kind: Kind(d.Kind), Code: d.Code,
 		Settings:  Settings(d.Settings),
 		CreatedAt: d.CreatedAt,
 	}
@@ -80,37 +80,37 @@ func fromSettings(s Settings) settingsDoc {
 }
 
 type gridDoc struct {
-	ID          string `bson:"_id"`
-	CommunityID string `bson:"community_id"`
-	Name        string `bson:"name"`
-	Code        string `bson:"code"`
+	ID          domain.ID `bson:"_id"`
+	CommunityID domain.ID `bson:"community_id"`
+	Name        string    `bson:"name"`
+	Code        string    `bson:"code"`
 }
 
 func toGrid(d gridDoc) Grid {
-	return Grid{ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Name: d.Name, Code: d.Code}
+	return Grid{ID: d.ID, CommunityID: d.CommunityID, Name: d.Name, Code: d.Code}
 }
 
 type microGridDoc struct {
-	ID          string `bson:"_id"`
-	CommunityID string `bson:"community_id"`
-	GridID      string `bson:"grid_id"`
-	Name        string `bson:"name"`
-	Code        string `bson:"code"`
+	ID          domain.ID `bson:"_id"`
+	CommunityID domain.ID `bson:"community_id"`
+	GridID      domain.ID `bson:"grid_id"`
+	Name        string    `bson:"name"`
+	Code        string    `bson:"code"`
 }
 
 func toMicroGrid(d microGridDoc) MicroGrid {
-	return MicroGrid{ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), GridID: domain.ID(d.GridID), Name: d.Name, Code: d.Code}
+	return MicroGrid{ID: d.ID, CommunityID: d.CommunityID, GridID: d.GridID, Name: d.Name, Code: d.Code}
 }
 
 // memberDoc holds a membership. Roles and WorkerGrids copy the member's role
 // grants so the directory can filter by them; the grants in rolesColl decide
 // permissions.
 type memberDoc struct {
-	ID          string    `bson:"_id"`
-	CommunityID string    `bson:"community_id"`
-	UserID      string    `bson:"user_id"`
-	GridID      string    `bson:"grid_id"`
-	MicroGridID string    `bson:"micro_grid_id"`
+	ID          domain.ID `bson:"_id"`
+	CommunityID domain.ID `bson:"community_id"`
+	UserID      domain.ID `bson:"user_id"`
+	GridID      domain.ID `bson:"grid_id"`
+	MicroGridID domain.ID `bson:"micro_grid_id"`
 	Roles       []string  `bson:"roles"`
 	WorkerGrids []string  `bson:"worker_grids"`
 	Assisted    bool      `bson:"assisted"`
@@ -119,8 +119,8 @@ type memberDoc struct {
 
 func toMember(d memberDoc) Member {
 	m := Member{
-		CommunityID: domain.ID(d.CommunityID), UserID: domain.ID(d.UserID), GridID: domain.ID(d.GridID),
-		MicroGridID: domain.ID(d.MicroGridID), Assisted: d.Assisted, JoinedAt: d.JoinedAt,
+		CommunityID: d.CommunityID, UserID: d.UserID, GridID: d.GridID,
+		MicroGridID: d.MicroGridID, Assisted: d.Assisted, JoinedAt: d.JoinedAt,
 	}
 	for _, r := range d.Roles {
 		m.Roles = append(m.Roles, domain.Role(r))
@@ -133,11 +133,11 @@ func toMember(d memberDoc) Member {
 
 type roleDoc struct {
 	ID          string    `bson:"_id"`
-	CommunityID string    `bson:"community_id"`
-	UserID      string    `bson:"user_id"`
+	CommunityID domain.ID `bson:"community_id"`
+	UserID      domain.ID `bson:"user_id"`
 	Role        string    `bson:"role"`
-	GridID      string    `bson:"grid_id"`
-	GrantedBy   string    `bson:"granted_by"`
+	GridID      domain.ID `bson:"grid_id"`
+	GrantedBy   domain.ID `bson:"granted_by"`
 	GrantedAt   time.Time `bson:"granted_at"`
 }
 
@@ -150,36 +150,68 @@ func roleDocID(communityID, userID domain.ID, role domain.Role, gridID domain.ID
 }
 
 type joinDoc struct {
-	ID          string    `bson:"_id"`
-	CommunityID string    `bson:"community_id"`
-	UserID      string    `bson:"user_id"`
-	GridID      string    `bson:"grid_id"`
-	MicroGridID string    `bson:"micro_grid_id"`
+	ID          domain.ID `bson:"_id"`
+	CommunityID domain.ID `bson:"community_id"`
+	UserID      domain.ID `bson:"user_id"`
+	GridID      domain.ID `bson:"grid_id"`
+	MicroGridID domain.ID `bson:"micro_grid_id"`
 	Message     string    `bson:"message"`
 	State       string    `bson:"state"`
 	CreatedAt   time.Time `bson:"created_at"`
-	DecidedBy   string    `bson:"decided_by,omitempty"`
+	DecidedBy   domain.ID `bson:"decided_by,omitempty"`
 	DecidedAt   time.Time `bson:"decided_at,omitempty"`
 	Reason      string    `bson:"reason,omitempty"`
 }
 
 func toJoinRequest(d joinDoc) JoinRequest {
 	return JoinRequest{
-		ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), UserID: domain.ID(d.UserID),
-		GridID: domain.ID(d.GridID), MicroGridID: domain.ID(d.MicroGridID), Message: d.Message,
-		State: JoinState(d.State), CreatedAt: d.CreatedAt, DecidedBy: domain.ID(d.DecidedBy),
+		ID: d.ID, CommunityID: d.CommunityID, UserID: d.UserID,
+		GridID: d.GridID, MicroGridID: d.MicroGridID, Message: d.Message,
+		State: JoinState(d.State), CreatedAt: d.CreatedAt, DecidedBy: d.DecidedBy,
 		DecidedAt: d.DecidedAt, Reason: d.Reason,
 	}
 }
 
 type joinOpenDoc struct {
-	ID        string `bson:"_id"`
-	RequestID string `bson:"request_id"`
+	ID        domain.ID `bson:"_id"`
+	RequestID domain.ID `bson:"request_id"`
 }
 
 type joinDecisionDoc struct {
-	RequestID string    `bson:"_id"`
+	RequestID domain.ID `bson:"_id"`
 	State     string    `bson:"state"`
-	DecidedBy string    `bson:"decided_by"`
+	DecidedBy domain.ID `bson:"decided_by"`
 	DecidedAt time.Time `bson:"decided_at"`
+}
+
+// list turns one page of documents into a page of the area's values.
+func list[D, T any](docs []D, next bool, total int, conv func(D) T) domain.List[T] {
+	out := domain.List[T]{HasNextPage: next, TotalCount: total, Items: make([]T, len(docs))}
+	for i, d := range docs {
+		out.Items[i] = conv(d)
+	}
+	return out
+}
+
+// byID converts documents read by ID into a map keyed by their ID.
+func byID[D, T any](docs []D, err error, conv func(D) T, key func(T) domain.ID) (map[domain.ID]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[domain.ID]T, len(docs))
+	for _, d := range docs {
+		t := conv(d)
+		out[key(t)] = t
+	}
+	return out, nil
+}
+
+// strs turns IDs into the array an $in filter takes: never null, even for
+// no IDs.
+func strs(ids []domain.ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }

@@ -22,7 +22,7 @@ const (
 )
 
 type adminClaimDoc struct {
-	ID string    `bson:"_id"`
+	ID domain.ID `bson:"_id"`
 	At time.Time `bson:"at"`
 }
 
@@ -33,18 +33,18 @@ var errAdminChangeBusy = domain.Errorf(domain.Conflict, "另一项管理员变�
 func (s *Service) claimAdminChange(ctx context.Context, communityID domain.ID) (release func(), err error) {
 	now := s.now().UTC()
 	c := s.db.Collection(adminClaimsColl)
-	d := adminClaimDoc{ID: string(communityID), At: now}
+	d := adminClaimDoc{ID: communityID, At: now}
 	for try := 0; try < 2; try++ {
-		_, err = c.InsertOne(ctx, d)
-		if err == nil {
-			return func() { _, _ = c.DeleteOne(context.WithoutCancel(ctx), bson.M{"_id": d.ID, "at": d.At}) }, nil
+		won, err := db.InsertOnce(ctx, c, d)
+		if err != nil {
+			return nil, err
 		}
-		if !db.IsDuplicate(err) {
-			return nil, db.Err("claim admin change", err)
+		if won {
+			return func() { _, _ = db.DeleteOne(context.WithoutCancel(ctx), c, bson.M{"_id": d.ID, "at": d.At}) }, nil
 		}
 		// A lapsed claim (its holder stopped) is taken away, once.
-		if _, err := c.DeleteOne(ctx, bson.M{"_id": d.ID, "at": bson.M{"$lt": now.Add(-adminClaimTTL)}}); err != nil {
-			return nil, db.Err("clear lapsed admin claim", err)
+		if _, err := db.DeleteOne(ctx, c, bson.M{"_id": d.ID, "at": bson.M{"$lt": now.Add(-adminClaimTTL)}}); err != nil {
+			return nil, err
 		}
 	}
 	return nil, errAdminChangeBusy

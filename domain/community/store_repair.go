@@ -19,9 +19,9 @@ func (s *Service) RepairRoles(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	byMember := map[string][]roleDoc{}
+	byMember := map[domain.ID][]roleDoc{}
 	for _, g := range grants {
-		id := string(MemberID(domain.ID(g.CommunityID), domain.ID(g.UserID)))
+		id := MemberID(g.CommunityID, g.UserID)
 		byMember[id] = append(byMember[id], g)
 	}
 	members, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), bson.M{})
@@ -34,8 +34,8 @@ func (s *Service) RepairRoles(ctx context.Context) (int, error) {
 		if slices.Equal(roles, sorted(m.Roles)) && slices.Equal(grids, sorted(m.WorkerGrids)) {
 			continue
 		}
-		if _, err := s.db.Collection(membersColl).UpdateByID(ctx, m.ID, bson.M{"$set": bson.M{"roles": roles, "worker_grids": grids}}); err != nil {
-			return fixed, db.Err("repair member roles", err)
+		if err := s.setMemberRoles(ctx, m.ID, roles, grids); err != nil {
+			return fixed, err
 		}
 		fixed++
 	}

@@ -1,0 +1,123 @@
+package community
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// insertMember stores a membership; the _id makes it one per user and
+// community. Errors: Conflict (ErrAlreadyMember).
+func (s *Service) insertMember(ctx context.Context, d memberDoc) error {
+	d.ID = MemberID(d.CommunityID, d.UserID)
+	if d.Roles == nil {
+		d.Roles = []string{}
+	}
+	if d.WorkerGrids == nil {
+		d.WorkerGrids = []string{}
+	}
+	won, err := db.InsertOnce(ctx, s.db.Collection(membersColl), d)
+	if err == nil && !won {
+		return ErrAlreadyMember
+	}
+	return err
+}
+
+// findMember reads a membership. Errors: NotFound.
+func (s *Service) findMember(ctx context.Context, communityID, userID domain.ID) (Member, error) {
+	d, err := db.FindByID[memberDoc](ctx, s.db.Collection(membersColl), string(MemberID(communityID, userID)))
+	if db.IsNotFound(err) {
+		return Member{}, errMemberNotFound
+	}
+	return toMember(d), err
+}
+
+// findMemberships reads a user's memberships of all communities.
+func (s *Service) findMemberships(ctx context.Context, userID domain.ID) ([]Member, error) {
+	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), bson.M{"user_id": string(userID)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Member, len(docs))
+	for i, d := range docs {
+		out[i] = toMember(d)
+	}
+	return out, nil
+}
+
+// listMembers reads a page of a community's members that f selects, in ID
+// order; f.Role must be valid. Errors: Invalid (page).
+func (s *Service) listMembers(ctx context.Context, communityID domain.ID, f MemberFilter, page domain.Page) (domain.List[Member], error) {
+	filter := bson.M{"community_id": string(communityID)}
+	if f.Role != nil {
+		filter["roles"] = string(*f.Role)
+	}
+	if f.GridID != nil {
+		filter["grid_id"] = string(*f.GridID)
+	}
+	docs, next, total, err := db.FindPage[memberDoc](ctx, s.db.Collection(membersColl), filter, page)
+	return list(docs, next, total, toMember), err
+}
+
+// findResidentIDs reads the users holding the resident role (by the roles
+// cached on memberships) who live in any of grids, or anywhere in the
+// community when grids is empty.
+func (s *Service) findResidentIDs(ctx context.Context, communityID domain.ID, grids []domain.ID) ([]domain.ID, error) {
+	filter := bson.M{"community_id": string(communityID), "roles": string(domain.RoleResident)}
+	if len(grids) > 0 {
+		filter["grid_id"] = bson.M{"$in": strs(grids)}
+	}
+	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), filter)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]domain.ID, len(docs))
+	for i, d := range docs {
+		ids[i] = d.UserID
+	}
+	return ids, nil
+}
+
+// setMemberRoles sets the roles and worker grids cached on a membership.
+func (s *Service) setMemberRoles(ctx context.Context, memberID domain.ID, roles, grids []string) error {
+	_, err := db.Update(ctx, s.db.Collection(membersColl), bson.M{"_id": string(memberID)},
+		bson.M{"$set": bson.M{"roles": roles, "worker_grids": grids}})
+	return err
+}
+
+// insertGrant stores a role grant; a grant already stored is not an error.
+func (s *Service) insertGrant(ctx context.Context, d roleDoc) error {
+	_, err := db.InsertOnce(ctx, s.db.Collection(rolesColl), d)
+	return err
+}
+
+// deleteGrant removes a role grant and reports whether there was one.
+func (s *Service) deleteGrant(ctx context.Context, communityID, userID domain.ID, role domain.Role, gridID domain.ID) (bool, error) {
+	return db.DeleteOne(ctx, s.db.Collection(rolesColl), bson.M{"_id": roleDocID(communityID, userID, role, gridID)})
+}
+
+// findGrants reads a user's role grants in a community.
+func (s *Service) findGrants(ctx context.Context, communityID, userID domain.ID) ([]roleDoc, error) {
+	return db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "user_id": string(userID)})
+}
+
+// findRoleHolderIDs reads the users granted role in a community.
+func (s *Service) findRoleHolderIDs(ctx context.Context, communityID domain.ID, role domain.Role) ([]domain.ID, error) {
+	docs, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": string(role)})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]domain.ID, len(docs))
+	for i, d := range docs {
+		ids[i] = d.UserID
+	}
+	return ids, nil
+}
+
+// countAdmins counts the admin grants of a community.
+func (s *Service) countAdmins(ctx context.Context, communityID domain.ID) (int, error) {
+	return db.Count(ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": string(domain.RoleAdmin)})
+}
