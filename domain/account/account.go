@@ -5,13 +5,10 @@ package account
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -107,20 +104,21 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (Login, error)
 	}
 	now := s.now().UTC()
 	u := userDoc{
-		ID: string(domain.NewID()), Name: name, Email: email, PasswordHash: hash,
+		ID: domain.NewID(), Name: name, Email: email, PasswordHash: hash,
 		Lang: string(domain.LangFromContext(ctx)), CreatedAt: now,
 	}
 	// The email claim is the invariant: of concurrent sign-ups with one
 	// email, the first insert wins.
-	if _, err := s.db.Collection(emailsColl).InsertOne(ctx, emailDoc{Email: email, UserID: u.ID}); err != nil {
-		if db.IsDuplicate(err) {
-			return Login{}, ErrEmailTaken
-		}
-		return Login{}, db.Err("claim email", err)
+	won, err := s.claimEmail(ctx, email, u.ID)
+	if err != nil {
+		return Login{}, err
 	}
-	if _, err := s.db.Collection(usersColl).InsertOne(ctx, u); err != nil {
-		_, _ = s.db.Collection(emailsColl).DeleteOne(ctx, bson.M{"_id": email})
-		return Login{}, db.Err("insert user", err)
+	if !won {
+		return Login{}, ErrEmailTaken
+	}
+	if err := s.insertUser(ctx, u); err != nil {
+		_ = s.releaseEmail(ctx, email)
+		return Login{}, err
 	}
 	user := toUser(u)
 	if err := s.sendToken(ctx, user, tokenVerifyEmail); err != nil {
@@ -158,20 +156,19 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
 		}
 		return Login{}, err
 	}
-	var u userDoc
-	err = s.db.Collection(usersColl).FindOne(ctx, bson.M{"email": email}).Decode(&u)
+	u, err := s.findUserByEmail(ctx, email)
 	switch {
 	case db.IsNotFound(err):
 		verifyPassword(dummyHash, in.Password)
 		return Login{}, s.failed(ctx, ip, attempt) // the attempt stays, as a failure
 	case err != nil:
-		return Login{}, db.Err("find user", err)
+		return Login{}, err
 	}
 	if u.Assisted || u.PasswordHash == "" || !verifyPassword(u.PasswordHash, in.Password) {
 		return Login{}, s.failed(ctx, ip, attempt)
 	}
-	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"$or": []bson.M{{"key": pair}, {"_id": bson.M{"$in": attempt}}}}); err != nil {
-		return Login{}, db.Err("clear login failures", err)
+	if err := s.clearLoginFailures(ctx, pair, attempt); err != nil {
+		return Login{}, err
 	}
 	return s.startSession(ctx, toUser(u))
 }
@@ -181,12 +178,12 @@ func (s *Service) startSession(ctx context.Context, u User) (Login, error) {
 	token, hash := newToken()
 	now := s.now().UTC()
 	d := sessionDoc{
-		ID: string(domain.NewID()), UserID: string(u.ID), TokenHash: hash,
+		ID: domain.NewID(), UserID: u.ID, TokenHash: hash,
 		CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionTTL),
 		UserAgent: truncate(actor.UserAgent, 256), IP: actor.IP,
 	}
-	if _, err := s.db.Collection(sessionsColl).InsertOne(ctx, d); err != nil {
-		return Login{}, db.Err("insert session", err)
+	if err := s.insertSession(ctx, d); err != nil {
+		return Login{}, err
 	}
 	return Login{User: u, Session: toSession(d), Token: token}, nil
 }
@@ -203,27 +200,23 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.Actor,
 	if token == "" || len(token) > 100 {
 		return actor, ErrSessionExpired
 	}
-	var d sessionDoc
-	err := s.db.Collection(sessionsColl).FindOne(ctx, bson.M{"token_hash": hashToken(token)}).Decode(&d)
+	d, err := s.findSessionByToken(ctx, hashToken(token))
 	if db.IsNotFound(err) {
 		return actor, ErrSessionExpired
 	}
 	if err != nil {
-		return actor, db.Err("find session", err)
+		return actor, err
 	}
 	now := s.now().UTC()
 	if !now.Before(d.ExpiresAt) {
 		return actor, ErrSessionExpired
 	}
 	if now.Sub(d.LastSeenAt) >= sessionRefresh {
-		_, err := s.db.Collection(sessionsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{
-			"last_seen_at": now, "expires_at": now.Add(SessionTTL),
-		}})
-		if err != nil {
-			return actor, db.Err("slide session", err)
+		if err := s.slideSession(ctx, d.ID, now, now.Add(SessionTTL)); err != nil {
+			return actor, err
 		}
 	}
-	actor.UserID, actor.SessionID = domain.ID(d.UserID), domain.ID(d.ID)
+	actor.UserID, actor.SessionID = d.UserID, d.ID
 	return actor, nil
 }
 
@@ -237,8 +230,7 @@ func (s *Service) Logout(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.db.Collection(sessionsColl).DeleteOne(ctx, bson.M{"_id": string(actor.SessionID)})
-	return db.Err("delete session", err)
+	return s.deleteSession(ctx, actor.SessionID)
 }
 
 // Sessions lists the actor's live sessions, newest first.
@@ -248,14 +240,9 @@ func (s *Service) Sessions(ctx context.Context) ([]Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	filter := bson.M{"user_id": string(actor.UserID), "expires_at": bson.M{"$gt": s.now().UTC()}}
-	cur, err := s.db.Collection(sessionsColl).Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: -1}}).SetLimit(200))
+	docs, err := s.findLiveSessions(ctx, actor.UserID, s.now().UTC())
 	if err != nil {
-		return nil, db.Err("find sessions", err)
-	}
-	var docs []sessionDoc
-	if err := cur.All(ctx, &docs); err != nil {
-		return nil, db.Err("read sessions", err)
+		return nil, err
 	}
 	out := make([]Session, len(docs))
 	for i, d := range docs {
@@ -271,11 +258,11 @@ func (s *Service) RevokeSession(ctx context.Context, id domain.ID) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.db.Collection(sessionsColl).DeleteOne(ctx, bson.M{"_id": string(id), "user_id": string(actor.UserID)})
+	deleted, err := s.deleteUserSession(ctx, id, actor.UserID)
 	if err != nil {
-		return db.Err("delete session", err)
+		return err
 	}
-	if res.DeletedCount == 0 {
+	if !deleted {
 		return errSessionNotFound
 	}
 	return nil
@@ -317,23 +304,22 @@ func (s *Service) ChangePassword(ctx context.Context, in ChangePasswordInput) er
 	if !verifyPassword(u.PasswordHash, in.CurrentPassword) {
 		return ErrWrongPassword // the attempt stays, as a failure
 	}
-	if _, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"key": pair}); err != nil {
-		return db.Err("clear password failures", err)
+	if err := s.clearFailures(ctx, pair); err != nil {
+		return err
 	}
 	if err := s.setPassword(ctx, u.ID, in.NewPassword); err != nil {
 		return err
 	}
-	_, err = s.db.Collection(sessionsColl).DeleteMany(ctx, bson.M{"user_id": u.ID, "_id": bson.M{"$ne": string(actor.SessionID)}})
-	return db.Err("revoke other sessions", err)
+	return s.endOtherSessions(ctx, u.ID, actor.SessionID)
 }
 
-func (s *Service) setPassword(ctx context.Context, userID, pw string) error {
+// setPassword hashes pw and stores it as the user's password.
+func (s *Service) setPassword(ctx context.Context, userID domain.ID, pw string) error {
 	hash, err := hashPassword(pw)
 	if err != nil {
 		return err
 	}
-	_, err = s.db.Collection(usersColl).UpdateByID(ctx, userID, bson.M{"$set": bson.M{"password_hash": hash}})
-	return db.Err("update password", err)
+	return s.setPasswordHash(ctx, userID, hash)
 }
 
 // User returns one user. Errors: NotFound.
@@ -345,33 +331,16 @@ func (s *Service) User(ctx context.Context, id domain.ID) (User, error) {
 	return toUser(d), nil
 }
 
-func (s *Service) findUser(ctx context.Context, id domain.ID) (userDoc, error) {
-	var d userDoc
-	err := s.db.Collection(usersColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return d, errUserNotFound
-	}
-	return d, db.Err("find user", err)
-}
-
 // UsersByID returns the users with the given IDs in one query, keyed by ID;
 // missing IDs are absent from the map.
 func (s *Service) UsersByID(ctx context.Context, ids []domain.ID) (map[domain.ID]User, error) {
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = string(id)
-	}
-	cur, err := s.db.Collection(usersColl).Find(ctx, bson.M{"_id": bson.M{"$in": keys}})
+	docs, err := s.findUsers(ctx, ids)
 	if err != nil {
-		return nil, db.Err("find users", err)
-	}
-	var docs []userDoc
-	if err := cur.All(ctx, &docs); err != nil {
-		return nil, db.Err("read users", err)
+		return nil, err
 	}
 	out := make(map[domain.ID]User, len(docs))
 	for _, d := range docs {
-		out[domain.ID(d.ID)] = toUser(d)
+		out[d.ID] = toUser(d)
 	}
 	return out, nil
 }
@@ -416,11 +385,11 @@ func (s *Service) CreateAssisted(ctx context.Context, in AssistedInput) (User, e
 		return User{}, err
 	}
 	d := userDoc{
-		ID: string(domain.NewID()), Name: name, Assisted: true, Phone: string(phone),
-		Lang: string(domain.Chinese), RegisteredBy: string(actor.UserID), CreatedAt: s.now().UTC(),
+		ID: domain.NewID(), Name: name, Assisted: true, Phone: string(phone),
+		Lang: string(domain.Chinese), RegisteredBy: actor.UserID, CreatedAt: s.now().UTC(),
 	}
-	if _, err := s.db.Collection(usersColl).InsertOne(ctx, d); err != nil {
-		return User{}, db.Err("insert assisted user", err)
+	if err := s.insertUser(ctx, d); err != nil {
+		return User{}, err
 	}
 	return toUser(d), nil
 }
@@ -440,20 +409,14 @@ func CheckAssistedInput(in AssistedInput) error {
 // documents it removed.
 func (s *Service) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
-	for _, q := range []struct {
-		coll   string
-		filter bson.M
-	}{
-		{sessionsColl, bson.M{"expires_at": bson.M{"$lte": now}}},
-		{tokensColl, bson.M{"expires_at": bson.M{"$lte": now}}},
-		{tokenUseColl, bson.M{"expires_at": bson.M{"$lte": now}}},
-		{failuresColl, bson.M{"at": bson.M{"$lte": now.Add(-failureWindow)}}},
+	for _, deleteExpired := range []func(context.Context, time.Time) (int, error){
+		s.deleteExpiredSessions, s.deleteExpiredTokens, s.deleteExpiredTokenUses, s.deleteStaleFailures,
 	} {
-		res, err := s.db.Collection(q.coll).DeleteMany(ctx, q.filter)
+		n, err := deleteExpired(ctx, now)
 		if err != nil {
-			return total, db.Err(fmt.Sprintf("delete expired %s", q.coll), err)
+			return total, err
 		}
-		total += res.DeletedCount
+		total += int64(n)
 	}
 	return total, nil
 }

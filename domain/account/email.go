@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
@@ -44,9 +42,7 @@ func (s *Service) VerifyEmail(ctx context.Context, token string) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.db.Collection(usersColl).UpdateOne(ctx,
-		bson.M{"_id": t.UserID, "email": t.Email}, bson.M{"$set": bson.M{"email_verified": true}})
-	return db.Err("verify email", err)
+	return s.markEmailVerified(ctx, t.UserID, t.Email)
 }
 
 // RequestPasswordReset mails a reset link when the email belongs to an
@@ -62,13 +58,12 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 	if err := s.limitUse(ctx, map[string]int{"reset:" + domain.ActorFromContext(ctx).IP: resetPerIP, "reset-email:" + email: resetPerEmail}); err != nil {
 		return err
 	}
-	var d userDoc
-	err = s.db.Collection(usersColl).FindOne(ctx, bson.M{"email": email}).Decode(&d)
+	d, err := s.findUserByEmail(ctx, email)
 	if db.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
-		return db.Err("find user", err)
+		return err
 	}
 	if err := s.sendToken(ctx, toUser(d), tokenResetPassword); err != nil {
 		s.log.WarnContext(ctx, "send password reset email", "user", d.ID, "err", err)
@@ -96,40 +91,39 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) erro
 	if err := s.setPassword(ctx, t.UserID, in.NewPassword); err != nil {
 		return err
 	}
-	if _, err := s.db.Collection(sessionsColl).DeleteMany(ctx, bson.M{"user_id": t.UserID}); err != nil {
-		return db.Err("end sessions", err)
+	if err := s.endSessions(ctx, t.UserID); err != nil {
+		return err
 	}
-	_, err = s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"email": t.Email})
-	return db.Err("clear login failures", err)
+	return s.clearEmailFailures(ctx, t.Email)
 }
 
 // consumeToken checks a token of the given kind and uses it up. Using it is
 // an insert keyed by the token hash, so of concurrent uses exactly one wins.
 func (s *Service) consumeToken(ctx context.Context, token string, kind tokenKind) (tokenDoc, error) {
-	var t tokenDoc
 	if token == "" || len(token) > 100 {
-		return t, ErrBadToken
+		return tokenDoc{}, ErrBadToken
 	}
 	hash := hashToken(token)
-	err := s.db.Collection(tokensColl).FindOne(ctx, bson.M{"_id": hash}).Decode(&t)
+	t, err := s.findToken(ctx, hash)
 	if db.IsNotFound(err) {
 		return t, ErrBadToken
 	}
 	if err != nil {
-		return t, db.Err("find token", err)
+		return t, err
 	}
 	now := s.now().UTC()
 	if t.Kind != string(kind) || !now.Before(t.ExpiresAt) {
 		return t, ErrBadToken
 	}
-	if _, err := s.db.Collection(tokenUseColl).InsertOne(ctx, tokenUseDoc{Hash: hash, UsedAt: now, ExpiresAt: t.ExpiresAt}); err != nil {
-		if db.IsDuplicate(err) {
-			return t, ErrBadToken
-		}
-		return t, db.Err("use token", err)
+	won, err := s.useToken(ctx, tokenUseDoc{Hash: hash, UsedAt: now, ExpiresAt: t.ExpiresAt})
+	if err != nil {
+		return t, err
 	}
-	if _, err := s.db.Collection(tokensColl).DeleteOne(ctx, bson.M{"_id": hash}); err != nil {
-		return t, db.Err("delete token", err)
+	if !won {
+		return t, ErrBadToken
+	}
+	if err := s.deleteToken(ctx, hash); err != nil {
+		return t, err
 	}
 	return t, nil
 }
@@ -142,9 +136,9 @@ func (s *Service) sendToken(ctx context.Context, u User, kind tokenKind) error {
 	}
 	token, hash := newToken()
 	now := s.now().UTC()
-	t := tokenDoc{Hash: hash, Kind: string(kind), UserID: string(u.ID), Email: u.Email, CreatedAt: now, ExpiresAt: now.Add(TokenTTL)}
-	if _, err := s.db.Collection(tokensColl).InsertOne(ctx, t); err != nil {
-		return db.Err("insert token", err)
+	t := tokenDoc{Hash: hash, Kind: string(kind), UserID: u.ID, Email: u.Email, CreatedAt: now, ExpiresAt: now.Add(TokenTTL)}
+	if err := s.insertToken(ctx, t); err != nil {
+		return err
 	}
 	path, nk := "/verify-email", notify.KindEmailVerification
 	if kind == tokenResetPassword {

@@ -33,7 +33,7 @@ func Indexes() []db.Index {
 }
 
 type userDoc struct {
-	ID            string    `bson:"_id"`
+	ID            domain.ID `bson:"_id"`
 	Name          string    `bson:"name"`
 	Email         string    `bson:"email,omitempty"`
 	EmailVerified bool      `bson:"email_verified"`
@@ -41,26 +41,26 @@ type userDoc struct {
 	Assisted      bool      `bson:"assisted"`
 	Phone         string    `bson:"phone,omitempty"`
 	Lang          string    `bson:"lang"`
-	RegisteredBy  string    `bson:"registered_by,omitempty"`
+	RegisteredBy  domain.ID `bson:"registered_by,omitempty"`
 	CreatedAt     time.Time `bson:"created_at"`
 }
 
 func toUser(d userDoc) User {
 	return User{
-		ID: domain.ID(d.ID), Name: d.Name, Email: d.Email, EmailVerified: d.EmailVerified,
+		ID: d.ID, Name: d.Name, Email: d.Email, EmailVerified: d.EmailVerified,
 		Assisted: d.Assisted, Phone: Phone(d.Phone), Lang: domain.Lang(d.Lang),
-		RegisteredBy: domain.ID(d.RegisteredBy), CreatedAt: d.CreatedAt,
+		RegisteredBy: d.RegisteredBy, CreatedAt: d.CreatedAt,
 	}
 }
 
 type emailDoc struct {
-	Email  string `bson:"_id"`
-	UserID string `bson:"user_id"`
+	Email  string    `bson:"_id"`
+	UserID domain.ID `bson:"user_id"`
 }
 
 type sessionDoc struct {
-	ID         string    `bson:"_id"`
-	UserID     string    `bson:"user_id"`
+	ID         domain.ID `bson:"_id"`
+	UserID     domain.ID `bson:"user_id"`
 	TokenHash  string    `bson:"token_hash"`
 	CreatedAt  time.Time `bson:"created_at"`
 	LastSeenAt time.Time `bson:"last_seen_at"`
@@ -71,7 +71,7 @@ type sessionDoc struct {
 
 func toSession(d sessionDoc) Session {
 	return Session{
-		ID: domain.ID(d.ID), UserID: domain.ID(d.UserID), CreatedAt: d.CreatedAt,
+		ID: d.ID, UserID: d.UserID, CreatedAt: d.CreatedAt,
 		LastSeenAt: d.LastSeenAt, ExpiresAt: d.ExpiresAt, UserAgent: d.UserAgent, IP: d.IP,
 	}
 }
@@ -87,7 +87,7 @@ const (
 type tokenDoc struct {
 	Hash      string    `bson:"_id"`
 	Kind      string    `bson:"kind"`
-	UserID    string    `bson:"user_id"`
+	UserID    domain.ID `bson:"user_id"`
 	Email     string    `bson:"email"`
 	CreatedAt time.Time `bson:"created_at"`
 	ExpiresAt time.Time `bson:"expires_at"`

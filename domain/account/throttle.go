@@ -5,11 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Login throttling: each failure is its own document (inserts are safe under
@@ -58,43 +54,35 @@ func throttleDelay(n int) time.Duration {
 func (s *Service) beginAttempt(ctx context.Context, email string, keys []string) ([]string, error) {
 	now := s.now().UTC()
 	ids := make([]string, len(keys))
-	docs := make([]any, len(keys))
+	docs := make([]failureDoc, len(keys))
 	for i, k := range keys {
 		ids[i] = string(domain.NewID())
 		docs[i] = failureDoc{ID: ids[i], Key: k, Email: email, At: now}
 	}
-	if _, err := s.db.Collection(failuresColl).InsertMany(ctx, docs); err != nil {
-		return nil, db.Err("record login attempt", err)
+	if err := s.insertFailures(ctx, docs); err != nil {
+		return nil, err
 	}
 	return ids, nil
-}
-
-// forgetAttempt removes an attempt's records: it succeeded, or it was
-// refused before its guess.
-func (s *Service) forgetAttempt(ctx context.Context, ids []string) error {
-	_, err := s.db.Collection(failuresColl).DeleteMany(ctx, bson.M{"_id": bson.M{"$in": ids}})
-	return db.Err("clear login attempt", err)
 }
 
 // checkThrottle refuses an attempt when any of its keys has failed too
 // often lately; the attempt's own records (own) do not count.
 func (s *Service) checkThrottle(ctx context.Context, keys, own []string) error {
 	now := s.now().UTC()
+	since := now.Add(-failureWindow)
 	for _, key := range keys {
-		filter := bson.M{"key": key, "at": bson.M{"$gt": now.Add(-failureWindow)}, "_id": bson.M{"$nin": own}}
-		n, err := s.db.Collection(failuresColl).CountDocuments(ctx, filter)
+		n, err := s.countFailures(ctx, key, since, own)
 		if err != nil {
-			return db.Err("count login failures", err)
+			return err
 		}
 		if n < freeFailures {
 			continue
 		}
-		var last failureDoc
-		err = s.db.Collection(failuresColl).FindOne(ctx, filter, options.FindOne().SetSort(bson.D{{Key: "at", Value: -1}})).Decode(&last)
+		last, err := s.lastFailure(ctx, key, since, own)
 		if err != nil {
-			return db.Err("find last login failure", err)
+			return err
 		}
-		if until := last.At.Add(throttleDelay(int(n))); now.Before(until) {
+		if until := last.At.Add(throttleDelay(n)); now.Before(until) {
 			return errRateLimited(until.Sub(now))
 		}
 	}
@@ -104,11 +92,11 @@ func (s *Service) checkThrottle(ctx context.Context, keys, own []string) error {
 // failed answers a failed login: ErrBadCredentials, after a pause when the
 // IP has failed more than freeFailures times lately (its own attempt aside).
 func (s *Service) failed(ctx context.Context, ipKey string, own []string) error {
-	n, err := s.db.Collection(failuresColl).CountDocuments(ctx, bson.M{"key": ipKey, "at": bson.M{"$gt": s.now().UTC().Add(-failureWindow)}, "_id": bson.M{"$nin": own}})
+	n, err := s.countFailures(ctx, ipKey, s.now().UTC().Add(-failureWindow), own)
 	if err != nil {
-		return db.Err("count login failures", err)
+		return err
 	}
-	if over := int(n) - freeFailures + 1; over > 0 {
+	if over := n - freeFailures + 1; over > 0 {
 		s.sleep(min(time.Duration(over)*guessDelay, maxGuessDelay))
 	}
 	return ErrBadCredentials
@@ -145,11 +133,11 @@ func (s *Service) limitUse(ctx context.Context, limits map[string]int) error {
 	}
 	now := s.now().UTC()
 	for _, k := range keys {
-		n, err := s.db.Collection(failuresColl).CountDocuments(ctx, bson.M{"key": k, "at": bson.M{"$gt": now.Add(-useWindow)}, "_id": bson.M{"$nin": own}})
+		n, err := s.countFailures(ctx, k, now.Add(-useWindow), own)
 		if err != nil {
-			return db.Err("count uses", err)
+			return err
 		}
-		if int(n) >= limits[k] {
+		if n >= limits[k] {
 			if err := s.forgetAttempt(ctx, own); err != nil {
 				return err
 			}

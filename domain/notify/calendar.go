@@ -7,10 +7,8 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
-	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Event is one entry of a person's calendar feed: a meeting, a patrol shift
@@ -44,17 +42,6 @@ func (s *Service) CalendarURL(ctx context.Context) (string, error) {
 	return s.calendarURL(ctx, actor.UserID, version)
 }
 
-// feedVersion is the user's current feed token version (0 before any
-// regeneration).
-func (s *Service) feedVersion(ctx context.Context, userID domain.ID) (int, error) {
-	var d calendarDoc
-	err := s.db.Collection(calendarColl).FindOne(ctx, bson.M{"_id": string(userID)}).Decode(&d)
-	if err != nil && !db.IsNotFound(err) {
-		return 0, db.Err("find calendar feed", err)
-	}
-	return d.Version, nil
-}
-
 func (s *Service) calendarURL(ctx context.Context, userID domain.ID, version int) (string, error) {
 	token, err := s.sign(ctx, "cal", string(userID), strconv.Itoa(version))
 	if err != nil {
@@ -74,11 +61,10 @@ func (s *Service) RegenerateCalendarURL(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	d := calendarDoc{UserID: string(actor.UserID), Version: version + 1}
-	if _, err := s.db.Collection(calendarColl).ReplaceOne(ctx, bson.M{"_id": d.UserID}, d, optionsUpsert()); err != nil {
-		return "", db.Err("save calendar feed", err)
+	if err := s.saveFeedVersion(ctx, actor.UserID, version+1); err != nil {
+		return "", err
 	}
-	return s.calendarURL(ctx, actor.UserID, d.Version)
+	return s.calendarURL(ctx, actor.UserID, version+1)
 }
 
 // CalendarFeed renders the iCalendar (RFC 5545) feed a token stands for,

@@ -8,11 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Delivery rules.
@@ -56,15 +52,7 @@ func (s *Service) Dispatch(ctx context.Context, now time.Time) (DispatchStats, e
 	// the ones behind them.
 	var after *outboxDoc
 	for {
-		filter := bson.M{"due_at": bson.M{"$lte": now}}
-		if after != nil {
-			filter = bson.M{"$or": []bson.M{
-				{"due_at": bson.M{"$gt": after.DueAt, "$lte": now}},
-				{"due_at": after.DueAt, "_id": bson.M{"$gt": after.ID}},
-			}}
-		}
-		opts := options.Find().SetSort(bson.D{{Key: "due_at", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(roundLimit)
-		due, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), filter, opts)
+		due, err := s.findDue(ctx, now, after)
 		if err != nil {
 			return st, err
 		}
@@ -95,7 +83,7 @@ type content struct{ subject, text, html string }
 func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outboxDoc, st *DispatchStats) error {
 	ids := make([]domain.ID, 0, len(due))
 	for _, d := range due {
-		ids = append(ids, domain.ID(d.RecipientID))
+		ids = append(ids, d.RecipientID)
 	}
 	recipients, err := s.directory.Recipients(ctx, ids)
 	if err != nil {
@@ -124,8 +112,8 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 	}
 	for _, d := range due {
 		spec := kinds[Kind(d.Kind)]
-		r, ok := recipients[domain.ID(d.RecipientID)]
-		p := prefs[domain.ID(d.RecipientID)]
+		r, ok := recipients[d.RecipientID]
+		p := prefs[d.RecipientID]
 		switch {
 		case !ok || r.Email == "":
 			st.Cancelled++
@@ -185,16 +173,16 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attempt int, ok bool, err error) {
 	for attempt = d.Attempts + 1; attempt <= d.Attempts+MaxAttempts; attempt++ {
 		c := claimDoc{ID: fmt.Sprintf("%s#%d", d.ID, attempt), OutboxID: d.ID, Attempt: attempt, ClaimedAt: now, ExpiresAt: now.Add(claimTTL)}
-		_, err := s.db.Collection(claimsColl).InsertOne(ctx, c)
-		if err == nil {
+		won, err := s.insertClaim(ctx, c)
+		if err != nil {
+			return 0, false, err
+		}
+		if won {
 			return attempt, true, nil
 		}
-		if !db.IsDuplicate(err) {
-			return 0, false, db.Err("claim delivery", err)
-		}
-		var held claimDoc
-		if err := s.db.Collection(claimsColl).FindOne(ctx, bson.M{"_id": c.ID}).Decode(&held); err != nil {
-			return 0, false, db.Err("read claim", err)
+		held, err := s.findClaim(ctx, c.ID)
+		if err != nil {
+			return 0, false, err
 		}
 		if now.Before(held.ExpiresAt) {
 			return 0, false, nil
@@ -273,9 +261,9 @@ func (s *Service) record(ctx context.Context, now time.Time, part []ready, messa
 			st.Failed++
 			continue
 		}
-		set := bson.M{"attempts": it.attempt, "last_error": reason, "due_at": now.Add(max(wait, backoff(it.attempt-it.doc.RetryBase)))}
-		if _, err := s.db.Collection(outboxColl).UpdateByID(ctx, it.doc.ID, bson.M{"$set": set}); err != nil {
-			return done, db.Err("schedule retry", err)
+		due := now.Add(max(wait, backoff(it.attempt-it.doc.RetryBase)))
+		if err := s.scheduleRetry(ctx, it.doc.ID, it.attempt, reason, due); err != nil {
+			return done, err
 		}
 		st.Retried++
 	}

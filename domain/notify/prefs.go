@@ -10,10 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Preferences are what a person wants to receive.
@@ -74,22 +71,10 @@ func (p Preferences) quietUntil(now time.Time, zone string) (time.Time, bool) {
 	return end.UTC(), true
 }
 
-func toPrefs(d prefsDoc) Preferences {
-	p := Preferences{Digest: d.Digest, QuietEnabled: d.QuietEnabled, QuietStart: d.QuietStart, QuietEnd: d.QuietEnd}
-	for _, k := range d.Off {
-		p.Off = append(p.Off, Kind(k))
-	}
-	return p
-}
-
 // prefsFor returns the preferences of several users in one query; users who
 // never changed theirs get the defaults.
 func (s *Service) prefsFor(ctx context.Context, ids []domain.ID) (map[domain.ID]Preferences, error) {
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = string(id)
-	}
-	docs, err := db.FindAll[prefsDoc](ctx, s.db.Collection(prefsColl), bson.M{"_id": bson.M{"$in": keys}})
+	docs, err := s.findPrefs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +83,7 @@ func (s *Service) prefsFor(ctx context.Context, ids []domain.ID) (map[domain.ID]
 		out[id] = DefaultPreferences()
 	}
 	for _, d := range docs {
-		out[domain.ID(d.UserID)] = toPrefs(d)
+		out[d.UserID] = toPrefs(d)
 	}
 	return out, nil
 }
@@ -166,15 +151,6 @@ func (s *Service) UpdatePreferences(ctx context.Context, up PreferencesUpdate) (
 		return p, err
 	}
 	return p, nil
-}
-
-func (s *Service) savePrefs(ctx context.Context, userID domain.ID, p Preferences) error {
-	d := prefsDoc{UserID: string(userID), Off: []string{}, Digest: p.Digest, QuietEnabled: p.QuietEnabled, QuietStart: p.QuietStart, QuietEnd: p.QuietEnd}
-	for _, k := range p.Off {
-		d.Off = append(d.Off, string(k))
-	}
-	_, err := s.db.Collection(prefsColl).ReplaceOne(ctx, bson.M{"_id": d.UserID}, d, optionsUpsert())
-	return db.Err("save preferences", err)
 }
 
 // parseClock reads "HH:MM" as minutes after midnight.

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"github.com/yishi-app/yishi/domain"
@@ -123,7 +122,7 @@ func (s *Service) Enqueue(ctx context.Context, it Item) error {
 		it.Zone = defaultZone
 	}
 	d := outboxDoc{
-		ID: dedupeKey(it), Kind: string(it.Kind), CommunityID: string(it.CommunityID), RecipientID: string(it.RecipientID),
+		ID: dedupeKey(it), Kind: string(it.Kind), CommunityID: it.CommunityID, RecipientID: it.RecipientID,
 		Subject: it.Subject, Occurrence: it.Occurrence, Zone: it.Zone, Data: it.Data,
 		SendAt: it.SendAt.UTC(), DueAt: it.SendAt.UTC(), State: string(Pending), CreatedAt: now,
 	}
@@ -132,16 +131,16 @@ func (s *Service) Enqueue(ctx context.Context, it Item) error {
 	}
 	// The key is kept after the item is sent, so enqueuing it again later
 	// changes nothing either.
-	_, err := s.db.Collection(keysColl).InsertOne(ctx, keyDoc{ID: d.ID})
-	if db.IsDuplicate(err) {
+	won, err := s.claimKey(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	if !won {
 		return nil
 	}
-	if err != nil {
-		return db.Err("enqueue key", err)
-	}
-	if _, err := s.db.Collection(outboxColl).InsertOne(ctx, d); err != nil {
-		_, _ = s.db.Collection(keysColl).DeleteOne(ctx, bson.M{"_id": d.ID}) // so it can be queued again
-		return db.Err("enqueue", err)
+	if err := s.insertItem(ctx, d); err != nil {
+		_ = s.releaseKey(ctx, d.ID) // so it can be queued again
+		return err
 	}
 	if kinds[it.Kind].Urgent {
 		select {
@@ -157,7 +156,7 @@ const defaultZone = "Asia/Shanghai"
 // Cancel cancels the pending items about a subject, for example when a
 // meeting is called off.
 func (s *Service) Cancel(ctx context.Context, subject string) error {
-	docs, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"subject": subject})
+	docs, err := s.findItemsAbout(ctx, subject)
 	if err != nil {
 		return err
 	}
@@ -172,7 +171,7 @@ func (s *Service) Cancel(ctx context.Context, subject string) error {
 func (s *Service) finishItems(ctx context.Context, docs []outboxDoc) error {
 	for start := 0; start < len(docs); start += batchLimit {
 		part := docs[start:min(start+batchLimit, len(docs))]
-		logged := make([]any, len(part))
+		logged := make([]outboxDoc, len(part))
 		ids := make([]string, len(part))
 		for i, d := range part {
 			ids[i] = d.ID
@@ -184,11 +183,11 @@ func (s *Service) finishItems(ctx context.Context, docs []outboxDoc) error {
 			d.Key, d.ID = d.ID, string(domain.NewID())
 			logged[i] = d
 		}
-		if _, err := s.db.Collection(logColl).InsertMany(ctx, logged); err != nil {
-			return db.Err("log finished items", err)
+		if err := s.logItems(ctx, logged); err != nil {
+			return err
 		}
-		if _, err := s.db.Collection(outboxColl).DeleteMany(ctx, bson.M{"_id": bson.M{"$in": ids}}); err != nil {
-			return db.Err("dequeue finished items", err)
+		if err := s.dequeueItems(ctx, ids); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -197,16 +196,13 @@ func (s *Service) finishItems(ctx context.Context, docs []outboxDoc) error {
 // Reschedule moves the pending items about a subject by delta, for example
 // when a meeting moves.
 func (s *Service) Reschedule(ctx context.Context, subject string, delta time.Duration) error {
-	items, err := db.FindAll[outboxDoc](ctx, s.db.Collection(outboxColl), bson.M{"subject": subject})
+	items, err := s.findItemsAbout(ctx, subject)
 	if err != nil {
 		return err
 	}
 	for _, d := range items {
-		_, err := s.db.Collection(outboxColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{
-			"send_at": d.SendAt.Add(delta), "due_at": d.SendAt.Add(delta),
-		}})
-		if err != nil {
-			return db.Err("reschedule item", err)
+		if err := s.moveItem(ctx, d.ID, d.SendAt.Add(delta)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -220,7 +216,7 @@ func (s *Service) History(ctx context.Context, page domain.Page) (domain.List[It
 	if err != nil {
 		return domain.List[Item]{}, err
 	}
-	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(logColl), bson.M{"recipient_id": string(actor.UserID)}, page)
+	docs, next, total, err := s.historyPage(ctx, actor.UserID, page)
 	return toList(docs, next, total), err
 }
 
@@ -230,8 +226,7 @@ func (s *Service) Failed(ctx context.Context, communityID domain.ID, page domain
 	if err := s.requireAdmin(ctx, communityID); err != nil {
 		return domain.List[Item]{}, err
 	}
-	docs, next, total, err := db.FindPage[outboxDoc](ctx, s.db.Collection(logColl),
-		bson.M{"community_id": string(communityID), "state": string(Failed)}, page)
+	docs, next, total, err := s.failedPage(ctx, communityID, page)
 	return toList(docs, next, total), err
 }
 
@@ -239,15 +234,14 @@ func (s *Service) Failed(ctx context.Context, communityID domain.ID, page domain
 // Errors: Unauthenticated, NotFound (also another community's), Forbidden,
 // Conflict (not failed).
 func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
-	var d outboxDoc
-	err := s.db.Collection(logColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
+	d, err := s.findLogged(ctx, id)
 	if db.IsNotFound(err) || (err == nil && d.CommunityID == "") {
 		return Item{}, errItemNotFound
 	}
 	if err != nil {
-		return Item{}, db.Err("find item", err)
+		return Item{}, err
 	}
-	if err := s.requireAdmin(ctx, domain.ID(d.CommunityID)); err != nil {
+	if err := s.requireAdmin(ctx, d.CommunityID); err != nil {
 		if domain.ErrorCode(err) == domain.Forbidden {
 			return Item{}, errItemNotFound
 		}
@@ -262,14 +256,15 @@ func (s *Service) Retry(ctx context.Context, id domain.ID) (Item, error) {
 		d.ID, d.Key = d.Key, ""
 	}
 	d.State, d.DueAt, d.LastError, d.RetryBase = string(Pending), s.now().UTC(), "", d.Attempts
-	if _, err := s.db.Collection(outboxColl).InsertOne(ctx, d); err != nil {
-		if db.IsDuplicate(err) {
-			return toItem(d), domain.Errorf(domain.Conflict, "该通知已在重试", "this notification is already being retried")
-		}
-		return Item{}, db.Err("requeue item", err)
+	won, err := s.requeueItem(ctx, d)
+	if err != nil {
+		return Item{}, err
 	}
-	if _, err := s.db.Collection(logColl).DeleteOne(ctx, bson.M{"_id": logID}); err != nil {
-		return Item{}, db.Err("unlog item", err)
+	if !won {
+		return toItem(d), domain.Errorf(domain.Conflict, "该通知已在重试", "this notification is already being retried")
+	}
+	if err := s.unlogItem(ctx, logID); err != nil {
+		return Item{}, err
 	}
 	return toItem(d), nil
 }
@@ -304,13 +299,12 @@ func (s *Service) secretKey(ctx context.Context) ([]byte, error) {
 	}
 	fresh := make([]byte, 32)
 	_, _ = rand.Read(fresh)
-	_, err := s.db.Collection(secretsColl).InsertOne(ctx, secretDoc{Name: "notify", Value: fresh})
-	if err != nil && !db.IsDuplicate(err) {
-		return nil, db.Err("store secret", err)
+	if err := s.insertSecret(ctx, secretDoc{Name: "notify", Value: fresh}); err != nil {
+		return nil, err
 	}
-	var d secretDoc
-	if err := s.db.Collection(secretsColl).FindOne(ctx, bson.M{"_id": "notify"}).Decode(&d); err != nil {
-		return nil, db.Err("read secret", err)
+	d, err := s.findSecret(ctx, "notify")
+	if err != nil {
+		return nil, err
 	}
 	if len(d.Value) < 32 {
 		return nil, fmt.Errorf("notify secret is too short")
@@ -324,15 +318,12 @@ func (s *Service) secretKey(ctx context.Context) ([]byte, error) {
 // item is never sent twice and people keep their history.
 func (s *Service) DeleteOld(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
-	for coll, filter := range map[string]bson.M{
-		claimsColl: {"claimed_at": bson.M{"$lt": now.AddDate(0, 0, -30)}},
-		eventsColl: {"at": bson.M{"$lt": now.AddDate(0, 0, -30)}},
-	} {
-		res, err := s.db.Collection(coll).DeleteMany(ctx, filter)
+	for _, deleteBefore := range []func(context.Context, time.Time) (int, error){s.deleteClaimsBefore, s.deleteEventsBefore} {
+		n, err := deleteBefore(ctx, now.AddDate(0, 0, -30))
 		if err != nil {
-			return total, db.Err("delete old "+coll, err)
+			return total, err
 		}
-		total += res.DeletedCount
+		total += int64(n)
 	}
 	return total, nil
 }

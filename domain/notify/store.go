@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -59,8 +58,8 @@ type outboxDoc struct {
 	ID          string            `bson:"_id"`
 	Key         string            `bson:"key,omitempty"` // in the log: the item's dedupe key (its queue _id)
 	Kind        string            `bson:"kind"`
-	CommunityID string            `bson:"community_id"`
-	RecipientID string            `bson:"recipient_id"`
+	CommunityID domain.ID         `bson:"community_id"`
+	RecipientID domain.ID         `bson:"recipient_id"`
 	Subject     string            `bson:"subject"`
 	Occurrence  string            `bson:"occurrence"`
 	Zone        string            `bson:"zone"`
@@ -78,7 +77,7 @@ type outboxDoc struct {
 
 func toItem(d outboxDoc) Item {
 	return Item{
-		ID: domain.ID(d.ID), Kind: Kind(d.Kind), CommunityID: domain.ID(d.CommunityID), RecipientID: domain.ID(d.RecipientID),
+		ID: domain.ID(d.ID), Kind: Kind(d.Kind), CommunityID: d.CommunityID, RecipientID: d.RecipientID,
 		Subject: d.Subject, Occurrence: d.Occurrence, Zone: d.Zone, SendAt: d.SendAt, DueAt: d.DueAt,
 		State: State(d.State), Attempts: d.Attempts, MessageID: d.MessageID, LastError: d.LastError,
 		CreatedAt: d.CreatedAt, SentAt: d.SentAt,
@@ -94,12 +93,20 @@ type claimDoc struct {
 }
 
 type prefsDoc struct {
-	UserID       string   `bson:"_id"`
-	Off          []string `bson:"off"`
-	Digest       bool     `bson:"digest"`
-	QuietStart   int      `bson:"quiet_start"` // minutes after local midnight
-	QuietEnd     int      `bson:"quiet_end"`
-	QuietEnabled bool     `bson:"quiet_enabled"`
+	UserID       domain.ID `bson:"_id"`
+	Off          []string  `bson:"off"`
+	Digest       bool      `bson:"digest"`
+	QuietStart   int       `bson:"quiet_start"` // minutes after local midnight
+	QuietEnd     int       `bson:"quiet_end"`
+	QuietEnabled bool      `bson:"quiet_enabled"`
+}
+
+func toPrefs(d prefsDoc) Preferences {
+	p := Preferences{Digest: d.Digest, QuietEnabled: d.QuietEnabled, QuietStart: d.QuietStart, QuietEnd: d.QuietEnd}
+	for _, k := range d.Off {
+		p.Off = append(p.Off, Kind(k))
+	}
+	return p
 }
 
 type badAddrDoc struct {
@@ -121,8 +128,6 @@ type secretDoc struct {
 }
 
 type calendarDoc struct {
-	UserID  string `bson:"_id"`
-	Version int    `bson:"version"`
+	UserID  domain.ID `bson:"_id"`
+	Version int       `bson:"version"`
 }
-
-func optionsUpsert() *options.ReplaceOptionsBuilder { return options.Replace().SetUpsert(true) }

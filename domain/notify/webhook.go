@@ -11,10 +11,8 @@ import (
 	"time"
 
 	"github.com/sendgrid/sendgrid-go/helpers/eventwebhook"
-	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Webhook signature headers of SendGrid's Event Webhook.
@@ -83,12 +81,12 @@ func (s *Service) ProcessWebhook(ctx context.Context, key *ecdsa.PublicKey, body
 		if e.ID == "" || len(e.ID) > 200 {
 			continue
 		}
-		_, err := s.db.Collection(eventsColl).InsertOne(ctx, eventDoc{ID: e.ID, Event: e.Event, At: now.UTC()})
-		if db.IsDuplicate(err) {
-			continue // seen before: the provider retries deliveries
-		}
+		won, err := s.recordEvent(ctx, eventDoc{ID: e.ID, Event: e.Event, At: now.UTC()})
 		if err != nil {
-			return processed, db.Err("record event", err)
+			return processed, err
+		}
+		if !won {
+			continue // seen before: the provider retries deliveries
 		}
 		processed++
 		switch e.Event {
@@ -97,9 +95,8 @@ func (s *Service) ProcessWebhook(ctx context.Context, key *ecdsa.PublicKey, body
 			if email == "" {
 				continue
 			}
-			_, err := s.db.Collection(badAddrColl).InsertOne(ctx, badAddrDoc{Email: email, Event: e.Event, Reason: truncate(e.Reason, 300), At: now.UTC()})
-			if err != nil && !db.IsDuplicate(err) {
-				return processed, db.Err("mark undeliverable", err)
+			if err := s.markUndeliverable(ctx, badAddrDoc{Email: email, Event: e.Event, Reason: truncate(e.Reason, 300), At: now.UTC()}); err != nil {
+				return processed, err
 			}
 		}
 	}
@@ -112,7 +109,7 @@ func (s *Service) undeliverable(ctx context.Context, emails []string) (map[strin
 	if len(emails) == 0 {
 		return out, nil
 	}
-	docs, err := db.FindAll[badAddrDoc](ctx, s.db.Collection(badAddrColl), bson.M{"_id": bson.M{"$in": emails}})
+	docs, err := s.findUndeliverable(ctx, emails)
 	for _, d := range docs {
 		out[d.Email] = true
 	}
@@ -122,7 +119,7 @@ func (s *Service) undeliverable(ctx context.Context, emails []string) (map[strin
 // Undeliverable tells, for each email, why mail to it stopped; emails that
 // still work are absent.
 func (s *Service) Undeliverable(ctx context.Context, emails []string) (map[string]string, error) {
-	docs, err := db.FindAll[badAddrDoc](ctx, s.db.Collection(badAddrColl), bson.M{"_id": bson.M{"$in": emails}})
+	docs, err := s.findUndeliverable(ctx, emails)
 	out := map[string]string{}
 	for _, d := range docs {
 		out[d.Email] = d.Event
