@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
@@ -399,5 +400,58 @@ func TestRepairRoles(t *testing.T) {
 	m := must(w.svc.Member(w.a.admin, w.a.c.ID, w.a.committeeID))
 	if !m.HasRole(domain.RoleCommittee) || len(m.WorkerGrids) != 0 {
 		t.Errorf("member after the repair = %+v, want the committee role back and no grids", m)
+	}
+}
+
+// TestJoinDecisionAfterCrash: a stop between a decision's claim and its
+// write leaves the request pending and every other decider refused; Repair
+// finishes it, from the claim: an approval makes the requester a resident,
+// a rejection keeps its reason and lets them ask again.
+func TestJoinDecisionAfterCrash(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	claimed := time.Now().Add(-2 * time.Minute).UTC()
+	tests := []struct {
+		name, state, reason string
+	}{
+		{"Approved", "approved", ""},
+		{"Rejected", "rejected", "不是本村居民"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id := w.user(t, "新居民")
+			r := must(w.svc.RequestToJoin(as(id), community.JoinInput{CommunityID: w.a.c.ID, GridID: w.a.grid1.ID}))
+			claim := bson.M{"_id": string(r.ID), "state": tt.state, "decided_by": string(w.a.adminID), "decided_at": claimed}
+			if tt.reason != "" {
+				claim["reason"] = tt.reason
+			}
+			if _, err := w.db.Collection("join_decisions").InsertOne(ctx, claim); err != nil {
+				t.Fatal(err)
+			}
+			_, err := w.svc.ApproveJoinRequest(w.a.admin, r.ID)
+			wantCode(t, err, domain.Conflict)
+
+			if n := must(w.svc.Repair(ctx, time.Now())); n != 1 {
+				t.Errorf("Repair finished %d decisions, want 1", n)
+			}
+			if n := must(w.svc.Repair(ctx, time.Now())); n != 0 {
+				t.Errorf("a second Repair finished %d, want none", n)
+			}
+			mine := must(w.svc.MyJoinRequests(as(id)))
+			if len(mine) != 1 || string(mine[0].State) != tt.state || mine[0].Reason != tt.reason || mine[0].DecidedBy != w.a.adminID {
+				t.Fatalf("request after Repair = %+v, want %s by the admin, reason %q", mine, tt.state, tt.reason)
+			}
+			m, err := w.svc.Member(w.a.admin, w.a.c.ID, id)
+			if tt.state == "approved" {
+				if err != nil || !m.HasRole(domain.RoleResident) {
+					t.Errorf("member after an approval = %+v, %v; want a resident", m, err)
+				}
+			} else {
+				wantCode(t, err, domain.NotFound)
+				if _, err := w.svc.RequestToJoin(as(id), community.JoinInput{CommunityID: w.a.c.ID, GridID: w.a.grid1.ID}); err != nil {
+					t.Errorf("asking again after the rejection: %v", err)
+				}
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package community
 
 import (
 	"context"
+	"time"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/notify"
@@ -126,21 +127,7 @@ func (s *Service) MyJoinRequests(ctx context.Context) ([]JoinRequest, error) {
 // Errors: Unauthenticated, NotFound (also for another community's request),
 // Forbidden, Conflict (already decided).
 func (s *Service) ApproveJoinRequest(ctx context.Context, id domain.ID) (JoinRequest, error) {
-	r, err := s.decide(ctx, id, JoinApproved, "")
-	if err != nil {
-		return r, err
-	}
-	err = s.insertMember(ctx, memberDoc{
-		CommunityID: r.CommunityID, UserID: r.UserID, GridID: r.GridID,
-		MicroGridID: r.MicroGridID, JoinedAt: r.DecidedAt,
-	})
-	if err != nil && err != ErrAlreadyMember {
-		return r, err
-	}
-	if err := s.grant(ctx, r.CommunityID, r.UserID, domain.RoleResident, ""); err != nil {
-		return r, err
-	}
-	return r, s.syncMemberRoles(ctx, r.CommunityID, r.UserID)
+	return s.decide(ctx, id, JoinApproved, "")
 }
 
 // RejectJoinRequest turns a request down with a reason the requester sees.
@@ -176,8 +163,7 @@ func (s *Service) decide(ctx context.Context, id domain.ID, state JoinState, rea
 	case r.State != JoinPending:
 		return r, ErrAlreadyDecided
 	}
-	now := s.now().UTC()
-	dec := joinDecisionDoc{RequestID: r.ID, State: string(state), DecidedBy: actor.UserID, DecidedAt: now}
+	dec := joinDecisionDoc{RequestID: r.ID, State: string(state), Reason: reason, DecidedBy: actor.UserID, DecidedAt: s.now().UTC()}
 	won, err := s.claimDecision(ctx, dec)
 	if err != nil {
 		return r, err
@@ -185,15 +171,68 @@ func (s *Service) decide(ctx context.Context, id domain.ID, state JoinState, rea
 	if !won {
 		return r, ErrAlreadyDecided
 	}
-	if err := s.recordDecision(ctx, dec, reason); err != nil {
+	return s.finishDecision(ctx, r, dec)
+}
+
+// finishDecision carries out a claimed decision: it records it on the
+// request, frees the requester to ask again, makes an approved requester a
+// resident and tells them. Each step may be repeated, so Repair finishes a
+// decision that a stop interrupted by running it again.
+func (s *Service) finishDecision(ctx context.Context, r JoinRequest, dec joinDecisionDoc) (JoinRequest, error) {
+	if err := s.recordDecision(ctx, dec); err != nil {
 		return r, err
 	}
 	if err := s.releaseOpenRequest(ctx, r.CommunityID, r.UserID); err != nil {
 		return r, err
 	}
-	r.State, r.DecidedBy, r.DecidedAt, r.Reason = state, actor.UserID, now, reason
+	r.State, r.DecidedBy, r.DecidedAt, r.Reason = JoinState(dec.State), dec.DecidedBy, dec.DecidedAt, dec.Reason
+	if r.State == JoinApproved {
+		err := s.insertMember(ctx, memberDoc{
+			CommunityID: r.CommunityID, UserID: r.UserID, GridID: r.GridID,
+			MicroGridID: r.MicroGridID, JoinedAt: r.DecidedAt,
+		})
+		if err != nil && err != ErrAlreadyMember {
+			return r, err
+		}
+		if err := s.grantAs(ctx, r.CommunityID, r.UserID, domain.RoleResident, "", dec.DecidedBy); err != nil {
+			return r, err
+		}
+		if err := s.syncMemberRoles(ctx, r.CommunityID, r.UserID); err != nil {
+			return r, err
+		}
+	}
 	s.notifyDecision(ctx, r)
 	return r, nil
+}
+
+// RepairJoinDecisions finishes the decisions on join requests that were
+// claimed over a minute before now but not carried out (a stop between
+// the claim and the request's update), and returns how many it finished.
+func (s *Service) RepairJoinDecisions(ctx context.Context, now time.Time) (int, error) {
+	pending, err := s.findPendingRequests(ctx)
+	if err != nil || len(pending) == 0 {
+		return 0, err
+	}
+	byID := make(map[domain.ID]JoinRequest, len(pending))
+	ids := make([]domain.ID, len(pending))
+	for i, r := range pending {
+		byID[r.ID], ids[i] = r, r.ID
+	}
+	decisions, err := s.findDecisionsOf(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	fixed := 0
+	for _, dec := range decisions {
+		if dec.DecidedAt.After(now.Add(-time.Minute)) {
+			continue // perhaps still being carried out
+		}
+		if _, err := s.finishDecision(ctx, byID[dec.RequestID], dec); err != nil {
+			return fixed, err
+		}
+		fixed++
+	}
+	return fixed, nil
 }
 
 // notifyDecision queues the mail telling the requester the outcome. A

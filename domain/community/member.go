@@ -8,11 +8,17 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 )
 
-// grant inserts a role grant; granting a role twice is not an error.
+// grant inserts a role grant by the acting user; granting a role twice is
+// not an error.
 func (s *Service) grant(ctx context.Context, communityID, userID domain.ID, role domain.Role, gridID domain.ID) error {
+	return s.grantAs(ctx, communityID, userID, role, gridID, domain.ActorFromContext(ctx).UserID)
+}
+
+// grantAs inserts a role grant made by grantor.
+func (s *Service) grantAs(ctx context.Context, communityID, userID domain.ID, role domain.Role, gridID, grantor domain.ID) error {
 	d := roleDoc{
 		ID: roleDocID(communityID, userID, role, gridID), CommunityID: communityID, UserID: userID,
-		Role: string(role), GridID: gridID, GrantedBy: domain.ActorFromContext(ctx).UserID, GrantedAt: s.now().UTC(),
+		Role: string(role), GridID: gridID, GrantedBy: grantor, GrantedAt: s.now().UTC(),
 	}
 	return s.insertGrant(ctx, d)
 }

@@ -177,9 +177,13 @@ type joinOpenDoc struct {
 	RequestID domain.ID `bson:"request_id"`
 }
 
+// joinDecisionDoc is the claim of a decision on a join request. It holds
+// the whole decision, so that Repair can finish one that a stop
+// interrupted.
 type joinDecisionDoc struct {
 	RequestID domain.ID `bson:"_id"`
 	State     string    `bson:"state"`
+	Reason    string    `bson:"reason,omitempty"`
 	DecidedBy domain.ID `bson:"decided_by"`
 	DecidedAt time.Time `bson:"decided_at"`
 }

@@ -81,11 +81,26 @@ func (s *Service) claimDecision(ctx context.Context, d joinDecisionDoc) (won boo
 
 // recordDecision copies a decision onto its request; a reason is stored
 // only when given.
-func (s *Service) recordDecision(ctx context.Context, d joinDecisionDoc, reason string) error {
+func (s *Service) recordDecision(ctx context.Context, d joinDecisionDoc) error {
 	set := bson.M{"state": d.State, "decided_by": string(d.DecidedBy), "decided_at": d.DecidedAt}
-	if reason != "" {
-		set["reason"] = reason
+	if d.Reason != "" {
+		set["reason"] = d.Reason
 	}
 	_, err := db.Update(ctx, s.db.Collection(joinColl), bson.M{"_id": string(d.RequestID)}, bson.M{"$set": set})
 	return err
+}
+
+// findDecisionsOf reads the decisions claimed on the given requests.
+func (s *Service) findDecisionsOf(ctx context.Context, requestIDs []domain.ID) ([]joinDecisionDoc, error) {
+	return db.FindAll[joinDecisionDoc](ctx, s.db.Collection(joinDecideColl), bson.M{"_id": bson.M{"$in": strs(requestIDs)}})
+}
+
+// findPendingRequests reads every pending join request, of all communities.
+func (s *Service) findPendingRequests(ctx context.Context) ([]JoinRequest, error) {
+	docs, err := db.FindAll[joinDoc](ctx, s.db.Collection(joinColl), bson.M{"state": string(JoinPending)})
+	out := make([]JoinRequest, len(docs))
+	for i, d := range docs {
+		out[i] = toJoinRequest(d)
+	}
+	return out, err
 }

@@ -1,0 +1,19 @@
+package community
+
+import (
+	"context"
+	"time"
+)
+
+// Repair finishes what a stop can leave half done in this area: join
+// decisions claimed but not carried out, then the roles cached on member
+// documents. It returns how many things it fixed. cmd runs it at start-up
+// and jobs in the daily clean-up.
+func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
+	decisions, err := s.RepairJoinDecisions(ctx, now)
+	if err != nil {
+		return decisions, err
+	}
+	roles, err := s.RepairRoles(ctx)
+	return decisions + roles, err
+}
