@@ -69,8 +69,13 @@ func (f *fixture) instance() instance {
 	in.notify.SetDirectory(in.accounts)
 	in.notify.SetRequireAdmin(in.comms.RequireAdmin)
 	in.runs = schedule.NewService(f.db.Database)
-	in.sched = jobs.New(jobs.Config{Notify: in.notify, Accounts: in.accounts, Communities: in.comms, Schedule: in.runs, Log: f.log, Now: f.clock.Now})
+	in.sched = f.scheduler(in)
 	return in
+}
+
+// scheduler builds the scheduler of an instance.
+func (f *fixture) scheduler(in instance) *jobs.Scheduler {
+	return jobs.New(jobs.Config{Notify: in.notify, Accounts: in.accounts, Communities: in.comms, Schedule: in.runs, Log: f.log, Now: f.clock.Now})
 }
 
 // user registers a person and verifies their email with the link in the

@@ -35,17 +35,23 @@ type DispatchStats struct {
 	Sent, Retried, Failed, Deferred, Cancelled, Requests int
 }
 
-// Dispatch sends every item due at now. Each item is claimed by inserting a
-// claim keyed by (item, attempt) before it is sent, so several dispatchers
-// never send one attempt twice; a claim left by a crash expires after
-// claimTTL and the item is sent again under the next attempt number.
-// Non-urgent items that fall in the recipient's quiet hours wait for the
-// morning. Recipients of identical content share one request.
+// Dispatch sends every item due at now. Each item is claimed, just before
+// the request that sends it, by inserting a claim keyed by (item, attempt)
+// and stamped with the time of its insert, so several dispatchers never
+// send one attempt twice however long a round takes; a claim left by a
+// crash expires after claimTTL (longer than any one request may take) and
+// the item is sent again under the next attempt number. Items leave the
+// queue after each request. Non-urgent items that fall in the recipient's
+// quiet hours wait for the morning. Recipients of identical content share
+// one request. In one instance, rounds run one at a time: the wake-up for
+// urgent mail waits for the minute's round, and the other way round.
 func (s *Service) Dispatch(ctx context.Context, now time.Time) (DispatchStats, error) {
 	var st DispatchStats
 	if s.mailer == nil || s.directory == nil {
 		return st, fmt.Errorf("dispatch: no mailer or directory")
 	}
+	s.dispatching.Lock()
+	defer s.dispatching.Unlock()
 	now = now.UTC()
 	// Rounds page through the due items by (due_at, _id), so items that
 	// stay due (held by quiet hours or by another dispatcher) cannot hide
@@ -70,7 +76,8 @@ func (s *Service) Dispatch(ctx context.Context, now time.Time) (DispatchStats, e
 	}
 }
 
-// ready is an item claimed for one attempt, with its recipient and content.
+// ready is an item to send, with its recipient and content, and once
+// claimed the attempt it is sent under.
 type ready struct {
 	doc       outboxDoc
 	attempt   int
@@ -104,7 +111,7 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 		return err
 	}
 
-	var batch []ready
+	var toSend []ready
 	var closed []outboxDoc
 	closeAs := func(d outboxDoc, state State, reason string) {
 		d.State, d.LastError = string(state), reason
@@ -140,39 +147,28 @@ func (s *Service) dispatchRound(ctx context.Context, now time.Time, due []outbox
 				continue
 			}
 		}
-		attempt, ok, err := s.claim(ctx, d, now)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			if attempt > 0 { // every claim it may take was abandoned by crashes
-				st.Failed++
-				closeAs(d, Failed, "delivery abandoned too often")
-			}
-			continue // else another dispatcher holds it
-		}
 		c, err := render(Kind(d.Kind), r, d.Data)
 		if err != nil {
 			return err
 		}
-		batch = append(batch, ready{doc: d, attempt: attempt, recipient: r, content: c})
+		toSend = append(toSend, ready{doc: d, recipient: r, content: c})
 	}
-	done, err := s.send(ctx, now, batch, st)
-	// Finished items leave the queue together: on the embedded FerretDB a
-	// delete reads the whole queue, so one per request would cost dearly.
-	if ferr := s.finishItems(ctx, append(closed, done...)); err == nil {
-		err = ferr
+	// Items not to be sent leave the queue together, before any request.
+	if err := s.finishItems(ctx, closed); err != nil {
+		return err
 	}
-	return err
+	return s.send(ctx, now, toSend, st)
 }
 
-// claim inserts the claim for the item's next attempt. A claim that exists
-// and has not expired means another dispatcher is sending it (0, false); an
-// expired one was abandoned and the attempt after it is tried. When every
-// attempt's claim was abandoned, it reports the attempt and false.
-func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attempt int, ok bool, err error) {
+// claim inserts the claim for the item's next attempt, stamped with the
+// time of the insert. A claim that exists and has not expired means another
+// dispatcher is sending it (0, false); an expired one was abandoned and the
+// attempt after it is tried. When every attempt's claim was abandoned, it
+// reports the attempt and false.
+func (s *Service) claim(ctx context.Context, d outboxDoc) (attempt int, ok bool, err error) {
 	for attempt = d.Attempts + 1; attempt <= d.Attempts+MaxAttempts; attempt++ {
-		c := claimDoc{ID: fmt.Sprintf("%s#%d", d.ID, attempt), OutboxID: d.ID, Attempt: attempt, ClaimedAt: now, ExpiresAt: now.Add(claimTTL)}
+		at := s.now().UTC()
+		c := claimDoc{ID: fmt.Sprintf("%s#%d", d.ID, attempt), OutboxID: d.ID, Attempt: attempt, ClaimedAt: at, ExpiresAt: at.Add(claimTTL)}
 		won, err := s.insertClaim(ctx, c)
 		if err != nil {
 			return 0, false, err
@@ -184,18 +180,18 @@ func (s *Service) claim(ctx context.Context, d outboxDoc, now time.Time) (attemp
 		if err != nil {
 			return 0, false, err
 		}
-		if now.Before(held.ExpiresAt) {
+		if at.Before(held.ExpiresAt) {
 			return 0, false, nil
 		}
 	}
 	return attempt, false, nil // claims used up
 }
 
-// send groups the claimed items by identical content and sends each group
-// in requests of at most batchLimit recipients, then records the outcome. It
-// returns the items that are finished (sent or failed for good).
-func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *DispatchStats) ([]outboxDoc, error) {
-	var done []outboxDoc
+// send groups the items by identical content and sends each group in
+// requests of at most batchLimit recipients. Each request's items are
+// claimed just before it, and those it finishes (sent or failed for good)
+// leave the queue just after it.
+func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *DispatchStats) error {
 	groups := map[content][]ready{}
 	var order []content
 	for _, it := range items {
@@ -211,25 +207,54 @@ func (s *Service) send(ctx context.Context, now time.Time, items []ready, st *Di
 	for _, key := range order {
 		group := groups[key]
 		for start := 0; start < len(group); start += batchLimit {
-			part := group[start:min(start+batchLimit, len(group))]
-			msg := Message{Kind: part[0].doc.Kind, Subject: part[0].content.subject, Text: part[0].content.text, HTML: part[0].content.html}
-			for _, it := range part {
-				unsub, err := s.unsubscribeURL(ctx, it.recipient.UserID, Kind(it.doc.Kind))
-				if err != nil {
-					return done, err
-				}
-				msg.To = append(msg.To, Envelope{Email: it.recipient.Email, Name: it.recipient.Name, OutboxID: it.doc.ID, UnsubscribeURL: unsub})
-			}
-			st.Requests++
-			id, sendErr := s.mailer.Send(ctx, msg)
-			finished, err := s.record(ctx, now, part, id, sendErr, st)
-			done = append(done, finished...)
-			if err != nil {
-				return done, err
+			if err := s.sendRequest(ctx, now, group[start:min(start+batchLimit, len(group))], st); err != nil {
+				return err
 			}
 		}
 	}
-	return done, nil
+	return nil
+}
+
+// sendRequest claims the items of one request, sends those it claimed in
+// one request, and records the outcome.
+func (s *Service) sendRequest(ctx context.Context, now time.Time, part []ready, st *DispatchStats) error {
+	var claimed []ready
+	var abandoned []outboxDoc
+	for _, it := range part {
+		attempt, ok, err := s.claim(ctx, it.doc)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if attempt > 0 { // every claim it may take was abandoned by crashes
+				d := it.doc
+				d.State, d.LastError = string(Failed), "delivery abandoned too often"
+				abandoned = append(abandoned, d)
+				st.Failed++
+			}
+			continue // else another dispatcher holds it
+		}
+		it.attempt = attempt
+		claimed = append(claimed, it)
+	}
+	if err := s.finishItems(ctx, abandoned); err != nil || len(claimed) == 0 {
+		return err
+	}
+	msg := Message{Kind: claimed[0].doc.Kind, Subject: claimed[0].content.subject, Text: claimed[0].content.text, HTML: claimed[0].content.html}
+	for _, it := range claimed {
+		unsub, err := s.unsubscribeURL(ctx, it.recipient.UserID, Kind(it.doc.Kind))
+		if err != nil {
+			return err
+		}
+		msg.To = append(msg.To, Envelope{Email: it.recipient.Email, Name: it.recipient.Name, OutboxID: it.doc.ID, UnsubscribeURL: unsub})
+	}
+	st.Requests++
+	id, sendErr := s.mailer.Send(ctx, msg)
+	done, err := s.record(ctx, now, claimed, id, sendErr, st)
+	if ferr := s.finishItems(ctx, done); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // record notes the outcome of one request for its items: it returns those

@@ -28,8 +28,9 @@ type Service struct {
 	log       *slog.Logger
 	wake      chan struct{}
 
-	secretOnce sync.Mutex
-	secret     []byte
+	dispatching sync.Mutex // one round at a time in this instance
+	secretOnce  sync.Mutex
+	secret      []byte
 }
 
 // Config holds the Service's collaborators.
