@@ -75,7 +75,8 @@ func (f *fixture) instance() instance {
 
 // scheduler builds the scheduler of an instance.
 func (f *fixture) scheduler(in instance) *jobs.Scheduler {
-	return jobs.New(jobs.Config{Notify: in.notify, Accounts: in.accounts, Communities: in.comms, Schedule: in.runs, Log: f.log, Now: f.clock.Now})
+	return jobs.New(jobs.Config{Notify: in.notify, Accounts: in.accounts, Communities: in.comms, Schedule: in.runs, Log: f.log, Now: f.clock.Now,
+		Areas: []jobs.Area{{Name: "notify", Repairer: in.notify}, {Name: "community", Repairer: in.comms}}})
 }
 
 // user registers a person and verifies their email with the link in the

@@ -39,6 +39,8 @@ type Config struct {
 	Schedule    *schedule.Service
 	Topics      *deliberation.Service // may be nil
 	Digests     []DigestSource
+	// Areas are repaired by the daily clean-up.
+	Areas []Area
 	BaseURL     string
 	Log         *slog.Logger
 	Now         func() time.Time // default time.Now
@@ -183,8 +185,8 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 }
 
 // runCleanup removes expired sessions and tokens, old run records, delivery
-// claims and provider events, and repairs deliberation's tallies and
-// interrupted state changes, once per day.
+// claims and provider events, and repairs every area (RepairAll), once per
+// day.
 func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 	loc, _ := time.LoadLocation(cleanupZone)
 	_, err := RunDaily(ctx, s.cfg.Schedule, "cleanup", cleanupAt, loc, 0, now, func(ctx context.Context, _ time.Time) error {
@@ -200,24 +202,11 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		tallies, topics := 0, 0
-		if s.cfg.Topics != nil {
-			if tallies, err = s.cfg.Topics.RepairTallies(ctx); err != nil {
-				return err
-			}
-			if topics, err = s.cfg.Topics.RepairTopics(ctx, now); err != nil {
-				return err
-			}
-			if _, err = s.cfg.Topics.RepairTimes(ctx); err != nil {
-				return err
-			}
+		fixed, err := RepairAll(ctx, now, s.cfg.Areas)
+		if err != nil {
+			return err
 		}
-		if s.cfg.Communities != nil {
-			if _, err = s.cfg.Communities.RepairRoles(ctx); err != nil {
-				return err
-			}
-		}
-		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "tallies_repaired", tallies, "topics_repaired", topics)
+		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "repaired", fixed)
 		return nil
 	})
 	return err

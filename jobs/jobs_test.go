@@ -427,3 +427,43 @@ func TestUnverifiedGetsOnlyUrgentMail(t *testing.T) {
 		t.Errorf("non-urgent mail went to an unverified address")
 	}
 }
+
+// TestQueueRepairAfterCrash: a stop between taking an item's key and
+// queueing it leaves the key without an item, so the mail never goes and
+// enqueueing it again changes nothing. The daily clean-up's repair queues
+// it from the key, once.
+func TestQueueRepairAfterCrash(t *testing.T) {
+	f := newFixture(t)
+	u := f.user(t, "lost@example.com")
+	ctx := context.Background()
+	it := f.reminder(u, "join:lost", f.clock.Now())
+	if err := f.a.notify.Enqueue(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	// The stop: the key is taken, the item never reached the queue.
+	if _, err := f.db.Collection("outbox").DeleteMany(ctx, map[string]any{"subject": "join:lost"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.a.notify.Enqueue(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "lost@example.com"); n != 0 {
+		t.Fatalf("sent %d before the repair, want 0", n)
+	}
+	// The daily clean-up (04:15 in Shanghai) repairs; the mail waits for
+	// the end of the quiet hours.
+	f.clock.Add(16*time.Hour + 16*time.Minute)
+	if err := f.a.sched.Tick(ctx, f.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(4 * time.Hour) // 08:16 in Shanghai
+	f.dispatch(t)
+	if n, err := f.a.notify.Repair(ctx, f.clock.Now()); err != nil || n != 0 {
+		t.Errorf("a second repair queued %d (%v), want 0", n, err)
+	}
+	f.dispatch(t)
+	if n := f.count(notify.KindJoinDecided, "lost@example.com"); n != 1 {
+		t.Errorf("sent %d after the repairs, want 1", n)
+	}
+}

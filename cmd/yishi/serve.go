@@ -76,30 +76,22 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
-	// A stop between a support and its tally leaves the tally short; one
-	// between a claimed state change and the change leaves a topic behind.
-	tallies, err := a.topics.RepairTallies(ctx)
+	// What a stop left half done (a claim without its change, a key
+	// without its item, a tally short of its supports) is finished first.
+	fixed, err := jobs.RepairAll(ctx, time.Now(), a.areas())
 	if err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
-	topics, err := a.topics.RepairTopics(ctx, time.Now())
-	if err != nil {
-		_ = d.Close(context.Background())
-		return nil, err
-	}
-	if _, err := a.topics.RepairTimes(ctx); err != nil {
-		_ = d.Close(context.Background())
-		return nil, err
-	}
-	if _, err := a.comms.RepairRoles(ctx); err != nil {
-		_ = d.Close(context.Background())
-		return nil, err
-	}
-	if tallies+topics > 0 {
-		log.Info("deliberation repaired after a stop", "tallies", tallies, "topics", topics)
+	if len(fixed) > 0 {
+		log.Info("repaired after a stop", "fixed", fixed)
 	}
 	return a, nil
+}
+
+// areas are the areas with a Repair, in the order they are repaired.
+func (a *app) areas() []jobs.Area {
+	return []jobs.Area{{Name: "notify", Repairer: a.notify}, {Name: "community", Repairer: a.comms}, {Name: "deliberation", Repairer: a.topics}}
 }
 
 func (a *app) close() { _ = a.db.Close(context.Background()) }
@@ -213,7 +205,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
 			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Topics: a.topics,
-			Digests: []jobs.DigestSource{a.topics}, BaseURL: cfg.BaseURL, Log: log,
+			Digests: []jobs.DigestSource{a.topics}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log,
 		})
 		if err := sched.Start(); err != nil {
 			return err

@@ -132,7 +132,7 @@ func (s *Service) Enqueue(ctx context.Context, it Item) error {
 	}
 	// The key is kept after the item is sent, so enqueuing it again later
 	// changes nothing either.
-	won, err := s.claimKey(ctx, d.ID)
+	won, err := s.claimKey(ctx, d)
 	if err != nil {
 		return err
 	}
@@ -312,6 +312,45 @@ func (s *Service) secretKey(ctx context.Context) ([]byte, error) {
 	}
 	s.secret = d.Value
 	return s.secret, nil
+}
+
+// RepairQueue queues the items whose key was taken between 2 days and a
+// minute before now but that are neither in the queue nor in the log: a
+// stop between taking an item's key and queueing it kept it out, and the
+// key keeps any later Enqueue of it from queueing it. It returns how many
+// it queued; it cannot bring back a secret kind's item, which the person
+// asks for again.
+func (s *Service) RepairQueue(ctx context.Context, now time.Time) (int, error) {
+	keys, err := s.findKeysBetween(ctx, now.Add(-48*time.Hour), now.Add(-time.Minute))
+	if err != nil || len(keys) == 0 {
+		return 0, err
+	}
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		ids[i] = k.ID
+	}
+	found, err := s.queuedOrLogged(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	for _, k := range keys {
+		if found[k.ID] || k.Item == nil {
+			continue
+		}
+		if err := s.insertItem(ctx, *k.Item); err != nil && domain.ErrorCode(err) != domain.Conflict {
+			return queued, err
+		}
+		queued++
+	}
+	return queued, nil
+}
+
+// Repair finishes what a stop can leave half done in this area: items kept
+// out of the queue after their key was taken. cmd runs it at start-up and
+// jobs in the daily clean-up.
+func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
+	return s.RepairQueue(ctx, now)
 }
 
 // DeleteOld removes what can no longer matter at now: delivery claims and

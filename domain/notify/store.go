@@ -28,6 +28,8 @@ func Indexes() []db.Index {
 		{Collection: outboxColl, Keys: bson.D{{Key: "due_at", Value: 1}}},
 		{Collection: outboxColl, Keys: bson.D{{Key: "subject", Value: 1}}},
 		{Collection: logColl, Keys: bson.D{{Key: "recipient_id", Value: 1}}},
+		{Collection: logColl, Keys: bson.D{{Key: "key", Value: 1}}},
+		{Collection: keysColl, Keys: bson.D{{Key: "at", Value: 1}}},
 		{Collection: logColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
 	}
 }
@@ -38,8 +40,14 @@ func Indexes() []db.Index {
 // history and updated each item as it went would make dispatching
 // quadratic in the history's size.
 
+// keyDoc records that an item was queued. It holds a copy of the item
+// (but never of a secret kind's, whose data is a one-time link), so that
+// RepairQueue can queue an item that a stop kept from the queue after its
+// key was taken.
 type keyDoc struct {
-	ID string `bson:"_id"`
+	ID   string     `bson:"_id"`
+	At   time.Time  `bson:"at,omitempty"`
+	Item *outboxDoc `bson:"item,omitempty"`
 }
 
 // State is where an outbox item stands.

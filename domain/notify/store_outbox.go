@@ -11,10 +11,42 @@ import (
 	"github.com/yishi-app/yishi/domain/db"
 )
 
-// claimKey records a dedupe key as queued; won is false when it was queued
-// before (the first insert wins).
-func (s *Service) claimKey(ctx context.Context, key string) (won bool, err error) {
-	return db.InsertOnce(ctx, s.db.Collection(keysColl), keyDoc{ID: key})
+// claimKey records an item's dedupe key as queued, with a copy of the item
+// unless its kind is secret; won is false when it was queued before (the
+// first insert wins).
+func (s *Service) claimKey(ctx context.Context, d outboxDoc) (won bool, err error) {
+	k := keyDoc{ID: d.ID, At: d.CreatedAt}
+	if !kinds[Kind(d.Kind)].Secret {
+		k.Item = &d
+	}
+	return db.InsertOnce(ctx, s.db.Collection(keysColl), k)
+}
+
+// findKeysBetween reads the keys taken in [from, to).
+func (s *Service) findKeysBetween(ctx context.Context, from, to time.Time) ([]keyDoc, error) {
+	return db.FindAll[keyDoc](ctx, s.db.Collection(keysColl), bson.M{"at": bson.M{"$gte": from, "$lt": to}})
+}
+
+// queuedOrLogged returns which of the dedupe keys have an item in the
+// queue or in the log.
+func (s *Service) queuedOrLogged(ctx context.Context, keys []string) (map[string]bool, error) {
+	in := bson.M{"$in": keys}
+	queued, err := db.FindAll[keyDoc](ctx, s.db.Collection(outboxColl), bson.M{"_id": in}, options.Find().SetProjection(bson.M{"_id": 1}))
+	if err != nil {
+		return nil, err
+	}
+	logged, err := db.FindAll[outboxDoc](ctx, s.db.Collection(logColl), bson.M{"key": in}, options.Find().SetProjection(bson.M{"key": 1}))
+	if err != nil {
+		return nil, err
+	}
+	found := make(map[string]bool, len(queued)+len(logged))
+	for _, d := range queued {
+		found[d.ID] = true
+	}
+	for _, d := range logged {
+		found[d.Key] = true
+	}
+	return found, nil
 }
 
 // releaseKey forgets a dedupe key, so its item can be queued again.

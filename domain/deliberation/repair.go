@@ -1,0 +1,23 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+)
+
+// Repair finishes what a stop can leave half done in this area: tallies
+// short of their supports (and the thresholds they reach), state changes
+// claimed but not made, and times out of range. It returns how many things
+// it fixed. cmd runs it at start-up and jobs in the daily clean-up.
+func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
+	tallies, err := s.RepairTallies(ctx)
+	if err != nil {
+		return tallies, err
+	}
+	topics, err := s.RepairTopics(ctx, now)
+	if err != nil {
+		return tallies + topics, err
+	}
+	times, err := s.RepairTimes(ctx)
+	return tallies + topics + times, err
+}
