@@ -4,10 +4,7 @@ import (
 	"context"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -61,7 +58,7 @@ func (s *Service) AddComment(ctx context.Context, in CommentInput) (Comment, err
 		return Comment{}, err
 	}
 	if in.ParentID != "" {
-		p, err := s.comment(ctx, in.ParentID)
+		p, err := s.findComment(ctx, in.ParentID)
 		if err != nil || p.TopicID != string(t.ID) {
 			return Comment{}, domain.InvalidField("parentId", "找不到要回复的评论", "the comment to reply to was not found")
 		}
@@ -73,24 +70,15 @@ func (s *Service) AddComment(ctx context.Context, in CommentInput) (Comment, err
 		ID: string(domain.NewID()), TopicID: string(t.ID), CommunityID: string(t.CommunityID),
 		AuthorID: string(domain.ActorFromContext(ctx).UserID), ParentID: string(in.ParentID), Body: body, CreatedAt: s.now().UTC(),
 	}
-	if _, err := s.db.Collection(commentsColl).InsertOne(ctx, d); err != nil {
-		return Comment{}, db.Err("insert comment", err)
+	if err := s.insertComment(ctx, d); err != nil {
+		return Comment{}, err
 	}
 	return toComment(d), nil
 }
 
-func (s *Service) comment(ctx context.Context, id domain.ID) (commentDoc, error) {
-	var d commentDoc
-	err := s.db.Collection(commentsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return d, errCommentNotFound
-	}
-	return d, db.Err("find comment", err)
-}
-
 // visibleComment returns a comment to the members of its community.
 func (s *Service) visibleComment(ctx context.Context, id domain.ID) (commentDoc, error) {
-	d, err := s.comment(ctx, id)
+	d, err := s.findComment(ctx, id)
 	if err != nil {
 		return d, err
 	}
@@ -124,8 +112,8 @@ func (s *Service) EditComment(ctx context.Context, id domain.ID, body string) (C
 		return Comment{}, err
 	}
 	d.EditedAt = now
-	if _, err := s.db.Collection(commentsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"body": d.Body, "edited_at": now}}); err != nil {
-		return Comment{}, db.Err("edit comment", err)
+	if err := s.setCommentBody(ctx, d.ID, d.Body, now); err != nil {
+		return Comment{}, err
 	}
 	return toComment(d), nil
 }
@@ -145,11 +133,10 @@ func (s *Service) HideComment(ctx context.Context, id domain.ID, reason string) 
 		return Comment{}, err
 	}
 	actor := domain.ActorFromContext(ctx).UserID
-	set := bson.M{"hidden": true, "hidden_reason": reason, "hidden_by": string(actor)}
-	if _, err := s.db.Collection(commentsColl).UpdateByID(ctx, d.ID, bson.M{"$set": set}); err != nil {
-		return Comment{}, db.Err("hide comment", err)
+	if err := s.hideComment(ctx, d.ID, reason, actor); err != nil {
+		return Comment{}, err
 	}
-	t, err := s.topic(ctx, domain.ID(d.TopicID))
+	t, err := s.findTopic(ctx, domain.ID(d.TopicID))
 	if err != nil {
 		return Comment{}, err
 	}
@@ -175,10 +162,7 @@ func (s *Service) ReportComment(ctx context.Context, id domain.ID, reason string
 	}
 	user := domain.ActorFromContext(ctx).UserID
 	r := reportDoc{ID: d.ID + "/" + string(user), CommentID: d.ID, TopicID: d.TopicID, UserID: string(user), Reason: reason, CreatedAt: s.now().UTC()}
-	if _, err := s.db.Collection(reportsColl).InsertOne(ctx, r); err != nil && !db.IsDuplicate(err) {
-		return db.Err("report comment", err)
-	}
-	return nil
+	return s.insertReport(ctx, r)
 }
 
 // Comments lists a topic's comments, oldest first; hidden ones keep their
@@ -187,12 +171,7 @@ func (s *Service) Comments(ctx context.Context, topicID domain.ID, page domain.P
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return domain.List[Comment]{}, err
 	}
-	docs, next, total, err := db.FindPage[commentDoc](ctx, s.db.Collection(commentsColl), bson.M{"topic_id": string(topicID)}, page)
-	l := domain.List[Comment]{HasNextPage: next, TotalCount: total, Items: make([]Comment, len(docs))}
-	for i, d := range docs {
-		l.Items[i] = toComment(d)
-	}
-	return l, err
+	return s.findCommentPage(ctx, topicID, page)
 }
 
 // ReportCounts counts the reports on comments of a topic, for the
@@ -205,12 +184,7 @@ func (s *Service) ReportCounts(ctx context.Context, topicID domain.ID) (map[doma
 	if _, err := s.access(ctx, t.CommunityID, func(a communityAccess) bool { return a.Has(domain.RoleCommittee) }); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[reportDoc](ctx, s.db.Collection(reportsColl), bson.M{"topic_id": string(topicID)})
-	out := map[domain.ID]int{}
-	for _, d := range docs {
-		out[domain.ID(d.CommentID)]++
-	}
-	return out, err
+	return s.countReports(ctx, topicID)
 }
 
 // Comment returns one comment to the members of its community.

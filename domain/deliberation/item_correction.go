@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/text"
 )
@@ -35,35 +33,35 @@ func (s *Service) CorrectActionItem(ctx context.Context, in ItemCorrection) (Act
 	if err != nil {
 		return ActionItem{}, err
 	}
-	set := bson.M{}
+	var c itemChange
 	var changes []string
 	if in.Title != nil {
 		title, err := text.Line("title", domain.Text{ZH: "事项", EN: "title"}, *in.Title, 1, 100)
 		if err != nil {
 			return ActionItem{}, err
 		}
-		set["title"] = title
+		c.Title = &title
 		changes = append(changes, fmt.Sprintf("名称「%s」→「%s」", d.Title, title))
 	}
 	if in.Due != nil {
 		if err := domain.TimeWithin("due", *in.Due, s.now(), domain.YearBack, domain.TenYearsOn); err != nil {
 			return ActionItem{}, err
 		}
-		set["due"] = in.Due.UTC()
+		c.Due = in.Due
 		changes = append(changes, fmt.Sprintf("期限 %s → %s", d.Due.Format("2006-01-02"), in.Due.UTC().Format("2006-01-02")))
 	}
 	if in.Weight != nil {
 		if *in.Weight < 1 || *in.Weight > 100 {
 			return ActionItem{}, domain.InvalidField("weight", "权重须在 1 到 100 之间", "weight must be between 1 and 100")
 		}
-		set["weight"] = *in.Weight
+		c.Weight = in.Weight
 		changes = append(changes, fmt.Sprintf("权重 %d → %d", d.Weight, *in.Weight))
 	}
 	if len(changes) == 0 {
 		return ActionItem{}, domain.InvalidField("title", "请填写要更正的内容", "say what to correct")
 	}
 	note := "更正：" + strings.Join(changes, "；") + "。理由：" + reason
-	return s.recordItemChange(ctx, d, set, note)
+	return s.recordItemChange(ctx, d, c, note)
 }
 
 // RemoveActionItem withdraws an action item set up by mistake, for the
@@ -78,7 +76,7 @@ func (s *Service) RemoveActionItem(ctx context.Context, itemID domain.ID, reason
 	if reason, err = text.Line("reason", domain.Text{ZH: "理由", EN: "reason"}, reason, 1, 200); err != nil {
 		return ActionItem{}, err
 	}
-	it, err := s.recordItemChange(ctx, d, bson.M{"removed": true}, "撤销本事项。理由："+reason)
+	it, err := s.recordItemChange(ctx, d, itemChange{Removed: true}, "撤销本事项。理由："+reason)
 	if err != nil {
 		return it, err
 	}

@@ -8,11 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
@@ -72,56 +68,6 @@ type Statement struct {
 	At        time.Time
 }
 
-const (
-	meetingsColl   = "meetings"
-	attendanceColl = "attendance" // _id is meeting/user: one check-in each
-	statementsColl = "statements"
-)
-
-type meetingDoc struct {
-	ID          string    `bson:"_id"`
-	CommunityID string    `bson:"community_id"`
-	Kind        string    `bson:"kind"`
-	Title       string    `bson:"title"`
-	StartsAt    time.Time `bson:"starts_at"`
-	Place       string    `bson:"place"`
-	TopicIDs    []string  `bson:"topic_ids"`
-	ChairID     string    `bson:"chair_id"`
-	CheckInCode string    `bson:"check_in_code"`
-	Started     bool      `bson:"started"`
-	Minutes     string    `bson:"minutes,omitempty"`
-}
-
-type attendanceDoc struct {
-	ID        string    `bson:"_id"`
-	MeetingID string    `bson:"meeting_id"`
-	UserID    string    `bson:"user_id"`
-	ByChair   bool      `bson:"by_chair"`
-	At        time.Time `bson:"at"`
-}
-
-type statementDoc struct {
-	ID        string    `bson:"_id"`
-	MeetingID string    `bson:"meeting_id"`
-	TopicID   string    `bson:"topic_id"`
-	SpeakerID string    `bson:"speaker_id"`
-	Stance    string    `bson:"stance"`
-	Summary   string    `bson:"summary"`
-	At        time.Time `bson:"at"`
-}
-
-func toMeeting(d meetingDoc, staff bool) Meeting {
-	m := Meeting{ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Kind: MeetingKind(d.Kind), Title: d.Title, StartsAt: d.StartsAt,
-		Place: d.Place, ChairID: domain.ID(d.ChairID), Started: d.Started, Minutes: d.Minutes}
-	for _, t := range d.TopicIDs {
-		m.TopicIDs = append(m.TopicIDs, domain.ID(t))
-	}
-	if staff {
-		m.CheckInCode = d.CheckInCode
-	}
-	return m
-}
-
 // MeetingInput schedules a meeting.
 type MeetingInput struct {
 	CommunityID domain.ID
@@ -172,7 +118,7 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 	}
 	var topicNames []string
 	for _, id := range in.TopicIDs {
-		t, err := s.topic(ctx, id)
+		t, err := s.findTopic(ctx, id)
 		if err != nil || t.CommunityID != c.ID || t.State != Accepted {
 			return Meeting{}, domain.InvalidField("topicIds", "议程只能包含本社区已受理的议题", "the agenda takes accepted topics of this community")
 		}
@@ -188,8 +134,8 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 	_, _ = rand.Read(code)
 	d := meetingDoc{ID: string(domain.NewID()), CommunityID: string(c.ID), Kind: string(in.Kind), Title: title, StartsAt: in.StartsAt.UTC(),
 		Place: place, TopicIDs: strs(in.TopicIDs), ChairID: string(domain.ActorFromContext(ctx).UserID), CheckInCode: hex.EncodeToString(code)}
-	if _, err := s.db.Collection(meetingsColl).InsertOne(ctx, d); err != nil {
-		return Meeting{}, db.Err("schedule meeting", err)
+	if err := s.insertMeeting(ctx, d); err != nil {
+		return Meeting{}, err
 	}
 	m := toMeeting(d, true)
 	if s.notifier != nil {
@@ -225,7 +171,7 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 func (s *Service) expected(ctx context.Context, m Meeting) ([]Voter, error) {
 	var docs []voterDoc
 	if m.Kind == ThreeParties {
-		t, err := s.topic(ctx, m.TopicIDs[0])
+		t, err := s.findTopic(ctx, m.TopicIDs[0])
 		if err != nil {
 			return nil, err
 		}
@@ -233,7 +179,7 @@ func (s *Service) expected(ctx context.Context, m Meeting) ([]Voter, error) {
 			return nil, err
 		}
 	} else {
-		seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": bson.M{"$in": strs(m.TopicIDs)}, "state": string(Seated)})
+		seats, err := s.findAcceptedSeatsOnTopics(ctx, m.TopicIDs)
 		if err != nil {
 			return nil, err
 		}
@@ -255,13 +201,9 @@ func (s *Service) expected(ctx context.Context, m Meeting) ([]Voter, error) {
 // Meeting returns a meeting to the members of its community; the check-in
 // code only to the committee. Errors: NotFound.
 func (s *Service) Meeting(ctx context.Context, id domain.ID) (Meeting, error) {
-	var d meetingDoc
-	err := s.db.Collection(meetingsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Meeting{}, errMeetingNotFound
-	}
+	d, err := s.findMeeting(ctx, id)
 	if err != nil {
-		return Meeting{}, db.Err("find meeting", err)
+		return Meeting{}, err
 	}
 	a, err := s.access(ctx, domain.ID(d.CommunityID), isMember)
 	if err != nil {
@@ -280,9 +222,9 @@ func (s *Service) CheckIn(ctx context.Context, meetingID domain.ID, code string)
 	if err != nil {
 		return Attendance{}, err
 	}
-	var d meetingDoc
-	if err := s.db.Collection(meetingsColl).FindOne(ctx, bson.M{"_id": string(m.ID)}).Decode(&d); err != nil {
-		return Attendance{}, db.Err("find meeting", err)
+	d, err := s.findMeeting(ctx, m.ID)
+	if err != nil {
+		return Attendance{}, err
 	}
 	if code == "" || code != d.CheckInCode {
 		return Attendance{}, domain.InvalidField("code", "签到码不正确", "wrong check-in code")
@@ -312,8 +254,8 @@ func (s *Service) attend(ctx context.Context, m Meeting, user domain.ID, byChair
 		return Attendance{}, domain.Errorf(domain.Forbidden, "您不在本次会议的参会名单中", "you are not expected at this meeting")
 	}
 	d := attendanceDoc{ID: string(m.ID) + "/" + string(user), MeetingID: string(m.ID), UserID: string(user), ByChair: byChair, At: s.now().UTC()}
-	if _, err := s.db.Collection(attendanceColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
-		return Attendance{}, db.Err("check in", err)
+	if err := s.insertAttendance(ctx, d); err != nil {
+		return Attendance{}, err
 	}
 	return s.Attendance(ctx, m.ID)
 }
@@ -331,7 +273,7 @@ func (s *Service) Attendance(ctx context.Context, meetingID domain.ID) (Attendan
 	if err != nil {
 		return Attendance{}, err
 	}
-	docs, err := db.FindAll[attendanceDoc](ctx, s.db.Collection(attendanceColl), bson.M{"meeting_id": string(m.ID)})
+	docs, err := s.findAttendance(ctx, m.ID)
 	if err != nil {
 		return Attendance{}, err
 	}
@@ -387,8 +329,8 @@ func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speak
 		return Statement{}, err
 	}
 	d := statementDoc{ID: string(domain.NewID()), MeetingID: string(m.ID), TopicID: string(topicID), SpeakerID: string(speakerID), Stance: string(stance), Summary: summary, At: s.now().UTC()}
-	if _, err := s.db.Collection(statementsColl).InsertOne(ctx, d); err != nil {
-		return Statement{}, db.Err("record statement", err)
+	if err := s.insertStatement(ctx, d); err != nil {
+		return Statement{}, err
 	}
 	return Statement{ID: domain.ID(d.ID), TopicID: topicID, SpeakerID: speakerID, Stance: stance, Summary: summary, At: d.At}, nil
 }
@@ -398,7 +340,7 @@ func (s *Service) Statements(ctx context.Context, meetingID domain.ID) ([]Statem
 	if _, err := s.Meeting(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[statementDoc](ctx, s.db.Collection(statementsColl), bson.M{"meeting_id": string(meetingID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	docs, err := s.findStatements(ctx, meetingID)
 	out := make([]Statement, len(docs))
 	for i, d := range docs {
 		out[i] = Statement{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), SpeakerID: domain.ID(d.SpeakerID), Stance: Stance(d.Stance), Summary: d.Summary, At: d.At}
@@ -416,11 +358,11 @@ func (s *Service) StartMeeting(ctx context.Context, meetingID domain.ID) (Meetin
 	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return m, err
 	}
-	if _, err := s.db.Collection(panelsColl).UpdateMany(ctx, bson.M{"_id": bson.M{"$in": strs(m.TopicIDs)}}, bson.M{"$set": bson.M{"state": string(PanelLocked)}}); err != nil {
-		return m, db.Err("lock panels", err)
+	if err := s.lockPanels(ctx, m.TopicIDs); err != nil {
+		return m, err
 	}
-	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"started": true}}); err != nil {
-		return m, db.Err("start meeting", err)
+	if err := s.setMeetingStarted(ctx, m.ID); err != nil {
+		return m, err
 	}
 	m.Started = true
 	return m, nil
@@ -439,8 +381,8 @@ func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes s
 	if minutes, err = text.Body("minutes", minutes, 1, 20000); err != nil {
 		return m, err
 	}
-	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"minutes": minutes}}); err != nil {
-		return m, db.Err("save minutes", err)
+	if err := s.setMeetingMinutes(ctx, m.ID, minutes); err != nil {
+		return m, err
 	}
 	m.Minutes = minutes
 	return m, nil
@@ -450,7 +392,7 @@ func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes s
 // items they own that fall due, from now on, for their calendar feed; it
 // makes Service a notify.CalendarSource.
 func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from time.Time) ([]notify.Event, error) {
-	seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"user_id": string(userID), "state": string(Seated)})
+	seats, err := s.findAcceptedSeatsOfUser(ctx, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -460,7 +402,7 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 	}
 	var out []notify.Event
 	if len(topicIDs) > 0 {
-		docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": topicIDs}, "starts_at": bson.M{"$gte": from.UTC()}})
+		docs, err := s.findMeetingsOnTopicsFrom(ctx, topicIDs, from)
 		if err != nil {
 			return nil, err
 		}
@@ -480,10 +422,7 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 // owns: by name, or as a member of the owning party (the committee for the
 // residents' committee).
 func (s *Service) ownItems(ctx context.Context, userID domain.ID, from time.Time) ([]itemDoc, error) {
-	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{
-		"$or":      []bson.M{{"owner_id": string(userID)}, {"owner_party": bson.M{"$in": []string{string(ResidentsCommittee), string(OwnersParty), string(PropertyParty)}}}},
-		"progress": bson.M{"$lt": 100}, "due": bson.M{"$gte": from.UTC()}, "removed": bson.M{"$ne": true},
-	})
+	docs, err := s.findUnfinishedItemsDue(ctx, userID, from)
 	if err != nil {
 		return nil, err
 	}
@@ -522,11 +461,11 @@ func (s *Service) Meetings(ctx context.Context, communityID domain.ID, upcoming 
 	if err != nil {
 		return nil, err
 	}
-	filter := bson.M{"community_id": string(communityID)}
+	var from time.Time // all
 	if upcoming {
-		filter["starts_at"] = bson.M{"$gte": s.now().UTC()}
+		from = s.now()
 	}
-	docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), filter, options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}}).SetLimit(200))
+	docs, err := s.findMeetings(ctx, communityID, from)
 	out := make([]Meeting, len(docs))
 	for i, d := range docs {
 		out[i] = toMeeting(d, manages(a))
@@ -545,8 +484,7 @@ func (s *Service) TopicMeetings(ctx context.Context, topicID domain.ID) ([]Meeti
 	if err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"community_id": string(t.CommunityID), "topic_ids": string(t.ID)},
-		options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}}))
+	docs, err := s.findTopicMeetings(ctx, t.CommunityID, t.ID)
 	out := make([]Meeting, len(docs))
 	for i, d := range docs {
 		out[i] = toMeeting(d, manages(a))
@@ -575,8 +513,8 @@ func (s *Service) RescheduleMeeting(ctx context.Context, meetingID domain.ID, st
 		return m, err
 	}
 	delta := startsAt.UTC().Sub(m.StartsAt)
-	if _, err := s.db.Collection(meetingsColl).UpdateByID(ctx, string(m.ID), bson.M{"$set": bson.M{"starts_at": startsAt.UTC()}}); err != nil {
-		return m, db.Err("reschedule meeting", err)
+	if err := s.setMeetingStart(ctx, m.ID, startsAt); err != nil {
+		return m, err
 	}
 	if s.notifier != nil {
 		if err := s.notifier.Reschedule(ctx, "meeting:"+string(m.ID), delta); err != nil {
@@ -594,13 +532,13 @@ func (s *Service) Agenda(ctx context.Context, meetingID domain.ID) ([]Topic, err
 	if err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"_id": bson.M{"$in": strs(m.TopicIDs)}, "community_id": string(m.CommunityID)})
+	topics, err := s.findCommunityTopics(ctx, m.CommunityID, m.TopicIDs)
 	if err != nil {
 		return nil, err
 	}
 	byID := map[domain.ID]Topic{}
-	for _, d := range docs {
-		byID[domain.ID(d.ID)] = toTopic(d)
+	for _, t := range topics {
+		byID[t.ID] = t
 	}
 	out := make([]Topic, 0, len(m.TopicIDs))
 	for _, id := range m.TopicIDs {

@@ -9,11 +9,8 @@ import (
 	"slices"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -89,71 +86,6 @@ type Seat struct {
 	Witness    string
 }
 
-const (
-	panelsColl = "panels" // _id is the topic
-	seatsColl  = "seats"  // _id is topic/user: one seat per person
-	drawsColl  = "draws"  // _id is topic/salt/n
-)
-
-type panelDoc struct {
-	ID              string    `bson:"_id"`
-	CommunityID     string    `bson:"community_id"`
-	Rules           []ruleDoc `bson:"rules"`
-	Seed            string    `bson:"seed"`
-	SeedPublishedAt time.Time `bson:"seed_published_at,omitempty"`
-	State           string    `bson:"state"`
-	ConfirmedAt     time.Time `bson:"confirmed_at,omitempty"`
-	ConfirmedBy     string    `bson:"confirmed_by,omitempty"`
-}
-
-type ruleDoc struct {
-	Kind   string `bson:"kind"`
-	GridID string `bson:"grid_id"`
-	Min    int    `bson:"min"`
-	Max    int    `bson:"max"`
-}
-
-type seatDoc struct {
-	ID      string `bson:"_id"`
-	TopicID string `bson:"topic_id"`
-	UserID  string `bson:"user_id"`
-	Kind    string `bson:"kind"`
-	GridID  string `bson:"grid_id"`
-	Drawn   bool   `bson:"drawn"`
-	DrawID  string `bson:"draw_id,omitempty"`
-	State   string `bson:"state"`
-	// AnsweredBy is the grid worker who recorded an assisted resident's
-	// answer, before Witness.
-	AnsweredBy string `bson:"answered_by,omitempty"`
-	Witness    string `bson:"witness,omitempty"`
-}
-
-type drawDoc struct {
-	ID       string    `bson:"_id"`
-	TopicID  string    `bson:"topic_id"`
-	Seed     string    `bson:"seed"`
-	Salt     string    `bson:"salt"`
-	Eligible []string  `bson:"eligible"`
-	Count    int       `bson:"count"`
-	Drawn    []string  `bson:"drawn"`
-	Reserve  []string  `bson:"reserve"`
-	At       time.Time `bson:"at"`
-}
-
-func toPanel(d panelDoc) Panel {
-	p := Panel{TopicID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State),
-		ConfirmedAt: d.ConfirmedAt, ConfirmedBy: domain.ID(d.ConfirmedBy)}
-	for _, r := range d.Rules {
-		p.Rules = append(p.Rules, SeatRule{Kind: SeatKind(r.Kind), GridID: domain.ID(r.GridID), Min: r.Min, Max: r.Max})
-	}
-	return p
-}
-
-func toSeat(d seatDoc) Seat {
-	return Seat{UserID: domain.ID(d.UserID), Kind: SeatKind(d.Kind), GridID: domain.ID(d.GridID), Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
-		AnsweredBy: domain.ID(d.AnsweredBy), Witness: d.Witness}
-}
-
 func manages(a community.Access) bool { return a.Has(domain.RoleCommittee) }
 
 // acceptedTopic returns a topic the committee may build a panel for.
@@ -186,9 +118,9 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 	if p.Seed != "" || p.State == PanelLocked {
 		return p, domain.Errorf(domain.Conflict, "抽签种子已公布或议事小组已锁定，不能再改席位规则", "the seed is published or the panel locked; the seat rules are fixed")
 	}
-	if n, err := s.db.Collection(eventsColl).CountDocuments(ctx, bson.M{"_id": string(t.ID) + "/seed"}); err != nil || n > 0 {
+	if published, err := s.seedPublished(ctx, t.ID); err != nil || published {
 		if err != nil {
-			return p, db.Err("find seed", err)
+			return p, err
 		}
 		return p, domain.Errorf(domain.Conflict, "抽签种子已公布，不能再改席位规则", "the seed is published; the seat rules are fixed")
 	}
@@ -203,13 +135,13 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 		d.Rules = append(d.Rules, ruleDoc{Kind: string(r.Kind), GridID: string(r.GridID), Min: r.Min, Max: r.Max})
 	}
 	if p.TopicID == "" {
-		if _, err := s.db.Collection(panelsColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
-			return p, db.Err("save panel", err)
+		if err := s.insertPanel(ctx, d); err != nil {
+			return p, err
 		}
 	}
 	// Only the rules change: the state and a seed published meanwhile stay.
-	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"rules": d.Rules}}); err != nil {
-		return p, db.Err("save panel", err)
+	if err := s.setPanelRules(ctx, t.ID, d.Rules); err != nil {
+		return p, err
 	}
 	return s.Panel(ctx, topicID)
 }
@@ -220,13 +152,10 @@ func (s *Service) Panel(ctx context.Context, topicID domain.ID) (Panel, error) {
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return Panel{}, err
 	}
-	var d panelDoc
-	err := s.db.Collection(panelsColl).FindOne(ctx, bson.M{"_id": string(topicID)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Panel{}, domain.ErrNotFound("议事小组", "panel")
-	}
-	return toPanel(d), db.Err("find panel", err)
+	return s.findPanel(ctx, topicID)
 }
+
+var errPanelNotFound = domain.ErrNotFound("议事小组", "panel")
 
 // PublishSeed makes and publishes the panel's random seed, before any draw,
 // on the topic's timeline, and fixes the pool each drawable rule draws from
@@ -250,12 +179,12 @@ func (s *Service) PublishSeed(ctx context.Context, topicID domain.ID) (Panel, er
 	if err := s.event(ctx, t, "seed", domain.ActorFromContext(ctx).UserID, seed, ""); err != nil {
 		return p, err
 	}
-	var ev eventDoc
-	if err := s.db.Collection(eventsColl).FindOne(ctx, bson.M{"_id": string(t.ID) + "/seed"}).Decode(&ev); err != nil {
-		return p, db.Err("read seed", err)
+	ev, err := s.findEvent(ctx, string(t.ID)+"/seed")
+	if err != nil {
+		return p, err
 	}
-	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": bson.M{"seed": ev.Note, "seed_published_at": ev.At}}); err != nil {
-		return p, db.Err("save seed", err)
+	if err := s.setPanelSeed(ctx, t.ID, ev.Note, ev.At); err != nil {
+		return p, err
 	}
 	// With the seed out, the pools are fixed: no later change of roles or
 	// members can steer the lot.
@@ -304,14 +233,14 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	}
 	salt := string(in.Kind) + "/" + string(in.GridID)
 	drawn, reserve := Draw(p.Seed, salt, eligible, in.Count)
-	n, err := s.db.Collection(drawsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID)})
+	n, err := s.countDraws(ctx, t.ID)
 	if err != nil {
-		return nil, db.Err("count draws", err)
+		return nil, err
 	}
 	d := drawDoc{ID: fmt.Sprintf("%s/%s/%d", t.ID, salt, n+1), TopicID: string(t.ID), Seed: p.Seed, Salt: salt, Count: in.Count,
 		Eligible: strs(eligible), Drawn: strs(drawn), Reserve: strs(reserve), At: s.now().UTC()}
-	if _, err := s.db.Collection(drawsColl).InsertOne(ctx, d); err != nil {
-		return nil, db.Err("record draw", err)
+	if err := s.insertDraw(ctx, d); err != nil {
+		return nil, err
 	}
 	var seats []Seat
 	for _, u := range drawn {
@@ -339,7 +268,7 @@ func (s *Service) eligible(ctx context.Context, t Topic, kind SeatKind, grid dom
 	if err != nil {
 		return nil, err
 	}
-	seated, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(t.ID)})
+	seated, err := s.findSeats(ctx, t.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -353,11 +282,10 @@ func (s *Service) eligible(ctx context.Context, t Topic, kind SeatKind, grid dom
 // seat inserts a seat; the _id keeps one seat per person and panel.
 func (s *Service) seat(ctx context.Context, t Topic, d seatDoc) (Seat, error) {
 	d.ID, d.TopicID, d.State = string(t.ID)+"/"+d.UserID, string(t.ID), string(Invited)
-	if _, err := s.db.Collection(seatsColl).InsertOne(ctx, d); err != nil {
-		if db.IsDuplicate(err) {
-			return Seat{}, domain.Errorf(domain.Conflict, "此人已在议事小组中", "this person already has a seat")
-		}
-		return Seat{}, db.Err("insert seat", err)
+	if won, err := s.insertSeat(ctx, d); err != nil {
+		return Seat{}, err
+	} else if !won {
+		return Seat{}, domain.Errorf(domain.Conflict, "此人已在议事小组中", "this person already has a seat")
 	}
 	return toSeat(d), nil
 }
@@ -428,7 +356,7 @@ func (s *Service) Seats(ctx context.Context, topicID domain.ID) ([]Seat, error) 
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(topicID)})
+	docs, err := s.findSeats(ctx, topicID)
 	out := make([]Seat, len(docs))
 	for i, d := range docs {
 		out[i] = toSeat(d)
@@ -473,27 +401,23 @@ func (s *Service) RespondToSeatFor(ctx context.Context, topicID, userID domain.I
 // answerSeat accepts or declines user's seat, as recorded by recordedBy
 // with witness when it is not the user.
 func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accept bool, recordedBy domain.ID, witness string) (Seat, error) {
-	var d seatDoc
-	err := s.db.Collection(seatsColl).FindOne(ctx, bson.M{"_id": string(topicID) + "/" + string(user)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Seat{}, domain.ErrNotFound("席位", "seat")
-	}
+	d, err := s.findSeat(ctx, topicID, user)
 	if err != nil {
-		return Seat{}, db.Err("find seat", err)
+		return Seat{}, err
 	}
-	var p panelDoc
-	if err := s.db.Collection(panelsColl).FindOne(ctx, bson.M{"_id": string(topicID)}).Decode(&p); err != nil {
-		return Seat{}, db.Err("find panel", err)
+	p, err := s.findPanel(ctx, topicID)
+	if err != nil {
+		return Seat{}, err
 	}
-	if PanelState(p.State) == PanelLocked {
+	if p.State == PanelLocked {
 		return Seat{}, errPanelLocked
 	}
 	d.State, d.AnsweredBy, d.Witness = string(Declined), string(recordedBy), witness
 	if accept {
 		d.State = string(Seated)
 	}
-	if _, err := s.db.Collection(seatsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"state": d.State, "answered_by": d.AnsweredBy, "witness": d.Witness}}); err != nil {
-		return Seat{}, db.Err("answer seat", err)
+	if err := s.setSeatAnswer(ctx, d); err != nil {
+		return Seat{}, err
 	}
 	return toSeat(d), nil
 }
@@ -502,13 +426,9 @@ func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accep
 // reports whether it gives the recorded panel, and whether everyone on the
 // list was in the rule's published pool. Errors: NotFound.
 func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
-	var d drawDoc
-	err := s.db.Collection(drawsColl).FindOne(ctx, bson.M{"_id": drawID}).Decode(&d)
-	if db.IsNotFound(err) {
-		return false, domain.ErrNotFound("抽签记录", "draw")
-	}
+	d, err := s.findDraw(ctx, drawID)
 	if err != nil {
-		return false, db.Err("find draw", err)
+		return false, err
 	}
 	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
 		return false, err
@@ -623,13 +543,9 @@ type DrawRecord struct {
 // DrawRecord returns a recorded draw to the members of its community.
 // Errors: NotFound.
 func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, error) {
-	var d drawDoc
-	err := s.db.Collection(drawsColl).FindOne(ctx, bson.M{"_id": drawID}).Decode(&d)
-	if db.IsNotFound(err) {
-		return DrawRecord{}, domain.ErrNotFound("抽签记录", "draw")
-	}
+	d, err := s.findDraw(ctx, drawID)
 	if err != nil {
-		return DrawRecord{}, db.Err("find draw", err)
+		return DrawRecord{}, err
 	}
 	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
 		return DrawRecord{}, err
@@ -662,12 +578,12 @@ func (s *Service) checkRoom(ctx context.Context, t Topic, p Panel, kind SeatKind
 	if !ruled {
 		return errNoRule
 	}
-	n, err := s.db.Collection(seatsColl).CountDocuments(ctx, bson.M{"topic_id": string(t.ID), "kind": string(kind), "grid_id": string(grid), "state": bson.M{"$ne": string(Declined)}})
+	n, err := s.countTakenSeats(ctx, t.ID, kind, grid)
 	if err != nil {
-		return db.Err("count seats", err)
+		return err
 	}
 	switch {
-	case int(n)+count <= limit:
+	case n+count <= limit:
 		return nil
 	case p.State == PanelConfirmed:
 		return domain.Errorf(domain.Conflict, "议事小组已确认，只能补足因谢绝而空出的席位", "the panel is confirmed: only seats declined below the minimum can be refilled")
@@ -725,14 +641,13 @@ func (s *Service) ConfirmPanel(ctx context.Context, topicID domain.ID) (Panel, e
 	if err := s.event(ctx, t, "panel_confirmed", actor, "", ""); err != nil {
 		return p, err
 	}
-	var ev eventDoc
-	if err := s.db.Collection(eventsColl).FindOne(ctx, bson.M{"_id": string(t.ID) + "/panel_confirmed"}).Decode(&ev); err != nil {
-		return p, db.Err("read confirmation", err)
+	ev, err := s.findEvent(ctx, string(t.ID)+"/panel_confirmed")
+	if err != nil {
+		return p, err
 	}
 	// The first confirmation's event says who confirmed, and when.
-	if _, err := s.db.Collection(panelsColl).UpdateOne(ctx, bson.M{"_id": string(t.ID), "state": string(PanelDraft)},
-		bson.M{"$set": bson.M{"state": string(PanelConfirmed), "confirmed_at": ev.At, "confirmed_by": ev.ActorID}}); err != nil {
-		return p, db.Err("confirm panel", err)
+	if err := s.confirmDraftPanel(ctx, t.ID, ev.At, ev.ActorID); err != nil {
+		return p, err
 	}
 	return s.Panel(ctx, t.ID)
 }

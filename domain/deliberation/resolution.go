@@ -6,11 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
@@ -79,78 +75,6 @@ type Objection struct {
 	AnsweredAt time.Time
 }
 
-const (
-	resolutionsColl = "resolutions" // _id is the motion
-	itemsColl       = "action_items"
-	objectionsColl  = "objections"
-	ratingsColl     = "ratings" // _id is resolution/user: one rating each
-)
-
-type resolutionDoc struct {
-	ID          string    `bson:"_id"`
-	TopicID     string    `bson:"topic_id"`
-	CommunityID string    `bson:"community_id"`
-	Text        string    `bson:"text"`
-	AdoptedAt   time.Time `bson:"adopted_at"`
-	EffectiveAt time.Time `bson:"effective_at"`
-	Summary     string    `bson:"summary,omitempty"`
-	ClosedAt    time.Time `bson:"closed_at,omitempty"`
-}
-
-type itemDoc struct {
-	ID           string          `bson:"_id"`
-	ResolutionID string          `bson:"resolution_id"`
-	CommunityID  string          `bson:"community_id"`
-	Title        string          `bson:"title"`
-	OwnerID      string          `bson:"owner_id,omitempty"`
-	OwnerParty   string          `bson:"owner_party,omitempty"`
-	Due          time.Time       `bson:"due"`
-	Weight       int             `bson:"weight"`
-	Progress     int             `bson:"progress"`
-	Updates      []itemUpdateDoc `bson:"updates"`
-	Removed      bool            `bson:"removed,omitempty"` // withdrawn by the committee, on the record
-}
-
-type itemUpdateDoc struct {
-	At       time.Time `bson:"at"`
-	ByID     string    `bson:"by_id"`
-	Progress int       `bson:"progress"`
-	Text     string    `bson:"text"`
-	Link     string    `bson:"link,omitempty"`
-}
-
-type objectionDoc struct {
-	ID           string    `bson:"_id"`
-	ResolutionID string    `bson:"resolution_id"`
-	ByID         string    `bson:"by_id"`
-	Text         string    `bson:"text"`
-	At           time.Time `bson:"at"`
-	Answer       string    `bson:"answer,omitempty"`
-	AnsweredAt   time.Time `bson:"answered_at,omitempty"`
-}
-
-type ratingDoc struct {
-	ID           string    `bson:"_id"`
-	ResolutionID string    `bson:"resolution_id"`
-	UserID       string    `bson:"user_id"`
-	Stars        int       `bson:"stars"`
-	At           time.Time `bson:"at"`
-}
-
-func toResolution(d resolutionDoc) Resolution {
-	return Resolution{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
-		AdoptedAt: d.AdoptedAt, EffectiveAt: d.EffectiveAt, Summary: d.Summary, ClosedAt: d.ClosedAt}
-}
-
-func toItem(d itemDoc) ActionItem {
-	it := ActionItem{ID: domain.ID(d.ID), ResolutionID: domain.ID(d.ResolutionID), Title: d.Title, OwnerID: domain.ID(d.OwnerID),
-		OwnerParty: Party(d.OwnerParty), Due: d.Due, Weight: d.Weight, Progress: d.Progress, Removed: d.Removed}
-	for _, u := range d.Updates {
-		it.Updates = append(it.Updates, ItemUpdate{At: u.At, ByID: domain.ID(u.ByID), Progress: u.Progress, Text: u.Text, Link: u.Link})
-	}
-	return it
-}
-
 // Adopt turns a motion that passed into a resolution, published for
 // objections during the notice period; for the committee. Adopting twice
 // returns the same resolution. Errors: Unauthenticated, NotFound,
@@ -175,10 +99,10 @@ func (s *Service) Adopt(ctx context.Context, motionID domain.ID) (Resolution, er
 	}
 	now := s.now().UTC()
 	d := resolutionDoc{ID: string(m.ID), TopicID: string(m.TopicID), CommunityID: string(m.CommunityID), Text: m.Text, AdoptedAt: now, EffectiveAt: now.Add(NoticePeriod)}
-	if _, err := s.db.Collection(resolutionsColl).InsertOne(ctx, d); err != nil && !db.IsDuplicate(err) {
-		return Resolution{}, db.Err("adopt resolution", err)
+	if err := s.insertResolution(ctx, d); err != nil {
+		return Resolution{}, err
 	}
-	if t, err := s.topic(ctx, m.TopicID); err == nil {
+	if t, err := s.findTopic(ctx, m.TopicID); err == nil {
 		if err := s.event(ctx, t, "resolution_adopted", domain.ActorFromContext(ctx).UserID, m.Text, string(m.ID)); err != nil {
 			return Resolution{}, err
 		}
@@ -189,13 +113,9 @@ func (s *Service) Adopt(ctx context.Context, motionID domain.ID) (Resolution, er
 // Resolution returns a resolution to the members of its community.
 // Errors: NotFound.
 func (s *Service) Resolution(ctx context.Context, id domain.ID) (Resolution, error) {
-	var d resolutionDoc
-	err := s.db.Collection(resolutionsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Resolution{}, errResolutionNotFound
-	}
+	d, err := s.findResolution(ctx, id)
 	if err != nil {
-		return Resolution{}, db.Err("find resolution", err)
+		return Resolution{}, err
 	}
 	if _, err := s.access(ctx, domain.ID(d.CommunityID), isMember); err != nil {
 		return Resolution{}, errResolutionNotFound
@@ -223,8 +143,8 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 		return Objection{}, err
 	}
 	d := objectionDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), ByID: string(domain.ActorFromContext(ctx).UserID), Text: body, At: s.now().UTC()}
-	if _, err := s.db.Collection(objectionsColl).InsertOne(ctx, d); err != nil {
-		return Objection{}, db.Err("file objection", err)
+	if err := s.insertObjection(ctx, d); err != nil {
+		return Objection{}, err
 	}
 	if s.notifier != nil {
 		// The committee must answer; the objection reminds them after 2 days
@@ -237,13 +157,9 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 // AnswerObjection answers an objection, for the committee.
 // Errors: Unauthenticated, NotFound, Forbidden, Invalid.
 func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, answer string) (Objection, error) {
-	var d objectionDoc
-	err := s.db.Collection(objectionsColl).FindOne(ctx, bson.M{"_id": string(objectionID)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Objection{}, domain.ErrNotFound("异议", "objection")
-	}
+	d, err := s.findObjection(ctx, objectionID)
 	if err != nil {
-		return Objection{}, db.Err("find objection", err)
+		return Objection{}, err
 	}
 	r, err := s.Resolution(ctx, domain.ID(d.ResolutionID))
 	if err != nil {
@@ -256,8 +172,8 @@ func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, an
 		return Objection{}, err
 	}
 	now := s.now().UTC()
-	if _, err := s.db.Collection(objectionsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"answer": answer, "answered_at": now}}); err != nil {
-		return Objection{}, db.Err("answer objection", err)
+	if err := s.setObjectionAnswer(ctx, d.ID, answer, now); err != nil {
+		return Objection{}, err
 	}
 	if s.notifier != nil {
 		if err := s.notifier.Cancel(ctx, "objection:"+d.ID); err != nil {
@@ -272,7 +188,7 @@ func (s *Service) Objections(ctx context.Context, resolutionID domain.ID) ([]Obj
 	if _, err := s.Resolution(ctx, resolutionID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[objectionDoc](ctx, s.db.Collection(objectionsColl), bson.M{"resolution_id": string(resolutionID)})
+	docs, err := s.findObjections(ctx, resolutionID)
 	out := make([]Objection, len(docs))
 	for i, d := range docs {
 		out[i] = Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At, Answer: d.Answer, AnsweredAt: d.AnsweredAt}
@@ -325,8 +241,8 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 	}
 	d := itemDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), CommunityID: string(r.CommunityID), Title: title,
 		OwnerID: string(in.OwnerID), OwnerParty: string(in.OwnerParty), Due: in.Due.UTC(), Weight: in.Weight, Updates: []itemUpdateDoc{}}
-	if _, err := s.db.Collection(itemsColl).InsertOne(ctx, d); err != nil {
-		return ActionItem{}, db.Err("add action item", err)
+	if err := s.insertItem(ctx, d); err != nil {
+		return ActionItem{}, err
 	}
 	if s.notifier != nil && d.OwnerID != "" {
 		data := map[string]string{"title": title, "due": d.Due.Format(time.DateOnly), "link": s.baseURL + "/resolutions/" + string(r.ID)}
@@ -348,13 +264,9 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 // item's owner or the committee. Errors: Unauthenticated, NotFound,
 // Forbidden, Invalid.
 func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progress int, note, link string) (ActionItem, error) {
-	var d itemDoc
-	err := s.db.Collection(itemsColl).FindOne(ctx, bson.M{"_id": string(itemID), "removed": bson.M{"$ne": true}}).Decode(&d)
-	if db.IsNotFound(err) {
-		return ActionItem{}, domain.ErrNotFound("事项", "action item")
-	}
+	d, err := s.findLiveItem(ctx, itemID)
 	if err != nil {
-		return ActionItem{}, db.Err("find action item", err)
+		return ActionItem{}, err
 	}
 	actor := domain.ActorFromContext(ctx).UserID
 	if _, err := s.access(ctx, domain.ID(d.CommunityID), func(a communityAccess) bool {
@@ -374,13 +286,8 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 		return ActionItem{}, domain.InvalidField("link", "链接须以 http:// 或 https:// 开头，且不超过 500 个字符", "the link must start with http:// or https:// and be at most 500 characters")
 	}
 	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
-	// The update is atomic on both stores: two owners updating at once
-	// both keep their update.
-	err = s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": d.ID},
-		bson.M{"$push": bson.M{"updates": u}, "$set": bson.M{"progress": progress}},
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
-	if err != nil {
-		return ActionItem{}, db.Err("update action item", err)
+	if d, err = s.recordItemProgress(ctx, d.ID, u); err != nil {
+		return ActionItem{}, err
 	}
 	if progress == 100 && s.notifier != nil {
 		if err := s.notifier.Cancel(ctx, "item:"+d.ID); err != nil {
@@ -396,11 +303,11 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 // requestRatings asks the affected residents to rate a resolution once all
 // its items are done (once: the outbox keys the request by resolution).
 func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) error {
-	var rd resolutionDoc
-	if err := s.db.Collection(resolutionsColl).FindOne(ctx, bson.M{"_id": string(resolutionID)}).Decode(&rd); err != nil {
-		return db.Err("find resolution", err)
+	rd, err := s.findResolution(ctx, resolutionID)
+	if err != nil {
+		return err
 	}
-	items, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID), "removed": bson.M{"$ne": true}})
+	items, err := s.findResolutionItems(ctx, resolutionID)
 	if err != nil {
 		return err
 	}
@@ -412,7 +319,7 @@ func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) er
 			return nil
 		}
 	}
-	t, err := s.topic(ctx, domain.ID(rd.TopicID))
+	t, err := s.findTopic(ctx, domain.ID(rd.TopicID))
 	if err != nil {
 		return err
 	}
@@ -443,8 +350,7 @@ func (s *Service) ActionItems(ctx context.Context, resolutionID domain.ID) ([]Ac
 // one query, less those the committee removed. It checks no permission: it serves the API's loaders, for
 // resolutions the caller has read.
 func (s *Service) ItemsOf(ctx context.Context, resolutionIDs []domain.ID) (map[domain.ID][]ActionItem, error) {
-	docs, err := db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}, "removed": bson.M{"$ne": true}},
-		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	docs, err := s.findItemsOf(ctx, resolutionIDs)
 	out := make(map[domain.ID][]ActionItem, len(resolutionIDs))
 	for _, d := range docs {
 		out[domain.ID(d.ResolutionID)] = append(out[domain.ID(d.ResolutionID)], toItem(d))
@@ -505,7 +411,7 @@ func (s *Service) Rate(ctx context.Context, resolutionID domain.ID, stars int) e
 		return domain.InvalidField("stars", "请打 1 到 5 星", "give 1 to 5 stars")
 	}
 	// Those the topic affects rate it: the residents of its grids.
-	t, err := s.topic(ctx, r.TopicID)
+	t, err := s.findTopic(ctx, r.TopicID)
 	if err != nil {
 		return err
 	}
@@ -524,11 +430,11 @@ func (s *Service) Rate(ctx context.Context, resolutionID domain.ID, stars int) e
 	}
 	user := domain.ActorFromContext(ctx).UserID
 	d := ratingDoc{ID: string(r.ID) + "/" + string(user), ResolutionID: string(r.ID), UserID: string(user), Stars: stars, At: s.now().UTC()}
-	_, err = s.db.Collection(ratingsColl).InsertOne(ctx, d)
-	if db.IsDuplicate(err) {
-		_, err = s.db.Collection(ratingsColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"stars": stars, "at": d.At}})
+	won, err := s.insertRating(ctx, d)
+	if err == nil && !won {
+		err = s.replaceRating(ctx, d)
 	}
-	return db.Err("rate resolution", err)
+	return err
 }
 
 // MyRating returns the actor's stars for a resolution, 0 when they have not
@@ -538,12 +444,11 @@ func (s *Service) MyRating(ctx context.Context, resolutionID domain.ID) (int, er
 	if err != nil {
 		return 0, err
 	}
-	var d ratingDoc
-	err = s.db.Collection(ratingsColl).FindOne(ctx, bson.M{"_id": string(r.ID) + "/" + string(domain.ActorFromContext(ctx).UserID)}).Decode(&d)
-	if db.IsNotFound(err) {
+	d, err := s.findRating(ctx, r.ID, domain.ActorFromContext(ctx).UserID)
+	if domain.ErrorCode(err) == domain.NotFound {
 		return 0, nil
 	}
-	return d.Stars, db.Err("find rating", err)
+	return d.Stars, err
 }
 
 // Resolutions lists a community's resolutions, newest first, for its
@@ -553,8 +458,7 @@ func (s *Service) Resolutions(ctx context.Context, communityID domain.ID) ([]Res
 	if _, err := s.access(ctx, communityID, isMember); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[resolutionDoc](ctx, s.db.Collection(resolutionsColl), bson.M{"community_id": string(communityID)},
-		options.Find().SetSort(bson.D{{Key: "adopted_at", Value: -1}, {Key: "_id", Value: -1}}))
+	docs, err := s.findResolutions(ctx, communityID)
 	out := make([]Resolution, len(docs))
 	for i, d := range docs {
 		out[i] = toResolution(d)
@@ -581,7 +485,7 @@ func (s *Service) Satisfaction(ctx context.Context, resolutionID domain.ID) (Sat
 // SatisfactionOf aggregates the ratings of several resolutions in one
 // query. It checks no permission, as ItemsOf.
 func (s *Service) SatisfactionOf(ctx context.Context, resolutionIDs []domain.ID) (map[domain.ID]Satisfaction, error) {
-	docs, err := db.FindAll[ratingDoc](ctx, s.db.Collection(ratingsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}})
+	docs, err := s.findRatings(ctx, resolutionIDs)
 	out := make(map[domain.ID]Satisfaction, len(resolutionIDs))
 	sums := map[domain.ID]int{}
 	for _, d := range docs {
@@ -621,8 +525,8 @@ func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, s
 		return r, err
 	}
 	now := s.now().UTC()
-	if _, err := s.db.Collection(resolutionsColl).UpdateByID(ctx, string(r.ID), bson.M{"$set": bson.M{"summary": summary, "closed_at": now}}); err != nil {
-		return r, db.Err("close resolution", err)
+	if err := s.setResolutionClosed(ctx, r.ID, summary, now); err != nil {
+		return r, err
 	}
 	r.Summary, r.ClosedAt = summary, now
 	return r, nil

@@ -4,10 +4,7 @@ import (
 	"context"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -75,7 +72,7 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 				return domain.InvalidField("note", "请填写不予受理的理由", "give the reason for rejecting")
 			}
 		case Merge:
-			into, err := s.topic(ctx, in.Into)
+			into, err := s.findTopic(ctx, in.Into)
 			if err != nil || into.CommunityID != t.CommunityID || into.ID == t.ID {
 				return domain.InvalidField("into", "请选择本社区的另一个议题", "choose another topic of this community")
 			}
@@ -90,11 +87,10 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	if err := check(); err != nil {
 		return t, err
 	}
-	if _, err := s.db.Collection(eventsColl).InsertOne(ctx, claim); err != nil {
-		if db.IsDuplicate(err) {
-			return t, ErrNotInScreening
-		}
-		return t, db.Err("claim decision", err)
+	if won, err := s.insertEvent(ctx, claim); err != nil {
+		return t, err
+	} else if !won {
+		return t, ErrNotInScreening
 	}
 	return s.decide(ctx, t, claim)
 }
@@ -106,13 +102,13 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 	actor, note := domain.ID(claim.ActorID), claim.Note
 	switch Decision(claim.Decision) {
 	case Accept:
-		return s.moveTo(ctx, t, Accepted, bson.M{"decided_body": claim.Body}, actor, note, claim.Body)
+		return s.moveTo(ctx, t, Accepted, topicChange{DecidedBody: Body(claim.Body)}, actor, note, claim.Body)
 	case Refer:
-		return s.moveTo(ctx, t, Referred, bson.M{}, actor, note, "")
+		return s.moveTo(ctx, t, Referred, topicChange{}, actor, note, "")
 	case Reject:
-		return s.moveTo(ctx, t, Rejected, bson.M{}, actor, note, "")
+		return s.moveTo(ctx, t, Rejected, topicChange{}, actor, note, "")
 	}
-	into, err := s.topic(ctx, domain.ID(claim.Into))
+	into, err := s.findTopic(ctx, domain.ID(claim.Into))
 	if err != nil {
 		return t, err
 	}
@@ -123,12 +119,12 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 		a, b = b, a
 	}
 	pair := eventDoc{ID: "merge/" + a + "/" + b, TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "merge_pair", At: s.now().UTC()}
-	if _, err := s.db.Collection(eventsColl).InsertOne(ctx, pair); err != nil && !(db.IsDuplicate(err) && s.claimedBy(ctx, pair.ID, t.ID)) {
-		_, _ = s.db.Collection(eventsColl).DeleteOne(ctx, bson.M{"_id": claim.ID}) // the decision did not happen
-		if db.IsDuplicate(err) {
+	if won, err := s.insertEvent(ctx, pair); err != nil || (!won && !s.claimedBy(ctx, pair.ID, t.ID)) {
+		_ = s.deleteEvent(ctx, claim.ID) // the decision did not happen
+		if err == nil {
 			return t, domain.InvalidField("into", "这两个议题正在互相合并", "these two topics are being merged into each other")
 		}
-		return t, db.Err("claim merge", err)
+		return t, err
 	}
 	n, err := s.carrySupports(ctx, t, into)
 	if err != nil {
@@ -137,7 +133,7 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 	if err := s.event(ctx, into, "merged_in", actor, note, string(t.ID)); err != nil {
 		return t, err
 	}
-	merged, err := s.moveTo(ctx, t, Merged, bson.M{"merged_into": string(into.ID)}, actor, note, string(into.ID))
+	merged, err := s.moveTo(ctx, t, Merged, topicChange{MergedInto: into.ID}, actor, note, string(into.ID))
 	if err != nil {
 		return merged, err
 	}
@@ -151,8 +147,7 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 
 // claimedBy reports whether the claim event id was made for topic.
 func (s *Service) claimedBy(ctx context.Context, id string, topic domain.ID) bool {
-	var d eventDoc
-	err := s.db.Collection(eventsColl).FindOne(ctx, bson.M{"_id": id}).Decode(&d)
+	d, err := s.findEvent(ctx, id)
 	return err == nil && d.TopicID == string(topic)
 }
 
@@ -160,12 +155,12 @@ func (s *Service) claimedBy(ctx context.Context, id string, topic domain.ID) boo
 // keeps one support, since the support's _id is topic/user. It returns
 // into's support count.
 func (s *Service) carrySupports(ctx context.Context, from, into Topic) (int, error) {
-	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"topic_id": string(from.ID)})
+	users, err := s.supporters(ctx, from.ID)
 	if err != nil {
 		return 0, err
 	}
-	for _, d := range docs {
-		if _, err := s.addSupport(ctx, into, domain.ID(d.UserID), from.ID); err != nil {
+	for _, u := range users {
+		if _, err := s.addSupport(ctx, into, u, from.ID); err != nil {
 			return 0, err
 		}
 	}
@@ -189,7 +184,7 @@ func (s *Service) Timeline(ctx context.Context, topicID domain.ID) ([]Event, err
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$nin": []string{"decision", "exit", "merge_pair"}}})
+	docs, err := s.findTimeline(ctx, topicID)
 	if err != nil {
 		return nil, err
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
 )
@@ -28,20 +26,15 @@ func poolID(t domain.ID, kind SeatKind, grid domain.ID) string {
 
 // findPool reads a fixed pool. Errors: NotFound.
 func (s *Service) findPool(ctx context.Context, id string) (poolDoc, error) {
-	var d poolDoc
-	err := s.db.Collection(poolsColl).FindOne(ctx, bson.M{"_id": id}).Decode(&d)
+	d, err := db.FindByID[poolDoc](ctx, s.db.Collection(poolsColl), id)
 	if db.IsNotFound(err) {
 		return d, domain.ErrNotFound("抽签候选名单", "draw pool")
 	}
-	return d, db.Err("find draw pool", err)
+	return d, err
 }
 
 // insertPool fixes a pool; won is false when one was fixed before (the
 // first insert wins).
 func (s *Service) insertPool(ctx context.Context, d poolDoc) (won bool, err error) {
-	_, err = s.db.Collection(poolsColl).InsertOne(ctx, d)
-	if db.IsDuplicate(err) {
-		return false, nil
-	}
-	return err == nil, db.Err("fix draw pool", err)
+	return db.InsertOnce(ctx, s.db.Collection(poolsColl), d)
 }

@@ -2,16 +2,12 @@ package deliberation
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
@@ -97,8 +93,8 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 	}
 	d.Threshold = c.Settings.SupportThreshold
 	d.Deadline = d.CreatedAt.AddDate(0, 0, c.Settings.SupportWindowDays)
-	if _, err := s.db.Collection(topicsColl).InsertOne(ctx, d); err != nil {
-		return Topic{}, db.Err("insert topic", err)
+	if err := s.insertTopic(ctx, d); err != nil {
+		return Topic{}, err
 	}
 	t := toTopic(d)
 	if err := s.event(ctx, t, "proposed", actor.UserID, "", ""); err != nil {
@@ -129,7 +125,7 @@ func (s *Service) remind(ctx context.Context, c community.Community, t Topic) {
 // Topic returns a topic to the members of its community.
 // Errors: NotFound (also for outsiders).
 func (s *Service) Topic(ctx context.Context, id domain.ID) (Topic, error) {
-	t, err := s.topic(ctx, id)
+	t, err := s.findTopic(ctx, id)
 	if err != nil {
 		return t, err
 	}
@@ -140,15 +136,6 @@ func (s *Service) Topic(ctx context.Context, id domain.ID) (Topic, error) {
 		return Topic{}, errTopicNotFound
 	}
 	return t, nil
-}
-
-func (s *Service) topic(ctx context.Context, id domain.ID) (Topic, error) {
-	var d topicDoc
-	err := s.db.Collection(topicsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Topic{}, errTopicNotFound
-	}
-	return toTopic(d), db.Err("find topic", err)
 }
 
 // TopicFilter narrows a topic list.
@@ -165,31 +152,13 @@ func (s *Service) Topics(ctx context.Context, communityID domain.ID, f TopicFilt
 	if _, err := s.access(ctx, communityID, isMember); err != nil {
 		return domain.List[Topic]{}, err
 	}
-	filter := bson.M{"community_id": string(communityID)}
-	if f.State != nil {
-		filter["state"] = string(*f.State)
+	if f.Category != nil && !f.Category.valid() {
+		return domain.List[Topic]{}, domain.InvalidField("category", "未知的议题类别", "unknown category")
 	}
-	if f.Category != nil {
-		if !f.Category.valid() {
-			return domain.List[Topic]{}, domain.InvalidField("category", "未知的议题类别", "unknown category")
-		}
-		filter["category"] = string(*f.Category)
+	if f.Search = strings.TrimSpace(f.Search); utf8.RuneCountInString(f.Search) > 40 {
+		return domain.List[Topic]{}, domain.InvalidField("search", "搜索词最多 40 个字", "the search is at most 40 characters")
 	}
-	if f.GridID != nil {
-		filter["grid_ids"] = string(*f.GridID)
-	}
-	if q := strings.TrimSpace(f.Search); q != "" {
-		if utf8.RuneCountInString(q) > 40 {
-			return domain.List[Topic]{}, domain.InvalidField("search", "搜索词最多 40 个字", "the search is at most 40 characters")
-		}
-		filter["title"] = bson.M{"$regex": regexp.QuoteMeta(q)}
-	}
-	docs, next, total, err := db.FindPage[topicDoc](ctx, s.db.Collection(topicsColl), filter, page)
-	l := domain.List[Topic]{HasNextPage: next, TotalCount: total, Items: make([]Topic, len(docs))}
-	for i, d := range docs {
-		l.Items[i] = toTopic(d)
-	}
-	return l, err
+	return s.findTopicPage(ctx, communityID, f, page)
 }
 
 // Support adds the actor's support (附议) to a topic that is collecting.
@@ -222,14 +191,14 @@ func (s *Service) Support(ctx context.Context, topicID domain.ID) (Topic, error)
 // nothing. carriedFrom names the merged topic a carried support came from.
 func (s *Service) addSupport(ctx context.Context, t Topic, user domain.ID, carriedFrom domain.ID) (int, error) {
 	d := supportDoc{ID: supportID(t.ID, user), TopicID: string(t.ID), CommunityID: string(t.CommunityID), UserID: string(user), CarriedFrom: string(carriedFrom), CreatedAt: s.now().UTC()}
-	_, err := s.db.Collection(supportsColl).InsertOne(ctx, d)
+	won, err := s.insertSupport(ctx, d)
 	switch {
-	case err == nil:
+	case err != nil:
+		return 0, err
+	case won:
 		return s.countSupport(ctx, t)
-	case db.IsDuplicate(err):
-		return s.supportTally(ctx, t.ID)
 	default:
-		return 0, db.Err("insert support", err)
+		return s.supportTally(ctx, t.ID)
 	}
 }
 
@@ -241,32 +210,32 @@ func (s *Service) checkThreshold(ctx context.Context, t Topic, n int) (Topic, er
 	if t.State != Collecting || n < t.Threshold {
 		return t, nil
 	}
-	return s.moveTo(ctx, t, Screening, bson.M{}, "", "", "")
+	return s.moveTo(ctx, t, Screening, topicChange{}, "", "", "")
 }
 
 // moveTo sets a topic's state and records the timeline event for it once.
 // Leaving Collecting (to screening, or closed) is claimed first with an
 // event keyed topic/exit: of a last support racing the window's end, one
 // wins, and a late threshold check cannot undo a decision.
-func (s *Service) moveTo(ctx context.Context, t Topic, st State, set bson.M, actor domain.ID, note, other string) (Topic, error) {
+func (s *Service) moveTo(ctx context.Context, t Topic, st State, c topicChange, actor domain.ID, note, other string) (Topic, error) {
 	if st == Screening || st == Closed {
 		claim := eventDoc{ID: string(t.ID) + "/exit", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "exit", Note: string(st), At: s.now().UTC()}
-		if _, err := s.db.Collection(eventsColl).InsertOne(ctx, claim); err != nil {
-			if db.IsDuplicate(err) {
-				return s.topic(ctx, t.ID)
-			}
-			return t, db.Err("claim topic exit", err)
+		won, err := s.insertEvent(ctx, claim)
+		if err != nil {
+			return t, err
+		}
+		if !won {
+			return s.findTopic(ctx, t.ID)
 		}
 	}
-	return s.enter(ctx, t, st, set, actor, note, other)
+	return s.enter(ctx, t, st, c, actor, note, other)
 }
 
 // enter sets a topic's state and records its timeline event (keyed by the
 // state, so once); repeating it changes nothing.
-func (s *Service) enter(ctx context.Context, t Topic, st State, set bson.M, actor domain.ID, note, other string) (Topic, error) {
-	set["state"] = string(st)
-	if _, err := s.db.Collection(topicsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": set}); err != nil {
-		return t, db.Err("update topic", err)
+func (s *Service) enter(ctx context.Context, t Topic, st State, c topicChange, actor domain.ID, note, other string) (Topic, error) {
+	if err := s.setTopicState(ctx, t.ID, st, c); err != nil {
+		return t, err
 	}
 	t.State = st
 	if err := s.event(ctx, t, string(st), actor, note, other); err != nil {
@@ -277,7 +246,7 @@ func (s *Service) enter(ctx context.Context, t Topic, st State, set bson.M, acto
 			return t, err
 		}
 	}
-	return s.topic(ctx, t.ID)
+	return s.findTopic(ctx, t.ID)
 }
 
 // event records a timeline entry. State changes are keyed by topic and
@@ -295,11 +264,8 @@ func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.
 	case "pool": // once per drawable rule
 		d.ID = string(t.ID) + "/pool/" + other
 	}
-	_, err := s.db.Collection(eventsColl).InsertOne(ctx, d)
-	if err != nil && !db.IsDuplicate(err) {
-		return db.Err("record topic event", err)
-	}
-	return nil
+	_, err := s.insertEvent(ctx, d)
+	return err
 }
 
 // CloseExpired closes the topics whose support window ended before now short
@@ -307,35 +273,29 @@ func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.
 // reached it goes to screening. It returns how many it closed, and serves
 // the scheduled jobs.
 func (s *Service) CloseExpired(ctx context.Context, now time.Time) (int, error) {
-	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"state": string(Collecting), "deadline": bson.M{"$lte": now.UTC()}})
+	topics, err := s.findExpiredTopics(ctx, now)
 	if err != nil {
 		return 0, err
 	}
 	closed := 0
-	for _, d := range docs {
+	for _, t := range topics {
 		// The supports decide, not the tally, which a crash may have left
 		// short: a topic that reached its threshold goes to screening.
-		n, err := s.countSupports(ctx, domain.ID(d.ID))
+		n, err := s.countSupports(ctx, t.ID)
 		if err != nil {
 			return closed, err
 		}
 		st := Closed
-		if n >= d.Threshold {
+		if n >= t.Threshold {
 			st = Screening
 		} else {
 			closed++
 		}
-		if _, err := s.moveTo(ctx, toTopic(d), st, bson.M{}, "", "", ""); err != nil {
+		if _, err := s.moveTo(ctx, t, st, topicChange{}, "", "", ""); err != nil {
 			return closed, err
 		}
 	}
 	return closed, nil
-}
-
-// countSupports counts a topic's supports themselves (an index count).
-func (s *Service) countSupports(ctx context.Context, topicID domain.ID) (int, error) {
-	n, err := s.db.Collection(supportsColl).CountDocuments(ctx, bson.M{"topic_id": string(topicID)})
-	return int(n), db.Err("count supports", err)
 }
 
 // RepairTopics finishes the state changes that a stop of the server
@@ -344,9 +304,7 @@ func (s *Service) countSupports(ctx context.Context, topicID domain.ID) (int, er
 // which still shows the old state. It returns how many it finished, and
 // serves start-up and the daily clean-up.
 func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) {
-	claims, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{
-		"kind": bson.M{"$in": []string{"exit", "decision"}}, "at": bson.M{"$lte": now.Add(-5 * time.Minute).UTC()},
-	})
+	claims, err := s.findClaimsBefore(ctx, now.Add(-5*time.Minute))
 	if err != nil || len(claims) == 0 {
 		return 0, err
 	}
@@ -354,13 +312,13 @@ func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) 
 	for i, c := range claims {
 		ids[i] = c.TopicID
 	}
-	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{"_id": bson.M{"$in": ids}})
+	found, err := s.findTopics(ctx, ids)
 	if err != nil {
 		return 0, err
 	}
-	topics := make(map[string]Topic, len(docs))
-	for _, d := range docs {
-		topics[d.ID] = toTopic(d)
+	topics := make(map[string]Topic, len(found))
+	for _, t := range found {
+		topics[string(t.ID)] = t
 	}
 	n := 0
 	for _, c := range claims {
@@ -369,7 +327,7 @@ func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) 
 		case !ok:
 			continue
 		case c.Kind == "exit" && t.State == Collecting:
-			_, err = s.enter(ctx, t, State(c.Note), bson.M{}, "", "", "")
+			_, err = s.enter(ctx, t, State(c.Note), topicChange{}, "", "", "")
 		case c.Kind == "decision" && t.State == Screening && c.Decision != "":
 			_, err = s.decide(ctx, t, c)
 		default:
@@ -386,51 +344,12 @@ func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) 
 // SupportCounts returns the support counts of several topics, from their
 // tallies, in one query.
 func (s *Service) SupportCounts(ctx context.Context, ids []domain.ID) (map[domain.ID]int, error) {
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = string(id)
-	}
-	docs, err := db.FindAll[topicTallyDoc](ctx, s.db.Collection(topicTalliesColl), bson.M{"_id": bson.M{"$in": keys}})
-	out := make(map[domain.ID]int, len(docs))
-	for _, d := range docs {
-		out[domain.ID(d.ID)] = d.Supports
-	}
-	return out, err
+	return s.supportTallies(ctx, ids)
 }
 
 // CommentCounts counts the visible comments of several topics in one query.
 func (s *Service) CommentCounts(ctx context.Context, ids []domain.ID) (map[domain.ID]int, error) {
-	return s.countBy(ctx, commentsColl, ids, bson.M{"hidden": false})
-}
-
-func (s *Service) countBy(ctx context.Context, coll string, ids []domain.ID, extra bson.M) (map[domain.ID]int, error) {
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = string(id)
-	}
-	match := bson.M{"topic_id": bson.M{"$in": keys}}
-	for k, v := range extra {
-		match[k] = v
-	}
-	cur, err := s.db.Collection(coll).Aggregate(ctx, []bson.M{
-		{"$match": match},
-		{"$group": bson.M{"_id": "$topic_id", "n": bson.M{"$sum": 1}}},
-	})
-	if err != nil {
-		return nil, db.Err("count "+coll, err)
-	}
-	var rows []struct {
-		ID string `bson:"_id"`
-		N  int    `bson:"n"`
-	}
-	if err := cur.All(ctx, &rows); err != nil {
-		return nil, db.Err("read counts", err)
-	}
-	out := make(map[domain.ID]int, len(ids))
-	for _, r := range rows {
-		out[domain.ID(r.ID)] = r.N
-	}
-	return out, nil
+	return s.countVisibleComments(ctx, ids)
 }
 
 // Supported reports which of the topics the actor supports, in one query
@@ -441,16 +360,12 @@ func (s *Service) Supported(ctx context.Context, ids []domain.ID) (map[domain.ID
 	if !actor.LoggedIn() || len(ids) == 0 {
 		return out, nil
 	}
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = supportID(id, actor.UserID)
-	}
-	docs, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{"_id": bson.M{"$in": keys}})
+	supported, err := s.supportedTopics(ctx, actor.UserID, ids)
 	if err != nil {
 		return out, err
 	}
-	for _, d := range docs {
-		out[domain.ID(d.TopicID)] = true
+	for _, id := range supported {
+		out[id] = true
 	}
 	return out, nil
 }
@@ -459,16 +374,14 @@ func (s *Service) Supported(ctx context.Context, ids []domain.ID) (map[domain.ID
 // until, for the weekly digest; "" when there are none. It checks no
 // permission: it serves the scheduled digest, which goes to members only.
 func (s *Service) DigestSection(ctx context.Context, communityID domain.ID, lang domain.Lang, since, until time.Time) (string, error) {
-	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), bson.M{
-		"community_id": string(communityID), "created_at": bson.M{"$gte": since.UTC(), "$lt": until.UTC()},
-	})
-	if err != nil || len(docs) == 0 {
+	topics, err := s.findTopicsProposed(ctx, communityID, since, until)
+	if err != nil || len(topics) == 0 {
 		return "", err
 	}
 	heading := domain.Text{ZH: "本周新议题：", EN: "New topics this week:"}.In(lang)
 	lines := []string{heading}
-	for _, d := range docs {
-		lines = append(lines, "· "+d.Title+"（"+Category(d.Category).Label().In(lang)+"）")
+	for _, t := range topics {
+		lines = append(lines, "· "+t.Title+"（"+t.Category.Label().In(lang)+"）")
 	}
 	return strings.Join(lines, "\n"), nil
 }

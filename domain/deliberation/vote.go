@@ -4,11 +4,7 @@ import (
 	"context"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/text"
 )
@@ -113,62 +109,6 @@ func agreed(parties map[Party][3]int) map[Party]bool {
 	return out
 }
 
-const (
-	motionsColl = "motions"
-	votesColl   = "votes"   // _id is motion/voter: one vote each
-	resultsColl = "results" // _id is the motion: the result published at close
-)
-
-type motionDoc struct {
-	ID          string     `bson:"_id"`
-	TopicID     string     `bson:"topic_id"`
-	CommunityID string     `bson:"community_id"`
-	Text        string     `bson:"text"`
-	Method      string     `bson:"method"`
-	Secret      bool       `bson:"secret"`
-	Deadline    time.Time  `bson:"deadline"`
-	Voters      []voterDoc `bson:"voters"`
-	QuorumNum   int        `bson:"quorum_num"`
-	QuorumDen   int        `bson:"quorum_den"`
-	CreatedAt   time.Time  `bson:"created_at"`
-}
-
-type voterDoc struct {
-	UserID string `bson:"user_id"`
-	Party  string `bson:"party,omitempty"`
-}
-
-type voteDoc struct {
-	ID         string    `bson:"_id"`
-	MotionID   string    `bson:"motion_id"`
-	VoterID    string    `bson:"voter_id"`
-	Choice     string    `bson:"choice"`
-	RecordedBy string    `bson:"recorded_by,omitempty"` // a grid worker, for an assisted vote
-	Witness    string    `bson:"witness,omitempty"`
-	At         time.Time `bson:"at"`
-}
-
-type resultDoc struct {
-	MotionID string           `bson:"_id"`
-	Yes      int              `bson:"yes"`
-	No       int              `bson:"no"`
-	Abstain  int              `bson:"abstain"`
-	Voters   int              `bson:"voters"`
-	Quorum   bool             `bson:"quorum"`
-	Passed   bool             `bson:"passed"`
-	Parties  map[string][]int `bson:"parties,omitempty"`
-	ClosedAt time.Time        `bson:"closed_at"`
-}
-
-func toMotion(d motionDoc, closed bool) Motion {
-	m := Motion{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
-		Method: Method(d.Method), Secret: d.Secret, Deadline: d.Deadline, Closed: closed, QuorumNum: d.QuorumNum, QuorumDen: d.QuorumDen}
-	for _, v := range d.Voters {
-		m.Voters = append(m.Voters, Voter{UserID: domain.ID(v.UserID), Party: Party(v.Party)})
-	}
-	return m
-}
-
 // MotionInput opens a motion on an accepted topic. Deadline is when online
 // voting closes.
 type MotionInput struct {
@@ -221,11 +161,11 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 			return Motion{}, err
 		}
 	}
-	if _, err := s.db.Collection(motionsColl).InsertOne(ctx, d); err != nil {
-		return Motion{}, db.Err("insert motion", err)
+	if err := s.insertMotion(ctx, d); err != nil {
+		return Motion{}, err
 	}
-	if _, err := s.db.Collection(panelsColl).UpdateByID(ctx, string(t.ID), bson.M{"$set": bson.M{"state": string(PanelLocked)}}); err != nil {
-		return Motion{}, db.Err("lock panel", err)
+	if err := s.lockPanel(ctx, t.ID); err != nil {
+		return Motion{}, err
 	}
 	if s.notifier != nil && d.Deadline.Add(-24*time.Hour).After(now) {
 		// Each voter's reminder is its own subject, cancelled when they vote.
@@ -245,7 +185,7 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 
 // panelVoters are the panel's members who accepted their seat.
 func (s *Service) panelVoters(ctx context.Context, t Topic) ([]voterDoc, error) {
-	seats, err := db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(t.ID), "state": string(Seated)})
+	seats, err := s.findAcceptedSeats(ctx, t.ID)
 	out := make([]voterDoc, len(seats))
 	for i, st := range seats {
 		out[i] = voterDoc{UserID: st.UserID}
@@ -281,22 +221,18 @@ func (s *Service) delegates(ctx context.Context, t Topic) ([]voterDoc, error) {
 
 // Motion returns a motion to the members of its community. Errors: NotFound.
 func (s *Service) Motion(ctx context.Context, id domain.ID) (Motion, error) {
-	var d motionDoc
-	err := s.db.Collection(motionsColl).FindOne(ctx, bson.M{"_id": string(id)}).Decode(&d)
-	if db.IsNotFound(err) {
-		return Motion{}, errMotionNotFound
-	}
+	d, err := s.findMotion(ctx, id)
 	if err != nil {
-		return Motion{}, db.Err("find motion", err)
+		return Motion{}, err
 	}
 	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
 		return Motion{}, errMotionNotFound
 	}
-	n, err := s.db.Collection(resultsColl).CountDocuments(ctx, bson.M{"_id": d.ID})
+	closed, err := s.motionClosed(ctx, id)
 	if err != nil {
-		return Motion{}, db.Err("find result", err)
+		return Motion{}, err
 	}
-	return toMotion(d, n > 0), nil
+	return toMotion(d, closed), nil
 }
 
 var (
@@ -367,22 +303,24 @@ func (s *Service) castVote(ctx context.Context, motionID, voter domain.ID, choic
 	}
 	d := voteDoc{ID: string(m.ID) + "/" + string(voter), MotionID: string(m.ID), VoterID: string(voter), Choice: string(choice),
 		RecordedBy: string(recordedBy), Witness: witness, At: now}
-	_, err = s.db.Collection(votesColl).InsertOne(ctx, d)
-	if db.IsDuplicate(err) {
+	won, err := s.insertVote(ctx, d)
+	if err != nil {
+		return err
+	}
+	if !won {
 		if recordedBy != "" {
 			// An assisted vote never replaces one the member cast themself.
-			var held voteDoc
-			if err := s.db.Collection(votesColl).FindOne(ctx, bson.M{"_id": d.ID}).Decode(&held); err != nil {
-				return db.Err("find vote", err)
+			held, err := s.findVote(ctx, m.ID, voter)
+			if err != nil {
+				return err
 			}
 			if held.RecordedBy == "" {
 				return domain.Errorf(domain.Conflict, "该成员已亲自投票", "the member has voted themself")
 			}
 		}
-		_, err = s.db.Collection(votesColl).UpdateByID(ctx, d.ID, bson.M{"$set": bson.M{"choice": d.Choice, "recorded_by": d.RecordedBy, "witness": d.Witness, "at": now}})
-	}
-	if err != nil {
-		return db.Err("cast vote", err)
+		if err := s.replaceVote(ctx, d); err != nil {
+			return err
+		}
 	}
 	if s.notifier != nil {
 		return s.notifier.Cancel(ctx, "motion:"+string(m.ID)+":"+string(voter))
@@ -419,11 +357,10 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 			d.Parties[string(p)] = []int{c[0], c[1], c[2]}
 		}
 	}
-	if _, err := s.db.Collection(resultsColl).InsertOne(ctx, d); err != nil {
-		if db.IsDuplicate(err) {
-			return r, domain.Errorf(domain.Conflict, "表决已结束", "voting has already closed")
-		}
-		return r, db.Err("publish result", err)
+	if won, err := s.insertResult(ctx, d); err != nil {
+		return r, err
+	} else if !won {
+		return r, domain.Errorf(domain.Conflict, "表决已结束", "voting has already closed")
 	}
 	if m.Secret {
 		return r.withheld(), nil
@@ -472,9 +409,9 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 		}
 		return s.Recompute(ctx, motionID)
 	}
-	var d resultDoc
-	if err := s.db.Collection(resultsColl).FindOne(ctx, bson.M{"_id": string(m.ID)}).Decode(&d); err != nil {
-		return Result{}, db.Err("find result", err)
+	d, err := s.findResult(ctx, m.ID)
+	if err != nil {
+		return Result{}, err
 	}
 	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Quorum: d.Quorum, Passed: d.Passed}
 	if d.Parties != nil {
@@ -505,9 +442,9 @@ func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, er
 	}
 	until := m.Deadline
 	if m.Closed {
-		var d resultDoc
-		if err := s.db.Collection(resultsColl).FindOne(ctx, bson.M{"_id": string(m.ID)}).Decode(&d); err != nil {
-			return Result{}, db.Err("find result", err)
+		d, err := s.findResult(ctx, m.ID)
+		if err != nil {
+			return Result{}, err
 		}
 		until = d.ClosedAt
 	}
@@ -520,7 +457,7 @@ func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, er
 
 // count tallies the votes cast before until.
 func (s *Service) count(ctx context.Context, m Motion, until time.Time) (Result, error) {
-	votes, err := db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(m.ID), "at": bson.M{"$lte": until}})
+	votes, err := s.findVotesUntil(ctx, m.ID, until)
 	if err != nil {
 		return Result{}, err
 	}
@@ -600,12 +537,11 @@ func (s *Service) MyVote(ctx context.Context, motionID domain.ID) (Choice, error
 	if _, err := s.Motion(ctx, motionID); err != nil {
 		return "", err
 	}
-	var d voteDoc
-	err := s.db.Collection(votesColl).FindOne(ctx, bson.M{"_id": string(motionID) + "/" + string(domain.ActorFromContext(ctx).UserID)}).Decode(&d)
-	if db.IsNotFound(err) {
+	d, err := s.findVote(ctx, motionID, domain.ActorFromContext(ctx).UserID)
+	if domain.ErrorCode(err) == domain.NotFound {
 		return "", nil
 	}
-	return Choice(d.Choice), db.Err("find vote", err)
+	return Choice(d.Choice), err
 }
 
 // Motions lists a topic's motions, oldest first. Errors: NotFound.
@@ -613,7 +549,7 @@ func (s *Service) Motions(ctx context.Context, topicID domain.ID) ([]Motion, err
 	if _, err := s.Topic(ctx, topicID); err != nil {
 		return nil, err
 	}
-	docs, err := db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	docs, err := s.findMotions(ctx, topicID)
 	if err != nil {
 		return nil, err
 	}
@@ -621,13 +557,9 @@ func (s *Service) Motions(ctx context.Context, topicID domain.ID) ([]Motion, err
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	results, err := db.FindAll[resultDoc](ctx, s.db.Collection(resultsColl), bson.M{"_id": bson.M{"$in": ids}})
+	closed, err := s.closedMotions(ctx, ids)
 	if err != nil {
 		return nil, err
-	}
-	closed := map[string]bool{}
-	for _, r := range results {
-		closed[r.MotionID] = true
 	}
 	out := make([]Motion, len(docs))
 	for i, d := range docs {

@@ -1,0 +1,138 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Meetings, their attendance and statements.
+
+const (
+	meetingsColl   = "meetings"
+	attendanceColl = "attendance" // _id is meeting/user: one check-in each
+	statementsColl = "statements"
+)
+
+type meetingDoc struct {
+	ID          string    `bson:"_id"`
+	CommunityID string    `bson:"community_id"`
+	Kind        string    `bson:"kind"`
+	Title       string    `bson:"title"`
+	StartsAt    time.Time `bson:"starts_at"`
+	Place       string    `bson:"place"`
+	TopicIDs    []string  `bson:"topic_ids"`
+	ChairID     string    `bson:"chair_id"`
+	CheckInCode string    `bson:"check_in_code"`
+	Started     bool      `bson:"started"`
+	Minutes     string    `bson:"minutes,omitempty"`
+}
+
+type attendanceDoc struct {
+	ID        string    `bson:"_id"`
+	MeetingID string    `bson:"meeting_id"`
+	UserID    string    `bson:"user_id"`
+	ByChair   bool      `bson:"by_chair"`
+	At        time.Time `bson:"at"`
+}
+
+type statementDoc struct {
+	ID        string    `bson:"_id"`
+	MeetingID string    `bson:"meeting_id"`
+	TopicID   string    `bson:"topic_id"`
+	SpeakerID string    `bson:"speaker_id"`
+	Stance    string    `bson:"stance"`
+	Summary   string    `bson:"summary"`
+	At        time.Time `bson:"at"`
+}
+
+func toMeeting(d meetingDoc, staff bool) Meeting {
+	m := Meeting{ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Kind: MeetingKind(d.Kind), Title: d.Title, StartsAt: d.StartsAt,
+		Place: d.Place, ChairID: domain.ID(d.ChairID), Started: d.Started, Minutes: d.Minutes}
+	for _, t := range d.TopicIDs {
+		m.TopicIDs = append(m.TopicIDs, domain.ID(t))
+	}
+	if staff {
+		m.CheckInCode = d.CheckInCode
+	}
+	return m
+}
+
+// insertMeeting stores a new meeting.
+func (s *Service) insertMeeting(ctx context.Context, d meetingDoc) error {
+	return db.Insert(ctx, s.db.Collection(meetingsColl), d)
+}
+
+// findMeeting reads a meeting, whatever the actor. Errors: NotFound.
+func (s *Service) findMeeting(ctx context.Context, id domain.ID) (meetingDoc, error) {
+	d, err := db.FindByID[meetingDoc](ctx, s.db.Collection(meetingsColl), string(id))
+	if db.IsNotFound(err) {
+		return d, errMeetingNotFound
+	}
+	return d, err
+}
+
+// findMeetings reads a community's meetings by start time, the first 200;
+// with from set, only those starting from then on.
+func (s *Service) findMeetings(ctx context.Context, communityID domain.ID, from time.Time) ([]meetingDoc, error) {
+	filter := bson.M{"community_id": string(communityID)}
+	if !from.IsZero() {
+		filter["starts_at"] = bson.M{"$gte": from.UTC()}
+	}
+	return db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), filter, options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}}).SetLimit(200))
+}
+
+// findTopicMeetings reads the meetings of a community with a topic on
+// their agenda, by start time.
+func (s *Service) findTopicMeetings(ctx context.Context, communityID, topicID domain.ID) ([]meetingDoc, error) {
+	return db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"community_id": string(communityID), "topic_ids": string(topicID)},
+		options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}}))
+}
+
+// findMeetingsOnTopicsFrom reads the meetings with any of the topics on
+// their agenda that start from from on, in no particular order.
+func (s *Service) findMeetingsOnTopicsFrom(ctx context.Context, topicIDs []string, from time.Time) ([]meetingDoc, error) {
+	return db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": topicIDs}, "starts_at": bson.M{"$gte": from.UTC()}})
+}
+
+// setMeetingStarted marks a meeting started.
+func (s *Service) setMeetingStarted(ctx context.Context, id domain.ID) error {
+	return db.UpdateByID(ctx, s.db.Collection(meetingsColl), string(id), bson.M{"$set": bson.M{"started": true}})
+}
+
+// setMeetingMinutes records a meeting's minutes.
+func (s *Service) setMeetingMinutes(ctx context.Context, id domain.ID, minutes string) error {
+	return db.UpdateByID(ctx, s.db.Collection(meetingsColl), string(id), bson.M{"$set": bson.M{"minutes": minutes}})
+}
+
+// setMeetingStart moves a meeting to start at startsAt.
+func (s *Service) setMeetingStart(ctx context.Context, id domain.ID, startsAt time.Time) error {
+	return db.UpdateByID(ctx, s.db.Collection(meetingsColl), string(id), bson.M{"$set": bson.M{"starts_at": startsAt.UTC()}})
+}
+
+// insertAttendance records a check-in; checking in twice changes nothing
+// (its _id is meeting/user).
+func (s *Service) insertAttendance(ctx context.Context, d attendanceDoc) error {
+	_, err := db.InsertOnce(ctx, s.db.Collection(attendanceColl), d)
+	return err
+}
+
+// findAttendance reads a meeting's check-ins.
+func (s *Service) findAttendance(ctx context.Context, meetingID domain.ID) ([]attendanceDoc, error) {
+	return db.FindAll[attendanceDoc](ctx, s.db.Collection(attendanceColl), bson.M{"meeting_id": string(meetingID)})
+}
+
+// insertStatement records a statement.
+func (s *Service) insertStatement(ctx context.Context, d statementDoc) error {
+	return db.Insert(ctx, s.db.Collection(statementsColl), d)
+}
+
+// findStatements reads a meeting's statements in the order they were made.
+func (s *Service) findStatements(ctx context.Context, meetingID domain.ID) ([]statementDoc, error) {
+	return db.FindAll[statementDoc](ctx, s.db.Collection(statementsColl), bson.M{"meeting_id": string(meetingID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+}

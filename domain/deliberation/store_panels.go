@@ -1,0 +1,196 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Panels, their seats and the draws that filled them.
+
+const (
+	panelsColl = "panels" // _id is the topic
+	seatsColl  = "seats"  // _id is topic/user: one seat per person
+	drawsColl  = "draws"  // _id is topic/salt/n
+)
+
+type panelDoc struct {
+	ID              string    `bson:"_id"`
+	CommunityID     string    `bson:"community_id"`
+	Rules           []ruleDoc `bson:"rules"`
+	Seed            string    `bson:"seed"`
+	SeedPublishedAt time.Time `bson:"seed_published_at,omitempty"`
+	State           string    `bson:"state"`
+	ConfirmedAt     time.Time `bson:"confirmed_at,omitempty"`
+	ConfirmedBy     string    `bson:"confirmed_by,omitempty"`
+}
+
+type ruleDoc struct {
+	Kind   string `bson:"kind"`
+	GridID string `bson:"grid_id"`
+	Min    int    `bson:"min"`
+	Max    int    `bson:"max"`
+}
+
+type seatDoc struct {
+	ID      string `bson:"_id"`
+	TopicID string `bson:"topic_id"`
+	UserID  string `bson:"user_id"`
+	Kind    string `bson:"kind"`
+	GridID  string `bson:"grid_id"`
+	Drawn   bool   `bson:"drawn"`
+	DrawID  string `bson:"draw_id,omitempty"`
+	State   string `bson:"state"`
+	// AnsweredBy is the grid worker who recorded an assisted resident's
+	// answer, before Witness.
+	AnsweredBy string `bson:"answered_by,omitempty"`
+	Witness    string `bson:"witness,omitempty"`
+}
+
+type drawDoc struct {
+	ID       string    `bson:"_id"`
+	TopicID  string    `bson:"topic_id"`
+	Seed     string    `bson:"seed"`
+	Salt     string    `bson:"salt"`
+	Eligible []string  `bson:"eligible"`
+	Count    int       `bson:"count"`
+	Drawn    []string  `bson:"drawn"`
+	Reserve  []string  `bson:"reserve"`
+	At       time.Time `bson:"at"`
+}
+
+func toPanel(d panelDoc) Panel {
+	p := Panel{TopicID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State),
+		ConfirmedAt: d.ConfirmedAt, ConfirmedBy: domain.ID(d.ConfirmedBy)}
+	for _, r := range d.Rules {
+		p.Rules = append(p.Rules, SeatRule{Kind: SeatKind(r.Kind), GridID: domain.ID(r.GridID), Min: r.Min, Max: r.Max})
+	}
+	return p
+}
+
+func toSeat(d seatDoc) Seat {
+	return Seat{UserID: domain.ID(d.UserID), Kind: SeatKind(d.Kind), GridID: domain.ID(d.GridID), Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
+		AnsweredBy: domain.ID(d.AnsweredBy), Witness: d.Witness}
+}
+
+// insertPanel stores a new panel; one made meanwhile holds.
+func (s *Service) insertPanel(ctx context.Context, d panelDoc) error {
+	_, err := db.InsertOnce(ctx, s.db.Collection(panelsColl), d)
+	return err
+}
+
+// findPanel reads a topic's panel. Errors: NotFound.
+func (s *Service) findPanel(ctx context.Context, topicID domain.ID) (Panel, error) {
+	d, err := db.FindByID[panelDoc](ctx, s.db.Collection(panelsColl), string(topicID))
+	if db.IsNotFound(err) {
+		return Panel{}, errPanelNotFound
+	}
+	return toPanel(d), err
+}
+
+// setPanelRules replaces a panel's seat rules, and only them.
+func (s *Service) setPanelRules(ctx context.Context, topicID domain.ID, rules []ruleDoc) error {
+	return db.UpdateByID(ctx, s.db.Collection(panelsColl), string(topicID), bson.M{"$set": bson.M{"rules": rules}})
+}
+
+// setPanelSeed records the seed published at at on a panel.
+func (s *Service) setPanelSeed(ctx context.Context, topicID domain.ID, seed string, at time.Time) error {
+	return db.UpdateByID(ctx, s.db.Collection(panelsColl), string(topicID), bson.M{"$set": bson.M{"seed": seed, "seed_published_at": at}})
+}
+
+// confirmDraftPanel marks a panel confirmed, by whom and when, if it is
+// still a draft; otherwise it changes nothing.
+func (s *Service) confirmDraftPanel(ctx context.Context, topicID domain.ID, at time.Time, by string) error {
+	_, err := db.Update(ctx, s.db.Collection(panelsColl), bson.M{"_id": string(topicID), "state": string(PanelDraft)},
+		bson.M{"$set": bson.M{"state": string(PanelConfirmed), "confirmed_at": at, "confirmed_by": by}})
+	return err
+}
+
+// lockPanel locks a topic's panel, if it has one.
+func (s *Service) lockPanel(ctx context.Context, topicID domain.ID) error {
+	_, err := db.Update(ctx, s.db.Collection(panelsColl), bson.M{"_id": string(topicID)}, bson.M{"$set": bson.M{"state": string(PanelLocked)}})
+	return err
+}
+
+// lockPanels locks the panels of several topics, those they have.
+func (s *Service) lockPanels(ctx context.Context, topicIDs []domain.ID) error {
+	_, err := s.db.Collection(panelsColl).UpdateMany(ctx, bson.M{"_id": bson.M{"$in": strs(topicIDs)}}, bson.M{"$set": bson.M{"state": string(PanelLocked)}})
+	return db.Err("lock panels", err)
+}
+
+// seedPublished reports whether a topic's seed is on its timeline.
+func (s *Service) seedPublished(ctx context.Context, topicID domain.ID) (bool, error) {
+	n, err := db.Count(ctx, s.db.Collection(eventsColl), bson.M{"_id": string(topicID) + "/seed"})
+	return n > 0, err
+}
+
+// insertSeat stores a new seat; won is false when the person has a seat on
+// the panel already (the seat's _id is topic/user).
+func (s *Service) insertSeat(ctx context.Context, d seatDoc) (won bool, err error) {
+	return db.InsertOnce(ctx, s.db.Collection(seatsColl), d)
+}
+
+// findSeat reads user's seat on a topic's panel. Errors: NotFound.
+func (s *Service) findSeat(ctx context.Context, topicID, user domain.ID) (seatDoc, error) {
+	d, err := db.FindByID[seatDoc](ctx, s.db.Collection(seatsColl), string(topicID)+"/"+string(user))
+	if db.IsNotFound(err) {
+		return d, domain.ErrNotFound("席位", "seat")
+	}
+	return d, err
+}
+
+// findSeats reads all the seats of a topic's panel, whatever their state.
+func (s *Service) findSeats(ctx context.Context, topicID domain.ID) ([]seatDoc, error) {
+	return db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(topicID)})
+}
+
+// findAcceptedSeats reads the accepted seats of a topic's panel.
+func (s *Service) findAcceptedSeats(ctx context.Context, topicID domain.ID) ([]seatDoc, error) {
+	return db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(topicID), "state": string(Seated)})
+}
+
+// findAcceptedSeatsOnTopics reads the accepted seats of several topics'
+// panels.
+func (s *Service) findAcceptedSeatsOnTopics(ctx context.Context, topicIDs []domain.ID) ([]seatDoc, error) {
+	return db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": bson.M{"$in": strs(topicIDs)}, "state": string(Seated)})
+}
+
+// findAcceptedSeatsOfUser reads the seats a user accepted, on any panel.
+func (s *Service) findAcceptedSeatsOfUser(ctx context.Context, userID domain.ID) ([]seatDoc, error) {
+	return db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"user_id": string(userID), "state": string(Seated)})
+}
+
+// countTakenSeats counts the seats of a kind and grid on a topic's panel
+// that were not declined.
+func (s *Service) countTakenSeats(ctx context.Context, topicID domain.ID, kind SeatKind, grid domain.ID) (int, error) {
+	return db.Count(ctx, s.db.Collection(seatsColl), bson.M{"topic_id": string(topicID), "kind": string(kind), "grid_id": string(grid), "state": bson.M{"$ne": string(Declined)}})
+}
+
+// setSeatAnswer records a seat's answer: its state, and who recorded it
+// before which witness.
+func (s *Service) setSeatAnswer(ctx context.Context, d seatDoc) error {
+	return db.UpdateByID(ctx, s.db.Collection(seatsColl), d.ID, bson.M{"$set": bson.M{"state": d.State, "answered_by": d.AnsweredBy, "witness": d.Witness}})
+}
+
+// countDraws counts the draws made for a topic's panel.
+func (s *Service) countDraws(ctx context.Context, topicID domain.ID) (int, error) {
+	return db.Count(ctx, s.db.Collection(drawsColl), bson.M{"topic_id": string(topicID)})
+}
+
+// insertDraw records a draw.
+func (s *Service) insertDraw(ctx context.Context, d drawDoc) error {
+	return db.Insert(ctx, s.db.Collection(drawsColl), d)
+}
+
+// findDraw reads a recorded draw. Errors: NotFound.
+func (s *Service) findDraw(ctx context.Context, id string) (drawDoc, error) {
+	d, err := db.FindByID[drawDoc](ctx, s.db.Collection(drawsColl), id)
+	if db.IsNotFound(err) {
+		return d, domain.ErrNotFound("抽签记录", "draw")
+	}
+	return d, err
+}

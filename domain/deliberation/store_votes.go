@@ -1,0 +1,141 @@
+package deliberation
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
+)
+
+// Motions, their votes and their published results.
+
+const (
+	motionsColl = "motions"
+	votesColl   = "votes"   // _id is motion/voter: one vote each
+	resultsColl = "results" // _id is the motion: the result published at close
+)
+
+type motionDoc struct {
+	ID          string     `bson:"_id"`
+	TopicID     string     `bson:"topic_id"`
+	CommunityID string     `bson:"community_id"`
+	Text        string     `bson:"text"`
+	Method      string     `bson:"method"`
+	Secret      bool       `bson:"secret"`
+	Deadline    time.Time  `bson:"deadline"`
+	Voters      []voterDoc `bson:"voters"`
+	QuorumNum   int        `bson:"quorum_num"`
+	QuorumDen   int        `bson:"quorum_den"`
+	CreatedAt   time.Time  `bson:"created_at"`
+}
+
+type voterDoc struct {
+	UserID string `bson:"user_id"`
+	Party  string `bson:"party,omitempty"`
+}
+
+type voteDoc struct {
+	ID         string    `bson:"_id"`
+	MotionID   string    `bson:"motion_id"`
+	VoterID    string    `bson:"voter_id"`
+	Choice     string    `bson:"choice"`
+	RecordedBy string    `bson:"recorded_by,omitempty"` // a grid worker, for an assisted vote
+	Witness    string    `bson:"witness,omitempty"`
+	At         time.Time `bson:"at"`
+}
+
+type resultDoc struct {
+	MotionID string           `bson:"_id"`
+	Yes      int              `bson:"yes"`
+	No       int              `bson:"no"`
+	Abstain  int              `bson:"abstain"`
+	Voters   int              `bson:"voters"`
+	Quorum   bool             `bson:"quorum"`
+	Passed   bool             `bson:"passed"`
+	Parties  map[string][]int `bson:"parties,omitempty"`
+	ClosedAt time.Time        `bson:"closed_at"`
+}
+
+func toMotion(d motionDoc, closed bool) Motion {
+	m := Motion{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
+		Method: Method(d.Method), Secret: d.Secret, Deadline: d.Deadline, Closed: closed, QuorumNum: d.QuorumNum, QuorumDen: d.QuorumDen}
+	for _, v := range d.Voters {
+		m.Voters = append(m.Voters, Voter{UserID: domain.ID(v.UserID), Party: Party(v.Party)})
+	}
+	return m
+}
+
+// insertMotion stores a new motion.
+func (s *Service) insertMotion(ctx context.Context, d motionDoc) error {
+	return db.Insert(ctx, s.db.Collection(motionsColl), d)
+}
+
+// findMotion reads a motion, whatever the actor. Errors: NotFound.
+func (s *Service) findMotion(ctx context.Context, id domain.ID) (motionDoc, error) {
+	d, err := db.FindByID[motionDoc](ctx, s.db.Collection(motionsColl), string(id))
+	if db.IsNotFound(err) {
+		return d, errMotionNotFound
+	}
+	return d, err
+}
+
+// findMotions reads a topic's motions, oldest first.
+func (s *Service) findMotions(ctx context.Context, topicID domain.ID) ([]motionDoc, error) {
+	return db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+}
+
+// insertVote stores a vote; won is false when the voter has voted on the
+// motion already (the vote's _id is motion/voter).
+func (s *Service) insertVote(ctx context.Context, d voteDoc) (won bool, err error) {
+	return db.InsertOnce(ctx, s.db.Collection(votesColl), d)
+}
+
+// findVote reads a voter's vote on a motion. Errors: NotFound.
+func (s *Service) findVote(ctx context.Context, motionID, voter domain.ID) (voteDoc, error) {
+	return db.FindByID[voteDoc](ctx, s.db.Collection(votesColl), string(motionID)+"/"+string(voter))
+}
+
+// replaceVote changes a vote to d's choice, recorder, witness and time.
+func (s *Service) replaceVote(ctx context.Context, d voteDoc) error {
+	return db.UpdateByID(ctx, s.db.Collection(votesColl), d.ID, bson.M{"$set": bson.M{"choice": d.Choice, "recorded_by": d.RecordedBy, "witness": d.Witness, "at": d.At}})
+}
+
+// findVotesUntil reads a motion's votes cast at or before until.
+func (s *Service) findVotesUntil(ctx context.Context, motionID domain.ID, until time.Time) ([]voteDoc, error) {
+	return db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(motionID), "at": bson.M{"$lte": until}})
+}
+
+// insertResult publishes a motion's result; won is false when one was
+// published before (the result's _id is the motion's).
+func (s *Service) insertResult(ctx context.Context, d resultDoc) (won bool, err error) {
+	return db.InsertOnce(ctx, s.db.Collection(resultsColl), d)
+}
+
+// findResult reads a motion's published result. Errors: NotFound.
+func (s *Service) findResult(ctx context.Context, motionID domain.ID) (resultDoc, error) {
+	return db.FindByID[resultDoc](ctx, s.db.Collection(resultsColl), string(motionID))
+}
+
+// motionClosed reports whether a motion's result is published.
+func (s *Service) motionClosed(ctx context.Context, motionID domain.ID) (bool, error) {
+	n, err := db.Count(ctx, s.db.Collection(resultsColl), bson.M{"_id": string(motionID)})
+	return n > 0, err
+}
+
+// closedMotions reports which of the motions have their result published,
+// in one query.
+func (s *Service) closedMotions(ctx context.Context, motionIDs []string) (map[string]bool, error) {
+	results, err := db.FindAll[resultDoc](ctx, s.db.Collection(resultsColl), bson.M{"_id": bson.M{"$in": motionIDs}})
+	if err != nil {
+		return nil, err
+	}
+	closed := map[string]bool{}
+	for _, r := range results {
+		closed[r.MotionID] = true
+	}
+	return closed, nil
+}
