@@ -21,7 +21,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/notify"
-	"github.com/yishi-app/yishi/graph"
+	"github.com/yishi-app/yishi/jobs/mail"
 )
 
 func TestUnsubscribe(t *testing.T) {
@@ -44,7 +44,7 @@ func TestUnsubscribe(t *testing.T) {
 	if !strings.HasPrefix(link, "http://yishi.test/unsubscribe?t=") {
 		t.Fatalf("unsubscribe link %q", link)
 	}
-	srv := httptest.NewServer(graph.UnsubscribeHandler(f.a.notify, f.log))
+	srv := httptest.NewServer(mail.UnsubscribeHandler(f.a.notify, f.log))
 	defer srv.Close()
 	target := srv.URL + strings.TrimPrefix(link, "http://yishi.test/unsubscribe")
 	// A GET (a mail scanner following the link) changes nothing.
@@ -110,11 +110,11 @@ func TestWebhook(t *testing.T) {
 		t.Fatal(err)
 	}
 	der, _ := x509.MarshalPKIXPublicKey(&key.PublicKey)
-	pub, err := notify.ParseWebhookKey(base64.StdEncoding.EncodeToString(der))
+	pub, err := mail.ParseWebhookKey(base64.StdEncoding.EncodeToString(der))
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(graph.WebhookHandler(f.a.notify, pub, f.log))
+	srv := httptest.NewServer(mail.WebhookHandler(f.a.notify, pub, f.log, f.clock.Now))
 	defer srv.Close()
 	post := func(body string, ts time.Time, signWith *ecdsa.PrivateKey) int {
 		tsText := strconv.FormatInt(ts.Unix(), 10)
@@ -124,8 +124,8 @@ func TestWebhook(t *testing.T) {
 			t.Fatal(err)
 		}
 		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
-		req.Header.Set(notify.SignatureHeader, base64.StdEncoding.EncodeToString(sig))
-		req.Header.Set(notify.TimestampHeader, tsText)
+		req.Header.Set(mail.SignatureHeader, base64.StdEncoding.EncodeToString(sig))
+		req.Header.Set(mail.TimestampHeader, tsText)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -175,7 +175,7 @@ func TestCalendarFeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(graph.CalendarHandler(f.a.notify, f.log, meetings{u}))
+	srv := httptest.NewServer(mail.CalendarHandler(f.a.notify, f.log, meetings{u}))
 	defer srv.Close()
 	get := func(feed string) (int, string) {
 		res, err := http.Get(srv.URL + strings.TrimPrefix(feed, "http://yishi.test"))

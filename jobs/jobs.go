@@ -40,10 +40,10 @@ type Config struct {
 	Topics      *deliberation.Service // may be nil
 	Digests     []DigestSource
 	// Areas are repaired by the daily clean-up.
-	Areas []Area
-	BaseURL     string
-	Log         *slog.Logger
-	Now         func() time.Time // default time.Now
+	Areas   []Area
+	BaseURL string
+	Log     *slog.Logger
+	Now     func() time.Time // default time.Now
 }
 
 // Scheduler runs the jobs.

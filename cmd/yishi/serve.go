@@ -180,13 +180,13 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	})
 	var webhookKey *ecdsa.PublicKey
 	if cfg.WebhookKey != "" {
-		if webhookKey, err = notify.ParseWebhookKey(cfg.WebhookKey); err != nil {
+		if webhookKey, err = mail.ParseWebhookKey(cfg.WebhookKey); err != nil {
 			return fmt.Errorf("SENDGRID_WEBHOOK_PUBLIC_KEY: %w", err)
 		}
 	}
-	mux.Handle("/webhooks/sendgrid", graph.WebhookHandler(a.notify, webhookKey, log))
-	mux.Handle("/unsubscribe", graph.UnsubscribeHandler(a.notify, log))
-	mux.Handle("/calendar/", graph.CalendarHandler(a.notify, log, a.topics))
+	mux.Handle("/webhooks/sendgrid", mail.WebhookHandler(a.notify, webhookKey, log, nil))
+	mux.Handle("/unsubscribe", mail.UnsubscribeHandler(a.notify, log))
+	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics))
 	mux.Handle("/", frontend.Handler())
 
 	ln, err := net.Listen("tcp", cfg.Addr)

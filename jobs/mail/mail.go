@@ -1,5 +1,7 @@
 // Package mail delivers Yishi's email: through SendGrid when an API key is
-// configured, else as files a developer can open.
+// configured, else as files a developer can open. It also serves what mail
+// links to or the provider calls: unsubscribe links, calendar feeds and
+// SendGrid's signed Event Webhook.
 package mail
 
 import (

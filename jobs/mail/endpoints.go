@@ -1,24 +1,93 @@
-package graph
+package mail
 
 import (
 	"crypto/ecdsa"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"html/template"
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/sendgrid/sendgrid-go/helpers/eventwebhook"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
-// The plain HTTP endpoints around the GraphQL API: the provider's event
-// webhook, one-click unsubscribe, and calendar feeds.
+// The plain HTTP endpoints that mail links to or that the provider calls:
+// the provider's event webhook, one-click unsubscribe, and calendar feeds.
+
+// Webhook signature headers of SendGrid's Event Webhook.
+const (
+	SignatureHeader = eventwebhook.VerificationHTTPHeader
+	TimestampHeader = eventwebhook.TimestampHTTPHeader
+	// maxEventAge refuses replays of old signed requests.
+	maxEventAge = 5 * time.Minute
+)
+
+// ParseWebhookKey reads the webhook's public key, base64 DER as SendGrid
+// shows it.
+func ParseWebhookKey(b64 string) (*ecdsa.PublicKey, error) {
+	der, err := base64.StdEncoding.DecodeString(strings.TrimSpace(b64))
+	if err != nil {
+		return nil, err
+	}
+	k, err := x509.ParsePKIXPublicKey(der)
+	if err != nil {
+		return nil, err
+	}
+	pk, ok := k.(*ecdsa.PublicKey)
+	if !ok {
+		return nil, errors.New("not an ECDSA public key")
+	}
+	return pk, nil
+}
+
+// sendgridEvent is the part of a SendGrid event Yishi reads.
+type sendgridEvent struct {
+	ID     string `json:"sg_event_id"`
+	Event  string `json:"event"`
+	Email  string `json:"email"`
+	Reason string `json:"reason"`
+}
+
+// verifyEvents checks a webhook request's signature and timestamp (at most
+// 5 minutes from now) and decodes its events. The error is the answer's
+// status: 401 for a bad signature, 400 for a stale timestamp or a
+// malformed body.
+func verifyEvents(key *ecdsa.PublicKey, body []byte, signature, timestamp string, now time.Time) ([]notify.MailEvent, int) {
+	if ok, err := eventwebhook.VerifySignature(key, body, signature, timestamp); signature == "" || err != nil || !ok {
+		return nil, http.StatusUnauthorized
+	}
+	ts, err := strconv.ParseInt(timestamp, 10, 64)
+	if err != nil || now.Sub(time.Unix(ts, 0)).Abs() > maxEventAge {
+		return nil, http.StatusBadRequest
+	}
+	var raw []sendgridEvent
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, http.StatusBadRequest
+	}
+	events := make([]notify.MailEvent, len(raw))
+	for i, e := range raw {
+		events[i] = notify.MailEvent{ID: e.ID, Event: e.Event, Email: e.Email, Reason: e.Reason}
+	}
+	return events, 0
+}
 
 // WebhookHandler receives SendGrid's signed Event Webhook: 401 for a bad
 // signature, 400 for a stale timestamp or a malformed body, 503 when no
-// public key is configured, 204 when processed.
-func WebhookHandler(svc *notify.Service, key *ecdsa.PublicKey, log *slog.Logger) http.Handler {
+// public key is configured, 204 when processed. now is the clock the
+// timestamp is checked against (nil: time.Now).
+func WebhookHandler(svc *notify.Service, key *ecdsa.PublicKey, log *slog.Logger, now func() time.Time) http.Handler {
+	if now == nil {
+		now = time.Now
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST")
@@ -34,19 +103,23 @@ func WebhookHandler(svc *notify.Service, key *ecdsa.PublicKey, log *slog.Logger)
 			http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
 			return
 		}
-		n, err := svc.ProcessWebhook(r.Context(), key, body, r.Header.Get(notify.SignatureHeader), r.Header.Get(notify.TimestampHeader))
-		switch domain.ErrorCode(err) {
-		case "":
-			log.InfoContext(r.Context(), "provider events processed", "request_id", RequestID(r.Context()), "events", n)
-			w.WriteHeader(http.StatusNoContent)
-		case domain.Unauthenticated:
-			http.Error(w, "invalid signature", http.StatusUnauthorized)
-		case domain.Invalid:
-			http.Error(w, "bad request: "+err.Error(), http.StatusBadRequest)
-		default:
-			log.ErrorContext(r.Context(), "webhook", "request_id", RequestID(r.Context()), "err", err)
-			http.Error(w, "internal error, request id "+RequestID(r.Context()), http.StatusInternalServerError)
+		events, status := verifyEvents(key, body, r.Header.Get(SignatureHeader), r.Header.Get(TimestampHeader), now())
+		switch status {
+		case http.StatusUnauthorized:
+			http.Error(w, "invalid signature", status)
+			return
+		case http.StatusBadRequest:
+			http.Error(w, "bad request: stale timestamp or malformed events", status)
+			return
 		}
+		n, err := svc.RecordMailEvents(r.Context(), events)
+		if err != nil {
+			log.ErrorContext(r.Context(), "webhook", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		log.InfoContext(r.Context(), "provider events processed", "events", n)
+		w.WriteHeader(http.StatusNoContent)
 	})
 }
 
@@ -83,7 +156,7 @@ func UnsubscribeHandler(svc *notify.Service, log *slog.Logger) http.Handler {
 			k, err := svc.Unsubscribe(r.Context(), token)
 			if err != nil {
 				if domain.ErrorCode(err) != domain.Invalid {
-					log.ErrorContext(r.Context(), "unsubscribe", "request_id", RequestID(r.Context()), "err", err)
+					log.ErrorContext(r.Context(), "unsubscribe", "err", err)
 					w.WriteHeader(http.StatusInternalServerError)
 				} else {
 					w.WriteHeader(http.StatusBadRequest)
@@ -116,7 +189,7 @@ func CalendarHandler(svc *notify.Service, log *slog.Logger, sources ...notify.Ca
 				http.NotFound(w, r)
 				return
 			}
-			log.ErrorContext(r.Context(), "calendar feed", "request_id", RequestID(r.Context()), "err", err)
+			log.ErrorContext(r.Context(), "calendar feed", "err", err)
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
