@@ -410,7 +410,7 @@ func CheckAssistedInput(in AssistedInput) error {
 func (s *Service) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
 	for _, deleteExpired := range []func(context.Context, time.Time) (int, error){
-		s.deleteExpiredSessions, s.deleteExpiredTokens, s.deleteExpiredTokenUses, s.deleteStaleFailures,
+		s.deleteExpiredSessions, s.deleteExpiredTokens, s.deleteExpiredTokenUses, s.deleteStaleFailures, s.deleteOldUses,
 	} {
 		n, err := deleteExpired(ctx, now)
 		if err != nil {

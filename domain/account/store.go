@@ -16,7 +16,8 @@ const (
 	sessionsColl = "sessions"       // _id is the session id; token_hash is unique
 	tokensColl   = "account_tokens" // _id is the SHA-256 of an emailed token
 	tokenUseColl = "token_uses"     // _id is the token hash: inserting it consumes the token once
-	failuresColl = "login_failures" // throttle records: failed logins by (IP, account) and IP; registrations and resets by IP and address
+	failuresColl = "login_failures" // throttle records: failed logins by (IP, account) and by IP
+	usesColl     = "use_counts"     // _id is key@hour: sign-ups and resets counted per IP and address, per clock hour
 )
 
 // Indexes returns the indexes this area needs.
@@ -29,6 +30,7 @@ func Indexes() []db.Index {
 		{Collection: sessionsColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},
 		{Collection: tokensColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},
 		{Collection: failuresColl, Keys: bson.D{{Key: "key", Value: 1}, {Key: "at", Value: 1}}},
+		{Collection: usesColl, Keys: bson.D{{Key: "at", Value: 1}}},
 	}
 }
 

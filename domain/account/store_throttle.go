@@ -34,6 +34,18 @@ func (s *Service) countFailures(ctx context.Context, key string, since time.Time
 	return db.Count(ctx, s.db.Collection(failuresColl), recentFailures(key, since, own))
 }
 
+// countUse counts one use of key in the clock hour that starts at hour and
+// returns the uses so far, this one included: of concurrent uses, each gets
+// a different count.
+func (s *Service) countUse(ctx context.Context, key string, hour time.Time) (int, error) {
+	return db.Increment(ctx, s.db.Collection(usesColl), key+"@"+hour.Format(time.RFC3339), bson.M{"at": hour})
+}
+
+// deleteOldUses removes the use counts of hours that ended before now.
+func (s *Service) deleteOldUses(ctx context.Context, now time.Time) (int, error) {
+	return db.Delete(ctx, s.db.Collection(usesColl), bson.M{"at": bson.M{"$lt": now.Add(-useWindow)}})
+}
+
 // lastFailure reads the latest of the records countFailures counts.
 // Errors: NotFound.
 func (s *Service) lastFailure(ctx context.Context, key string, since time.Time, own []string) (failureDoc, error) {

@@ -113,34 +113,22 @@ const (
 
 var errTooManyRequests = domain.Errorf(domain.RateLimited, "请求过于频繁，请一小时后再试", "too many requests; try again in an hour")
 
-// limitUse records one use of each key and refuses it (removing the record)
-// when a key was used max times within useWindow before. Recording first
-// makes a burst count against itself. Keys of an unknown IP ("...:")
-// are not limited: internal callers such as the demo data have none.
+// limitUse counts one use of each key in the current clock hour and
+// refuses it when a key is past its limit. The count is one atomic
+// increment, so a burst is cut exactly at the limit. Keys of an unknown IP
+// ("...:") are not limited: internal callers such as the demo data have
+// none.
 func (s *Service) limitUse(ctx context.Context, limits map[string]int) error {
-	var keys []string
-	for k := range limits {
-		if !strings.HasSuffix(k, ":") {
-			keys = append(keys, k)
+	hour := s.now().UTC().Truncate(useWindow)
+	for k, max := range limits {
+		if strings.HasSuffix(k, ":") {
+			continue
 		}
-	}
-	if len(keys) == 0 {
-		return nil
-	}
-	own, err := s.beginAttempt(ctx, "", keys)
-	if err != nil {
-		return err
-	}
-	now := s.now().UTC()
-	for _, k := range keys {
-		n, err := s.countFailures(ctx, k, now.Add(-useWindow), own)
+		n, err := s.countUse(ctx, k, hour)
 		if err != nil {
 			return err
 		}
-		if n >= limits[k] {
-			if err := s.forgetAttempt(ctx, own); err != nil {
-				return err
-			}
+		if n > max {
 			return errTooManyRequests
 		}
 	}

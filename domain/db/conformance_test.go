@@ -446,6 +446,45 @@ func TestConformanceConcurrentSets(t *testing.T) {
 	}
 }
 
+// TestConformanceCounterUpserts: 40 concurrent findOneAndUpdate upserts of
+// one counter with $inc return each value from 1 to 40 exactly once, which
+// is what the account area's use limits count on.
+func TestConformanceCounterUpserts(t *testing.T) {
+	d := storeDB(t)
+	ctx := context.Background()
+	c := d.Collection("counters")
+	const n = 40
+	got := make(chan int, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var doc struct {
+				N int `bson:"n"`
+			}
+			err := c.FindOneAndUpdate(ctx, bson.M{"_id": "k"}, bson.M{"$inc": bson.M{"n": 1}, "$setOnInsert": bson.M{"at": "now"}},
+				options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&doc)
+			if err != nil {
+				t.Error(err)
+			}
+			got <- doc.N
+		}()
+	}
+	wg.Wait()
+	close(got)
+	seen := map[int]bool{}
+	for v := range got {
+		if v < 1 || v > n || seen[v] {
+			t.Errorf("value %d returned twice or out of range", v)
+		}
+		seen[v] = true
+	}
+	if len(seen) != n {
+		t.Errorf("%d distinct values, want %d", len(seen), n)
+	}
+}
+
 // TestConformanceConditionalClaims: 50 racers claim 3 slots with a
 // conditional findOneAndUpdate; exactly 3 win and 3 are stored. Then 1,000
 // concurrent $incs add up to 1,000.

@@ -108,3 +108,20 @@ func Count(ctx context.Context, c *mongo.Collection, filter any) (int, error) {
 	n, err := c.CountDocuments(ctx, filter)
 	return int(n), Err(fmt.Sprintf("count %s", c.Name()), err)
 }
+
+// Increment adds one to the counter n of the document whose _id is id,
+// creating it (with the fields of onInsert) when missing, and returns the
+// new count. Of concurrent increments, each gets a different count: the
+// change and the read are one atomic step on both stores.
+func Increment(ctx context.Context, c *mongo.Collection, id string, onInsert bson.M) (int, error) {
+	var d struct {
+		N int `bson:"n"`
+	}
+	update := bson.M{"$inc": bson.M{"n": 1}}
+	if len(onInsert) > 0 {
+		update["$setOnInsert"] = onInsert
+	}
+	err := c.FindOneAndUpdate(ctx, bson.M{"_id": id}, update,
+		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&d)
+	return d.N, Err(fmt.Sprintf("count in %s", c.Name()), err)
+}
