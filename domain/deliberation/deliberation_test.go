@@ -291,16 +291,18 @@ func TestRepairTallies(t *testing.T) {
 
 // TestRepairTopics: claims whose state change a stop interrupted (an exit
 // from collecting, an acceptance, a merge) are finished by the repair, once,
-// and only when they are older than 5 minutes.
+// and only when they are older than 5 minutes. A claim where older versions
+// kept it, among the timeline's events, is moved out and finished too.
 func TestRepairTopics(t *testing.T) {
 	v := newVillage(t, 12)
 	ctx := context.Background()
+	coll := "topic_claims"
 	claim := func(topic domain.ID, kind string, extra bson.M) {
 		d := bson.M{"_id": string(topic) + "/" + kind, "topic_id": string(topic), "community_id": string(v.c.ID), "kind": kind, "at": v.clock.Now()}
 		for k, x := range extra {
 			d[k] = x
 		}
-		if _, err := v.db.Database.Collection("topic_events").InsertOne(ctx, d); err != nil {
+		if _, err := v.db.Database.Collection(coll).InsertOne(ctx, d); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -312,7 +314,9 @@ func TestRepairTopics(t *testing.T) {
 		return tp
 	}
 	closing := v.propose(t, v.residents[0], "修缮祠堂")
+	coll = "topic_events" // as an older version stored it
 	claim(closing.ID, "exit", bson.M{"note": "closed"})
+	coll = "topic_claims"
 	accepting := toScreening("村口停车难")
 	claim(accepting.ID, "decision", bson.M{"actor_id": string(v.committee), "decision": "accept", "body": string(deliberation.VillagersCouncil)})
 	into := v.propose(t, v.residents[1], "停车位不够")
@@ -323,7 +327,7 @@ func TestRepairTopics(t *testing.T) {
 		t.Fatalf("repaired %d claims made just now, want none (they may be in flight)", n)
 	}
 	v.clock.Add(6 * time.Minute)
-	if n := must(v.svc.RepairTopics(ctx, v.clock.Now())); n != 3 {
+	if n := must(v.svc.Repair(ctx, v.clock.Now())); n != 3 {
 		t.Fatalf("repaired %d, want 3", n)
 	}
 	reader := as(v.residents[5])
@@ -347,6 +351,11 @@ func TestRepairTopics(t *testing.T) {
 	}
 	if accepted != 1 {
 		t.Errorf("%d acceptances by the committee on the timeline, want 1", accepted)
+	}
+	for _, e := range must(v.svc.Timeline(reader, closing.ID)) {
+		if e.Kind == "exit" {
+			t.Errorf("the old claim is still on the timeline: %+v", e)
+		}
 	}
 	if n := must(v.svc.RepairTopics(ctx, v.clock.Now())); n != 0 {
 		t.Errorf("a second repair finished %d, want none", n)

@@ -5,11 +5,16 @@ import (
 	"time"
 )
 
-// Repair finishes what a stop can leave half done in this area: tallies
+// Repair finishes what a stop can leave half done in this area (after
+// moving claims that older versions kept on the timeline to their own
+// collection): tallies
 // short of their supports (and the thresholds they reach), state changes
 // claimed but not made, and times out of range. It returns how many things
 // it fixed. cmd runs it at start-up and jobs in the daily clean-up.
 func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
+	if _, err := s.moveClaimsOutOfTimeline(ctx); err != nil {
+		return 0, err
+	}
 	tallies, err := s.RepairTallies(ctx)
 	if err != nil {
 		return tallies, err

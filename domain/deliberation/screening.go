@@ -87,7 +87,7 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	if err := check(); err != nil {
 		return t, err
 	}
-	if won, err := s.insertEvent(ctx, claim); err != nil {
+	if won, err := s.insertClaim(ctx, claim); err != nil {
 		return t, err
 	} else if !won {
 		return t, ErrNotInScreening
@@ -119,8 +119,8 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 		a, b = b, a
 	}
 	pair := eventDoc{ID: "merge/" + a + "/" + b, TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "merge_pair", At: s.now().UTC()}
-	if won, err := s.insertEvent(ctx, pair); err != nil || (!won && !s.claimedBy(ctx, pair.ID, t.ID)) {
-		_ = s.deleteEvent(ctx, claim.ID) // the decision did not happen
+	if won, err := s.insertClaim(ctx, pair); err != nil || (!won && !s.claimedBy(ctx, pair.ID, t.ID)) {
+		_ = s.deleteClaim(ctx, claim.ID) // the decision did not happen
 		if err == nil {
 			return t, domain.InvalidField("into", "这两个议题正在互相合并", "these two topics are being merged into each other")
 		}
@@ -145,9 +145,9 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 	return merged, nil
 }
 
-// claimedBy reports whether the claim event id was made for topic.
+// claimedBy reports whether the claim id was made for topic.
 func (s *Service) claimedBy(ctx context.Context, id string, topic domain.ID) bool {
-	d, err := s.findEvent(ctx, id)
+	d, err := s.findClaim(ctx, id)
 	return err == nil && d.TopicID == string(topic)
 }
 

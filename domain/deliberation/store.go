@@ -15,7 +15,8 @@ const (
 	supportsColl = "supports" // _id is topic/user: one support each
 	commentsColl = "comments"
 	reportsColl  = "comment_reports" // _id is comment/user: one report each
-	eventsColl   = "topic_events"    // the timeline; state changes have _id topic/state
+	eventsColl   = "topic_events"    // the public timeline; state changes have _id topic/state
+	claimsColl   = "topic_claims"    // a topic's exit from collecting, its screening decision, a merge's pair: the first insert wins
 )
 
 // Indexes returns the indexes this area needs.
@@ -27,6 +28,7 @@ func Indexes() []db.Index {
 		{Collection: supportsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: commentsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: eventsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: claimsColl, Keys: bson.D{{Key: "at", Value: 1}}},
 		{Collection: seatsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: drawsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: votesColl, Keys: bson.D{{Key: "motion_id", Value: 1}}},
@@ -106,6 +108,8 @@ type reportDoc struct {
 	CreatedAt time.Time `bson:"created_at"`
 }
 
+// eventDoc is a timeline event, or (in claimsColl) the claim of a state
+// change, in the same shape.
 type eventDoc struct {
 	ID          string    `bson:"_id"`
 	TopicID     string    `bson:"topic_id"`

@@ -257,33 +257,66 @@ func (s *Service) raiseSupportTally(ctx context.Context, topic string, n int) er
 	return err
 }
 
-// insertEvent records a timeline event or a claim; won is false when one
-// with its _id exists already (the first insert wins).
+// insertEvent records a timeline event; won is false when one with its _id
+// exists already (the first insert wins).
 func (s *Service) insertEvent(ctx context.Context, d eventDoc) (won bool, err error) {
 	return db.InsertOnce(ctx, s.db.Collection(eventsColl), d)
 }
 
-// findEvent reads a timeline event or claim by its _id. Errors: NotFound.
+// findEvent reads a timeline event by its _id. Errors: NotFound.
 func (s *Service) findEvent(ctx context.Context, id string) (eventDoc, error) {
 	return db.FindByID[eventDoc](ctx, s.db.Collection(eventsColl), id)
 }
 
-// deleteEvent removes a claim whose change did not happen.
-func (s *Service) deleteEvent(ctx context.Context, id string) error {
-	_, err := db.DeleteOne(ctx, s.db.Collection(eventsColl), bson.M{"_id": id})
+// insertClaim claims a state change (kind exit, decision or merge_pair);
+// won is false when it was claimed before (the first insert wins).
+func (s *Service) insertClaim(ctx context.Context, d eventDoc) (won bool, err error) {
+	return db.InsertOnce(ctx, s.db.Collection(claimsColl), d)
+}
+
+// findClaim reads a claim by its _id. Errors: NotFound.
+func (s *Service) findClaim(ctx context.Context, id string) (eventDoc, error) {
+	return db.FindByID[eventDoc](ctx, s.db.Collection(claimsColl), id)
+}
+
+// deleteClaim removes a claim whose change did not happen.
+func (s *Service) deleteClaim(ctx context.Context, id string) error {
+	_, err := db.DeleteOne(ctx, s.db.Collection(claimsColl), bson.M{"_id": id})
 	return err
 }
 
 // findClaimsBefore reads the claims of a topic's exit from collecting and
 // of its screening decision made at or before at.
 func (s *Service) findClaimsBefore(ctx context.Context, at time.Time) ([]eventDoc, error) {
-	return db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{
-		"kind": bson.M{"$in": []string{"exit", "decision"}}, "at": bson.M{"$lte": at.UTC()},
+	return db.FindAll[eventDoc](ctx, s.db.Collection(claimsColl), bson.M{
+		"at": bson.M{"$lte": at.UTC()}, "kind": bson.M{"$in": []string{"exit", "decision"}},
 	})
 }
 
-// findTimeline reads a topic's public events, without the claims, in no
-// particular order.
+// claimKinds are the kinds of claims, which older versions kept among the
+// timeline's events.
+var claimKinds = []string{"decision", "exit", "merge_pair"}
+
+// moveClaimsOutOfTimeline moves claims that older versions stored among a
+// topic's timeline events into the claims collection, and returns how many
+// it moved.
+func (s *Service) moveClaimsOutOfTimeline(ctx context.Context) (int, error) {
+	old, err := db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"kind": bson.M{"$in": claimKinds}})
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range old {
+		if _, err := s.insertClaim(ctx, d); err != nil {
+			return 0, err
+		}
+		if _, err := db.DeleteOne(ctx, s.db.Collection(eventsColl), bson.M{"_id": d.ID}); err != nil {
+			return 0, err
+		}
+	}
+	return len(old), nil
+}
+
+// findTimeline reads a topic's public events in no particular order.
 func (s *Service) findTimeline(ctx context.Context, topicID domain.ID) ([]eventDoc, error) {
-	return db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID), "kind": bson.M{"$nin": []string{"decision", "exit", "merge_pair"}}})
+	return db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID)})
 }

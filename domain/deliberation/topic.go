@@ -214,13 +214,13 @@ func (s *Service) checkThreshold(ctx context.Context, t Topic, n int) (Topic, er
 }
 
 // moveTo sets a topic's state and records the timeline event for it once.
-// Leaving Collecting (to screening, or closed) is claimed first with an
-// event keyed topic/exit: of a last support racing the window's end, one
+// Leaving Collecting (to screening, or closed) is claimed first with a
+// claim keyed topic/exit: of a last support racing the window's end, one
 // wins, and a late threshold check cannot undo a decision.
 func (s *Service) moveTo(ctx context.Context, t Topic, st State, c topicChange, actor domain.ID, note, other string) (Topic, error) {
 	if st == Screening || st == Closed {
 		claim := eventDoc{ID: string(t.ID) + "/exit", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "exit", Note: string(st), At: s.now().UTC()}
-		won, err := s.insertEvent(ctx, claim)
+		won, err := s.insertClaim(ctx, claim)
 		if err != nil {
 			return t, err
 		}
