@@ -257,3 +257,60 @@ func TestThreePartyMotion(t *testing.T) {
 		t.Errorf("result %+v: the property firm said no, so it fails", r)
 	}
 }
+
+// TestSeatMaximaUnderRace: seats are counted, then added, so the count
+// must not race. 12 nominations at once for a rule of at most 3 seat 3;
+// two draws of 3 at once for a rule of at most 4 seat 3 (the second is
+// refused); all through the services.
+func TestSeatMaximaUnderRace(t *testing.T) {
+	v := newVillage(t, 20)
+	topic := v.acceptedTopic(t)
+	must(v.svc.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{
+		{Kind: deliberation.Representatives, Min: 1, Max: 3},
+		{Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Min: 1, Max: 4},
+	}))
+	race := func(n int, call func(i int) error) (ok int) {
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		start := make(chan struct{})
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				err := call(i)
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case err == nil:
+					ok++
+				case domain.ErrorCode(err) == domain.Internal || domain.ErrorCode(err) == "":
+					t.Errorf("call %d: %v", i, err)
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		return ok
+	}
+	nominees := v.residents[10:]
+	seated := race(len(nominees), func(i int) error {
+		_, err := v.svc.Nominate(as(v.committee), topic.ID, nominees[i], deliberation.Representatives, "")
+		return err
+	})
+	must(v.svc.PublishSeed(as(v.committee), topic.ID))
+	draws := race(2, func(int) error {
+		_, err := v.svc.DrawSeats(as(v.committee), deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Count: 3})
+		return err
+	})
+	count := map[deliberation.SeatKind]int{}
+	for _, s := range must(v.svc.Seats(as(v.committee), topic.ID)) {
+		count[s.Kind]++
+	}
+	if seated != 3 || count[deliberation.Representatives] != 3 {
+		t.Errorf("nominations: %d succeeded, %d seats; want 3 and 3", seated, count[deliberation.Representatives])
+	}
+	if draws != 1 || count[deliberation.AffectedResidents] != 3 {
+		t.Errorf("draws: %d succeeded, %d seats; want 1 and 3", draws, count[deliberation.AffectedResidents])
+	}
+}
