@@ -224,7 +224,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	case in.Count < 1 || in.Count > 100:
 		return nil, domain.InvalidField("count", "抽取人数须在 1 到 100 之间", "count must be between 1 and 100")
 	}
-	release, err := s.claimSeatGroup(ctx, t.ID, in.Kind, in.GridID)
+	release, err := s.takeTurn(ctx, seatsTurn(t.ID, in.Kind, in.GridID))
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +323,7 @@ func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind 
 	if err := s.checkNotInLot(ctx, t, p, userID); err != nil {
 		return Seat{}, err
 	}
-	release, err := s.claimSeatGroup(ctx, t.ID, kind, grid)
+	release, err := s.takeTurn(ctx, seatsTurn(t.ID, kind, grid))
 	if err != nil {
 		return Seat{}, err
 	}
@@ -576,46 +576,11 @@ func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, er
 	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: ids(d.Eligible), Drawn: ids(d.Drawn), Reserve: ids(d.Reserve), At: d.At}, nil
 }
 
-// Seats are counted, then added: two nominations or draws at once could
-// both see room for one. So a change of a seat group's seats (one kind, and
-// grid, on one panel) first claims the group (one document, the first
-// insert wins), waits up to seatClaimWait for a claim held by another, and
-// counts and adds under it. A claim left by a stop lapses after
-// seatClaimTTL.
-const (
-	seatClaimWait = 3 * time.Second
-	seatClaimTTL  = time.Minute
-)
-
-var errSeatsBusy = domain.Errorf(domain.Conflict, "另一项席位变更正在进行，请稍后再试", "another change of these seats is under way; try again shortly")
-
-// claimSeatGroup claims the seats of kind (and grid) on the topic's panel
-// and returns the function that releases the claim. Errors: Conflict (held
-// by another past seatClaimWait).
-func (s *Service) claimSeatGroup(ctx context.Context, topicID domain.ID, kind SeatKind, grid domain.ID) (release func(), err error) {
-	id := string(topicID) + "/" + string(kind) + "/" + string(grid)
-	deadline := time.Now().Add(seatClaimWait)
-	for {
-		at := s.now().UTC()
-		won, err := s.insertSeatClaim(ctx, seatClaimDoc{ID: id, At: at})
-		if err != nil {
-			return nil, err
-		}
-		if won {
-			return func() { _ = s.deleteSeatClaim(context.WithoutCancel(ctx), id, at) }, nil
-		}
-		if err := s.deleteLapsedSeatClaim(ctx, id, at.Add(-seatClaimTTL)); err != nil {
-			return nil, err
-		}
-		if time.Now().After(deadline) {
-			return nil, errSeatsBusy
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
+// seatsTurn is the turn to change the seats of a kind (and grid) on a
+// topic's panel: seats are counted, then added, so two nominations or draws
+// at once could both see room for one; under the turn they cannot.
+func seatsTurn(topicID domain.ID, kind SeatKind, grid domain.ID) string {
+	return "seats/" + string(topicID) + "/" + string(kind) + "/" + string(grid)
 }
 
 // checkRoom refuses seats beyond what the kind's rule has room for: its

@@ -13,10 +13,9 @@ import (
 // Panels, their seats and the draws that filled them.
 
 const (
-	panelsColl     = "panels"      // _id is the topic
-	seatsColl      = "seats"       // _id is topic/user: one seat per person
-	seatClaimsColl = "seat_claims" // _id is topic/kind/grid: one change of a group's seats at a time
-	drawsColl      = "draws"       // _id is topic/salt/n
+	panelsColl = "panels" // _id is the topic
+	seatsColl  = "seats"  // _id is topic/user: one seat per person
+	drawsColl  = "draws"  // _id is topic/salt/n
 )
 
 type panelDoc struct {
@@ -194,29 +193,4 @@ func (s *Service) findDraw(ctx context.Context, id string) (drawDoc, error) {
 		return d, domain.ErrNotFound("抽签记录", "draw")
 	}
 	return d, err
-}
-
-// seatClaimDoc claims the right to change the seats of one kind (and grid)
-// on a panel; at dates it, so a claim left by a stop lapses.
-type seatClaimDoc struct {
-	ID string    `bson:"_id"`
-	At time.Time `bson:"at"`
-}
-
-// insertSeatClaim claims a seat group; won is false when it is claimed
-// already.
-func (s *Service) insertSeatClaim(ctx context.Context, d seatClaimDoc) (won bool, err error) {
-	return db.InsertOnce(ctx, s.db.Collection(seatClaimsColl), d)
-}
-
-// deleteSeatClaim releases a seat group's claim made at at.
-func (s *Service) deleteSeatClaim(ctx context.Context, id string, at time.Time) error {
-	_, err := db.DeleteOne(ctx, s.db.Collection(seatClaimsColl), bson.M{"_id": id, "at": at})
-	return err
-}
-
-// deleteLapsedSeatClaim removes a seat group's claim made before before.
-func (s *Service) deleteLapsedSeatClaim(ctx context.Context, id string, before time.Time) error {
-	_, err := db.DeleteOne(ctx, s.db.Collection(seatClaimsColl), bson.M{"_id": id, "at": bson.M{"$lt": before}})
-	return err
 }

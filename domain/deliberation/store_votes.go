@@ -38,10 +38,15 @@ type voterDoc struct {
 	Party  string `bson:"party,omitempty"`
 }
 
+// voteDoc is one version of a voter's vote: a change of mind adds a
+// version (_id motion/voter/n, n from 1) and never rewrites one, so the
+// count of any moment can be made again. Versions stored by older versions
+// of Yishi have _id motion/voter and n 0.
 type voteDoc struct {
 	ID         string    `bson:"_id"`
 	MotionID   string    `bson:"motion_id"`
 	VoterID    string    `bson:"voter_id"`
+	N          int       `bson:"n,omitempty"`
 	Choice     string    `bson:"choice"`
 	RecordedBy string    `bson:"recorded_by,omitempty"` // a grid worker, for an assisted vote
 	Witness    string    `bson:"witness,omitempty"`
@@ -88,23 +93,19 @@ func (s *Service) findMotions(ctx context.Context, topicID domain.ID) ([]motionD
 	return db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 }
 
-// insertVote stores a vote; won is false when the voter has voted on the
-// motion already (the vote's _id is motion/voter).
+// insertVote stores a version of a vote; won is false when a version with
+// its _id exists.
 func (s *Service) insertVote(ctx context.Context, d voteDoc) (won bool, err error) {
 	return db.InsertOnce(ctx, s.db.Collection(votesColl), d)
 }
 
-// findVote reads a voter's vote on a motion. Errors: NotFound.
-func (s *Service) findVote(ctx context.Context, motionID, voter domain.ID) (voteDoc, error) {
-	return db.FindByID[voteDoc](ctx, s.db.Collection(votesColl), string(motionID)+"/"+string(voter))
+// findVoterVotes reads every version of a voter's vote on a motion.
+func (s *Service) findVoterVotes(ctx context.Context, motionID, voter domain.ID) ([]voteDoc, error) {
+	return db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(motionID), "voter_id": string(voter)})
 }
 
-// replaceVote changes a vote to d's choice, recorder, witness and time.
-func (s *Service) replaceVote(ctx context.Context, d voteDoc) error {
-	return db.UpdateByID(ctx, s.db.Collection(votesColl), d.ID, bson.M{"$set": bson.M{"choice": d.Choice, "recorded_by": d.RecordedBy, "witness": d.Witness, "at": d.At}})
-}
-
-// findVotesUntil reads a motion's votes cast at or before until.
+// findVotesUntil reads the versions of a motion's votes cast at or before
+// until.
 func (s *Service) findVotesUntil(ctx context.Context, motionID domain.ID, until time.Time) ([]voteDoc, error) {
 	return db.FindAll[voteDoc](ctx, s.db.Collection(votesColl), bson.M{"motion_id": string(motionID), "at": bson.M{"$lte": until}})
 }

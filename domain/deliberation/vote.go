@@ -2,6 +2,7 @@ package deliberation
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
@@ -252,8 +253,9 @@ func (m Motion) voter(id domain.ID) bool {
 	return false
 }
 
-// Vote casts or changes the actor's vote until the motion closes. The vote's
-// _id is motion/voter, so a voter has one vote however often they press.
+// Vote casts or changes the actor's vote until the motion closes. A change
+// adds a version; only a voter's latest counts, so a voter has one vote
+// however often they press.
 // Errors: Unauthenticated, NotFound, Forbidden (not a voter), Conflict
 // (closed), Invalid (choice).
 func (s *Service) Vote(ctx context.Context, motionID domain.ID, choice Choice) error {
@@ -286,46 +288,73 @@ func (s *Service) RecordAssistedVote(ctx context.Context, motionID, voterID doma
 	return s.castVote(ctx, motionID, voterID, choice, a.UserID, witness)
 }
 
+// castVote adds a version of a voter's vote, under the motion's turn, so
+// that no close counts between the check that voting is open and the
+// vote's insert.
 func (s *Service) castVote(ctx context.Context, motionID, voter domain.ID, choice Choice, recordedBy domain.ID, witness string) error {
+	if choice != Yes && choice != No && choice != Abstain {
+		return domain.InvalidField("choice", "请选择赞成、反对或弃权", "choose yes, no or abstain")
+	}
 	m, err := s.Motion(ctx, motionID)
 	if err != nil {
 		return err
 	}
-	if choice != Yes && choice != No && choice != Abstain {
-		return domain.InvalidField("choice", "请选择赞成、反对或弃权", "choose yes, no or abstain")
-	}
 	if !m.voter(voter) {
 		return domain.ErrForbidden
+	}
+	end, err := s.takeTurn(ctx, motionTurn(m.ID))
+	if err != nil {
+		return err
+	}
+	defer end()
+	if m, err = s.Motion(ctx, motionID); err != nil { // as it stands under the turn
+		return err
 	}
 	now := s.now().UTC()
 	if !m.open(now) {
 		return ErrVotingClosed
 	}
-	d := voteDoc{ID: string(m.ID) + "/" + string(voter), MotionID: string(m.ID), VoterID: string(voter), Choice: string(choice),
-		RecordedBy: string(recordedBy), Witness: witness, At: now}
-	won, err := s.insertVote(ctx, d)
+	held, err := s.findVoterVotes(ctx, m.ID, voter)
 	if err != nil {
 		return err
 	}
-	if !won {
-		if recordedBy != "" {
+	n := 1
+	for _, v := range held {
+		if recordedBy != "" && v.RecordedBy == "" {
 			// An assisted vote never replaces one the member cast themself.
-			held, err := s.findVote(ctx, m.ID, voter)
-			if err != nil {
-				return err
-			}
-			if held.RecordedBy == "" {
-				return domain.Errorf(domain.Conflict, "该成员已亲自投票", "the member has voted themself")
-			}
+			return domain.Errorf(domain.Conflict, "该成员已亲自投票", "the member has voted themself")
 		}
-		if err := s.replaceVote(ctx, d); err != nil {
-			return err
-		}
+		n = max(n, v.N+1)
+	}
+	d := voteDoc{ID: fmt.Sprintf("%s/%s/%d", m.ID, voter, n), MotionID: string(m.ID), VoterID: string(voter), N: n, Choice: string(choice),
+		RecordedBy: string(recordedBy), Witness: witness, At: now}
+	if won, err := s.insertVote(ctx, d); err != nil {
+		return err
+	} else if !won {
+		return errBusy // another version got in first (a turn that lapsed)
 	}
 	if s.notifier != nil {
 		return s.notifier.Cancel(ctx, "motion:"+string(m.ID)+":"+string(voter))
 	}
 	return nil
+}
+
+// motionTurn is the turn to change a motion's votes or close it.
+func motionTurn(id domain.ID) string { return "motion/" + string(id) }
+
+// latestVotes keeps each voter's latest version of their vote.
+func latestVotes(versions []voteDoc) []voteDoc {
+	latest := map[string]voteDoc{}
+	for _, v := range versions {
+		if l, ok := latest[v.VoterID]; !ok || v.N > l.N || (v.N == l.N && v.At.After(l.At)) {
+			latest[v.VoterID] = v
+		}
+	}
+	out := make([]voteDoc, 0, len(latest))
+	for _, v := range latest {
+		out = append(out, v)
+	}
+	return out
 }
 
 // CloseMotion closes voting, for the committee, and publishes the result
@@ -340,8 +369,14 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
 		return Result{}, err
 	}
-	// The result counts the votes cast before the close; a vote racing it is
-	// stamped later and left out, by the published result and any recount.
+	// The count and the publication happen under the motion's turn, so no
+	// vote gets in between: the result counts each voter's latest version
+	// before the close, and so does any recount.
+	end, err := s.takeTurn(ctx, motionTurn(m.ID))
+	if err != nil {
+		return Result{}, err
+	}
+	defer end()
 	closedAt := s.now().UTC()
 	if m.Deadline.Before(closedAt) {
 		closedAt = m.Deadline
@@ -455,13 +490,13 @@ func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, er
 	return r.withheld(), nil
 }
 
-// count tallies the votes cast before until.
+// count tallies each voter's latest vote cast before until.
 func (s *Service) count(ctx context.Context, m Motion, until time.Time) (Result, error) {
-	votes, err := s.findVotesUntil(ctx, m.ID, until)
+	versions, err := s.findVotesUntil(ctx, m.ID, until)
 	if err != nil {
 		return Result{}, err
 	}
-	return tally(m, votes), nil
+	return tally(m, latestVotes(versions)), nil
 }
 
 // tally applies the quorum and the method to the votes.
@@ -537,11 +572,15 @@ func (s *Service) MyVote(ctx context.Context, motionID domain.ID) (Choice, error
 	if _, err := s.Motion(ctx, motionID); err != nil {
 		return "", err
 	}
-	d, err := s.findVote(ctx, motionID, domain.ActorFromContext(ctx).UserID)
-	if domain.ErrorCode(err) == domain.NotFound {
+	versions, err := s.findVoterVotes(ctx, motionID, domain.ActorFromContext(ctx).UserID)
+	if err != nil {
+		return "", err
+	}
+	latest := latestVotes(versions)
+	if len(latest) == 0 {
 		return "", nil
 	}
-	return Choice(d.Choice), err
+	return Choice(latest[0].Choice), nil
 }
 
 // Motions lists a topic's motions, oldest first. Errors: NotFound.

@@ -314,3 +314,61 @@ func TestSeatMaximaUnderRace(t *testing.T) {
 		t.Errorf("draws: %d succeeded, %d seats; want 1 and 3", draws, count[deliberation.AffectedResidents])
 	}
 }
+
+// TestVoteChangedDuringClose: voters change their votes while the
+// committee closes the motion, as the clock runs. In every round the
+// published result equals a recount from the vote documents, and a change
+// the close refused leaves the counted vote as it was.
+func TestVoteChangedDuringClose(t *testing.T) {
+	v := newVillage(t, 12)
+	topic := v.acceptedTopic(t)
+	panelists := seatPanel(t, v, topic)
+	for round := range 8 {
+		m := openMotion(t, v, topic, deliberation.MajorityCast, false)
+		for _, r := range panelists {
+			must(0, v.svc.Vote(as(r), m.ID, deliberation.Yes))
+		}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		changed := make(chan domain.ID, len(panelists))
+		for _, r := range panelists {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				v.clock.Add(time.Second)
+				switch err := v.svc.Vote(as(r), m.ID, deliberation.No); domain.ErrorCode(err) {
+				case "":
+					changed <- r
+				case domain.Conflict: // closed first
+				default:
+					t.Errorf("vote: %v", err)
+				}
+			}()
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			if _, err := v.svc.CloseMotion(as(v.committee), m.ID); err != nil {
+				t.Errorf("close: %v", err)
+			}
+		}()
+		close(start)
+		wg.Wait()
+		close(changed)
+		published := must(v.svc.Result(as(v.residents[7]), m.ID))
+		recount := must(v.svc.Recompute(as(v.residents[7]), m.ID))
+		if published.Yes != recount.Yes || published.No != recount.No || published.Passed != recount.Passed {
+			t.Errorf("round %d: published %d/%d, recount %d/%d", round, published.Yes, published.No, recount.Yes, recount.No)
+		}
+		if n := len(changed); published.No != n || published.Yes != len(panelists)-n {
+			t.Errorf("round %d: %d changes accepted, published %d yes and %d no", round, n, published.Yes, published.No)
+		}
+		for _, r := range panelists {
+			if _, err := v.svc.MyVote(as(r), m.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
