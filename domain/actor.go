@@ -9,6 +9,10 @@ type Actor struct {
 	SessionID ID
 	IP        string
 	UserAgent string
+	// System marks an internal caller that is no request (the demo data,
+	// start-up tasks): it may do what a platform operator may. Only cmd
+	// and tests make one (NewSystemContext); graph never does.
+	System bool
 }
 
 // LoggedIn reports whether the actor is a logged-in user.
@@ -25,6 +29,11 @@ func NewContextWithActor(ctx context.Context, a Actor) context.Context {
 func ActorFromContext(ctx context.Context) Actor {
 	a, _ := ctx.Value(actorKey{}).(Actor)
 	return a
+}
+
+// NewSystemContext returns a context whose actor is the system itself.
+func NewSystemContext(ctx context.Context) context.Context {
+	return NewContextWithActor(ctx, Actor{System: true})
 }
 
 // RequireUser returns the logged-in actor, or ErrUnauthenticated.

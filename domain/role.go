@@ -9,14 +9,19 @@ const (
 	RoleResident        Role = "resident"
 	RoleGridWorker      Role = "grid_worker"
 	RoleCommittee       Role = "committee"
-	RoleParty           Role = "party"
+	RoleParty           Role = "party"        // the party organisation (its secretary or committee): screening and the directory
+	RolePartyMember     Role = "party_member" // a party member: may be drawn for party seats, nothing more
+	RoleSupervisor      Role = "supervisor"   // the village (residents') affairs supervision committee
 	RoleOwnersCommittee Role = "owners_committee"
+	RoleOwnersLead      Role = "owners_lead" // names the owners' committee's delegates
 	RolePropertyFirm    Role = "property_firm"
+	RolePropertyLead    Role = "property_lead" // names the property firm's delegates
 	RoleAdmin           Role = "admin"
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleResident, RoleGridWorker, RoleCommittee, RoleParty, RoleOwnersCommittee, RolePropertyFirm, RoleAdmin}
+var Roles = []Role{RoleResident, RoleGridWorker, RoleCommittee, RoleParty, RolePartyMember, RoleSupervisor,
+	RoleOwnersCommittee, RoleOwnersLead, RolePropertyFirm, RolePropertyLead, RoleAdmin}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
@@ -39,10 +44,18 @@ func (r Role) Label() Text {
 		return Text{"村（居）委会", "committee"}
 	case RoleParty:
 		return Text{"党组织", "party organisation"}
+	case RolePartyMember:
+		return Text{"党员", "party member"}
+	case RoleSupervisor:
+		return Text{"监督委员会", "supervision committee"}
 	case RoleOwnersCommittee:
 		return Text{"业委会", "owners' committee"}
+	case RoleOwnersLead:
+		return Text{"业委会负责人", "owners' committee lead"}
 	case RolePropertyFirm:
 		return Text{"物业", "property firm"}
+	case RolePropertyLead:
+		return Text{"物业负责人", "property firm lead"}
 	case RoleAdmin:
 		return Text{"管理员", "admin"}
 	}

@@ -12,7 +12,9 @@ func (b *builder) buildEnums() {
 	roles := graphql.EnumValueConfigMap{}
 	names := map[domain.Role]string{
 		domain.RoleResident: "RESIDENT", domain.RoleGridWorker: "GRID_WORKER", domain.RoleCommittee: "COMMITTEE",
-		domain.RoleParty: "PARTY", domain.RoleOwnersCommittee: "OWNERS_COMMITTEE", domain.RolePropertyFirm: "PROPERTY_FIRM",
+		domain.RoleParty: "PARTY", domain.RolePartyMember: "PARTY_MEMBER", domain.RoleSupervisor: "SUPERVISOR",
+		domain.RoleOwnersCommittee: "OWNERS_COMMITTEE", domain.RoleOwnersLead: "OWNERS_LEAD",
+		domain.RolePropertyFirm: "PROPERTY_FIRM", domain.RolePropertyLead: "PROPERTY_LEAD",
 		domain.RoleAdmin: "ADMIN",
 	}
 	for _, r := range domain.Roles {
@@ -72,7 +74,7 @@ func (b *builder) buildCommunity() {
 		Description: "A village (村) or urban community (社区).",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			f := graphql.Fields{
 				"id":       idField("Community", func(c community.Community) domain.ID { return c.ID }),
 				"name":     {Type: nonNull(graphql.String), Resolve: field(func(c community.Community) any { return c.Name })},
 				"code":     {Type: nonNull(graphql.String), Resolve: field(func(c community.Community) any { return c.Code })},
@@ -161,6 +163,8 @@ func (b *builder) buildCommunity() {
 					return orNull(b.svc.Communities.Member(p.Context, c.ID, actor.UserID))
 				}},
 			}
+			b.communityRoleFields(f)
+			return f
 		}),
 	})
 }
@@ -217,7 +221,7 @@ func (b *builder) communityMutations(f graphql.Fields) {
 	}
 	f["createCommunity"] = &graphql.Field{
 		Type:        nonNull(payload("CreateCommunityPayload", graphql.Fields{"community": {Type: nonNull(b.community)}})),
-		Description: "Creates a community; its creator becomes its first admin.",
+		Description: "Creates a community, for the platform's operators; the operator becomes its first admin (and may grant the role on).",
 		Args: inputArg("CreateCommunityInput", graphql.InputObjectConfigFieldMap{
 			"streetId": id, "name": str, "code": str, "kind": {Type: nonNull(b.kindEnum)},
 		}),

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"testing"
 
@@ -58,6 +59,16 @@ func must[T any](v T, err error) T {
 	return v
 }
 
+// divisionCode turns a test village's short code (A1, B1) into a 12-digit
+// division code under the test street, 330110109.
+func divisionCode(short string) string {
+	n := 0
+	for _, c := range short {
+		n = n*37 + int(c)
+	}
+	return fmt.Sprintf("330110109%03d", n%1000)
+}
+
 func (e *env) village(tb testing.TB, name, code string) village {
 	tb.Helper()
 	var v village
@@ -65,9 +76,9 @@ func (e *env) village(tb testing.TB, name, code string) village {
 	v.admin = as(v.adminID)
 	st, err := e.comms.StreetByCode(context.Background(), "330110109")
 	if err != nil {
-		st = must(e.comms.CreateStreet(v.admin, community.StreetInput{Name: "径山镇", Code: "330110109"}))
+		st = must(e.comms.CreateStreet(domain.NewSystemContext(v.admin), community.StreetInput{Name: "径山镇", Code: "330110109"}))
 	}
-	v.c = must(e.comms.CreateCommunity(v.admin, community.CommunityInput{StreetID: st.ID, Name: name, Kind: community.Village, Code: code}))
+	v.c = must(e.comms.CreateCommunity(domain.NewSystemContext(v.admin), community.CommunityInput{StreetID: st.ID, Name: name, Kind: community.Village, Code: divisionCode(code), AdminID: v.adminID}))
 	v.grid = must(e.comms.CreateGrid(v.admin, v.c.ID, community.GridInput{Name: "第一网格", Code: "G1"}))
 	v.micro = must(e.comms.CreateMicroGrid(v.admin, v.grid.ID, community.GridInput{Name: "一组", Code: "G1-1"}))
 	v.workerToken, v.workerID = e.register(tb, code+"-worker@example.com", name+"网格员")

@@ -48,6 +48,8 @@ type builder struct {
 	seatKindEnum, methodEnum, choiceEnum                           *graphql.Enum
 	resolution, actionItem, meeting                                *graphql.Object
 	meetingKindEnum, stanceEnum                                    *graphql.Enum
+	communityRequest, communityRequestConn, roleChange             *graphql.Object
+	requestStateEnum                                               *graphql.Enum
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -59,7 +61,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	s, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    query,
 		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion, b.resolution, b.actionItem, b.meeting},
+		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion, b.resolution, b.actionItem, b.meeting, b.communityRequest},
 	})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
@@ -114,6 +116,7 @@ func (b *builder) buildTypes() {
 	b.buildEnums()
 	b.buildViewer()
 	b.buildStreet()
+	b.buildCommunityRequests()
 	b.buildCommunity()
 	b.buildGrids()
 	b.buildMember()
@@ -134,7 +137,7 @@ func (b *builder) buildTypes() {
 
 func (b *builder) queryFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.nodeQueries, b.viewerQueries, b.communityQueries, b.panelQueries} {
+	for _, add := range []func(graphql.Fields){b.nodeQueries, b.viewerQueries, b.communityQueries, b.operatorQueries, b.panelQueries} {
 		add(f)
 	}
 	return f
@@ -142,7 +145,7 @@ func (b *builder) queryFields() graphql.Fields {
 
 func (b *builder) mutationFields() graphql.Fields {
 	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations, b.panelMutations, b.resolutionMutations, b.meetingMutations} {
+	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.operatorMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations, b.panelMutations, b.resolutionMutations, b.meetingMutations} {
 		add(f)
 	}
 	return f

@@ -33,6 +33,8 @@ func (b *builder) buildNode() {
 				return b.member
 			case community.JoinRequest:
 				return b.joinRequest
+			case community.CommunityRequest:
+				return b.communityRequest
 			case notify.Item:
 				return b.notification
 			case deliberation.Topic:
@@ -93,6 +95,8 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 				return s.Communities.Member(ctx, cid, uid)
 			case "JoinRequest":
 				return s.Communities.JoinRequest(ctx, id)
+			case "CommunityRequest":
+				return s.Communities.CommunityRequest(ctx, id)
 			case "Topic":
 				return s.Topics.Topic(ctx, id)
 			case "Motion":

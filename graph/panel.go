@@ -114,6 +114,17 @@ func (b *builder) buildPanels() {
 			return out
 		})},
 	}})
+	motionVoter := graphql.NewObject(graphql.ObjectConfig{Name: "MotionVoter", Description: "One who may vote on a motion: fixed when the motion opens.", Fields: graphql.FieldsThunk(func() graphql.Fields {
+		return graphql.Fields{
+			"user": {Type: nonNull(b.user), Resolve: loadField(usersOf, func(v deliberation.Voter) domain.ID { return v.UserID })},
+			"party": {Type: graphql.String, Description: "A three-party vote's side: residents_committee, owners_committee or property_firm.", Resolve: field(func(v deliberation.Voter) any {
+				if v.Party == "" {
+					return nil
+				}
+				return string(v.Party)
+			})},
+		}
+	})})
 	b.motion = graphql.NewObject(graphql.ObjectConfig{Name: "Motion", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.FieldsThunk(func() graphql.Fields {
 		return graphql.Fields{
 			"id":         idField("Motion", func(m deliberation.Motion) domain.ID { return m.ID }),
@@ -123,6 +134,7 @@ func (b *builder) buildPanels() {
 			"deadline":   {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Motion) any { return m.Deadline })},
 			"closed":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
 			"voterCount": {Type: nonNull(graphql.Int), Resolve: field(func(m deliberation.Motion) any { return len(m.Voters) })},
+			"voters":     {Type: listOf(motionVoter), Description: "Who may vote, fixed when the motion opened: the panel's accepted members, or each party's delegates.", Resolve: field(func(m deliberation.Motion) any { return m.Voters })},
 			"topic": {Type: nonNull(b.topic), Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
 				if err != nil {

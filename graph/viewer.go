@@ -72,7 +72,7 @@ func (b *builder) buildViewer() {
 		Name:        "Viewer",
 		Description: "The logged-in user, with what only they may see.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			f := graphql.Fields{
 				"id":            {Type: nonNull(graphql.ID), Resolve: field(func(v viewerValue) any { return globalID("User", v.ID) })},
 				"user":          {Type: nonNull(b.user), Resolve: field(func(v viewerValue) any { return v.User })},
 				"name":          {Type: nonNull(graphql.String), Resolve: field(func(v viewerValue) any { return v.Name })},
@@ -117,6 +117,8 @@ func (b *builder) buildViewer() {
 					return nil, err
 				}},
 			}
+			b.viewerOperatorFields(f)
+			return f
 		}),
 	})
 }

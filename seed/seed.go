@@ -45,7 +45,7 @@ type Login struct {
 // Result says what Load did.
 type Result struct {
 	Created bool    // false when the demo data was already there
-	Logins  []Login // one demo login per role (resident, grid_worker, committee, party, owners_committee, property_firm, admin)
+	Logins  []Login // one demo login per role (domain.Roles)
 }
 
 // Load creates the demo data unless it is already there: when a community
@@ -180,11 +180,14 @@ type builder struct {
 func (b *builder) build(ctx context.Context) error {
 	b.admin = b.users[b.p.Admin.Email]
 	actx := as(ctx, b.admin)
-	street, err := b.street(actx)
+	// The platform opens the street and the village (the demo data is
+	// the system, as an operator would be), with the admin as first admin.
+	sys := domain.NewSystemContext(ctx)
+	street, err := b.street(sys)
 	if err != nil {
 		return err
 	}
-	if b.c, err = b.community(actx, street); err != nil {
+	if b.c, err = b.community(sys, street); err != nil {
 		return err
 	}
 	if err := b.orgs(actx); err != nil {
@@ -264,7 +267,7 @@ func (b *builder) street(ctx context.Context) (community.Street, error) {
 // community creates the community, or finds it by its code.
 func (b *builder) community(ctx context.Context, st community.Street) (community.Community, error) {
 	c, err := b.s.Communities.CreateCommunity(ctx, community.CommunityInput{
-		StreetID: st.ID, Name: b.p.Name, Kind: b.p.Kind, Code: b.p.Code,
+		StreetID: st.ID, Name: b.p.Name, Kind: b.p.Kind, Code: b.p.Code, AdminID: b.admin,
 	})
 	if errors.Is(err, community.ErrCodeTaken) {
 		c, err = b.s.Communities.CommunityByCode(ctx, b.p.Code)

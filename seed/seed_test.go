@@ -2,6 +2,7 @@ package seed_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -321,7 +322,7 @@ func TestLoad(t *testing.T) {
 				if u.Name != l.Name {
 					t.Errorf("name = %s, want %s", u.Name, l.Name)
 				}
-				wantVillage := l.Role != domain.RoleOwnersCommittee && l.Role != domain.RolePropertyFirm
+				wantVillage := !slices.Contains([]domain.Role{domain.RoleOwnersCommittee, domain.RoleOwnersLead, domain.RolePropertyFirm, domain.RolePropertyLead}, l.Role)
 				if got := l.Community == village.Name; got != wantVillage {
 					t.Errorf("community = %s, want the village: %t", l.Community, wantVillage)
 				}
@@ -358,11 +359,11 @@ func TestLoadResumes(t *testing.T) {
 		}
 	}
 	sctx := domain.NewContextWithActor(ctx, domain.Actor{UserID: staff.ID})
-	st, err := s.Communities.CreateStreet(sctx, community.StreetInput{Name: "武林街道", Code: "330105005"})
+	st, err := s.Communities.CreateStreet(domain.NewSystemContext(sctx), community.StreetInput{Name: "武林街道", Code: "330105005"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = s.Communities.CreateCommunity(sctx, community.CommunityInput{StreetID: st.ID, Name: "青春坊社区", Kind: community.Urban, Code: "330105005012"})
+	_, err = s.Communities.CreateCommunity(domain.NewSystemContext(sctx), community.CommunityInput{StreetID: st.ID, Name: "青春坊社区", Kind: community.Urban, Code: "330105005012", AdminID: staff.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,9 @@ type config struct {
 	ExecTimeout   time.Duration
 	// TrustedProxies are the reverse proxies whose forwarding headers are believed.
 	TrustedProxies []netip.Prefix
+	// Operators are the emails of the platform's operators (verified
+	// accounts with these emails open streets and communities).
+	Operators []string
 	// Mail: SendGrid when SendGridKey is set, else files in DataDir/mail.
 	// The key and the webhook key come from the environment only.
 	SendGridKey  string
@@ -81,7 +84,8 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&c.SendGridHost, "sendgrid-api-host", env("SENDGRID_API_HOST", ""), "SendGrid API base URL; empty is the real API (SENDGRID_API_HOST)")
 	fs.IntVar(&c.MaxExecutions, "max-executions", envInt("YISHI_MAX_EXECUTIONS", graph.DefaultMaxExecutions()), "GraphQL operations that may run at once; more wait 2 s, then get 503 (YISHI_MAX_EXECUTIONS)")
 	fs.DurationVar(&c.ExecTimeout, "exec-timeout", envDuration("YISHI_EXEC_TIMEOUT", graph.DefaultExecTimeout), "longest a GraphQL operation may run before its client gets 503 (YISHI_EXEC_TIMEOUT)")
-	var proxies string
+	var proxies, operators string
+	fs.StringVar(&operators, "operators", env("YISHI_OPERATORS", ""), "comma-separated emails of the platform's operators, who open streets and communities once their email is verified (YISHI_OPERATORS)")
 	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For, Forwarded and X-Forwarded-Proto are believed (YISHI_TRUSTED_PROXIES)")
 	c.SendGridKey = getenv("SENDGRID_API_KEY")
 	c.WebhookKey = getenv("SENDGRID_WEBHOOK_PUBLIC_KEY")
@@ -93,6 +97,11 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return c, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+	}
+	for _, e := range strings.Split(operators, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			c.Operators = append(c.Operators, e)
+		}
 	}
 	for _, p := range strings.Split(proxies, ",") {
 		if p = strings.TrimSpace(p); p == "" {

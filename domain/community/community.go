@@ -10,6 +10,7 @@ package community
 
 import (
 	"log/slog"
+	"strings"
 	"time"
 	_ "time/tzdata" // time zones must resolve on machines without tzdata
 
@@ -25,8 +26,9 @@ type Service struct {
 	accounts *account.Service
 	notifier account.Notifier
 	now      func() time.Time
-	baseURL  string
-	log      *slog.Logger
+	baseURL   string
+	log       *slog.Logger
+	operators map[string]bool // lower-case emails
 }
 
 // Config holds the Service's collaborators.
@@ -36,6 +38,10 @@ type Config struct {
 	Now      func() time.Time // default time.Now
 	BaseURL  string           // links in mail start with it
 	Log      *slog.Logger
+	// Operators are the emails of the platform's operators, who alone
+	// create streets and communities and decide community requests; an
+	// account is an operator once its email is verified.
+	Operators []string
 }
 
 // NewService returns a community Service over d that asks accounts about
@@ -47,7 +53,13 @@ func NewService(d *mongo.Database, accounts *account.Service, cfg Config) *Servi
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, accounts: accounts, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	ops := map[string]bool{}
+	for _, e := range cfg.Operators {
+		if e = strings.ToLower(strings.TrimSpace(e)); e != "" {
+			ops[e] = true
+		}
+	}
+	return &Service{db: d, accounts: accounts, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log, operators: ops}
 }
 
 // Kind tells a village from an urban community.

@@ -2,7 +2,9 @@ package community_test
 
 import (
 	"context"
+	"net/url"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,10 +24,48 @@ type discard struct{}
 
 func (discard) Enqueue(context.Context, notify.Item) error { return nil }
 
+// mailbox keeps what the accounts area queues, so a test can open a link.
+type mailbox struct {
+	mu    sync.Mutex
+	items []notify.Item
+}
+
+func (m *mailbox) Enqueue(_ context.Context, it notify.Item) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.items = append(m.items, it)
+	return nil
+}
+
+// verify verifies a user's email with the link of the last verification
+// mail, as they would.
+func (w *world) verify(tb testing.TB, user domain.ID) {
+	tb.Helper()
+	w.mail.mu.Lock()
+	var link string
+	for _, it := range w.mail.items {
+		if it.RecipientID == user && it.Kind == notify.KindEmailVerification {
+			link = it.Data["link"]
+		}
+	}
+	w.mail.mu.Unlock()
+	u, err := url.Parse(link)
+	if err != nil || link == "" {
+		tb.Fatalf("no verification link for %s", user)
+	}
+	if err := w.accounts.VerifyEmail(context.Background(), u.Query().Get("token")); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// operatorEmail is the world's one platform operator.
+const operatorEmail = "ops@example.com"
+
 // world is a street with two villages, A and B, each with an admin, a
 // committee member, a grid worker of grid 1, a resident, and two grids.
 type world struct {
 	db       *db.DB
+	mail     *mailbox
 	accounts *account.Service
 	svc      *community.Service
 	a, b     village
@@ -76,12 +116,13 @@ func newWorld(tb testing.TB) *world {
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	w := &world{db: d, accounts: account.NewService(d.Database, account.Config{Notifier: discard{}})}
-	w.svc = community.NewService(d.Database, w.accounts, community.Config{})
+	w := &world{db: d, mail: &mailbox{}}
+	w.accounts = account.NewService(d.Database, account.Config{Notifier: w.mail})
+	w.svc = community.NewService(d.Database, w.accounts, community.Config{Operators: []string{" OPS@example.com "}})
 	founder := w.user(tb, "街道干部")
-	street := must(w.svc.CreateStreet(as(founder), community.StreetInput{Name: "径山镇", Code: "330110109"}))
-	w.a = w.village(tb, street, "小古城村", "A1")
-	w.b = w.village(tb, street, "前溪村", "B1")
+	street := must(w.svc.CreateStreet(domain.NewSystemContext(as(founder)), community.StreetInput{Name: "径山镇", Code: "330110109"}))
+	w.a = w.village(tb, street, "小古城村", "330110109201")
+	w.b = w.village(tb, street, "前溪村", "330110109202")
 	w.outsider = as(w.user(tb, "外人"))
 	return w
 }
@@ -90,7 +131,7 @@ func (w *world) village(tb testing.TB, street community.Street, name, code strin
 	tb.Helper()
 	v := village{adminID: w.user(tb, name+"管理员")}
 	v.admin = as(v.adminID)
-	v.c = must(w.svc.CreateCommunity(v.admin, community.CommunityInput{StreetID: street.ID, Name: name, Kind: community.Village, Code: code}))
+	v.c = must(w.svc.CreateCommunity(domain.NewSystemContext(v.admin), community.CommunityInput{StreetID: street.ID, Name: name, Kind: community.Village, Code: code, AdminID: v.adminID}))
 	v.grid1 = must(w.svc.CreateGrid(v.admin, v.c.ID, community.GridInput{Name: "第一网格", Code: "G1"}))
 	v.grid2 = must(w.svc.CreateGrid(v.admin, v.c.ID, community.GridInput{Name: "第二网格", Code: "G2"}))
 	v.micro1 = must(w.svc.CreateMicroGrid(v.admin, v.grid1.ID, community.GridInput{Name: "一组", Code: "G1-1"}))
@@ -115,172 +156,135 @@ func TestCreateCommunity(t *testing.T) {
 	w := newWorld(t)
 	m := must(w.svc.Member(w.a.admin, w.a.c.ID, w.a.adminID))
 	if !m.HasRole(domain.RoleAdmin) || !m.HasRole(domain.RoleResident) {
-		t.Errorf("creator roles = %v, want admin and resident", m.Roles)
+		t.Errorf("first admin's roles = %v, want admin and resident", m.Roles)
 	}
 	if got := w.a.c.Settings; got != community.DefaultSettings() || got.TimeZone != "Asia/Shanghai" {
 		t.Errorf("settings = %+v", got)
 	}
+	ops := must(w.accounts.Register(context.Background(), account.RegisterInput{Email: operatorEmail, Password: "password1", Name: "运营"})).User.ID
+	street := w.a.c.StreetID
+	in := community.CommunityInput{StreetID: street, Name: "新村", Kind: community.Village, Code: "330110109208"}
+	t.Run("ErrNotOperator", func(t *testing.T) {
+		// Not yet verified: an address alone makes no operator.
+		for name, ctx := range map[string]context.Context{"unverified": as(ops), "admin": w.a.admin, "committee": w.a.committee} {
+			_, err := w.svc.CreateCommunity(ctx, in)
+			if domain.ErrorCode(err) != domain.Forbidden {
+				t.Errorf("%s: code %q, want forbidden", name, domain.ErrorCode(err))
+			}
+			_, err = w.svc.CreateStreet(ctx, community.StreetInput{Name: "良渚街道", Code: "330110005"})
+			if domain.ErrorCode(err) != domain.Forbidden {
+				t.Errorf("%s creating a street: code %q, want forbidden", name, domain.ErrorCode(err))
+			}
+		}
+		_, err := w.svc.CreateCommunity(context.Background(), in)
+		wantCode(t, err, domain.Unauthenticated)
+	})
+	w.verify(t, ops)
+	op := as(ops)
+	t.Run("OperatorOK", func(t *testing.T) {
+		if ok := must(w.svc.IsOperator(op)); !ok {
+			t.Fatal("the verified operator is not one")
+		}
+		c := must(w.svc.CreateCommunity(op, in))
+		if m := must(w.svc.Member(op, c.ID, ops)); !m.HasRole(domain.RoleAdmin) {
+			t.Errorf("the operator is not the new community's first admin: %v", m.Roles)
+		}
+		must(w.svc.CreateStreet(op, community.StreetInput{Name: "良渚街道", Code: "330110005"}))
+	})
 	t.Run("ErrCodeTaken", func(t *testing.T) {
-		_, err := w.svc.CreateCommunity(w.a.admin, community.CommunityInput{StreetID: w.a.c.StreetID, Name: "重复", Kind: community.Village, Code: "A1"})
+		_, err := w.svc.CreateCommunity(op, community.CommunityInput{StreetID: street, Name: "重复", Kind: community.Village, Code: w.a.c.Code})
 		wantCode(t, err, domain.Conflict)
 	})
 	t.Run("ErrBadInput", func(t *testing.T) {
 		for _, in := range []community.CommunityInput{
-			{StreetID: w.a.c.StreetID, Name: " ", Kind: community.Village, Code: "X1"},
-			{StreetID: w.a.c.StreetID, Name: "村", Kind: "city", Code: "X2"},
-			{StreetID: w.a.c.StreetID, Name: "村", Kind: community.Village, Code: `{"$gt":""}`},
+			{StreetID: street, Name: " ", Kind: community.Village, Code: "330110109211"},
+			{StreetID: street, Name: "村", Kind: "city", Code: "330110109212"},
+			{StreetID: street, Name: "村", Kind: community.Village, Code: `{"$gt":""}`},
+			{StreetID: street, Name: "村", Kind: community.Village, Code: "A1"},
+			{StreetID: street, Name: "村", Kind: community.Village, Code: "33011010921"},  // 11 digits
+			{StreetID: street, Name: "村", Kind: community.Village, Code: "990110109213"}, // no such province
+			{StreetID: street, Name: "村", Kind: community.Village, Code: "330110108213"}, // another street's
+			{StreetID: street, Name: "村", Kind: community.Village, Code: "３30110109213"}, // a full-width digit
 		} {
-			_, err := w.svc.CreateCommunity(w.a.admin, in)
-			wantCode(t, err, domain.Invalid)
+			_, err := w.svc.CreateCommunity(op, in)
+			if e, ok := domain.AsError(err); !ok || e.Code != domain.Invalid {
+				t.Errorf("%+v: %v, want Invalid", in, err)
+			}
 		}
-		_, err := w.svc.CreateCommunity(w.a.admin, community.CommunityInput{StreetID: "nope", Name: "村", Kind: community.Village, Code: "X3"})
+		_, err := w.svc.CreateCommunity(op, community.CommunityInput{StreetID: "nope", Name: "村", Kind: community.Village, Code: "330110109214"})
 		wantCode(t, err, domain.NotFound)
-	})
-}
-
-func TestSettings(t *testing.T) {
-	w := newWorld(t)
-	tz, th, win := "Asia/Urumqi", 25, 14
-	c := must(w.svc.UpdateSettings(w.a.admin, w.a.c.ID, community.SettingsUpdate{TimeZone: &tz, SupportThreshold: &th, SupportWindowDays: &win}))
-	if c.Settings != (community.Settings{TimeZone: tz, SupportThreshold: th, SupportWindowDays: win}) {
-		t.Errorf("settings = %+v", c.Settings)
-	}
-	stored := must(w.svc.Community(context.Background(), w.a.c.ID))
-	if stored.Settings != c.Settings {
-		t.Errorf("stored settings = %+v, want %+v", stored.Settings, c.Settings)
-	}
-	bad, zero := "Mars/Olympus", 0
-	_, err := w.svc.UpdateSettings(w.a.admin, w.a.c.ID, community.SettingsUpdate{TimeZone: &bad})
-	wantCode(t, err, domain.Invalid)
-	_, err = w.svc.UpdateSettings(w.a.admin, w.a.c.ID, community.SettingsUpdate{SupportThreshold: &zero})
-	wantCode(t, err, domain.Invalid)
-	_, err = w.svc.UpdateSettings(w.a.committee, w.a.c.ID, community.SettingsUpdate{SupportThreshold: &th})
-	wantCode(t, err, domain.Forbidden)
-	_, err = w.svc.UpdateSettings(w.b.admin, w.a.c.ID, community.SettingsUpdate{SupportThreshold: &th})
-	wantCode(t, err, domain.Forbidden)
-}
-
-func TestJoin(t *testing.T) {
-	w := newWorld(t)
-	newcomer := w.user(t, "新居民")
-	in := community.JoinInput{CommunityID: w.a.c.ID, GridID: w.a.grid1.ID, MicroGridID: w.a.micro1.ID, Message: "我住一组"}
-	t.Run("ErrGridOfOtherCommunity", func(t *testing.T) {
-		bad := in
-		bad.GridID = w.b.grid1.ID
-		_, err := w.svc.RequestToJoin(as(newcomer), bad)
+		_, err = w.svc.CreateStreet(op, community.StreetInput{Name: "街道", Code: "3301101"})
 		wantCode(t, err, domain.Invalid)
 	})
-	r := must(w.svc.RequestToJoin(as(newcomer), in))
-	t.Run("ErrSecondPending", func(t *testing.T) {
-		_, err := w.svc.RequestToJoin(as(newcomer), in)
-		wantCode(t, err, domain.Conflict)
-	})
-	t.Run("ErrResidentCannotDecide", func(t *testing.T) {
-		_, err := w.svc.ApproveJoinRequest(w.a.resident, r.ID)
-		wantCode(t, err, domain.Forbidden)
-	})
-	t.Run("ErrOtherCommunityCannotSee", func(t *testing.T) {
-		_, err := w.svc.ApproveJoinRequest(w.b.admin, r.ID)
-		wantCode(t, err, domain.NotFound)
-		_, err = w.svc.JoinRequest(w.b.committee, r.ID)
-		wantCode(t, err, domain.NotFound)
-	})
-	t.Run("GridWorkerSeesOwnGrid", func(t *testing.T) {
-		pending := community.JoinPending
-		l := must(w.svc.JoinRequests(w.a.worker, w.a.c.ID, community.JoinFilter{State: &pending}, domain.Page{First: 10}))
-		if l.TotalCount != 1 || l.Items[0].ID != r.ID {
-			t.Errorf("grid worker sees %+v", l)
-		}
-	})
-	// The grid worker of grid 1 and the committee race to decide: one wins.
+}
+
+// TestCommunityRequest: anyone may ask to open a community, one request per
+// code waits at a time, and only an operator approves (the requester
+// becomes its first admin) or rejects it with a reason.
+func TestCommunityRequest(t *testing.T) {
+	w := newWorld(t)
+	ops := must(w.accounts.Register(context.Background(), account.RegisterInput{Email: operatorEmail, Password: "password1", Name: "运营"})).User.ID
+	w.verify(t, ops)
+	op := as(ops)
+	asker := w.user(t, "村书记")
+	in := community.CommunityRequestInput{StreetID: w.a.c.StreetID, Name: "后山村", Kind: community.Village, Code: "330110109215", Note: "径山镇后山村党支部书记，电话见村委会公示栏"}
+	r := must(w.svc.RequestCommunity(as(asker), in))
+	if r.State != community.RequestPending || r.RequestedBy != asker {
+		t.Fatalf("request = %+v", r)
+	}
+	_, err := w.svc.RequestCommunity(w.outsider, in)
+	wantCode(t, err, domain.Conflict) // one waiting request per code
+	bad := in
+	bad.Code = w.a.c.Code
+	_, err = w.svc.RequestCommunity(w.outsider, bad)
+	wantCode(t, err, domain.Conflict) // already open
+	bad = in
+	bad.Note = ""
+	_, err = w.svc.RequestCommunity(w.outsider, bad)
+	wantCode(t, err, domain.Invalid)
+
+	_, err = w.svc.CommunityRequests(w.a.admin, nil, domain.Page{First: 10})
+	wantCode(t, err, domain.Forbidden)
+	_, err = w.svc.ApproveCommunityRequest(w.a.admin, r.ID)
+	wantCode(t, err, domain.Forbidden)
+	pending := community.RequestPending
+	if l := must(w.svc.CommunityRequests(op, &pending, domain.Page{First: 10})); l.TotalCount != 1 {
+		t.Errorf("%d pending requests, want 1", l.TotalCount)
+	}
 	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, ctx := range []context.Context{w.a.worker, w.a.committee} {
+	var ok atomic.Int32
+	for range 5 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if i == 0 {
-				_, errs[i] = w.svc.ApproveJoinRequest(ctx, r.ID)
-			} else {
-				_, errs[i] = w.svc.RejectJoinRequest(ctx, r.ID, "信息不全")
+			if _, err := w.svc.ApproveCommunityRequest(op, r.ID); err == nil {
+				ok.Add(1)
+			} else if domain.ErrorCode(err) != domain.Conflict {
+				t.Error(err)
 			}
 		}()
 	}
 	wg.Wait()
-	if (errs[0] == nil) == (errs[1] == nil) {
-		t.Fatalf("decisions: %v, %v; want exactly one to win", errs[0], errs[1])
+	if ok.Load() != 1 {
+		t.Errorf("%d approvals succeeded, want 1", ok.Load())
 	}
-	if errs[0] == nil {
-		m := must(w.svc.Member(as(newcomer), w.a.c.ID, newcomer))
-		if !m.HasRole(domain.RoleResident) || m.GridID != w.a.grid1.ID || m.MicroGridID != w.a.micro1.ID {
-			t.Errorf("member = %+v", m)
-		}
-		_, err := w.svc.RequestToJoin(as(newcomer), in)
-		wantCode(t, err, domain.Conflict)
-	} else {
-		wantCode(t, errs[0], domain.Conflict)
-		got := must(w.svc.JoinRequest(as(newcomer), r.ID))
-		if got.State != community.JoinRejected || got.Reason != "信息不全" {
-			t.Errorf("request = %+v", got)
-		}
-		// Rejected: a new request is allowed.
-		must(w.svc.RequestToJoin(as(newcomer), in))
+	mine := must(w.svc.MyCommunityRequests(as(asker)))
+	if len(mine) != 1 || mine[0].State != community.RequestApproved || mine[0].CommunityID == "" {
+		t.Fatalf("my requests = %+v", mine)
 	}
-	t.Run("ErrWorkerOfOtherGrid", func(t *testing.T) {
-		other := w.user(t, "二网格居民")
-		r2 := must(w.svc.RequestToJoin(as(other), community.JoinInput{CommunityID: w.a.c.ID, GridID: w.a.grid2.ID}))
-		_, err := w.svc.ApproveJoinRequest(w.a.worker, r2.ID)
-		wantCode(t, err, domain.Forbidden)
-		_, err = w.svc.RejectJoinRequest(w.a.committee, r2.ID, "  ")
-		wantCode(t, err, domain.Invalid)
-	})
-}
+	if m := must(w.svc.Member(as(asker), mine[0].CommunityID, asker)); !m.HasRole(domain.RoleAdmin) {
+		t.Errorf("the requester's roles = %v, want admin", m.Roles)
+	}
 
-func TestMembersScoped(t *testing.T) {
-	w := newWorld(t)
-	page := domain.Page{First: 50}
-	t.Run("StaffSeesDirectory", func(t *testing.T) {
-		for _, ctx := range []context.Context{w.a.admin, w.a.committee, w.a.worker} {
-			l := must(w.svc.Members(ctx, w.a.c.ID, community.MemberFilter{}, page))
-			if l.TotalCount != 4 {
-				t.Errorf("%d members, want 4", l.TotalCount)
-			}
-		}
-	})
-	t.Run("Filters", func(t *testing.T) {
-		role := domain.RoleGridWorker
-		l := must(w.svc.Members(w.a.committee, w.a.c.ID, community.MemberFilter{Role: &role}, page))
-		if l.TotalCount != 1 || l.Items[0].UserID != w.a.workerID || len(l.Items[0].WorkerGrids) != 1 {
-			t.Errorf("grid workers = %+v", l)
-		}
-		grid := w.a.grid2.ID
-		l = must(w.svc.Members(w.a.committee, w.a.c.ID, community.MemberFilter{GridID: &grid}, page))
-		if l.TotalCount != 1 || l.Items[0].UserID != w.a.resID {
-			t.Errorf("grid 2 = %+v", l)
-		}
-	})
-	t.Run("Paging", func(t *testing.T) {
-		p1 := must(w.svc.Members(w.a.admin, w.a.c.ID, community.MemberFilter{}, domain.Page{First: 3}))
-		if len(p1.Items) != 3 || !p1.HasNextPage {
-			t.Fatalf("page 1 = %+v", p1)
-		}
-		p2 := must(w.svc.Members(w.a.admin, w.a.c.ID, community.MemberFilter{}, domain.Page{First: 3, After: p1.Items[2].ID()}))
-		if len(p2.Items) != 1 || p2.HasNextPage || p2.Items[0].ID() == p1.Items[2].ID() {
-			t.Errorf("page 2 = %+v", p2)
-		}
-		_, err := w.svc.Members(w.a.admin, w.a.c.ID, community.MemberFilter{}, domain.Page{First: 101})
-		wantCode(t, err, domain.Invalid)
-	})
-	t.Run("ErrOtherCommunity", func(t *testing.T) {
-		for _, ctx := range []context.Context{w.b.admin, w.b.committee, w.a.resident, w.outsider} {
-			_, err := w.svc.Members(ctx, w.a.c.ID, community.MemberFilter{}, page)
-			wantCode(t, err, domain.Forbidden)
-			_, err = w.svc.Member(ctx, w.a.c.ID, w.a.committeeID)
-			wantCode(t, err, domain.NotFound)
-		}
-		_, err := w.svc.Members(context.Background(), w.a.c.ID, community.MemberFilter{}, page)
-		wantCode(t, err, domain.Unauthenticated)
-	})
+	in.Code, in.Name = "330110109216", "前山村"
+	r2 := must(w.svc.RequestCommunity(w.outsider, in))
+	_, err = w.svc.RejectCommunityRequest(op, r2.ID, "")
+	wantCode(t, err, domain.Invalid)
+	rejected := must(w.svc.RejectCommunityRequest(op, r2.ID, "请由镇政府统一申请"))
+	if rejected.State != community.RequestRejected || rejected.Reason != "请由镇政府统一申请" {
+		t.Errorf("rejected = %+v", rejected)
+	}
+	must(w.svc.RequestCommunity(w.outsider, in)) // the code may be asked for again
 }
 
 func TestRoles(t *testing.T) {
@@ -293,12 +297,53 @@ func TestRoles(t *testing.T) {
 		_, err := w.svc.RevokeRole(ctx, community.RoleInput{CommunityID: w.a.c.ID, UserID: user, Role: role, GridID: grid})
 		return err
 	}
-	if err := assign(w.a.committee, w.a.resID, domain.RoleParty, ""); err != nil {
-		t.Fatalf("committee assigns party: %v", err)
+	// Who may grant what: a committee member cannot seize a role.
+	owners, firm, secretary := w.join(t, w.a, w.a.grid1.ID), w.join(t, w.a, w.a.grid1.ID), w.join(t, w.a, w.a.grid2.ID)
+	for _, g := range []struct {
+		user domain.ID
+		role domain.Role
+	}{{owners, domain.RoleOwnersLead}, {firm, domain.RolePropertyLead}, {secretary, domain.RoleParty}} {
+		if err := assign(w.a.admin, g.user, g.role, ""); err != nil {
+			t.Fatal(err)
+		}
 	}
-	wantCode(t, assign(w.a.committee, w.a.resID, domain.RoleAdmin, ""), domain.Forbidden)
-	wantCode(t, assign(w.a.resident, w.a.resID, domain.RoleCommittee, ""), domain.Forbidden)
-	wantCode(t, assign(w.b.admin, w.a.resID, domain.RoleCommittee, ""), domain.Forbidden)
+	tests := []struct {
+		name  string
+		actor context.Context
+		role  domain.Role
+		grid  domain.ID
+		want  domain.Code
+	}{
+		{"CommitteeGridWorker", w.a.committee, domain.RoleGridWorker, w.a.grid2.ID, ""},
+		{"CommitteeSelfParty", w.a.committee, domain.RoleParty, "", domain.Forbidden},
+		{"CommitteeCommittee", w.a.committee, domain.RoleCommittee, "", domain.Forbidden},
+		{"CommitteeOwners", w.a.committee, domain.RoleOwnersCommittee, "", domain.Forbidden},
+		{"CommitteeProperty", w.a.committee, domain.RolePropertyFirm, "", domain.Forbidden},
+		{"CommitteeSupervisor", w.a.committee, domain.RoleSupervisor, "", domain.Forbidden},
+		{"CommitteeAdmin", w.a.committee, domain.RoleAdmin, "", domain.Forbidden},
+		{"PartyPartyMember", as(secretary), domain.RolePartyMember, "", ""},
+		{"PartyCommittee", as(secretary), domain.RoleCommittee, "", domain.Forbidden},
+		{"OwnersLeadDelegate", as(owners), domain.RoleOwnersCommittee, "", ""},
+		{"OwnersLeadProperty", as(owners), domain.RolePropertyFirm, "", domain.Forbidden},
+		{"PropertyLeadDelegate", as(firm), domain.RolePropertyFirm, "", ""},
+		{"PropertyLeadOwners", as(firm), domain.RoleOwnersCommittee, "", domain.Forbidden},
+		{"ResidentCommittee", w.a.resident, domain.RoleCommittee, "", domain.Forbidden},
+		{"OtherVillageAdmin", w.b.admin, domain.RoleCommittee, "", domain.Forbidden},
+		{"AdminSupervisor", w.a.admin, domain.RoleSupervisor, "", ""},
+		{"AdminCommittee", w.a.admin, domain.RoleCommittee, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := domain.ErrorCode(assign(tt.actor, w.a.resID, tt.role, tt.grid)); got != tt.want {
+				t.Errorf("grant: code %q, want %q", got, tt.want)
+			}
+			if tt.want == "" {
+				if got := domain.ErrorCode(revoke(tt.actor, w.a.resID, tt.role, tt.grid)); got != "" {
+					t.Errorf("revoke: code %q", got)
+				}
+			}
+		})
+	}
 	wantCode(t, assign(w.a.admin, w.a.resID, "mayor", ""), domain.Invalid)
 	wantCode(t, assign(w.a.admin, w.a.resID, domain.RoleGridWorker, ""), domain.Invalid)
 	wantCode(t, assign(w.a.admin, w.a.resID, domain.RoleGridWorker, w.b.grid1.ID), domain.Invalid)
@@ -313,9 +358,54 @@ func TestRoles(t *testing.T) {
 	wantCode(t, revoke(w.a.admin, w.a.adminID, domain.RoleAdmin, ""), domain.Conflict)
 	wantCode(t, revoke(w.a.admin, w.a.resID, domain.RoleResident, ""), domain.Invalid)
 	wantCode(t, revoke(w.a.admin, w.a.resID, domain.RoleCommittee, ""), domain.NotFound)
-	m := must(w.svc.Member(w.a.admin, w.a.c.ID, w.a.resID))
-	if !m.HasRole(domain.RoleParty) || m.HasRole(domain.RoleAdmin) {
-		t.Errorf("roles = %v, want resident and party", m.Roles)
+	if got := must(w.svc.GrantableRoles(w.a.committee, w.a.c.ID)); len(got) != 1 || got[0] != domain.RoleGridWorker {
+		t.Errorf("the committee may grant %v, want only grid_worker", got)
+	}
+
+	// The history shows every grant and revocation, with who made it.
+	h := must(w.svc.RoleHistory(w.a.resident, w.a.c.ID))
+	var adminGrant, adminRevoke bool
+	for _, c := range h {
+		if c.UserID == w.a.resID && c.Role == domain.RoleAdmin && c.By == w.a.adminID {
+			adminGrant, adminRevoke = adminGrant || !c.Revoked, adminRevoke || c.Revoked
+		}
+		if c.Role == domain.RoleResident {
+			t.Errorf("the history shows a resident role: %+v", c)
+		}
+	}
+	if !adminGrant || !adminRevoke {
+		t.Errorf("history lacks the admin role's grant (%t) or revocation (%t): %+v", adminGrant, adminRevoke, h)
+	}
+	_, err := w.svc.RoleHistory(w.outsider, w.a.c.ID)
+	wantCode(t, err, domain.Forbidden)
+}
+
+// TestRevocationAfterCrash: a stop between recording a revocation and
+// removing the grant leaves the role held; Repair removes it.
+func TestRevocationAfterCrash(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	in := community.RoleInput{CommunityID: w.a.c.ID, UserID: w.a.resID, Role: domain.RoleSupervisor}
+	must(w.svc.AssignRole(w.a.admin, in))
+	must(w.svc.RevokeRole(w.a.admin, in))
+	// Put the grant back, as the stop left it, with its original date.
+	h := must(w.svc.RoleHistory(w.a.admin, w.a.c.ID))
+	var granted time.Time
+	for _, c := range h {
+		if c.Role == domain.RoleSupervisor && !c.Revoked {
+			granted = c.At
+		}
+	}
+	id := string(w.a.c.ID) + "/" + string(w.a.resID) + "/supervisor"
+	doc := bson.M{"_id": id, "community_id": string(w.a.c.ID), "user_id": string(w.a.resID), "role": "supervisor", "grid_id": "", "granted_by": string(w.a.adminID), "granted_at": granted}
+	if _, err := w.db.Collection("member_roles").InsertOne(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	if n := must(w.svc.Repair(ctx, time.Now())); n < 1 {
+		t.Errorf("Repair fixed %d, want the revocation finished", n)
+	}
+	if m := must(w.svc.Member(w.a.admin, w.a.c.ID, w.a.resID)); m.HasRole(domain.RoleSupervisor) {
+		t.Errorf("roles after Repair = %v, want no supervisor", m.Roles)
 	}
 }
 

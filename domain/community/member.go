@@ -106,19 +106,41 @@ type RoleInput struct {
 	GridID      domain.ID
 }
 
+// MayChangeRole reports whether a holder of access a may grant or revoke
+// role: admins any role; the committee grid workers; the party
+// organisation party members; a lead of the owners' committee or of the
+// property firm their own side's delegates. So no one below an admin can
+// seat themselves or another side in a three-party vote.
+func MayChangeRole(a Access, role domain.Role) bool {
+	switch {
+	case a.Has(domain.RoleAdmin):
+		return true
+	case role == domain.RoleGridWorker:
+		return a.Has(domain.RoleCommittee)
+	case role == domain.RolePartyMember:
+		return a.Has(domain.RoleParty)
+	case role == domain.RoleOwnersCommittee:
+		return a.Has(domain.RoleOwnersLead)
+	case role == domain.RolePropertyFirm:
+		return a.Has(domain.RolePropertyLead)
+	}
+	return false
+}
+
 // checkRoleChange applies the rules shared by AssignRole and RevokeRole:
-// the committee and admins manage roles, only admins manage the admin role,
-// and a grid worker's role names a grid of the community.
+// who may change which role (MayChangeRole), and a grid worker's role
+// names a grid of the community.
 func (s *Service) checkRoleChange(ctx context.Context, in RoleInput) error {
-	a, err := s.require(ctx, in.CommunityID, Access.Manager)
+	a, err := s.require(ctx, in.CommunityID, Access.Member)
 	if err != nil {
 		return err
 	}
 	if !in.Role.Valid() {
 		return domain.InvalidField("role", "未知的角色", "unknown role")
 	}
-	if in.Role == domain.RoleAdmin && !a.Has(domain.RoleAdmin) {
-		return domain.ErrForbidden
+	if !MayChangeRole(a, in.Role) {
+		l := in.Role.Label()
+		return &domain.Error{Code: domain.Forbidden, Message: domain.Text{ZH: "您不能授予或撤销“" + l.ZH + "”角色", EN: "you may not grant or revoke the " + l.EN + " role"}}
 	}
 	if in.Role == domain.RoleGridWorker {
 		g, err := s.Grid(ctx, in.GridID)
@@ -131,8 +153,8 @@ func (s *Service) checkRoleChange(ctx context.Context, in RoleInput) error {
 	return nil
 }
 
-// AssignRole grants a member a role. Errors: Unauthenticated, Forbidden
-// (not committee or admin; the admin role needs an admin), NotFound
+// AssignRole grants a member a role; the grant is on the community's role
+// history. Errors: Unauthenticated, Forbidden (MayChangeRole), NotFound
 // (member), Invalid (role, grid).
 func (s *Service) AssignRole(ctx context.Context, in RoleInput) (Member, error) {
 	if err := s.checkRoleChange(ctx, in); err != nil {
@@ -150,9 +172,10 @@ func (s *Service) AssignRole(ctx context.Context, in RoleInput) (Member, error) 
 	return s.findMember(ctx, in.CommunityID, in.UserID)
 }
 
-// RevokeRole takes a role from a member. The resident role and the last
-// admin's admin role cannot be revoked; admin revocations run one at a time
-// per community (store_claims.go). Errors: Unauthenticated, Forbidden,
+// RevokeRole takes a role from a member; the revocation is on the
+// community's role history. The resident role and the last admin's admin
+// role cannot be revoked; admin revocations run one at a time per community
+// (store_claims.go). Errors: Unauthenticated, Forbidden (MayChangeRole),
 // NotFound (member or grant), Invalid, Conflict (last admin; another admin
 // change under way).
 func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) {
@@ -176,12 +199,18 @@ func (s *Service) RevokeRole(ctx context.Context, in RoleInput) (Member, error) 
 			return Member{}, ErrLastAdmin
 		}
 	}
-	deleted, err := s.deleteGrant(ctx, in.CommunityID, in.UserID, in.Role, in.GridID)
+	g, err := s.findGrant(ctx, roleDocID(in.CommunityID, in.UserID, in.Role, in.GridID))
 	if err != nil {
 		return Member{}, err
 	}
-	if !deleted {
-		return Member{}, domain.ErrNotFound("角色", "role")
+	// The revocation is recorded first, with the grant it ends, then the
+	// grant goes: a stop between the two is finished by RepairRoles.
+	rev := revocationDoc{ID: domain.NewID(), Grant: g, RevokedBy: domain.ActorFromContext(ctx).UserID, RevokedAt: s.now().UTC()}
+	if err := s.insertRevocation(ctx, rev); err != nil {
+		return Member{}, err
+	}
+	if err := s.deleteGrantOf(ctx, g); err != nil {
+		return Member{}, err
 	}
 	if err := s.syncMemberRoles(ctx, in.CommunityID, in.UserID); err != nil {
 		return Member{}, err

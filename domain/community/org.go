@@ -17,8 +17,7 @@ var (
 
 func cleanOrgName(s string) (string, error) { return text.Line("name", nameWhat, s, 1, 64) }
 
-// cleanCode checks an address code (统一地址库): 1–32 letters, digits or
-// hyphens.
+// cleanCode checks a grid's local code: 1–32 letters, digits or hyphens.
 func cleanCode(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if !addressCodeRE.MatchString(s) {
@@ -33,17 +32,18 @@ type StreetInput struct {
 	Code string
 }
 
-// CreateStreet adds a street. Errors: Unauthenticated, Invalid, Conflict
+// CreateStreet adds a street, for an operator. Its code is the 9-digit
+// division code. Errors: Unauthenticated, Forbidden, Invalid, Conflict
 // (code taken).
 func (s *Service) CreateStreet(ctx context.Context, in StreetInput) (Street, error) {
-	if _, err := domain.RequireUser(ctx); err != nil {
+	if err := s.requireOperator(ctx); err != nil {
 		return Street{}, err
 	}
 	name, err := cleanOrgName(in.Name)
 	if err != nil {
 		return Street{}, err
 	}
-	code, err := cleanCode(in.Code)
+	code, err := cleanDivisionCode(in.Code, 9, streetCode)
 	if err != nil {
 		return Street{}, err
 	}
@@ -74,49 +74,79 @@ type CommunityInput struct {
 	StreetID domain.ID
 	Name     string
 	Kind     Kind
-	Code     string
+	Code     string // the 12-digit division code, extending the street's
+	// AdminID is the first admin: the creating operator when empty (the
+	// system must name one).
+	AdminID domain.ID
 }
 
-// CreateCommunity adds a community under a street and makes its creator its
-// first admin and a resident. Errors: Unauthenticated, Invalid, NotFound
-// (street), Conflict (code taken).
+// CreateCommunity adds a community under a street, for an operator, and
+// makes AdminID (or the operator) its first admin and a resident. Errors:
+// Unauthenticated, Forbidden, Invalid, NotFound (street), Conflict (code
+// taken).
 func (s *Service) CreateCommunity(ctx context.Context, in CommunityInput) (Community, error) {
-	actor, err := domain.RequireUser(ctx)
+	if err := s.requireOperator(ctx); err != nil {
+		return Community{}, err
+	}
+	if in.AdminID == "" {
+		in.AdminID = domain.ActorFromContext(ctx).UserID
+	}
+	if in.AdminID == "" {
+		return Community{}, domain.InvalidField("adminId", "请指定首位管理员", "name the first admin")
+	}
+	if _, err := s.accounts.User(ctx, in.AdminID); err != nil {
+		return Community{}, domain.InvalidField("adminId", "首位管理员须是已注册的用户", "the first admin must be a registered user")
+	}
+	d, err := s.checkCommunity(ctx, in)
 	if err != nil {
 		return Community{}, err
 	}
+	return s.createCommunity(ctx, d, in.AdminID)
+}
+
+// checkCommunity checks a new community's fields and returns its document.
+// Errors: Invalid, NotFound (street).
+func (s *Service) checkCommunity(ctx context.Context, in CommunityInput) (communityDoc, error) {
 	name, err := cleanOrgName(in.Name)
 	if err != nil {
-		return Community{}, err
+		return communityDoc{}, err
 	}
-	code, err := cleanCode(in.Code)
+	code, err := cleanDivisionCode(in.Code, 12, communityCode)
 	if err != nil {
-		return Community{}, err
+		return communityDoc{}, err
 	}
 	if in.Kind != Village && in.Kind != Urban {
-		return Community{}, domain.InvalidField("kind", "类型须为村或社区", "kind must be village or community")
+		return communityDoc{}, domain.InvalidField("kind", "类型须为村或社区", "kind must be village or community")
 	}
-	if _, err := s.Street(ctx, in.StreetID); err != nil {
-		return Community{}, err
+	st, err := s.Street(ctx, in.StreetID)
+	if err != nil {
+		return communityDoc{}, err
 	}
+	if !strings.HasPrefix(code, st.Code) {
+		return communityDoc{}, domain.InvalidField("code", "村（社区）代码须以所属街道的代码 %s 开头", "the code must start with its street's code, %s", st.Code)
+	}
+	return communityDoc{ID: domain.NewID(), StreetID: in.StreetID, Name: name, Kind: string(in.Kind),
+		Code: code, Settings: fromSettings(DefaultSettings())}, nil
+}
+
+// createCommunity stores a checked community and makes admin its first
+// admin and a resident. Errors: Conflict (code taken).
+func (s *Service) createCommunity(ctx context.Context, d communityDoc, admin domain.ID) (Community, error) {
 	now := s.now().UTC()
-	d := communityDoc{
-		ID: domain.NewID(), StreetID: in.StreetID, Name: name, Kind: string(in.Kind),
-		Code: code, Settings: fromSettings(DefaultSettings()), CreatedAt: now,
-	}
+	d.CreatedAt = now
 	if err := s.insertCommunity(ctx, d); err != nil {
 		return Community{}, err
 	}
 	c := toCommunity(d)
-	if err := s.insertMember(ctx, memberDoc{CommunityID: d.ID, UserID: actor.UserID, JoinedAt: now}); err != nil {
+	if err := s.insertMember(ctx, memberDoc{CommunityID: d.ID, UserID: admin, JoinedAt: now}); err != nil {
 		return c, err
 	}
 	for _, r := range []domain.Role{domain.RoleResident, domain.RoleAdmin} {
-		if err := s.grant(ctx, c.ID, actor.UserID, r, ""); err != nil {
+		if err := s.grantAs(ctx, c.ID, admin, r, "", domain.ActorFromContext(ctx).UserID); err != nil {
 			return c, err
 		}
 	}
-	return c, s.syncMemberRoles(ctx, c.ID, actor.UserID)
+	return c, s.syncMemberRoles(ctx, c.ID, admin)
 }
 
 // Community returns a community. Errors: NotFound.

@@ -15,11 +15,12 @@ const (
 	communitiesColl = "communities"
 	gridsColl       = "grids"
 	microGridsColl  = "micro_grids"
-	membersColl     = "members"        // _id is community/user: one membership each
-	rolesColl       = "member_roles"   // _id is community/user/role[/grid]: one grant each, the source of truth
-	joinColl        = "join_requests"  // every request, kept after its decision
-	joinOpenColl    = "join_open"      // _id is community/user: at most one pending request each
-	joinDecideColl  = "join_decisions" // _id is the request: the first decision wins
+	membersColl     = "members"          // _id is community/user: one membership each
+	rolesColl       = "member_roles"     // _id is community/user/role[/grid]: one grant each, the source of truth
+	revocationsColl = "role_revocations" // revoked grants, with who revoked them and when: the role history
+	joinColl        = "join_requests"    // every request, kept after its decision
+	joinOpenColl    = "join_open"        // _id is community/user: at most one pending request each
+	joinDecideColl  = "join_decisions"   // _id is the request: the first decision wins
 )
 
 // Indexes returns the indexes this area needs.
@@ -35,6 +36,9 @@ func Indexes() []db.Index {
 		{Collection: membersColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
 		{Collection: rolesColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "user_id", Value: 1}}},
 		{Collection: rolesColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "role", Value: 1}}},
+		{Collection: requestsColl, Keys: bson.D{{Key: "requested_by", Value: 1}}},
+		{Collection: requestsColl, Keys: bson.D{{Key: "state", Value: 1}}},
+		{Collection: revocationsColl, Keys: bson.D{{Key: "grant.community_id", Value: 1}, {Key: "revoked_at", Value: 1}}},
 		{Collection: joinColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
 		{Collection: joinColl, Keys: bson.D{{Key: "user_id", Value: 1}}},
 	}
@@ -139,6 +143,15 @@ type roleDoc struct {
 	GridID      domain.ID `bson:"grid_id"`
 	GrantedBy   domain.ID `bson:"granted_by"`
 	GrantedAt   time.Time `bson:"granted_at"`
+}
+
+// revocationDoc records a revoked grant, with the grant it ended, for the
+// role history.
+type revocationDoc struct {
+	ID        domain.ID `bson:"_id"`
+	Grant     roleDoc   `bson:"grant"`
+	RevokedBy domain.ID `bson:"revoked_by"`
+	RevokedAt time.Time `bson:"revoked_at"`
 }
 
 func roleDocID(communityID, userID domain.ID, role domain.Role, gridID domain.ID) string {

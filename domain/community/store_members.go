@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -94,9 +95,43 @@ func (s *Service) insertGrant(ctx context.Context, d roleDoc) error {
 	return err
 }
 
-// deleteGrant removes a role grant and reports whether there was one.
-func (s *Service) deleteGrant(ctx context.Context, communityID, userID domain.ID, role domain.Role, gridID domain.ID) (bool, error) {
-	return db.DeleteOne(ctx, s.db.Collection(rolesColl), bson.M{"_id": roleDocID(communityID, userID, role, gridID)})
+// findGrant reads a role grant. Errors: NotFound.
+func (s *Service) findGrant(ctx context.Context, id string) (roleDoc, error) {
+	d, err := db.FindByID[roleDoc](ctx, s.db.Collection(rolesColl), id)
+	if db.IsNotFound(err) {
+		return d, domain.ErrNotFound("角色", "role")
+	}
+	return d, err
+}
+
+// deleteGrantOf removes the grant g, unless it was granted anew since.
+func (s *Service) deleteGrantOf(ctx context.Context, g roleDoc) error {
+	_, err := db.DeleteOne(ctx, s.db.Collection(rolesColl), bson.M{"_id": g.ID, "granted_at": g.GrantedAt})
+	return err
+}
+
+// insertRevocation records a revocation.
+func (s *Service) insertRevocation(ctx context.Context, d revocationDoc) error {
+	return db.Insert(ctx, s.db.Collection(revocationsColl), d)
+}
+
+// findRevocations reads a community's revocations, newest first, at most
+// limit.
+func (s *Service) findRevocations(ctx context.Context, communityID domain.ID, limit int) ([]revocationDoc, error) {
+	return db.FindAll[revocationDoc](ctx, s.db.Collection(revocationsColl), bson.M{"grant.community_id": string(communityID)},
+		options.Find().SetSort(bson.D{{Key: "revoked_at", Value: -1}}).SetLimit(int64(limit)))
+}
+
+// findAllRevocations reads every revocation, of all communities.
+func (s *Service) findAllRevocations(ctx context.Context) ([]revocationDoc, error) {
+	return db.FindAll[revocationDoc](ctx, s.db.Collection(revocationsColl), bson.M{})
+}
+
+// findCommunityGrants reads a community's grants of roles other than
+// resident, newest first, at most limit.
+func (s *Service) findCommunityGrants(ctx context.Context, communityID domain.ID, limit int) ([]roleDoc, error) {
+	return db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": bson.M{"$ne": string(domain.RoleResident)}},
+		options.Find().SetSort(bson.D{{Key: "granted_at", Value: -1}}).SetLimit(int64(limit)))
 }
 
 // findGrants reads a user's role grants in a community.

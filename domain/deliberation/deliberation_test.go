@@ -82,8 +82,8 @@ func newVillageWith(tb testing.TB, residents int, n deliberation.Notifier) *vill
 	v.comms = community.NewService(d.Database, v.accounts, community.Config{Now: v.clock.Now})
 	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: n, Now: v.clock.Now})
 	v.admin = must(v.accounts.Register(ctx, account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "password1", Name: "管理员"})).User.ID
-	st := must(v.comms.CreateStreet(as(v.admin), community.StreetInput{Name: "径山镇", Code: string(domain.NewID())[:12]}))
-	v.c = must(v.comms.CreateCommunity(as(v.admin), community.CommunityInput{StreetID: st.ID, Name: "小古城村", Kind: community.Village, Code: string(domain.NewID())[:12]}))
+	st := must(v.comms.CreateStreet(domain.NewSystemContext(as(v.admin)), community.StreetInput{Name: "径山镇", Code: "330110109"}))
+	v.c = must(v.comms.CreateCommunity(domain.NewSystemContext(as(v.admin)), community.CommunityInput{StreetID: st.ID, Name: "小古城村", Kind: community.Village, Code: "330110109202", AdminID: v.admin}))
 	v.grid1 = must(v.comms.CreateGrid(as(v.admin), v.c.ID, community.GridInput{Name: "第一网格", Code: "G1"}))
 	v.grid2 = must(v.comms.CreateGrid(as(v.admin), v.c.ID, community.GridInput{Name: "第二网格", Code: "G2"}))
 	v.micro1 = must(v.comms.CreateMicroGrid(as(v.admin), v.grid1.ID, community.GridInput{Name: "一组", Code: "G1-1"}))
@@ -92,6 +92,8 @@ func newVillageWith(tb testing.TB, residents int, n deliberation.Notifier) *vill
 	must(v.comms.UpdateSettings(as(v.admin), v.c.ID, community.SettingsUpdate{SupportThreshold: &th, SupportWindowDays: &win}))
 	v.committee = v.staff(tb, domain.RoleCommittee, "")
 	v.party = v.staff(tb, domain.RoleParty, "")
+	// The party secretary is a party member too: drawable for party seats.
+	must(v.comms.AssignRole(as(v.admin), community.RoleInput{CommunityID: v.c.ID, UserID: v.party, Role: domain.RolePartyMember}))
 	v.worker = v.staff(tb, domain.RoleGridWorker, v.grid1.ID)
 	for i := range residents {
 		micro := v.micro1.ID

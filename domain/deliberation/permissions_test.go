@@ -30,7 +30,7 @@ func TestPermissionMatrix(t *testing.T) {
 	// A committee member of another village on the same street.
 	otherAdmin := must(v.accounts.Register(ctx, account.RegisterInput{Email: "other@example.com", Password: "password1", Name: "他村"})).User.ID
 	st := must(v.comms.StreetByCode(ctx, mustStreetCode(t, v)))
-	other := must(v.comms.CreateCommunity(as(otherAdmin), community.CommunityInput{StreetID: st.ID, Name: "前溪村", Kind: community.Village, Code: "OTHER1"}))
+	other := must(v.comms.CreateCommunity(domain.NewSystemContext(as(otherAdmin)), community.CommunityInput{StreetID: st.ID, Name: "前溪村", Kind: community.Village, Code: "330110109203", AdminID: otherAdmin}))
 	must(v.comms.AssignRole(as(otherAdmin), community.RoleInput{CommunityID: other.ID, UserID: otherAdmin, Role: domain.RoleCommittee}))
 
 	callers := []struct {

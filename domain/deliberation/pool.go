@@ -83,7 +83,7 @@ func (s *Service) livePool(ctx context.Context, t Topic, kind SeatKind, grid dom
 			return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
 		}
 	case PartyMembers:
-		r := domain.RoleParty
+		r := domain.RolePartyMember
 		f.Role = &r
 	default:
 		return nil, domain.InvalidField("kind", "该类席位由提名产生，不抽签", "seats of this kind are nominated, not drawn")

@@ -15,7 +15,7 @@ import (
 )
 
 // TestPoolFixedAtSeed: once the seed is published, registering a resident
-// or granting the party role changes no draw: each rule draws from the pool
+// or granting the party member role changes no draw: each rule draws from the pool
 // fixed with the seed, whose size and hash are on the timeline, and
 // VerifyDraw refuses a draw record that lists anyone outside it.
 func TestPoolFixedAtSeed(t *testing.T) {
@@ -46,7 +46,7 @@ func TestPoolFixedAtSeed(t *testing.T) {
 
 	// Steering attempts after the seed.
 	newcomer := must(v.comms.RegisterAssistedResident(as(v.admin), community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro1.ID, Name: "新来的"})).UserID
-	must(v.comms.AssignRole(as(v.admin), community.RoleInput{CommunityID: v.c.ID, UserID: v.residents[2], Role: domain.RoleParty}))
+	must(v.comms.AssignRole(as(v.admin), community.RoleInput{CommunityID: v.c.ID, UserID: v.residents[2], Role: domain.RolePartyMember}))
 
 	party := must(v.svc.DrawSeats(as(v.committee), deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.PartyMembers, Count: 5}))
 	residents := must(v.svc.DrawSeats(as(v.committee), deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Count: 20}))
