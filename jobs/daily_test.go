@@ -80,15 +80,15 @@ func TestWeeklyDigest(t *testing.T) {
 	ctx := context.Background()
 	admin := f.user(t, "admin@example.com")
 	as := domain.NewContextWithActor(ctx, domain.Actor{UserID: admin})
-	street, err := f.a.comms.CreateStreet(as, community.StreetInput{Name: "径山镇", Code: "330110109"})
+	street, err := f.a.comms.CreateStreet(domain.NewSystemContext(as), community.StreetInput{Name: "径山镇", Code: "330110109"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	busy, err := f.a.comms.CreateCommunity(as, community.CommunityInput{StreetID: street.ID, Name: "小古城村", Kind: community.Village, Code: "V1"})
+	busy, err := f.a.comms.CreateCommunity(domain.NewSystemContext(as), community.CommunityInput{StreetID: street.ID, Name: "小古城村", Kind: community.Village, Code: "330110109201", AdminID: domain.ActorFromContext(as).UserID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.a.comms.CreateCommunity(as, community.CommunityInput{StreetID: street.ID, Name: "安静村", Kind: community.Village, Code: "V2"}); err != nil {
+	if _, err := f.a.comms.CreateCommunity(domain.NewSystemContext(as), community.CommunityInput{StreetID: street.ID, Name: "安静村", Kind: community.Village, Code: "330110109202", AdminID: domain.ActorFromContext(as).UserID}); err != nil {
 		t.Fatal(err)
 	}
 	grid, err := f.a.comms.CreateGrid(as, busy.ID, community.GridInput{Name: "第一网格", Code: "G1"})
@@ -149,11 +149,11 @@ func TestRetryFailedByAdmin(t *testing.T) {
 	admin := f.user(t, "admin@example.com")
 	outsider := f.user(t, "outsider@example.com")
 	as := domain.NewContextWithActor(ctx, domain.Actor{UserID: admin})
-	street, err := f.a.comms.CreateStreet(as, community.StreetInput{Name: "径山镇", Code: "330110109"})
+	street, err := f.a.comms.CreateStreet(domain.NewSystemContext(as), community.StreetInput{Name: "径山镇", Code: "330110109"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := f.a.comms.CreateCommunity(as, community.CommunityInput{StreetID: street.ID, Name: "小古城村", Kind: community.Village, Code: "V1"})
+	c, err := f.a.comms.CreateCommunity(domain.NewSystemContext(as), community.CommunityInput{StreetID: street.ID, Name: "小古城村", Kind: community.Village, Code: "330110109201", AdminID: domain.ActorFromContext(as).UserID})
 	if err != nil {
 		t.Fatal(err)
 	}
