@@ -78,6 +78,13 @@ func (b *builder) buildResolutions() {
 					return b.svc.Topics.Objections(p.Context, r.ID)
 				}},
 				"actionItems": {Type: listOf(b.actionItem), Resolve: loadField(itemsOf, func(r deliberation.Resolution) domain.ID { return r.ID })},
+				"removedActionItems": {Type: listOf(b.actionItem), Description: "Items the committee removed, kept on the record with the reason among their updates.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					r, err := source[deliberation.Resolution](p)
+					if err != nil {
+						return nil, err
+					}
+					return b.svc.Topics.RemovedActionItems(p.Context, r.ID)
+				}},
 				"progress": {Type: nonNull(graphql.Int), Description: "The action items' progress, weighted, 0–100.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					if err != nil {

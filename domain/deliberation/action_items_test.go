@@ -97,6 +97,11 @@ func TestCorrectAndRemoveActionItem(t *testing.T) {
 	}
 	_, err = v.svc.UpdateActionItem(as(v.residents[0]), wrong.ID, 50, "", "")
 	wantCode(t, err, domain.NotFound)
+	// It stays on the record, with the reason, for every member to read.
+	gone := must(v.svc.RemovedActionItems(as(v.residents[1]), res.ID))
+	if len(gone) != 1 || gone[0].ID != wrong.ID || !strings.Contains(gone[0].Updates[len(gone[0].Updates)-1].Text, "与第一项重复") {
+		t.Errorf("removed items = %+v", gone)
+	}
 }
 
 // TestConcurrentProgressReports: 20 progress reports on one item at once

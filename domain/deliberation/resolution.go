@@ -358,6 +358,21 @@ func (s *Service) ItemsOf(ctx context.Context, resolutionIDs []domain.ID) (map[d
 	return out, err
 }
 
+// RemovedActionItems lists the action items the committee removed from a
+// resolution, with the reasons among their updates: they stay on the
+// record. Errors: NotFound.
+func (s *Service) RemovedActionItems(ctx context.Context, resolutionID domain.ID) ([]ActionItem, error) {
+	if _, err := s.Resolution(ctx, resolutionID); err != nil {
+		return nil, err
+	}
+	docs, err := s.findRemovedItems(ctx, resolutionID)
+	out := make([]ActionItem, len(docs))
+	for i, d := range docs {
+		out[i] = toItem(d)
+	}
+	return out, err
+}
+
 // ItemStatus is where an action item stands.
 type ItemStatus string
 

@@ -71,6 +71,13 @@ func (s *Service) findItemsOf(ctx context.Context, resolutionIDs []domain.ID) ([
 		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 }
 
+// findRemovedItems reads a resolution's removed action items, oldest
+// first.
+func (s *Service) findRemovedItems(ctx context.Context, resolutionID domain.ID) ([]itemDoc, error) {
+	return db.FindAll[itemDoc](ctx, s.db.Collection(itemsColl), bson.M{"resolution_id": string(resolutionID), "removed": true},
+		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+}
+
 // findUnfinishedItemsDue reads the unfinished action items, not removed,
 // due from from on, that user may own: by name, or owned by one of the
 // three parties (the caller checks the user's part in it).

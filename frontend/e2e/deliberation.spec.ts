@@ -181,6 +181,29 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await page.getByLabel("事项", { exact: true }).fill("更换后坞片路灯灯泡");
   await page.getByRole("button", { name: "添加事项" }).click();
   await expect(page.getByText("事项已添加。")).toBeVisible();
+  // A second item set up by mistake: the committee corrects it, then
+  // removes it, each with a reason that stays on the record.
+  await page.getByLabel("事项", { exact: true }).fill("重复录入的事项");
+  await page.getByRole("button", { name: "添加事项" }).click();
+  await expect(page.getByText("事项已添加。")).toBeVisible();
+  await page.getByRole("button", { name: "更正事项：重复录入的事项" }).click();
+  const fix = page.getByRole("form", { name: "更正事项：重复录入的事项" });
+  await fix.getByLabel("权重").fill("5");
+  await fix.getByRole("button", { name: "保存更正" }).click();
+  await expect(fix.getByLabel(/^理由/)).toHaveAttribute("aria-invalid", "true"); // the reason is required
+  await fix.getByLabel(/^理由/).fill("权重填错了");
+  await fix.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByText("事项已更正，理由已记录。")).toBeVisible();
+  await expect(page.getByText("权重 5", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "更正事项：重复录入的事项" }).click();
+  await fix.getByLabel(/^理由/).fill("与第一项重复");
+  await fix.getByRole("button", { name: "撤销事项" }).click();
+  await fix.getByRole("button", { name: "确认撤销" }).click();
+  await expect(page.getByText("事项已撤销，理由已记录。")).toBeVisible();
+  await expect(page.getByRole("article", { name: "事项：重复录入的事项" })).toHaveCount(0);
+  await page.getByText("已撤销的事项（1）").click();
+  await expect(page.getByText(/撤销本事项。理由：与第一项重复/)).toBeVisible();
+
   await page.getByRole("button", { name: "更新进度：更换后坞片路灯灯泡" }).click();
   await page.getByLabel("进度（0–100）").fill("100");
   await page.getByLabel(/^说明/).fill("全部换好了。");

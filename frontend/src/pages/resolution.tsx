@@ -5,6 +5,7 @@ import { useMutation, useQuery } from "urql";
 import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import { clampProgress, fromLocalInput, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
+import { ItemCorrection } from "../components/ItemCorrection";
 import { toFormErrors } from "../lib/errors";
 import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
@@ -58,6 +59,18 @@ const ResolutionQuery = graphql(`
             progress
             text
             link
+            by {
+              id
+              name
+            }
+          }
+        }
+        removedActionItems {
+          id
+          title
+          updates {
+            at
+            text
             by {
               id
               name
@@ -257,12 +270,38 @@ export function ResolutionPage() {
                   <ActionItemCard
                     item={it}
                     mayUpdate={can.committee || (!!it.owner && it.owner.id === viewer?.id) || (it.ownerParty === "owners_committee" && membership.roles.includes("OWNERS_COMMITTEE")) || (it.ownerParty === "property_firm" && membership.roles.includes("PROPERTY_FIRM"))}
+                    mayCorrect={can.committee}
                     closed={stage === "closed"}
                     onChanged={done}
                   />
                 </li>
               ))}
             </ul>
+          )}
+          {r.removedActionItems.length > 0 && (
+            <details className="disclosure">
+              <summary>{t("resolution.removedItems", { count: r.removedActionItems.length })}</summary>
+              <ul className="plain-list">
+                {r.removedActionItems.map((it) => (
+                  <li key={it.id}>
+                    <p>
+                      <s>{it.title}</s> <span className="tag">{t("resolution.removedTag")}</span>
+                    </p>
+                    <ol className="timeline">
+                      {it.updates.map((u, i) => (
+                        <li key={i} className="timeline-item">
+                          <p className="timeline-what">{u.text}</p>
+                          <p className="muted small">
+                            {u.by?.name && <span>{u.by.name} · </span>}
+                            <time dateTime={u.at}>{formatDateTime(u.at, i18n.language, zone)}</time>
+                          </p>
+                        </li>
+                      ))}
+                    </ol>
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
           {can.committee && stage !== "closed" && (
             <form onSubmit={submitItem} noValidate className="form" aria-labelledby="add-item-h">
@@ -448,6 +487,7 @@ function ObjectionCard({
 function ActionItemCard({
   item: it,
   mayUpdate,
+  mayCorrect,
   closed,
   onChanged,
 }: {
@@ -463,6 +503,7 @@ function ActionItemCard({
     updates: { at: string; progress: number; text: string; link?: string | null; by?: { name: string } | null }[];
   };
   mayUpdate: boolean;
+  mayCorrect: boolean;
   closed: boolean;
   onChanged: (msg: string) => void;
 }) {
@@ -470,6 +511,7 @@ function ActionItemCard({
   const { community } = useCommunity();
   const [res, update] = useMutation(UpdateActionItemMutation);
   const [show, setShow] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const [progress, setProgress] = useState(String(it.progress));
   const [note, setNote] = useState("");
   const [badProgress, setBadProgress] = useState(false);
@@ -507,10 +549,29 @@ function ActionItemCard({
           </ol>
         </details>
       )}
-      {mayUpdate && !closed && !show && (
-        <button type="button" className="btn" aria-label={t("resolution.updateFor", { title: it.title })} onClick={() => setShow(true)}>
-          {t("resolution.update")}
-        </button>
+      {!closed && !show && !correcting && (mayUpdate || mayCorrect) && (
+        <div className="actions">
+          {mayUpdate && (
+            <button type="button" className="btn" aria-label={t("resolution.updateFor", { title: it.title })} onClick={() => setShow(true)}>
+              {t("resolution.update")}
+            </button>
+          )}
+          {mayCorrect && (
+            <button type="button" className="btn btn-quiet" aria-label={t("resolution.correctFor", { title: it.title })} onClick={() => setCorrecting(true)}>
+              {t("resolution.correct")}
+            </button>
+          )}
+        </div>
+      )}
+      {correcting && (
+        <ItemCorrection
+          item={it}
+          onCancel={() => setCorrecting(false)}
+          onDone={(msg) => {
+            setCorrecting(false);
+            onChanged(msg);
+          }}
+        />
       )}
       {mayUpdate && show && (
         <form
