@@ -192,7 +192,7 @@ func listSize(f *ast.Field, vars map[string]any) int {
 // authMutations are the mutations that hash a password or send mail to an
 // address someone typed: each costs the server (an argon2 hash) or a
 // stranger (a mail), so a document may hold one at most.
-var authMutations = map[string]bool{"register": true, "login": true, "requestPasswordReset": true, "resetPassword": true, "changePassword": true}
+var authMutations = map[string]bool{"register": true, "completeSignUp": true, "login": true, "requestPasswordReset": true, "resetPassword": true, "changePassword": true}
 
 // authFields counts the auth mutations among an operation's root fields,
 // aliases included, through fragments (checkFragments has refused cycles).

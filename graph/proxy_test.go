@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/graph"
 )
@@ -22,7 +23,7 @@ import (
 // https.
 func TestTrustedProxies(t *testing.T) {
 	e := newEnv(t)
-	if _, err := e.accounts.Register(t.Context(), account.RegisterInput{Email: "owner@example.com", Password: "right-password", Name: "业主"}); err != nil {
+	if _, err := e.accounts.Register(domain.NewSystemContext(t.Context()), account.RegisterInput{Email: "owner@example.com", Password: "right-password", Name: "业主"}); err != nil {
 		t.Fatal(err)
 	}
 	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Topics: e.topics}

@@ -174,14 +174,30 @@ func (b *builder) accountMutations(f graphql.Fields) {
 	done := map[string]any{"ok": true}
 
 	f["register"] = &graphql.Field{
-		Type: nonNull(auth),
-		Args: inputArg("RegisterInput", graphql.InputObjectConfigFieldMap{"email": str, "password": str, "name": str}),
+		Type:        nonNull(ok("RegisterPayload")),
+		Description: "Signs up: mails the address the link that finishes the sign-up (completeSignUp), or a note that it has an account. Answers the same either way.",
+		Args:        inputArg("RegisterInput", graphql.InputObjectConfigFieldMap{"email": str, "password": str, "name": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			var in account.RegisterInput
 			if err := decodeInput(p, &in); err != nil {
 				return nil, err
 			}
-			l, err := b.svc.Accounts.Register(p.Context, in)
+			if err := b.svc.Accounts.SignUp(p.Context, in); err != nil {
+				return nil, err
+			}
+			return done, nil
+		}),
+	}
+	f["completeSignUp"] = &graphql.Field{
+		Type:        nonNull(auth),
+		Description: "Finishes a sign-up with the mailed link's token and the password chosen when signing up; logs in.",
+		Args:        inputArg("CompleteSignUpInput", graphql.InputObjectConfigFieldMap{"token": str, "password": str}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			var in account.CompleteSignUpInput
+			if err := decodeInput(p, &in); err != nil {
+				return nil, err
+			}
+			l, err := b.svc.Accounts.CompleteSignUp(p.Context, in)
 			if err != nil {
 				return nil, err
 			}

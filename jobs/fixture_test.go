@@ -85,7 +85,7 @@ func (f *fixture) scheduler(in instance) *jobs.Scheduler {
 func (f *fixture) user(tb testing.TB, email string) domain.ID {
 	tb.Helper()
 	ctx := context.Background()
-	l, err := f.a.accounts.Register(ctx, account.RegisterInput{Email: email, Password: "password1", Name: "测试用户"})
+	l, err := f.a.accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: email, Password: "password1", Name: "测试用户"})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -403,7 +403,7 @@ func TestRescheduleAndCancel(t *testing.T) {
 func TestUnverifiedGetsOnlyUrgentMail(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	l, err := f.a.accounts.Register(ctx, account.RegisterInput{Email: "new@example.com", Password: "password1", Name: "新人"})
+	l, err := f.a.accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: "new@example.com", Password: "password1", Name: "新人"})
 	if err != nil {
 		t.Fatal(err)
 	}

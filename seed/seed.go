@@ -142,7 +142,7 @@ func (p *placeSpec) people() []personSpec {
 // when its email is already registered. Either way the session it started
 // is ended: nobody holds its token.
 func ensureUser(ctx context.Context, accounts *account.Service, name, email string) (account.User, error) {
-	l, err := accounts.Register(ctx, account.RegisterInput{Email: email, Password: DemoPassword, Name: name})
+	l, err := accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: email, Password: DemoPassword, Name: name})
 	if domain.ErrorCode(err) == domain.Conflict {
 		l, err = accounts.Login(ctx, account.LoginInput{Email: email, Password: DemoPassword})
 	}

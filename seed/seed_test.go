@@ -350,7 +350,7 @@ func TestLoadResumes(t *testing.T) {
 		{Email: urbanStaff, Password: seed.DemoPassword, Name: "林慧敏"},
 		{Email: "yu.jianguo@xiaogucheng.example", Password: seed.DemoPassword, Name: "俞建国"},
 	} {
-		l, err := s.Accounts.Register(ctx, in)
+		l, err := s.Accounts.Register(domain.NewSystemContext(ctx), in)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -92,7 +92,7 @@ func wantCode(tb testing.TB, err error, want domain.Code) {
 func TestRegister(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	l, err := f.svc.Register(ctx, account.RegisterInput{Email: "  Wang.Fang@Example.COM ", Password: "correct horse", Name: " 王芳 "})
+	l, err := f.svc.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: "  Wang.Fang@Example.COM ", Password: "correct horse", Name: " 王芳 "})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestRegister(t *testing.T) {
 		t.Errorf("authenticate new session: %v", err)
 	}
 	t.Run("ErrSameEmailOtherCase", func(t *testing.T) {
-		_, err := f.svc.Register(ctx, account.RegisterInput{Email: "WANG.FANG@example.com", Password: "another pw", Name: "王芳二"})
+		_, err := f.svc.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: "WANG.FANG@example.com", Password: "another pw", Name: "王芳二"})
 		wantCode(t, err, domain.Conflict)
 	})
 }
@@ -134,7 +134,7 @@ func TestRegisterInvalid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := ok
 			tt.edit(&in)
-			_, err := f.svc.Register(context.Background(), in)
+			_, err := f.svc.Register(domain.NewSystemContext(context.Background()), in)
 			e, isDomain := domain.AsError(err)
 			if !isDomain || e.Code != domain.Invalid || e.Field != tt.field {
 				t.Fatalf("err = %v, want Invalid on %s", err, tt.field)
@@ -146,7 +146,7 @@ func TestRegisterInvalid(t *testing.T) {
 	}
 	t.Run("OKEmojiAndNFC", func(t *testing.T) {
 		for in, want := range map[string]string{"🌸": "🌸", "Jose\u0301": "José", strings.Repeat("好", 64): strings.Repeat("好", 64)} {
-			l, err := f.svc.Register(context.Background(), account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "12345678", Name: in})
+			l, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "12345678", Name: in})
 			if err != nil {
 				t.Fatalf("name %q: %v", in, err)
 			}
@@ -172,7 +172,7 @@ func TestRegisterConcurrentSameEmail(t *testing.T) {
 			if i%2 == 1 {
 				email = "SAME@example.com"
 			}
-			l, err := f.svc.Register(context.Background(), account.RegisterInput{Email: email, Password: "12345678", Name: "同名"})
+			l, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: email, Password: "12345678", Name: "同名"})
 			mu.Lock()
 			defer mu.Unlock()
 			switch domain.ErrorCode(err) {
@@ -197,7 +197,7 @@ func TestRegisterConcurrentSameEmail(t *testing.T) {
 
 func TestLogin(t *testing.T) {
 	f := newFixture(t)
-	reg, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "zhang@example.com", Password: "s3cret-pass", Name: "张伟"})
+	reg, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "zhang@example.com", Password: "s3cret-pass", Name: "张伟"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestLogin(t *testing.T) {
 
 func TestLoginThrottle(t *testing.T) {
 	f := newFixture(t)
-	_, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "liu@example.com", Password: "right-password", Name: "刘洋"})
+	_, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "liu@example.com", Password: "right-password", Name: "刘洋"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestLoginThrottle(t *testing.T) {
 
 func TestSessions(t *testing.T) {
 	f := newFixture(t)
-	reg, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "chen@example.com", Password: "password1", Name: "陈静"})
+	reg, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "chen@example.com", Password: "password1", Name: "陈静"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +345,7 @@ func TestSessions(t *testing.T) {
 		wantCode(t, err, domain.Unauthenticated)
 	})
 	t.Run("ErrRevokeOthersSession", func(t *testing.T) {
-		other, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "other@example.com", Password: "password1", Name: "他人"})
+		other, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "other@example.com", Password: "password1", Name: "他人"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -368,7 +368,7 @@ func TestSessions(t *testing.T) {
 
 func TestChangePassword(t *testing.T) {
 	f := newFixture(t)
-	a, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "zhao@example.com", Password: "old-password", Name: "赵磊"})
+	a, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "zhao@example.com", Password: "old-password", Name: "赵磊"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +401,7 @@ func TestChangePassword(t *testing.T) {
 
 func TestVerifyEmail(t *testing.T) {
 	f := newFixture(t)
-	a, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "sun@example.com", Password: "password1", Name: "孙丽"})
+	a, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "sun@example.com", Password: "password1", Name: "孙丽"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +428,7 @@ func TestVerifyEmail(t *testing.T) {
 
 func TestResetPassword(t *testing.T) {
 	f := newFixture(t)
-	a, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "zhou@example.com", Password: "forgotten1", Name: "周敏"})
+	a, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "zhou@example.com", Password: "forgotten1", Name: "周敏"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -468,7 +468,7 @@ func TestResetPassword(t *testing.T) {
 
 func TestAssisted(t *testing.T) {
 	f := newFixture(t)
-	worker, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "grid@example.com", Password: "password1", Name: "网格员"})
+	worker, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "grid@example.com", Password: "password1", Name: "网格员"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,13 +491,13 @@ func TestAssisted(t *testing.T) {
 
 func TestDeleteExpired(t *testing.T) {
 	f := newFixture(t)
-	old, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "old@example.com", Password: "password1", Name: "老用户"})
+	old, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "old@example.com", Password: "password1", Name: "老用户"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, _ = f.svc.Login(ctxFrom("10.1.1.1"), account.LoginInput{Email: "old@example.com", Password: "wrong-one"})
 	f.clock.Add(account.SessionTTL + time.Hour)
-	fresh, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "new@example.com", Password: "password1", Name: "新用户"})
+	fresh, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "new@example.com", Password: "password1", Name: "新用户"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -519,7 +519,7 @@ func TestDeleteExpired(t *testing.T) {
 
 func BenchmarkLogin(b *testing.B) {
 	f := newFixture(b)
-	if _, err := f.svc.Register(context.Background(), account.RegisterInput{Email: "bench@example.com", Password: "password1", Name: "压测"}); err != nil {
+	if _, err := f.svc.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "bench@example.com", Password: "password1", Name: "压测"}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
@@ -536,8 +536,7 @@ func BenchmarkLogin(b *testing.B) {
 func TestRegisterAndResetLimits(t *testing.T) {
 	f := newFixture(t)
 	register := func(ip string, i int) error {
-		_, err := f.svc.Register(ctxFrom(ip), account.RegisterInput{Email: fmt.Sprintf("u%d-%s@example.com", i, ip), Password: "password1", Name: "用户"})
-		return err
+		return f.svc.SignUp(ctxFrom(ip), account.RegisterInput{Email: fmt.Sprintf("u%d-%s@example.com", i, ip), Password: "password1", Name: "用户"})
 	}
 	for i := range 10 {
 		if err := register("10.1.1.1", i); err != nil {

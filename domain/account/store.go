@@ -17,6 +17,7 @@ const (
 	tokensColl   = "account_tokens" // _id is the SHA-256 of an emailed token
 	tokenUseColl = "token_uses"     // _id is the token hash: inserting it consumes the token once
 	failuresColl = "login_failures" // throttle records: failed logins by (IP, account) and by IP
+	signUpsColl  = "sign_ups"       // pending sign-ups, until their link is opened: _id becomes the user's
 	usesColl     = "use_counts"     // _id is key@hour: sign-ups and resets counted per IP and address, per clock hour
 )
 
@@ -31,6 +32,7 @@ func Indexes() []db.Index {
 		{Collection: tokensColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},
 		{Collection: failuresColl, Keys: bson.D{{Key: "key", Value: 1}, {Key: "at", Value: 1}}},
 		{Collection: usesColl, Keys: bson.D{{Key: "at", Value: 1}}},
+		{Collection: signUpsColl, Keys: bson.D{{Key: "expires_at", Value: 1}}},
 	}
 }
 
@@ -84,6 +86,7 @@ type tokenKind string
 const (
 	tokenVerifyEmail   tokenKind = "verify_email"
 	tokenResetPassword tokenKind = "reset_password"
+	tokenSignUp        tokenKind = "sign_up"
 )
 
 type tokenDoc struct {
@@ -106,4 +109,16 @@ type failureDoc struct {
 	Key   string    `bson:"key"`   // "login:<ip>|<email>" or "ip:<ip>"
 	Email string    `bson:"email"` // the account tried, so a password reset can clear its failures
 	At    time.Time `bson:"at"`
+}
+
+// signUpDoc is a pending sign-up: the account it will become once its
+// link is opened.
+type signUpDoc struct {
+	ID           domain.ID `bson:"_id"`
+	Email        string    `bson:"email"`
+	Name         string    `bson:"name"`
+	PasswordHash string    `bson:"password_hash"`
+	Lang         string    `bson:"lang"`
+	CreatedAt    time.Time `bson:"created_at"`
+	ExpiresAt    time.Time `bson:"expires_at"`
 }

@@ -41,6 +41,13 @@ func (s *Service) countUse(ctx context.Context, key string, hour time.Time) (int
 	return db.Increment(ctx, s.db.Collection(usesColl), key+"@"+hour.Format(time.RFC3339), bson.M{"at": hour})
 }
 
+// uncountUse takes back one use of key in the clock hour that starts at
+// hour.
+func (s *Service) uncountUse(ctx context.Context, key string, hour time.Time) error {
+	_, err := db.Update(ctx, s.db.Collection(usesColl), bson.M{"_id": key + "@" + hour.Format(time.RFC3339)}, bson.M{"$inc": bson.M{"n": -1}})
+	return err
+}
+
 // deleteOldUses removes the use counts of hours that ended before now.
 func (s *Service) deleteOldUses(ctx context.Context, now time.Time) (int, error) {
 	return db.Delete(ctx, s.db.Collection(usesColl), bson.M{"at": bson.M{"$lt": now.Add(-useWindow)}})

@@ -2,6 +2,8 @@ package account
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -114,21 +116,31 @@ const (
 var errTooManyRequests = domain.Errorf(domain.RateLimited, "请求过于频繁，请一小时后再试", "too many requests; try again in an hour")
 
 // limitUse counts one use of each key in the current clock hour and
-// refuses it when a key is past its limit. The count is one atomic
-// increment, so a burst is cut exactly at the limit. Keys of an unknown IP
-// ("...:") are not limited: internal callers such as the demo data have
+// refuses it when a key is past its limit. Each count is one atomic
+// increment, so a burst never gets past a limit; a refused use takes its
+// counts back, so it uses up no other key's allowance. Keys of an unknown
+// IP ("...:") are not limited: internal callers such as the demo data have
 // none.
 func (s *Service) limitUse(ctx context.Context, limits map[string]int) error {
 	hour := s.now().UTC().Truncate(useWindow)
-	for k, max := range limits {
+	var counted []string
+	undo := func() {
+		for _, k := range counted {
+			_ = s.uncountUse(context.WithoutCancel(ctx), k, hour)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(limits)) {
 		if strings.HasSuffix(k, ":") {
 			continue
 		}
 		n, err := s.countUse(ctx, k, hour)
 		if err != nil {
+			undo()
 			return err
 		}
-		if n > max {
+		counted = append(counted, k)
+		if n > limits[k] {
+			undo()
 			return errTooManyRequests
 		}
 	}

@@ -22,10 +22,10 @@ import (
 
 // Service runs the community rules over the area's collections.
 type Service struct {
-	db       *mongo.Database
-	accounts *account.Service
-	notifier account.Notifier
-	now      func() time.Time
+	db        *mongo.Database
+	accounts  *account.Service
+	notifier  account.Notifier
+	now       func() time.Time
 	baseURL   string
 	log       *slog.Logger
 	operators map[string]bool // lower-case emails

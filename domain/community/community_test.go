@@ -103,7 +103,7 @@ func wantCode(tb testing.TB, err error, want domain.Code) {
 func (w *world) user(tb testing.TB, name string) domain.ID {
 	tb.Helper()
 	w.n++
-	l := must(w.accounts.Register(context.Background(), account.RegisterInput{
+	l := must(w.accounts.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{
 		Email: string(domain.NewID()) + "@example.com", Password: "password1", Name: name,
 	}))
 	return l.User.ID
@@ -161,7 +161,7 @@ func TestCreateCommunity(t *testing.T) {
 	if got := w.a.c.Settings; got != community.DefaultSettings() || got.TimeZone != "Asia/Shanghai" {
 		t.Errorf("settings = %+v", got)
 	}
-	ops := must(w.accounts.Register(context.Background(), account.RegisterInput{Email: operatorEmail, Password: "password1", Name: "运营"})).User.ID
+	ops := must(w.accounts.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: operatorEmail, Password: "password1", Name: "运营"})).User.ID
 	street := w.a.c.StreetID
 	in := community.CommunityInput{StreetID: street, Name: "新村", Kind: community.Village, Code: "330110109208"}
 	t.Run("ErrNotOperator", func(t *testing.T) {
@@ -223,7 +223,7 @@ func TestCreateCommunity(t *testing.T) {
 // becomes its first admin) or rejects it with a reason.
 func TestCommunityRequest(t *testing.T) {
 	w := newWorld(t)
-	ops := must(w.accounts.Register(context.Background(), account.RegisterInput{Email: operatorEmail, Password: "password1", Name: "运营"})).User.ID
+	ops := must(w.accounts.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: operatorEmail, Password: "password1", Name: "运营"})).User.ID
 	w.verify(t, ops)
 	op := as(ops)
 	asker := w.user(t, "村书记")

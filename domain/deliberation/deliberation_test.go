@@ -81,7 +81,7 @@ func newVillageWith(tb testing.TB, residents int, n deliberation.Notifier) *vill
 	v.accounts = account.NewService(d.Database, account.Config{Notifier: noMail{}, Now: v.clock.Now})
 	v.comms = community.NewService(d.Database, v.accounts, community.Config{Now: v.clock.Now})
 	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: n, Now: v.clock.Now})
-	v.admin = must(v.accounts.Register(ctx, account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "password1", Name: "管理员"})).User.ID
+	v.admin = must(v.accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "password1", Name: "管理员"})).User.ID
 	st := must(v.comms.CreateStreet(domain.NewSystemContext(as(v.admin)), community.StreetInput{Name: "径山镇", Code: "330110109"}))
 	v.c = must(v.comms.CreateCommunity(domain.NewSystemContext(as(v.admin)), community.CommunityInput{StreetID: st.ID, Name: "小古城村", Kind: community.Village, Code: "330110109202", AdminID: v.admin}))
 	v.grid1 = must(v.comms.CreateGrid(as(v.admin), v.c.ID, community.GridInput{Name: "第一网格", Code: "G1"}))
@@ -494,7 +494,7 @@ func TestComments(t *testing.T) {
 func TestTopicsScoped(t *testing.T) {
 	a := newVillage(t, 1)
 	topic := a.propose(t, a.residents[0], "村口停车难")
-	outsider := must(a.accounts.Register(context.Background(), account.RegisterInput{Email: "out@example.com", Password: "password1", Name: "外人"})).User.ID
+	outsider := must(a.accounts.Register(domain.NewSystemContext(context.Background()), account.RegisterInput{Email: "out@example.com", Password: "password1", Name: "外人"})).User.ID
 	_, err := a.svc.Topic(as(outsider), topic.ID)
 	wantCode(t, err, domain.NotFound)
 	_, err = a.svc.Support(as(outsider), topic.ID)

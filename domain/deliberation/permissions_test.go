@@ -26,9 +26,9 @@ func TestPermissionMatrix(t *testing.T) {
 	owners := v.staff(t, domain.RoleOwnersCommittee, "")
 	firm := v.staff(t, domain.RolePropertyFirm, "")
 	ctx := context.Background()
-	outsider := must(v.accounts.Register(ctx, account.RegisterInput{Email: "outsider@example.com", Password: "password1", Name: "外人"})).User.ID
+	outsider := must(v.accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: "outsider@example.com", Password: "password1", Name: "外人"})).User.ID
 	// A committee member of another village on the same street.
-	otherAdmin := must(v.accounts.Register(ctx, account.RegisterInput{Email: "other@example.com", Password: "password1", Name: "他村"})).User.ID
+	otherAdmin := must(v.accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: "other@example.com", Password: "password1", Name: "他村"})).User.ID
 	st := must(v.comms.StreetByCode(ctx, mustStreetCode(t, v)))
 	other := must(v.comms.CreateCommunity(domain.NewSystemContext(as(otherAdmin)), community.CommunityInput{StreetID: st.ID, Name: "前溪村", Kind: community.Village, Code: "330110109203", AdminID: otherAdmin}))
 	must(v.comms.AssignRole(as(otherAdmin), community.RoleInput{CommunityID: other.ID, UserID: otherAdmin, Role: domain.RoleCommittee}))

@@ -15,6 +15,8 @@ type Kind string
 const (
 	KindEmailVerification   Kind = "email_verification"
 	KindPasswordReset       Kind = "password_reset"
+	KindSignUp              Kind = "sign_up"        // the link that finishes a sign-up
+	KindAccountExists       Kind = "account_exists" // someone signed up with an address that has an account
 	KindJoinDecided         Kind = "join_decided"
 	KindWeeklyDigest        Kind = "weekly_digest"
 	KindSupportWindowEnding Kind = "support_window_ending"
@@ -42,7 +44,7 @@ type kindSpec struct {
 	Subject, Text, HTML map[domain.Lang]string
 }
 
-// The two account kinds go to addresses that someone typed and nobody has
+// The account kinds go to addresses that someone typed and nobody has
 // verified, with a name that person chose: they greet no one by name, so a
 // stranger's mailbox never shows an attacker's text.
 var kinds = map[Kind]kindSpec{
@@ -54,6 +56,24 @@ var kinds = map[Kind]kindSpec{
 			"Hello,\n\nPlease open the link below to verify the email you gave Yishi:\n{{.D.link}}\n\nThe link works once, within 1 hour. If this was not you, ignore this email."),
 		HTML: bi(`<p>您好：</p><p>请点击下面的链接，验证您在议事登记的邮箱。</p><p><a href="{{.D.link}}">验证邮箱</a></p><p>链接 1 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件。</p>`,
 			`<p>Hello,</p><p>Please open the link below to verify the email you gave Yishi.</p><p><a href="{{.D.link}}">Verify email</a></p><p>The link works once, within 1 hour. If this was not you, ignore this email.</p>`),
+	},
+	KindSignUp: {
+		Urgent: true, Secret: true, Personal: true,
+		Label:   domain.Text{ZH: "完成注册", EN: "Finish signing up"},
+		Subject: bi("完成您的议事注册", "Finish signing up to Yishi"),
+		Text: bi("您好：\n\n有人用这个邮箱申请注册议事。如果是您本人，请打开下面的链接，输入注册时设置的密码，完成注册：\n{{.D.link}}\n\n链接 24 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，不会有账号建立。",
+			"Hello,\n\nSomeone asked to sign up to Yishi with this email. If it was you, open the link below and enter the password you chose to finish:\n{{.D.link}}\n\nThe link works once, within 24 hours. If this was not you, ignore this email; no account is made."),
+		HTML: bi(`<p>您好：</p><p>有人用这个邮箱申请注册议事。如果是您本人，请点击下面的链接，输入注册时设置的密码，完成注册。</p><p><a href="{{.D.link}}">完成注册</a></p><p>链接 24 小时内有效，只能使用一次。如果不是您本人操作，请忽略本邮件，不会有账号建立。</p>`,
+			`<p>Hello,</p><p>Someone asked to sign up to Yishi with this email. If it was you, open the link below and enter the password you chose to finish.</p><p><a href="{{.D.link}}">Finish signing up</a></p><p>The link works once, within 24 hours. If this was not you, ignore this email; no account is made.</p>`),
+	},
+	KindAccountExists: {
+		Urgent: true, Personal: true,
+		Label:   domain.Text{ZH: "账号已存在", EN: "Account exists"},
+		Subject: bi("您已有议事账号", "You already have a Yishi account"),
+		Text: bi("您好：\n\n有人用这个邮箱申请注册议事，但这个邮箱已经有账号了。如果是您本人，请直接登录；忘记密码可以重设：\n{{.D.link}}\n\n如果不是您本人操作，请忽略本邮件，您的账号没有任何变化。",
+			"Hello,\n\nSomeone asked to sign up to Yishi with this email, but it already has an account. If it was you, just log in; if you forgot the password, reset it:\n{{.D.link}}\n\nIf this was not you, ignore this email; nothing changed on your account."),
+		HTML: bi(`<p>您好：</p><p>有人用这个邮箱申请注册议事，但这个邮箱已经有账号了。如果是您本人，请直接登录；忘记密码可以重设。</p><p><a href="{{.D.link}}">登录或重设密码</a></p><p>如果不是您本人操作，请忽略本邮件，您的账号没有任何变化。</p>`,
+			`<p>Hello,</p><p>Someone asked to sign up to Yishi with this email, but it already has an account. If it was you, just log in; if you forgot the password, reset it.</p><p><a href="{{.D.link}}">Log in or reset the password</a></p><p>If this was not you, ignore this email; nothing changed on your account.</p>`),
 	},
 	KindPasswordReset: {
 		Urgent: true, Secret: true, Personal: true,
@@ -130,7 +150,7 @@ func bi(zh, en string) map[domain.Lang]string {
 
 // AllKinds lists every kind, in a stable order.
 func AllKinds() []Kind {
-	return []Kind{KindEmailVerification, KindPasswordReset, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindMeetingReminder,
+	return []Kind{KindEmailVerification, KindPasswordReset, KindSignUp, KindAccountExists, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindMeetingReminder,
 		KindVoteClosing, KindActionItemDue, KindActionItemOverdue, KindSatisfaction, KindWeeklyDigest}
 }
 
