@@ -65,11 +65,13 @@ func (b *builder) buildResolutions() {
 				}},
 				"adoptedAt":   {Type: nonNull(graphql.DateTime), Resolve: field(func(r deliberation.Resolution) any { return r.AdoptedAt })},
 				"effectiveAt": {Type: nonNull(graphql.DateTime), Description: "The end of the notice period (公示期).", Resolve: field(func(r deliberation.Resolution) any { return r.EffectiveAt })},
-				"stage": {Type: nonNull(graphql.String), Description: "notice, in_effect or closed", Resolve: func(p graphql.ResolveParams) (any, error) {
+				"stage": {Type: nonNull(graphql.String), Description: "notice (its 公示期), awaiting_answers (the period is over, objections unanswered), in_effect or closed", Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					return r.Stage(time.Now()), err
 				}},
-				"summary": {Type: graphql.String, Resolve: field(func(r deliberation.Resolution) any { return nilString(r.Summary) })},
+				"summary":              {Type: graphql.String, Resolve: field(func(r deliberation.Resolution) any { return nilString(r.Summary) })},
+				"unfinishedReason":     {Type: graphql.String, Description: "Why it was closed with action items not done.", Resolve: field(func(r deliberation.Resolution) any { return nilString(r.UnfinishedReason) })},
+				"unansweredObjections": {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Resolution) any { return r.Unanswered })},
 				"objections": {Type: listOf(objection), Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					if err != nil {
@@ -300,10 +302,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		}),
 	}
 	f["closeResolution"] = &graphql.Field{
-		Type: nonNull(resPayload("CloseResolutionPayload")),
-		Args: inputArg("CloseResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "summary": str}),
+		Type:        nonNull(resPayload("CloseResolutionPayload")),
+		Description: "Closes a resolution that took effect (its notice period over, every objection answered): with its action items done, or a public unfinishedReason.",
+		Args:        inputArg("CloseResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "summary": str, "unfinishedReason": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ ResolutionID, Summary string }
+			var in struct{ ResolutionID, Summary, UnfinishedReason string }
 			if err := decodeInput(p, &in); err != nil {
 				return nil, err
 			}
@@ -311,7 +314,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Topics.CloseResolution(p.Context, rid, in.Summary)
+			r, err := b.svc.Topics.CloseResolution(p.Context, rid, deliberation.ClosingInput{Summary: in.Summary, UnfinishedReason: in.UnfinishedReason})
 			return map[string]any{"resolution": r}, err
 		}),
 	}

@@ -97,7 +97,8 @@ func TestTopics(t *testing.T) {
 		t.Errorf("村口停车难 has %d supports, want 10", n[parking.ID])
 	}
 
-	// The story: a drawn panel, a passed motion, a closed resolution, rated.
+	// The story: a drawn panel, a passed motion, a resolution in its notice
+	// period (it cannot close before), rated, an objection answered.
 	motions, err := s.Topics.Motions(ctx, parking.ID)
 	if err != nil || len(motions) != 1 || !motions[0].Closed {
 		t.Fatalf("motions = %+v, %v", motions, err)
@@ -106,8 +107,11 @@ func TestTopics(t *testing.T) {
 		t.Errorf("the parking motion did not pass: %+v", r)
 	}
 	res, err := s.Topics.Resolution(ctx, motions[0].ID)
-	if err != nil || res.ClosedAt.IsZero() {
-		t.Fatalf("resolution = %+v, %v", res, err)
+	if err != nil || !res.ClosedAt.IsZero() || res.Stage(time.Now()) != deliberation.StageNotice || res.Unanswered != 0 {
+		t.Fatalf("resolution = %+v, %v; want in its notice period, every objection answered", res, err)
+	}
+	if objs, _ := s.Topics.Objections(ctx, res.ID); len(objs) != 1 || objs[0].Answer == "" {
+		t.Errorf("objections = %+v, want one, answered", objs)
 	}
 	items, _ := s.Topics.ActionItems(ctx, res.ID)
 	if len(items) != 2 || deliberation.Progress(items) != 100 {

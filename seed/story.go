@@ -120,7 +120,8 @@ func seedStory(ctx context.Context, s Services, users map[string]domain.ID, topi
 	if _, err := ds.SetMinutes(as(director), m.ID, "村民议事会就村口停车难进行协商。与会代表五人，发言三人。动议“将村委会后空地改建为临时停车场”经线上表决，四票赞成、一票反对，获得通过。"); err != nil {
 		return err
 	}
-	// 议的效力: the resolution, two action items done, ratings.
+	// 议的效力: the resolution, two action items done, ratings, an objection
+	// answered.
 	res, err := ds.Adopt(as(director), motion.ID)
 	if err != nil {
 		return fmt.Errorf("adopt: %w", err)
@@ -146,8 +147,14 @@ func seedStory(ctx context.Context, s Services, users map[string]domain.ID, topi
 			return fmt.Errorf("rate: %w", err)
 		}
 	}
-	if _, err := ds.CloseResolution(as(director), res.ID, "临时停车场已启用，划定车位三十个，村口通行明显顺畅，居民满意度较高。"); err != nil {
-		return err
+	// In its notice period a resident objects and the committee answers;
+	// it takes effect, and can be closed, when the five days are over.
+	obj, err := ds.Object(as(villageResidents[2]), res.ID, "节假日停车的志愿者从哪里来？希望提前公布名单。")
+	if err != nil {
+		return fmt.Errorf("object: %w", err)
+	}
+	if _, err := ds.AnswerObjection(as(director), obj.ID, "志愿者由各网格报名，名单将在村务公开栏公布。"); err != nil {
+		return fmt.Errorf("answer: %w", err)
 	}
 	return seedThreeParty(ctx, s, users)
 }

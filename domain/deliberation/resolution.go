@@ -26,19 +26,33 @@ type Resolution struct {
 	Text        string
 	AdoptedAt   time.Time
 	EffectiveAt time.Time // the end of the notice period
+	Unanswered  int       // objections the committee has not answered
 	Summary     string    // the committee's closing summary, when done
-	ClosedAt    time.Time
+	// UnfinishedReason says why it was closed with action items not done.
+	UnfinishedReason string
+	ClosedAt         time.Time
 }
 
-// Stage is where a resolution stands at a given time.
+// Resolution stages.
+const (
+	StageNotice          = "notice"           // published for objections (公示期)
+	StageAwaitingAnswers = "awaiting_answers" // the notice period is over, objections are unanswered
+	StageInEffect        = "in_effect"
+	StageClosed          = "closed"
+)
+
+// Stage is where a resolution stands at a given time: it takes effect only
+// when its notice period has ended and every objection is answered.
 func (r Resolution) Stage(now time.Time) string {
 	switch {
 	case !r.ClosedAt.IsZero():
-		return "closed"
+		return StageClosed
 	case now.Before(r.EffectiveAt):
-		return "notice"
+		return StageNotice
+	case r.Unanswered > 0:
+		return StageAwaitingAnswers
 	}
-	return "in_effect"
+	return StageInEffect
 }
 
 // ActionItem is a task that carries a resolution out.
@@ -120,8 +134,27 @@ func (s *Service) Resolution(ctx context.Context, id domain.ID) (Resolution, err
 	if _, err := s.access(ctx, domain.ID(d.CommunityID), isMember); err != nil {
 		return Resolution{}, errResolutionNotFound
 	}
-	return toResolution(d), nil
+	rs, err := s.withUnanswered(ctx, []Resolution{toResolution(d)})
+	return rs[0], err
 }
+
+// withUnanswered fills in the resolutions' unanswered objections.
+func (s *Service) withUnanswered(ctx context.Context, rs []Resolution) ([]Resolution, error) {
+	ids := make([]domain.ID, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	n, err := s.countUnanswered(ctx, ids)
+	for i := range rs {
+		rs[i].Unanswered = n[rs[i].ID]
+	}
+	return rs, err
+}
+
+// resolutionTurn is the turn to file an objection on a resolution or close
+// it: no objection gets in between a close's count of the unanswered ones
+// and the close.
+func resolutionTurn(id domain.ID) string { return "resolution/" + string(id) }
 
 var errResolutionNotFound = domain.ErrNotFound("决议", "resolution")
 
@@ -136,11 +169,16 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 	if _, err := s.access(ctx, r.CommunityID, isResident); err != nil {
 		return Objection{}, err
 	}
-	if r.Stage(s.now()) != "notice" {
-		return Objection{}, domain.Errorf(domain.Conflict, "公示期已结束", "the notice period is over")
-	}
 	if body, err = text.Body("text", body, 1, 1000); err != nil {
 		return Objection{}, err
+	}
+	end, err := s.takeTurn(ctx, resolutionTurn(r.ID))
+	if err != nil {
+		return Objection{}, err
+	}
+	defer end()
+	if !s.now().Before(r.EffectiveAt) {
+		return Objection{}, domain.Errorf(domain.Conflict, "公示期已结束", "the notice period is over")
 	}
 	d := objectionDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), ByID: string(domain.ActorFromContext(ctx).UserID), Text: body, At: s.now().UTC()}
 	if err := s.insertObjection(ctx, d); err != nil {
@@ -474,11 +512,14 @@ func (s *Service) Resolutions(ctx context.Context, communityID domain.ID) ([]Res
 		return nil, err
 	}
 	docs, err := s.findResolutions(ctx, communityID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Resolution, len(docs))
 	for i, d := range docs {
 		out[i] = toResolution(d)
 	}
-	return out, err
+	return s.withUnanswered(ctx, out)
 }
 
 // Satisfaction is the aggregate of a resolution's ratings.
@@ -518,10 +559,22 @@ func (s *Service) SatisfactionOf(ctx context.Context, resolutionIDs []domain.ID)
 	return out, err
 }
 
-// CloseResolution records the committee's closing summary once the items
-// are done. Errors: Unauthenticated, NotFound, Forbidden, Conflict (not
-// done), Invalid (summary 1–2,000 runes).
-func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, summary string) (Resolution, error) {
+// ClosingInput closes a resolution: the committee's summary, and when the
+// action items are not all done, the reason for closing anyway.
+type ClosingInput struct {
+	Summary          string
+	UnfinishedReason string
+}
+
+var errUnfinished = domain.InvalidField("unfinishedReason", "事项尚未全部完成：请说明为何提前结项，理由会公开", "the action items are not all done: say why it closes anyway; the reason is public")
+
+// CloseResolution records the committee's closing once the resolution took
+// effect (its notice period over, every objection answered): with the
+// action items all done, or a reason, kept on the record, for closing
+// without. Errors: Unauthenticated, NotFound, Forbidden, Conflict (in its
+// notice period; objections unanswered; closed already), Invalid (summary
+// 1–2,000 runes; unfinishedReason when items are not done).
+func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, in ClosingInput) (Resolution, error) {
 	r, err := s.Resolution(ctx, resolutionID)
 	if err != nil {
 		return r, err
@@ -529,21 +582,51 @@ func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, s
 	if _, err := s.access(ctx, r.CommunityID, manages); err != nil {
 		return r, err
 	}
+	summary, err := text.Body("summary", in.Summary, 1, 2000)
+	if err != nil {
+		return r, err
+	}
+	reason := text.Clean(in.UnfinishedReason)
+	if reason != "" {
+		if reason, err = text.Body("unfinishedReason", reason, 1, 500); err != nil {
+			return r, err
+		}
+	}
+	end, err := s.takeTurn(ctx, resolutionTurn(r.ID))
+	if err != nil {
+		return r, err
+	}
+	defer end()
+	if r, err = s.Resolution(ctx, resolutionID); err != nil { // as it stands under the turn
+		return r, err
+	}
+	now := s.now().UTC()
+	switch r.Stage(now) {
+	case StageNotice:
+		return r, domain.Errorf(domain.Conflict, "公示期内不能结项：决议在公示期结束后才生效", "a resolution cannot close in its notice period: it takes effect when the period ends")
+	case StageAwaitingAnswers:
+		return r, domain.Errorf(domain.Conflict, "还有异议没有答复：答复全部异议后决议才生效", "objections are unanswered: the resolution takes effect once every one is answered")
+	case StageClosed:
+		return r, domain.Errorf(domain.Conflict, "决议已结项", "the resolution is closed already")
+	}
 	items, err := s.ActionItems(ctx, resolutionID)
 	if err != nil {
 		return r, err
 	}
-	if len(items) == 0 || Progress(items) < 100 {
-		return r, domain.Errorf(domain.Conflict, "事项尚未全部完成", "the action items are not all done")
+	done := len(items) > 0 && Progress(items) >= 100
+	if done {
+		reason = "" // nothing to explain
+	} else if reason == "" {
+		return r, errUnfinished
 	}
-	if summary, err = text.Body("summary", summary, 1, 2000); err != nil {
+	closed, err := s.setResolutionClosed(ctx, r.ID, summary, reason, now)
+	if err != nil {
 		return r, err
 	}
-	now := s.now().UTC()
-	if err := s.setResolutionClosed(ctx, r.ID, summary, now); err != nil {
-		return r, err
+	if !closed {
+		return r, domain.Errorf(domain.Conflict, "决议已结项", "the resolution is closed already")
 	}
-	r.Summary, r.ClosedAt = summary, now
+	r.Summary, r.UnfinishedReason, r.ClosedAt = summary, reason, now
 	return r, nil
 }
 

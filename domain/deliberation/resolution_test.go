@@ -114,9 +114,57 @@ func TestResolution(t *testing.T) {
 	if sat.Count != 4 || sat.Average != 4.25 {
 		t.Errorf("satisfaction = %+v, want 4 ratings averaging 4.25", sat)
 	}
-	closed := must(v.svc.CloseResolution(as(v.committee), res.ID, "临时停车场已启用，村口通行顺畅。"))
+	closed := must(v.svc.CloseResolution(as(v.committee), res.ID, deliberation.ClosingInput{Summary: "临时停车场已启用，村口通行顺畅。"}))
 	if closed.Stage(v.clock.Now()) != "closed" {
 		t.Errorf("stage %s", closed.Stage(v.clock.Now()))
+	}
+}
+
+// TestNoticePeriodHolds: a resolution takes effect only when its notice
+// period has ended and every objection is answered, and closes only after
+// that, with its items done or a public reason. Each forbidden transition
+// is refused and changes nothing.
+func TestNoticePeriodHolds(t *testing.T) {
+	v := newVillage(t, 12)
+	res := adoptedResolution(t, v, v.acceptedTopic(t))
+	it := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "划线", OwnerID: v.worker, Due: v.clock.Now().AddDate(0, 0, 14)}))
+	must(v.svc.UpdateActionItem(as(v.worker), it.ID, 100, "已完成", ""))
+	closing := deliberation.ClosingInput{Summary: "已办结"}
+	stage := func() string { return must(v.svc.Resolution(as(v.residents[9]), res.ID)).Stage(v.clock.Now()) }
+
+	_, err := v.svc.CloseResolution(as(v.committee), res.ID, closing)
+	wantCode(t, err, domain.Conflict) // in the notice period, items done or not
+	obj := must(v.svc.Object(as(v.residents[7]), res.ID, "停车场离住户太近"))
+	v.clock.Add(deliberation.NoticePeriod + time.Minute)
+	if got := stage(); got != deliberation.StageAwaitingAnswers {
+		t.Errorf("stage with an unanswered objection after the period = %s", got)
+	}
+	_, err = v.svc.Object(as(v.residents[8]), res.ID, "晚了")
+	wantCode(t, err, domain.Conflict) // the period is over
+	_, err = v.svc.CloseResolution(as(v.committee), res.ID, closing)
+	wantCode(t, err, domain.Conflict) // an objection is unanswered
+	must(v.svc.AnswerObjection(as(v.committee), obj.ID, "入口改设在远离住户的一侧。"))
+	if got := stage(); got != deliberation.StageInEffect {
+		t.Errorf("stage once every objection is answered = %s", got)
+	}
+	// Reopened work (an item not done) needs a reason to close.
+	must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "设置指示牌", OwnerID: v.worker, Due: v.clock.Now().AddDate(0, 0, 7)}))
+	_, err = v.svc.CloseResolution(as(v.committee), res.ID, closing)
+	if e, ok := domain.AsError(err); !ok || e.Field != "unfinishedReason" {
+		t.Errorf("closing with an item not done and no reason: %v", err)
+	}
+	if got := stage(); got != deliberation.StageInEffect {
+		t.Errorf("a refused close left stage %s", got)
+	}
+	closing.UnfinishedReason = "指示牌由镇里统一设置"
+	closed := must(v.svc.CloseResolution(as(v.committee), res.ID, closing))
+	if closed.Stage(v.clock.Now()) != deliberation.StageClosed || closed.UnfinishedReason != "指示牌由镇里统一设置" {
+		t.Errorf("closed = %+v", closed)
+	}
+	_, err = v.svc.CloseResolution(as(v.committee), res.ID, closing)
+	wantCode(t, err, domain.Conflict) // closed already
+	if got := must(v.svc.Resolution(as(v.residents[9]), res.ID)); got.UnfinishedReason != "指示牌由镇里统一设置" || got.Summary != "已办结" {
+		t.Errorf("the record = %+v", got)
 	}
 }
 

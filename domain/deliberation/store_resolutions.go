@@ -29,7 +29,9 @@ type resolutionDoc struct {
 	AdoptedAt   time.Time `bson:"adopted_at"`
 	EffectiveAt time.Time `bson:"effective_at"`
 	Summary     string    `bson:"summary,omitempty"`
-	ClosedAt    time.Time `bson:"closed_at,omitempty"`
+	// UnfinishedReason says why it was closed with action items not done.
+	UnfinishedReason string    `bson:"unfinished_reason,omitempty"`
+	ClosedAt         time.Time `bson:"closed_at,omitempty"`
 }
 
 type objectionDoc struct {
@@ -52,7 +54,7 @@ type ratingDoc struct {
 
 func toResolution(d resolutionDoc) Resolution {
 	return Resolution{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
-		AdoptedAt: d.AdoptedAt, EffectiveAt: d.EffectiveAt, Summary: d.Summary, ClosedAt: d.ClosedAt}
+		AdoptedAt: d.AdoptedAt, EffectiveAt: d.EffectiveAt, Summary: d.Summary, UnfinishedReason: d.UnfinishedReason, ClosedAt: d.ClosedAt}
 }
 
 // insertResolution stores a new resolution; one adopted before holds (the
@@ -77,9 +79,27 @@ func (s *Service) findResolutions(ctx context.Context, communityID domain.ID) ([
 		options.Find().SetSort(bson.D{{Key: "adopted_at", Value: -1}, {Key: "_id", Value: -1}}))
 }
 
-// setResolutionClosed records a resolution's closing summary, closed at at.
-func (s *Service) setResolutionClosed(ctx context.Context, id domain.ID, summary string, at time.Time) error {
-	return db.UpdateByID(ctx, s.db.Collection(resolutionsColl), string(id), bson.M{"$set": bson.M{"summary": summary, "closed_at": at}})
+// setResolutionClosed records a resolution's closing (summary, the reason
+// when unfinished), closed at at, unless it was closed before; closed is
+// false then.
+func (s *Service) setResolutionClosed(ctx context.Context, id domain.ID, summary, unfinishedReason string, at time.Time) (closed bool, err error) {
+	set := bson.M{"summary": summary, "closed_at": at}
+	if unfinishedReason != "" {
+		set["unfinished_reason"] = unfinishedReason
+	}
+	return db.Update(ctx, s.db.Collection(resolutionsColl), bson.M{"_id": string(id), "closed_at": bson.M{"$exists": false}}, bson.M{"$set": set})
+}
+
+// countUnanswered counts each resolution's unanswered objections, in one
+// query.
+func (s *Service) countUnanswered(ctx context.Context, ids []domain.ID) (map[domain.ID]int, error) {
+	docs, err := db.FindAll[objectionDoc](ctx, s.db.Collection(objectionsColl), bson.M{"resolution_id": bson.M{"$in": strs(ids)}, "answer": bson.M{"$in": bson.A{nil, ""}}},
+		options.Find().SetProjection(bson.M{"resolution_id": 1}))
+	out := map[domain.ID]int{}
+	for _, d := range docs {
+		out[domain.ID(d.ResolutionID)]++
+	}
+	return out, err
 }
 
 // insertObjection stores a new objection.
