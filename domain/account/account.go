@@ -172,7 +172,24 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Login, error) {
 	if err := s.clearLoginFailures(ctx, pair, attempt); err != nil {
 		return Login{}, err
 	}
-	return s.startSession(ctx, toUser(u))
+	l, err := s.startSession(ctx, toUser(u))
+	if err != nil {
+		return l, err
+	}
+	// A reset may have changed the password between the check and the
+	// session's insert, and ended the sessions before this one existed:
+	// read the password again, and give the session up if it changed.
+	cur, err := s.findUser(ctx, u.ID)
+	if err != nil || cur.PasswordHash != u.PasswordHash {
+		if derr := s.deleteSession(ctx, l.Session.ID); derr != nil {
+			return Login{}, derr
+		}
+		if err != nil {
+			return Login{}, err
+		}
+		return Login{}, ErrBadCredentials
+	}
+	return l, nil
 }
 
 func (s *Service) startSession(ctx context.Context, u User) (Login, error) {
@@ -309,11 +326,23 @@ func (s *Service) ChangePassword(ctx context.Context, in ChangePasswordInput) er
 	if err := s.clearFailures(ctx, pair); err != nil {
 		return err
 	}
-	if err := s.setPassword(ctx, u.ID, in.NewPassword); err != nil {
+	hash, err := hashPassword(in.NewPassword)
+	if err != nil {
 		return err
+	}
+	// Only over the password just checked: a reset that came in between
+	// (and ended this session) is not undone.
+	replaced, err := s.replacePasswordHash(ctx, u.ID, u.PasswordHash, hash)
+	if err != nil {
+		return err
+	}
+	if !replaced {
+		return errPasswordChanged
 	}
 	return s.endOtherSessions(ctx, u.ID, actor.SessionID)
 }
+
+var errPasswordChanged = domain.Errorf(domain.Conflict, "密码刚刚被改过（或被重设），请用新密码重新登录", "the password was just changed or reset; log in again with the new one")
 
 // setPassword hashes pw and stores it as the user's password.
 func (s *Service) setPassword(ctx context.Context, userID domain.ID, pw string) error {

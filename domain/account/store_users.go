@@ -60,6 +60,13 @@ func (s *Service) setPasswordHash(ctx context.Context, userID domain.ID, hash st
 	return err
 }
 
+// replacePasswordHash sets the user's password hash to newHash if it is
+// still oldHash, and reports whether it was: a password set meanwhile (a
+// reset) is not overwritten.
+func (s *Service) replacePasswordHash(ctx context.Context, userID domain.ID, oldHash, newHash string) (bool, error) {
+	return db.Update(ctx, s.db.Collection(usersColl), bson.M{"_id": userID, "password_hash": oldHash}, bson.M{"$set": bson.M{"password_hash": newHash}})
+}
+
 // markEmailVerified marks the user's email verified, if it is still email.
 func (s *Service) markEmailVerified(ctx context.Context, userID domain.ID, email string) error {
 	_, err := db.Update(ctx, s.db.Collection(usersColl),

@@ -358,8 +358,25 @@ func (s *Service) StartMeeting(ctx context.Context, meetingID domain.ID) (Meetin
 	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return m, err
 	}
-	if err := s.lockPanels(ctx, m.TopicIDs); err != nil {
+	end, err := s.takeTurn(ctx, meetingTurn(m.ID))
+	if err != nil {
 		return m, err
+	}
+	defer end()
+	if m, err = s.Meeting(ctx, meetingID); err != nil { // as it stands under the turn
+		return m, err
+	}
+	// Each panel locks under its turn, one at a time.
+	for _, id := range m.TopicIDs {
+		end, err := s.takeTurn(ctx, panelTurn(id))
+		if err != nil {
+			return m, err
+		}
+		err = s.lockPanel(ctx, id)
+		end()
+		if err != nil {
+			return m, err
+		}
 	}
 	if err := s.setMeetingStarted(ctx, m.ID); err != nil {
 		return m, err
@@ -376,6 +393,14 @@ func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes s
 		return m, err
 	}
 	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
+		return m, err
+	}
+	end, err := s.takeTurn(ctx, meetingTurn(m.ID))
+	if err != nil {
+		return m, err
+	}
+	defer end()
+	if m, err = s.Meeting(ctx, meetingID); err != nil { // as it stands under the turn
 		return m, err
 	}
 	if minutes, err = text.Body("minutes", minutes, 1, 20000); err != nil {
@@ -503,6 +528,14 @@ func (s *Service) RescheduleMeeting(ctx context.Context, meetingID domain.ID, st
 	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
 		return m, err
 	}
+	end, err := s.takeTurn(ctx, meetingTurn(m.ID))
+	if err != nil {
+		return m, err
+	}
+	defer end()
+	if m, err = s.Meeting(ctx, meetingID); err != nil { // as it stands under the turn
+		return m, err
+	}
 	if m.Started {
 		return m, domain.Errorf(domain.Conflict, "会议已开始", "the meeting has started")
 	}
@@ -524,6 +557,10 @@ func (s *Service) RescheduleMeeting(ctx context.Context, meetingID domain.ID, st
 	m.StartsAt = startsAt.UTC()
 	return m, nil
 }
+
+// meetingTurn is the turn to change a meeting: its time (and its
+// reminders with it), its start and its minutes, one change at a time.
+func meetingTurn(id domain.ID) string { return "meeting/" + string(id) }
 
 // Agenda returns a meeting's topics in agenda order, in one query.
 // Errors: NotFound.

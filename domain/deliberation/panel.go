@@ -111,6 +111,11 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 	if err != nil {
 		return Panel{}, err
 	}
+	end, err := s.takeTurn(ctx, panelTurn(t.ID))
+	if err != nil {
+		return Panel{}, err
+	}
+	defer end()
 	p, err := s.Panel(ctx, topicID)
 	if err != nil && domain.ErrorCode(err) != domain.NotFound {
 		return p, err
@@ -165,6 +170,11 @@ func (s *Service) PublishSeed(ctx context.Context, topicID domain.ID) (Panel, er
 	if err != nil {
 		return Panel{}, err
 	}
+	end, err := s.takeTurn(ctx, panelTurn(t.ID))
+	if err != nil {
+		return Panel{}, err
+	}
+	defer end()
 	p, err := s.Panel(ctx, topicID)
 	if err != nil {
 		return p, err
@@ -224,7 +234,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	case in.Count < 1 || in.Count > 100:
 		return nil, domain.InvalidField("count", "抽取人数须在 1 到 100 之间", "count must be between 1 and 100")
 	}
-	release, err := s.takeTurn(ctx, seatsTurn(t.ID, in.Kind, in.GridID))
+	release, err := s.takeTurn(ctx, panelTurn(t.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +333,7 @@ func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind 
 	if err := s.checkNotInLot(ctx, t, p, userID); err != nil {
 		return Seat{}, err
 	}
-	release, err := s.takeTurn(ctx, seatsTurn(t.ID, kind, grid))
+	release, err := s.takeTurn(ctx, panelTurn(t.ID))
 	if err != nil {
 		return Seat{}, err
 	}
@@ -417,7 +427,15 @@ func (s *Service) RespondToSeatFor(ctx context.Context, topicID, userID domain.I
 // answerSeat accepts or declines user's seat, as recorded by recordedBy
 // with witness when it is not the user.
 func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accept bool, recordedBy domain.ID, witness string) (Seat, error) {
-	d, err := s.findSeat(ctx, topicID, user)
+	if _, err := s.findSeat(ctx, topicID, user); err != nil {
+		return Seat{}, err
+	}
+	end, err := s.takeTurn(ctx, panelTurn(topicID))
+	if err != nil {
+		return Seat{}, err
+	}
+	defer end()
+	d, err := s.findSeat(ctx, topicID, user) // as it stands under the turn
 	if err != nil {
 		return Seat{}, err
 	}
@@ -576,12 +594,11 @@ func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, er
 	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: ids(d.Eligible), Drawn: ids(d.Drawn), Reserve: ids(d.Reserve), At: d.At}, nil
 }
 
-// seatsTurn is the turn to change the seats of a kind (and grid) on a
-// topic's panel: seats are counted, then added, so two nominations or draws
-// at once could both see room for one; under the turn they cannot.
-func seatsTurn(topicID domain.ID, kind SeatKind, grid domain.ID) string {
-	return "seats/" + string(topicID) + "/" + string(kind) + "/" + string(grid)
-}
+// panelTurn is the turn to change a topic's panel: its rules, seed,
+// seats, answers, confirmation and lock. Seats are counted, then added, and
+// a confirmation or a motion reads the seats, then changes the panel's
+// state: under the turn, no other change of the panel gets in between.
+func panelTurn(topicID domain.ID) string { return "panel/" + string(topicID) }
 
 // checkRoom refuses seats beyond what the kind's rule has room for: its
 // Max, or once the panel is confirmed its Min (replacing declines only),
@@ -629,6 +646,11 @@ func (s *Service) ConfirmPanel(ctx context.Context, topicID domain.ID) (Panel, e
 	if err != nil {
 		return Panel{}, err
 	}
+	end, err := s.takeTurn(ctx, panelTurn(t.ID))
+	if err != nil {
+		return Panel{}, err
+	}
+	defer end()
 	p, err := s.Panel(ctx, t.ID)
 	switch {
 	case err != nil && domain.ErrorCode(err) == domain.NotFound:

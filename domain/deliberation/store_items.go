@@ -90,12 +90,16 @@ func (s *Service) findUnfinishedItemsDue(ctx context.Context, userID domain.ID, 
 
 // recordItemProgress sets an item's progress and adds u to its updates, in
 // one update, and returns the item as it is then. The update is atomic on
-// both stores: two owners updating at once both keep their update.
+// both stores: two owners updating at once both keep their update; an item
+// removed meanwhile takes none. Errors: NotFound (removed).
 func (s *Service) recordItemProgress(ctx context.Context, itemID string, u itemUpdateDoc) (itemDoc, error) {
 	var d itemDoc
-	err := s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": itemID},
+	err := s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": itemID, "removed": bson.M{"$ne": true}},
 		bson.M{"$push": bson.M{"updates": u}, "$set": bson.M{"progress": u.Progress}},
 		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
+	if db.IsNotFound(err) {
+		return d, domain.ErrNotFound("事项", "action item")
+	}
 	return d, db.Err("update action item", err)
 }
 

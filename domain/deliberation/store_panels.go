@@ -116,12 +116,6 @@ func (s *Service) lockPanel(ctx context.Context, topicID domain.ID) error {
 	return err
 }
 
-// lockPanels locks the panels of several topics, those they have.
-func (s *Service) lockPanels(ctx context.Context, topicIDs []domain.ID) error {
-	_, err := s.db.Collection(panelsColl).UpdateMany(ctx, bson.M{"_id": bson.M{"$in": strs(topicIDs)}}, bson.M{"$set": bson.M{"state": string(PanelLocked)}})
-	return db.Err("lock panels", err)
-}
-
 // seedPublished reports whether a topic's seed is on its timeline.
 func (s *Service) seedPublished(ctx context.Context, topicID domain.ID) (bool, error) {
 	n, err := db.Count(ctx, s.db.Collection(eventsColl), bson.M{"_id": string(topicID) + "/seed"})

@@ -144,6 +144,13 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 	if err := domain.TimeWithin("deadline", in.Deadline, now, 0, domain.TenYearsOn); err != nil {
 		return Motion{}, err
 	}
+	// The voters are read and the panel locked under the panel's turn: no
+	// seat answer gets in between.
+	end, err := s.takeTurn(ctx, panelTurn(t.ID))
+	if err != nil {
+		return Motion{}, err
+	}
+	defer end()
 	d := motionDoc{ID: string(domain.NewID()), TopicID: string(t.ID), CommunityID: string(t.CommunityID), Text: body,
 		Method: string(in.Method), Secret: in.Secret, Deadline: in.Deadline.UTC(), QuorumNum: 2, QuorumDen: 3, CreatedAt: now}
 	if in.Method == ThreeParty {

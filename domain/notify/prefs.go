@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -114,43 +115,38 @@ func (s *Service) UpdatePreferences(ctx context.Context, up PreferencesUpdate) (
 	if err != nil {
 		return Preferences{}, err
 	}
-	p, err := s.MyPreferences(ctx)
-	if err != nil {
-		return p, err
-	}
+	var c prefsChange
 	if up.Off != nil {
-		p.Off = nil
+		off := []Kind{}
 		for _, k := range *up.Off {
 			if !k.Valid() || kinds[k].Urgent {
-				return p, domain.InvalidField("off", "该类通知不能关闭", "this kind of notification cannot be turned off")
+				return Preferences{}, domain.InvalidField("off", "该类通知不能关闭", "this kind of notification cannot be turned off")
 			}
-			p.Off = append(p.Off, k)
+			if !slices.Contains(off, k) {
+				off = append(off, k)
+			}
 		}
+		c.Off = &off
 	}
-	if up.Digest != nil {
-		p.Digest = *up.Digest
-	}
-	if up.QuietEnabled != nil {
-		p.QuietEnabled = *up.QuietEnabled
-	}
+	c.Digest, c.QuietEnabled = up.Digest, up.QuietEnabled
 	for _, t := range []struct {
 		in    *string
-		out   *int
+		out   **int
 		field string
-	}{{up.QuietStart, &p.QuietStart, "quietStart"}, {up.QuietEnd, &p.QuietEnd, "quietEnd"}} {
+	}{{up.QuietStart, &c.QuietStart, "quietStart"}, {up.QuietEnd, &c.QuietEnd, "quietEnd"}} {
 		if t.in == nil {
 			continue
 		}
 		m, ok := parseClock(*t.in)
 		if !ok {
-			return p, domain.InvalidField(t.field, "时间格式应为 HH:MM", "time must be HH:MM")
+			return Preferences{}, domain.InvalidField(t.field, "时间格式应为 HH:MM", "time must be HH:MM")
 		}
-		*t.out = m
+		*t.out = &m
 	}
-	if err := s.savePrefs(ctx, actor.UserID, p); err != nil {
-		return p, err
+	if err := s.changePrefs(ctx, actor.UserID, c); err != nil {
+		return Preferences{}, err
 	}
-	return p, nil
+	return s.MyPreferences(ctx)
 }
 
 // parseClock reads "HH:MM" as minutes after midnight.
@@ -229,15 +225,10 @@ func (s *Service) Unsubscribe(ctx context.Context, token string) (Kind, error) {
 	if !k.Valid() || kinds[k].Urgent {
 		return "", bad
 	}
-	m, err := s.prefsFor(ctx, []domain.ID{userID})
-	if err != nil {
-		return "", err
-	}
-	p := m[userID]
+	c := prefsChange{TurnOff: k}
 	if k == KindWeeklyDigest {
-		p.Digest = false
-	} else if !p.off(k) {
-		p.Off = append(p.Off, k)
+		off := false
+		c = prefsChange{Digest: &off}
 	}
-	return k, s.savePrefs(ctx, userID, p)
+	return k, s.changePrefs(ctx, userID, c)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -19,13 +20,61 @@ func (s *Service) findPrefs(ctx context.Context, ids []domain.ID) ([]prefsDoc, e
 	return db.FindAll[prefsDoc](ctx, s.db.Collection(prefsColl), bson.M{"_id": bson.M{"$in": keys}})
 }
 
-// savePrefs stores a user's preferences, replacing any before.
-func (s *Service) savePrefs(ctx context.Context, userID domain.ID, p Preferences) error {
-	d := prefsDoc{UserID: userID, Off: []string{}, Digest: p.Digest, QuietEnabled: p.QuietEnabled, QuietStart: p.QuietStart, QuietEnd: p.QuietEnd}
-	for _, k := range p.Off {
-		d.Off = append(d.Off, string(k))
+// prefsChange is a change of some preferences; nil fields stay.
+type prefsChange struct {
+	Off          *[]Kind // the kinds turned off, all of them
+	TurnOff      Kind    // one more kind turned off
+	Digest       *bool
+	QuietEnabled *bool
+	QuietStart   *int
+	QuietEnd     *int
+}
+
+// changePrefs applies c to a user's stored preferences (the defaults when
+// there are none yet) in one atomic update: a change made at the same time
+// to other fields is kept.
+func (s *Service) changePrefs(ctx context.Context, userID domain.ID, c prefsChange) error {
+	def := DefaultPreferences()
+	set, onInsert := bson.M{}, bson.M{}
+	field := func(name string, v, d any, given bool) {
+		if given {
+			set[name] = v
+		} else {
+			onInsert[name] = d
+		}
 	}
-	return db.Upsert(ctx, s.db.Collection(prefsColl), string(d.UserID), d)
+	field("digest", ptrValue(c.Digest), def.Digest, c.Digest != nil)
+	field("quiet_enabled", ptrValue(c.QuietEnabled), def.QuietEnabled, c.QuietEnabled != nil)
+	field("quiet_start", ptrValue(c.QuietStart), def.QuietStart, c.QuietStart != nil)
+	field("quiet_end", ptrValue(c.QuietEnd), def.QuietEnd, c.QuietEnd != nil)
+	update := bson.M{}
+	switch {
+	case c.Off != nil:
+		off := []string{}
+		for _, k := range *c.Off {
+			off = append(off, string(k))
+		}
+		set["off"] = off
+	case c.TurnOff != "":
+		update["$addToSet"] = bson.M{"off": string(c.TurnOff)}
+	default:
+		onInsert["off"] = []string{}
+	}
+	if len(set) > 0 {
+		update["$set"] = set
+	}
+	if len(onInsert) > 0 {
+		update["$setOnInsert"] = onInsert
+	}
+	_, err := s.db.Collection(prefsColl).UpdateOne(ctx, bson.M{"_id": string(userID)}, update, options.UpdateOne().SetUpsert(true))
+	return db.Err("change preferences", err)
+}
+
+func ptrValue[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // feedVersion is the user's current feed token version (0 before any
