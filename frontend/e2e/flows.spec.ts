@@ -20,7 +20,7 @@ test.describe.configure({ mode: "serial" });
 const stamp = Date.now().toString(36);
 const newcomer = { name: "测试村民", email: `cunmin.${stamp}@example.com`, password: "chashan-2026-spring" };
 
-test("sign up, verify email, ask to join, the committee approves, the new member sees the community home", async ({ page, browser }) => {
+test("sign up by the mailed link, ask to join, the committee approves, the new member sees the community home", async ({ page, browser }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await page.getByRole("link", { name: "注册新账号" }).click();
@@ -29,12 +29,19 @@ test("sign up, verify email, ask to join, the committee approves, the new member
   await page.getByLabel("邮箱").fill(newcomer.email);
   await page.getByLabel("密码").fill(newcomer.password);
   await page.getByRole("button", { name: "注册", exact: true }).click();
-  await expect(page).toHaveURL(/\/communities$/);
+  await expect(page.getByText(`我们已向 ${newcomer.email} 发送了一封邮件。`)).toBeVisible();
 
-  // The email link from the mail the server kept as a file.
-  const link = await mailLink(newcomer.email, "/verify-email");
+  // The link in the mail the server kept as a file finishes the sign-up,
+  // with the password chosen when signing up; the email is then verified.
+  const link = await mailLink(newcomer.email, "/complete-signup");
   await page.goto(pathOf(link));
-  await expect(page.getByText("邮箱已验证，谢谢！")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "完成注册" })).toBeVisible();
+  await page.getByLabel("密码").fill("not-the-password-2026");
+  await page.getByRole("button", { name: "完成注册" }).click();
+  await expect(page.getByText("密码与注册时设置的不一致")).toBeVisible();
+  await page.getByLabel("密码").fill(newcomer.password);
+  await page.getByRole("button", { name: "完成注册" }).click();
+  await expect(page).toHaveURL(/\/communities$/);
   await page.goto("/me");
   await expect(page.getByText("已验证", { exact: true })).toBeVisible();
 
@@ -188,12 +195,22 @@ test("the committee assigns a role, with the server's error next to the field", 
   const roles = page.getByRole("region", { name: "现有身份" });
   await expect(roles).toContainText("网格员（第一网格（古城片））");
 
-  await page.getByLabel("身份", { exact: true }).selectOption({ label: "业委会" });
+  // He is the committee and the party organisation: he grants grid workers
+  // and party members, and nothing else.
+  await expect(page.getByLabel("身份", { exact: true }).locator("option")).toHaveText(["请选择身份", "网格员", "党员"]);
+  await page.getByLabel("身份", { exact: true }).selectOption({ label: "党员" });
   await page.getByRole("button", { name: "授予", exact: true }).click();
-  await expect(roles).toContainText("业委会");
-  await roles.getByRole("button", { name: "撤销业委会身份" }).click();
-  await expect(page.getByText("已撤销业委会身份。")).toBeVisible();
-  await expect(roles).not.toContainText("业委会");
+  await expect(page.getByText("已授予党员身份。")).toBeVisible();
+  await expect(roles).toContainText("党员");
+  // Revoking asks first.
+  await roles.getByRole("button", { name: "撤销党员身份" }).click();
+  await expect(roles.getByText("撤销后，姚伟将不再是党员；这次撤销会记入身份变动记录。")).toBeVisible();
+  await roles.getByRole("button", { name: "取消" }).click();
+  await expect(roles).toContainText("党员");
+  await roles.getByRole("button", { name: "撤销党员身份" }).click();
+  await roles.getByRole("button", { name: "确认撤销" }).click();
+  await expect(page.getByText("已撤销党员身份。")).toBeVisible();
+  await expect(roles).not.toContainText("党员");
 
   // The directory shows the new role.
   await page.getByRole("link", { name: "返回" }).click();

@@ -35,6 +35,8 @@ export const COMMITTEE = "yu.guoqiang@xiaogucheng.example"; // 俞国强, party 
 export const GRID_WORKER = "qian.xiaoyan@xiaogucheng.example"; // 钱晓燕, grids 1 to 3
 export const RESIDENT = "yu.jianguo@xiaogucheng.example"; // 俞建国
 export const VILLAGE = "小古城村";
+/** A platform operator: playwright.config.ts puts this email in YISHI_OPERATORS; it counts once verified. */
+export const OPERATOR = "yu.chenglin@xiaogucheng.example"; // 俞成林
 
 /** login fills the login form and waits to leave it. */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -62,9 +64,10 @@ export async function enterVillage(page: Page) {
 /**
  * mailLink waits for the mail to `to` holding a link to path (as the file
  * mailer keeps it under <data-dir>/mail) and returns the link. Mail may be
- * sent by a job a little after the request, so it polls.
+ * sent by a job a little after the request, so it polls. With since, only
+ * mail written from then on counts.
  */
-export async function mailLink(to: string, path: string, timeoutMs = 30_000): Promise<string> {
+export async function mailLink(to: string, path: string, timeoutMs = 30_000, since?: Date): Promise<string> {
   const dir = join(process.env.YISHI_E2E_DATA!, "mail");
   const re = new RegExp(`https?://[^\\s]+${path}\\?token=[A-Za-z0-9_\\-.~%]+`);
   const deadline = Date.now() + timeoutMs;
@@ -72,6 +75,7 @@ export async function mailLink(to: string, path: string, timeoutMs = 30_000): Pr
     let names: string[] = [];
     try {
       names = readdirSync(dir).filter((n) => n.endsWith(".eml")).sort().reverse();
+      if (since) names = names.filter((n) => n >= mailStamp(since));
     } catch {
       // no mail yet
     }
@@ -84,6 +88,11 @@ export async function mailLink(to: string, path: string, timeoutMs = 30_000): Pr
     if (Date.now() > deadline) throw new Error(`no mail to ${to} with a ${path} link in ${dir}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** mailStamp is how the file mailer starts a file's name: the UTC time, 20060102T150405.000. */
+function mailStamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, "").replace("Z", "");
 }
 
 /** pathOf returns the path and query of a link, to open on the test server. */

@@ -34,6 +34,12 @@ test("pages for people who are not logged in", async ({ page }, info) => {
   await expect(page.getByRole("alert")).toContainText("链接无效或已过期");
   await checkPage(page, "reset-password-bad-token", info);
 
+  await page.goto("/complete-signup?token=not-a-token");
+  await page.getByLabel("密码").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "完成注册" }).click();
+  await expect(page.getByRole("alert")).toContainText("链接无效或已过期");
+  await checkPage(page, "complete-signup-bad-token", info);
+
   await page.goto("/verify-email?token=not-a-token");
   await expect(page.getByRole("alert")).toContainText("链接无效或已过期");
   await checkPage(page, "verify-email-bad-token", info);

@@ -589,6 +589,12 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   const motion = page.getByRole("article", { name: `动议：${motionText.slice(0, 20)}` });
   await expect(motion).toContainText("三方各自过半数");
   await expect(motion).toContainText("赞成 0，反对 0，弃权 0（共 3 人有表决权）");
+  // Who may vote: each party's delegates, fixed when the motion opened.
+  await motion.getByText("有表决权的成员（3）").click();
+  const voters = motion.locator("details", { hasText: "有表决权的成员（3）" });
+  await expect(voters).toContainText(`村（居）委会：${URBAN_COMMITTEE.name}`);
+  await expect(voters).toContainText(`业委会：${OWNERS.name}`);
+  await expect(voters).toContainText(`物业：${FIRM.name}`);
 
   // The residents' committee and the owners' committee vote yes; the firm no.
   await page.getByRole("group", { name: "投票" }).getByRole("button", { name: "赞成", exact: true }).click();

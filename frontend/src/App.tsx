@@ -3,6 +3,7 @@ import { Shell } from "./components/Shell";
 import { Skeleton } from "./components/ui";
 import { AssistedPage } from "./pages/assisted";
 import {
+  CompleteSignUpPage,
   ForgotPasswordPage,
   LoginPage,
   ResetPasswordPage,
@@ -13,9 +14,12 @@ import { CommunitiesPage, JoinPage } from "./pages/communities";
 import { CommunityHomePage, CommunityLayout, usePrefetchCommunity } from "./pages/community";
 import { GridsPage } from "./pages/grids";
 import { ProfilePage, SessionsPage } from "./pages/me";
-import { MemberPage, MembersPage } from "./pages/members";
+import { RequestCommunityPage } from "./pages/communityRequest";
+import { MemberPage } from "./pages/member";
+import { MembersPage } from "./pages/members";
 import { CheckInPage, MeetingPage, ScheduleMeetingPage } from "./pages/meeting";
 import { NotFoundPage } from "./pages/notfound";
+import { OperatorPage } from "./pages/operator";
 import { FailedNotificationsPage, NotificationHistoryPage, NotificationSettingsPage } from "./pages/notifications";
 import { ResolutionPage } from "./pages/resolution";
 import { ResolutionBoardPage } from "./pages/resolutions";
@@ -58,6 +62,7 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/signup" element={<SignupPage />} />
+          <Route path="/complete-signup" element={<CompleteSignUpPage />} />
           <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="/reset-password" element={<ResetPasswordPage />} />
           <Route path="/verify-email" element={<VerifyEmailPage />} />
@@ -70,7 +75,9 @@ export function App() {
           <Route path="/meetings/:id" element={<Private><RecordRedirectPage type="Meeting" /></Private>} />
           <Route path="/resolutions/:id" element={<Private><RecordRedirectPage type="Resolution" /></Private>} />
           <Route path="/communities" element={<Private><CommunitiesPage /></Private>} />
+          <Route path="/communities/request" element={<Private><RequestCommunityPage /></Private>} />
           <Route path="/communities/:id/join" element={<Private><JoinPage /></Private>} />
+          <Route path="/operator" element={<Private><OperatorPage /></Private>} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
             <Route index element={<CommunityHomePage />} />
             <Route path="members" element={<MembersPage />} />

@@ -11,6 +11,7 @@ export const ViewerQuery = graphql(`
       name
       email
       emailVerified
+      isOperator
       memberships {
         id
         roles

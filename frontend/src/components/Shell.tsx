@@ -28,7 +28,10 @@ export function Shell({ children }: { children: ReactNode }) {
             {can.admin && <NavItem to={`/c/${cid}/grids`} icon="▦" label={t("nav.grids")} />}
           </>
         ) : (
-          <NavItem to="/communities" icon="⌂" label={t("nav.communities")} />
+          <>
+            <NavItem to="/communities" icon="⌂" label={t("nav.communities")} />
+            {viewer.isOperator && <NavItem to="/operator" icon="⚙" label={t("nav.operator")} />}
+          </>
         )}
         <NavItem to="/me" icon="☺" label={t("nav.me")} />
       </ul>

@@ -4,6 +4,7 @@ import {
   checkInPath,
   clampProgress,
   fromLocalInput,
+  groupVoters,
   panelReady,
   quorumNeeded,
   quorumText,
@@ -129,5 +130,26 @@ describe("the rest", () => {
     expect(starsText(3.6)).toBe("★★★★☆");
     expect(fromLocalInput("")).toBeNull();
     expect(fromLocalInput("2026-11-20T10:00")).toMatch(/^2026-11-20T/);
+  });
+});
+
+describe("groupVoters", () => {
+  const v = (name: string, party?: string | null) => ({ party, user: { name } });
+  it("keeps a panel's voters as one group, in order", () => {
+    expect(groupVoters([v("甲"), v("乙", null)])).toEqual([{ party: null, names: ["甲", "乙"] }]);
+  });
+  it("groups a three-party vote by side, residents' committee first", () => {
+    const got = groupVoters([v("何", "property_firm"), v("吴", "owners_committee"), v("林", "residents_committee"), v("周", "residents_committee")]);
+    expect(got).toEqual([
+      { party: "residents_committee", names: ["林", "周"] },
+      { party: "owners_committee", names: ["吴"] },
+      { party: "property_firm", names: ["何"] },
+    ]);
+  });
+  it("puts an unknown side last", () => {
+    expect(groupVoters([v("x", "other"), v("y", "owners_committee")]).map((g) => g.party)).toEqual(["owners_committee", "other"]);
+  });
+  it("has nothing for no voters", () => {
+    expect(groupVoters([])).toEqual([]);
   });
 });

@@ -143,3 +143,32 @@ export function fromLocalInput(s: string): string | null {
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+/** PARTIES are a three-party vote's sides in the order they are shown. */
+export const PARTIES = ["residents_committee", "owners_committee", "property_firm"] as const;
+
+/** VoterGroup is the voters of one side (party null: not a three-party vote). */
+export interface VoterGroup {
+  party: string | null;
+  names: string[];
+}
+
+/**
+ * groupVoters lists a motion's voters by side for a three-party vote (in
+ * PARTIES order, an unknown side last), or as one group, keeping the
+ * server's order within each.
+ */
+export function groupVoters(voters: readonly { party?: string | null; user: { name: string } }[]): VoterGroup[] {
+  const groups = new Map<string | null, string[]>();
+  for (const v of voters) {
+    const k = v.party || null;
+    const g = groups.get(k) ?? [];
+    g.push(v.user.name);
+    groups.set(k, g);
+  }
+  const rank = (p: string | null) => {
+    const i = p === null ? -1 : (PARTIES as readonly string[]).indexOf(p);
+    return i < 0 ? PARTIES.length : i;
+  };
+  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).map(([party, names]) => ({ party, names }));
+}

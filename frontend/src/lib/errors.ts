@@ -55,3 +55,13 @@ export function errorCode(error: CombinedError | undefined | null): string | und
   }
   return undefined;
 }
+
+/**
+ * withoutFields drops the errors of the fields edited since the form was
+ * sent, so that an error clears as the person types.
+ */
+export function withoutFields(errs: FormErrors, edited: Iterable<string>): FormErrors {
+  const fields = { ...errs.fields };
+  for (const f of edited) delete fields[f];
+  return { ...errs, fields };
+}

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import en from "../locales/en";
 import zhCN from "../locales/zh-CN";
 import { storedLang } from "../i18n";
-import { errorCode, toFormErrors } from "./errors";
+import { errorCode, toFormErrors, withoutFields } from "./errors";
 import { safeNext } from "./nav";
-import { assignableRoles, roleGrants } from "./roles";
+import { ROLES, assignableRoles, cappedList, mayRevoke, roleGrants } from "./roles";
+import { COMMUNITY_CODE_DIGITS, STREET_CODE_DIGITS, codeProblem, normalizeCode } from "./divisions";
 import { describeUserAgent } from "./useragent";
 
 function gqlError(errors: { message: string; extensions?: Record<string, unknown> }[]) {
@@ -45,6 +46,12 @@ describe("toFormErrors", () => {
     expect(toFormErrors(undefined, [], "net")).toEqual({ fields: {} });
     expect(errorCode(undefined)).toBeUndefined();
   });
+  it("drops the errors of fields edited since sending", () => {
+    const errs = { form: "f", fields: { code: "c", name: "n" }, code: "BAD_USER_INPUT" };
+    expect(withoutFields(errs, ["code"])).toEqual({ form: "f", fields: { name: "n" }, code: "BAD_USER_INPUT" });
+    expect(withoutFields(errs, [])).toEqual(errs);
+    expect(errs.fields).toEqual({ code: "c", name: "n" });
+  });
   it("reads the code", () => {
     expect(errorCode(gqlError([{ message: "x", extensions: { code: "FORBIDDEN" } }]))).toBe("FORBIDDEN");
   });
@@ -67,10 +74,31 @@ describe("safeNext", () => {
 });
 
 describe("roles", () => {
-  it("lets only admins grant admin, and nobody grant resident", () => {
-    expect(assignableRoles(false)).not.toContain("ADMIN");
-    expect(assignableRoles(true)).toContain("ADMIN");
-    expect(assignableRoles(true)).not.toContain("RESIDENT");
+  it("offers the roles the server lets the viewer grant, in display order, never resident", () => {
+    expect(assignableRoles(["GRID_WORKER"])).toEqual(["GRID_WORKER"]);
+    expect(assignableRoles(["PROPERTY_FIRM", "PARTY_MEMBER", "RESIDENT"])).toEqual(["PARTY_MEMBER", "PROPERTY_FIRM"]);
+    expect(assignableRoles(ROLES)).toEqual(ROLES.filter((r) => r !== "RESIDENT"));
+    expect(assignableRoles([])).toEqual([]);
+  });
+  it("lets the viewer revoke only roles they may grant, never resident", () => {
+    expect(mayRevoke("GRID_WORKER", ["GRID_WORKER"])).toBe(true);
+    expect(mayRevoke("OWNERS_COMMITTEE", ["GRID_WORKER"])).toBe(false);
+    expect(mayRevoke("RESIDENT", ROLES)).toBe(false);
+  });
+  it("has a label for every role in both languages", () => {
+    for (const r of ROLES) {
+      expect(zhCN.roles[r], r).toBeTruthy();
+      expect(en.roles[r], r).toBeTruthy();
+    }
+    expect(zhCN.roles.PARTY_MEMBER).toBe("党员");
+    expect(zhCN.roles.SUPERVISOR).toBe("监督委员会");
+    expect(zhCN.roles.OWNERS_LEAD).toBe("业委会负责人");
+    expect(zhCN.roles.PROPERTY_LEAD).toBe("物业负责人");
+  });
+  it("caps a long list until all is asked for", () => {
+    expect(cappedList([1, 2, 3], 5, false)).toEqual({ shown: [1, 2, 3], hidden: 0 });
+    expect(cappedList([1, 2, 3, 4], 2, false)).toEqual({ shown: [1, 2], hidden: 2 });
+    expect(cappedList([1, 2, 3, 4], 2, true)).toEqual({ shown: [1, 2, 3, 4], hidden: 0 });
   });
   it("lists one grant per grid for a grid worker, in display order", () => {
     const got = roleGrants(["GRID_WORKER", "RESIDENT", "COMMITTEE"], [
@@ -86,6 +114,25 @@ describe("roles", () => {
   });
   it("lists a grid worker without a grid once", () => {
     expect(roleGrants(["GRID_WORKER"], [])).toEqual([{ role: "GRID_WORKER" }]);
+  });
+});
+
+describe("division codes", () => {
+  it.each([
+    ["", STREET_CODE_DIGITS, undefined, "empty"],
+    ["330110109", STREET_CODE_DIGITS, undefined, null],
+    ["330 110 109", STREET_CODE_DIGITS, undefined, null],
+    ["33011010", STREET_CODE_DIGITS, undefined, "digits"],
+    ["33011010x", STREET_CODE_DIGITS, undefined, "digits"],
+    ["330110109201", COMMUNITY_CODE_DIGITS, "330110109", null],
+    ["330110108201", COMMUNITY_CODE_DIGITS, "330110109", "prefix"],
+    ["3301101092011", COMMUNITY_CODE_DIGITS, "330110109", "digits"],
+    ["330110109201", COMMUNITY_CODE_DIGITS, undefined, null],
+  ] as const)("%s (%i digits, street %s) -> %s", (code, n, street, want) => {
+    expect(codeProblem(code, n, street)).toBe(want);
+  });
+  it("drops spaces, also full-width ones", () => {
+    expect(normalizeCode(" 3301\u3000101 09 ")).toBe("330110109");
   });
 });
 

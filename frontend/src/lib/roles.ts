@@ -1,14 +1,35 @@
 import type { Role } from "../gql/graphql";
 
-/** ROLES lists the roles in the order the UI shows them. */
-export const ROLES: Role[] = ["RESIDENT", "GRID_WORKER", "COMMITTEE", "PARTY", "OWNERS_COMMITTEE", "PROPERTY_FIRM", "ADMIN"];
+/** ROLES lists the roles in the order the UI shows them (the server's order, domain.Roles). */
+export const ROLES: Role[] = [
+  "RESIDENT",
+  "GRID_WORKER",
+  "COMMITTEE",
+  "PARTY",
+  "PARTY_MEMBER",
+  "SUPERVISOR",
+  "OWNERS_COMMITTEE",
+  "OWNERS_LEAD",
+  "PROPERTY_FIRM",
+  "PROPERTY_LEAD",
+  "ADMIN",
+];
 
 /**
- * assignableRoles is what a manager may grant: every role but resident
- * (every member has it), and admin only when the manager is an admin.
+ * assignableRoles is what the role select offers: the roles the server says
+ * the viewer may grant (Community.grantableRoles), in display order, and
+ * never resident (every member has it).
  */
-export function assignableRoles(viewerIsAdmin: boolean): Role[] {
-  return ROLES.filter((r) => r !== "RESIDENT" && (r !== "ADMIN" || viewerIsAdmin));
+export function assignableRoles(grantable: readonly Role[]): Role[] {
+  return ROLES.filter((r) => r !== "RESIDENT" && grantable.includes(r));
+}
+
+/**
+ * mayRevoke reports whether the viewer may take a role away: the resident
+ * role never, others when the server lists them as grantable.
+ */
+export function mayRevoke(role: Role, grantable: readonly Role[]): boolean {
+  return role !== "RESIDENT" && grantable.includes(role);
 }
 
 /** RoleGrant is one role a member holds; a grid worker's names its grid. */
@@ -33,4 +54,13 @@ export function roleGrants(roles: readonly Role[], workerGrids: readonly { id: s
     }
   }
   return out;
+}
+
+/**
+ * cappedList returns the first `cap` items of a list unless all are to be
+ * shown, and how many are left out.
+ */
+export function cappedList<T>(items: readonly T[], cap: number, all: boolean): { shown: T[]; hidden: number } {
+  if (all || items.length <= cap) return { shown: [...items], hidden: 0 };
+  return { shown: items.slice(0, cap), hidden: items.length - cap };
 }

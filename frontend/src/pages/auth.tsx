@@ -22,6 +22,14 @@ const LoginMutation = graphql(`
 const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
+      ok
+    }
+  }
+`);
+
+const CompleteSignUpMutation = graphql(`
+  mutation CompleteSignUp($input: CompleteSignUpInput!) {
+    completeSignUp(input: $input) {
       viewer {
         id
       }
@@ -120,32 +128,42 @@ export function LoginPage() {
   );
 }
 
-/** SignupPage creates an account; the server mails a verification link. */
+/**
+ * SignupPage starts a sign-up: the server mails the address a link that
+ * finishes it (CompleteSignUpPage), and answers the same whether or not
+ * the address has an account.
+ */
 export function SignupPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"), "/communities");
   const { viewer } = useViewer();
-  const session = useSession();
-  const navigate = useNavigate();
   const [res, register] = useMutation(RegisterMutation);
   const [form, setForm] = useState({ name: "", email: "", password: "" });
-  const [done, setDone] = useState(false);
+  const [sentTo, setSentTo] = useState<string>();
   const errs = toFormErrors(res.error, ["name", "email", "password"], t("app.networkError"));
 
-  if (viewer && !done) return <Navigate to={next} replace />;
+  if (viewer) return <Navigate to={next} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await register({ input: { name: form.name, email: form.email.trim(), password: form.password } });
-    if (r.data?.register) {
-      setDone(true);
-      session.reset();
-      navigate(next, { replace: true });
-    }
+    const email = form.email.trim();
+    const r = await register({ input: { name: form.name, email, password: form.password } });
+    if (r.data?.register.ok) setSentTo(email);
   }
 
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  if (sentTo) {
+    return (
+      <Page title={t("auth.signupTitle")}>
+        <Notice message={t("auth.signupSent", { email: sentTo })} />
+        <p>{t("auth.signupSentHint")}</p>
+        <p className="aside-links">
+          <Link to="/login">{t("auth.toLogin")}</Link>
+        </p>
+      </Page>
+    );
+  }
   return (
     <Page title={t("auth.signupTitle")}>
       <p className="lead">{t("auth.signupIntro")}</p>
@@ -190,6 +208,65 @@ export function SignupPage() {
       <p className="aside-links">
         {t("auth.haveAccount")} <Link to="/login">{t("auth.toLogin")}</Link>
       </p>
+    </Page>
+  );
+}
+
+/**
+ * CompleteSignUpPage finishes a sign-up with the token from the mailed link
+ * and the password chosen when signing up, which makes the account (its
+ * email verified) and logs in.
+ */
+export function CompleteSignUpPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const session = useSession();
+  const navigate = useNavigate();
+  const [res, complete] = useMutation(CompleteSignUpMutation);
+  const [password, setPassword] = useState("");
+  const errs = toFormErrors(res.error, ["password"], t("app.networkError"));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await complete({ input: { token, password } });
+    if (r.data?.completeSignUp) {
+      session.reset();
+      navigate("/communities", { replace: true });
+    }
+  }
+
+  return (
+    <Page title={t("auth.completeTitle")}>
+      {!token ? (
+        <FormError message={t("auth.missingToken")} />
+      ) : (
+        <>
+          <p className="lead">{t("auth.completeIntro")}</p>
+          <form onSubmit={submit} noValidate className="form">
+            <FormError message={errs.form} />
+            <TextField
+              label={t("auth.password")}
+              hint={t("auth.completePasswordHint")}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={errs.fields.password}
+              required
+            />
+            <button type="submit" className="btn btn-primary btn-block" disabled={res.fetching}>
+              {t("auth.completeSubmit")}
+            </button>
+          </form>
+        </>
+      )}
+      {(!token || (errs.form && errs.code === "BAD_USER_INPUT")) && (
+        <p className="aside-links">
+          <Link to="/signup">{t("auth.toSignup")}</Link>
+        </p>
+      )}
     </Page>
   );
 }

@@ -176,6 +176,13 @@ export function CommunitiesPage() {
           {t("app.more")}
         </button>
       )}
+      <section className="panel" aria-labelledby="open-h">
+        <h2 id="open-h">{t("communities.notListed")}</h2>
+        <p>{t("communities.notListedHint")}</p>
+        <Link className="btn" to="/communities/request">
+          {t("communityRequest.title")}
+        </Link>
+      </section>
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useOutletContext, useParams } from "react-router";
 import { useQuery } from "urql";
+import { RoleHistory } from "../components/RoleHistory";
 import { EmptyState, FormError, Page, Skeleton } from "../components/ui";
 import { graphql } from "../gql";
 import type { CommunityQuery } from "../gql/graphql";
@@ -215,6 +216,9 @@ export function CommunityHomePage() {
         <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />
         <DashboardSection id="patrols" title={t("home.sections.patrols")} empty={t("home.sections.patrolsEmpty")} hint={t("home.sections.patrolsHint")} />
       </div>
+      <section className="panel" aria-label={t("roleHistory.title")}>
+        <RoleHistory communityId={community.id} zone={community.settings.timeZone} />
+      </section>
       {can.admin && (
         <section className="panel admin-links" aria-labelledby="admin-h">
           <h2 id="admin-h">{t("home.admin")}</h2>

@@ -152,9 +152,19 @@ export function ProfilePage() {
             ))}
           </ul>
         )}
-        <p>
-          <Link to="/communities">{t("profile.chooseCommunity")}</Link>
-        </p>
+        <ul className="link-list">
+          <li>
+            <Link to="/communities">{t("profile.chooseCommunity")}</Link>
+          </li>
+          <li>
+            <Link to="/communities/request">{t("communityRequest.title")}</Link>
+          </li>
+          {viewer.isOperator && (
+            <li>
+              <Link to="/operator">{t("nav.operator")}</Link>
+            </li>
+          )}
+        </ul>
       </section>
 
       <section className="panel" aria-labelledby="prefs-h">

@@ -3,14 +3,15 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { CheckField, CheckGroup, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDateTime } from "../components/ui";
+import { MotionVoters } from "../components/MotionVoters";
 import { graphql } from "../gql";
 import type { MeetingKind, Stance, VoteChoice, VotingMethod } from "../gql/graphql";
 import { assistedOfWorker, checkInPath, fromLocalInput, quorumText, toLocalInput } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
-import { hasRole, useViewer } from "../viewer";
+import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
 import { NotFoundPage } from "./notfound";
-import { MemberPickerQuery, seatAccepted } from "./panel";
+import { MemberPickerQuery } from "./panel";
 
 export const MotionFields = graphql(`
   fragment MotionFields on Motion {
@@ -21,7 +22,6 @@ export const MotionFields = graphql(`
     deadline
     closed
     myVote
-    voterCount
     result {
       countsHidden
       yes
@@ -42,6 +42,7 @@ export const MotionFields = graphql(`
       id
       stage
     }
+    ...MotionVotersFields
   }
 `);
 
@@ -85,14 +86,6 @@ const MeetingQuery = graphql(`
           title
           community {
             id
-          }
-          panel {
-            seats {
-              state
-              user {
-                id
-              }
-            }
           }
           motions {
             ...MotionFields
@@ -395,7 +388,7 @@ export function MeetingPage() {
   const { t, i18n } = useTranslation();
   const { mid = "" } = useParams();
   const { viewer } = useViewer();
-  const { community, membership, can } = useCommunity();
+  const { community, can } = useCommunity();
   const [res, refetch] = useQuery({ query: MeetingQuery, variables: { id: mid }, requestPolicy: "cache-and-network" });
   const reload = () => refetch({ requestPolicy: "network-only" });
   usePoll(reload);
@@ -550,9 +543,7 @@ export function MeetingPage() {
           )}
         </section>
 
-        {m.agenda.map((tp) => {
-          const seat = tp.panel?.seats.find((s) => s.user.id === viewer?.id);
-          return (
+        {m.agenda.map((tp) => (
             <section key={tp.id} className="panel" aria-labelledby={`motions-${tp.id}`}>
               <h2 id={`motions-${tp.id}`}>{t("motion.sectionTitle", { title: tp.title })}</h2>
               {tp.motions.length === 0 && <p className="muted">{t("motion.none")}</p>}
@@ -561,11 +552,7 @@ export function MeetingPage() {
                   <li key={mo.id} className="card">
                     <MotionCard
                       motion={mo}
-                      canVote={
-                        mo.method === "THREE_PARTY"
-                          ? hasRole(membership, "COMMITTEE", "OWNERS_COMMITTEE", "PROPERTY_FIRM")
-                          : !!seat && seatAccepted(seat.state)
-                      }
+                      canVote={mo.voters.some((v) => v.user.id === viewer?.id)}
                       members={memberList}
                       onChanged={(msg) => {
                         setNotice(msg);
@@ -577,8 +564,7 @@ export function MeetingPage() {
               </ul>
               {can.committee && <OpenMotionForm topicId={tp.id} onOpened={(msg) => { setNotice(msg); reload(); }} />}
             </section>
-          );
-        })}
+        ))}
 
         <section className="panel" aria-labelledby="statements-h">
           <h2 id="statements-h">{t("meeting.statements")}</h2>
@@ -739,7 +725,6 @@ interface MotionData {
   deadline: string;
   closed: boolean;
   myVote?: VoteChoice | null;
-  voterCount: number;
   result?: {
     countsHidden: boolean;
     yes?: number | null;
@@ -751,6 +736,7 @@ interface MotionData {
     parties: { party: string; agreed: boolean; yes?: number | null; no?: number | null; abstain?: number | null }[];
   } | null;
   resolution?: { id: string; stage: string } | null;
+  voters: { party?: string | null; user: { id: string; name: string } }[];
 }
 
 function MotionCard({
@@ -798,8 +784,9 @@ function MotionCard({
         <span className={open ? "tag tag-info" : "tag"}>{open ? t("motion.open") : t("motion.closed")}</span>
       </p>
       <p className="muted small">
-        {t("motion.deadlineAt", { date: formatDateTime(mo.deadline, i18n.language, community.settings.timeZone) })} · {t("motion.voterCount", { count: mo.voterCount })}
+        {t("motion.deadlineAt", { date: formatDateTime(mo.deadline, i18n.language, community.settings.timeZone) })}
       </p>
+      <MotionVoters voters={mo.voters} />
       <FormError message={vErr.form} />
       {canVote && open && (
         <div className="actions vote-buttons" role="group" aria-label={t("motion.voteGroup")}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import {
   CardSkeleton,
@@ -9,21 +9,20 @@ import {
   Notice,
   Page,
   SelectField,
-  Skeleton,
   TextArea,
   formatDate,
 } from "../components/ui";
 import { graphql } from "../gql";
 import type { Role } from "../gql/graphql";
 import { toFormErrors } from "../lib/errors";
-import { ROLES, assignableRoles, roleGrants } from "../lib/roles";
+import { ROLES } from "../lib/roles";
 import { useCommunity } from "./community";
-import { NotFoundPage } from "./notfound";
 
 const MembersQuery = graphql(`
   query Members($id: ID!, $role: Role, $gridId: ID, $after: String) {
     community(id: $id) {
       id
+      grantableRoles
       members(first: 50, role: $role, gridId: $gridId, after: $after) {
         totalCount
         pageInfo {
@@ -123,66 +122,6 @@ const RejectMutation = graphql(`
   }
 `);
 
-const MemberQuery = graphql(`
-  query Member($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Member {
-        id
-        assisted
-        roles
-        joinedAt
-        user {
-          id
-          name
-        }
-        grid {
-          id
-          name
-        }
-        microGrid {
-          id
-          name
-        }
-        workerGrids {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-const AssignRoleMutation = graphql(`
-  mutation AssignRole($input: AssignRoleInput!) {
-    assignRole(input: $input) {
-      member {
-        id
-        roles
-        workerGrids {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-const RevokeRoleMutation = graphql(`
-  mutation RevokeRole($input: RevokeRoleInput!) {
-    revokeRole(input: $input) {
-      member {
-        id
-        roles
-        workerGrids {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 /** MembersPage is the member directory and the join requests, for staff. */
 export function MembersPage() {
   const { t } = useTranslation();
@@ -222,7 +161,7 @@ export function MembersPage() {
 
 function Directory() {
   const { t, i18n } = useTranslation();
-  const { community, can } = useCommunity();
+  const { community } = useCommunity();
   const [params, setParams] = useSearchParams();
   const role = (ROLES as string[]).includes(params.get("role") ?? "") ? (params.get("role") as Role) : null;
   const gridId = params.get("grid") || null;
@@ -234,6 +173,8 @@ function Directory() {
   const [grids] = useQuery({ query: GridsQuery, variables: { id: community.id } });
   const errs = toFormErrors(res.error, [], t("app.networkError"));
   const list = res.data?.community?.members;
+  // Those who may grant or revoke some role manage a member's roles.
+  const mayManage = (res.data?.community?.grantableRoles.length ?? 0) > 0;
   const setFilter = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -294,7 +235,7 @@ function Directory() {
                 <p className="muted small">{t("members.worksFor", { grids: m.workerGrids.map((g) => g.name).join("、") })}</p>
               )}
               <p className="muted small">{t("members.joined", { date: formatDate(m.joinedAt, i18n.language) })}</p>
-              {can.manager && (
+              {mayManage && (
                 <Link
                   className="btn btn-small"
                   to={`/c/${community.id}/members/${m.id}`}
@@ -417,137 +358,5 @@ function JoinRequestList({ communityId }: { communityId: string }) {
         </ul>
       )}
     </>
-  );
-}
-
-/** MemberPage shows one member's roles and lets the committee change them. */
-export function MemberPage() {
-  const { t } = useTranslation();
-  const { mid = "" } = useParams();
-  const { community, can } = useCommunity();
-  const [res] = useQuery({ query: MemberQuery, variables: { id: mid } });
-  const [grids] = useQuery({ query: GridsQuery, variables: { id: community.id } });
-  const [ares, assign] = useMutation(AssignRoleMutation);
-  const [rres, revoke] = useMutation(RevokeRoleMutation);
-  const [role, setRole] = useState<Role | "">("");
-  const [gridId, setGridId] = useState("");
-  const [notice, setNotice] = useState<string>();
-  const assignErr = toFormErrors(ares.error, ["role", "gridId"], t("app.networkError"));
-  const revokeErr = toFormErrors(rres.error, [], t("app.networkError"));
-  const loadErr = toFormErrors(res.error, [], t("app.networkError"));
-
-  if (!can.manager) {
-    return (
-      <Page title={t("member.title")}>
-        <FormError message={t("app.forbidden")} />
-      </Page>
-    );
-  }
-  if (res.data && res.data.node?.__typename !== "Member") return <NotFoundPage />;
-  const m = res.data?.node?.__typename === "Member" ? res.data.node : null;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setNotice(undefined);
-    if (!role) return;
-    const r = await assign({
-      input: { memberId: mid, role, gridId: role === "GRID_WORKER" ? gridId || null : null },
-    });
-    if (r.data) {
-      setNotice(t("member.assigned", { role: t(`roles.${role}`) }));
-      setRole("");
-      setGridId("");
-    }
-  }
-
-  return (
-    <Page title={m ? `${t("member.title")}：${m.user.name}` : t("member.title")}>
-      <FormError message={loadErr.form} />
-      {!m ? (
-        <Skeleton lines={5} />
-      ) : (
-        <>
-          <p className="lead">
-            {[m.grid?.name, m.microGrid?.name].filter(Boolean).join(" · ")}
-            {m.assisted && <span className="tag tag-info">{t("members.assistedLong")}</span>}
-          </p>
-          <Notice message={notice} />
-          <section className="panel" aria-labelledby="roles-h">
-            <h2 id="roles-h">{t("member.roles")}</h2>
-            <FormError message={revokeErr.form} />
-            <ul className="grant-list">
-              {roleGrants(m.roles, m.workerGrids).map((g) => {
-                const label = t(`roles.${g.role}`) + (g.grid ? `（${g.grid.name}）` : "");
-                return (
-                  <li key={g.role + (g.grid?.id ?? "")}>
-                    <span>{label}</span>
-                    {g.role === "RESIDENT" ? (
-                      <span className="muted small">{t("member.residentFixed")}</span>
-                    ) : g.role === "ADMIN" && !can.admin ? null : (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={t("member.revokeLabel", { role: label })}
-                        disabled={rres.fetching}
-                        onClick={async () => {
-                          setNotice(undefined);
-                          const r = await revoke({ input: { memberId: m.id, role: g.role, gridId: g.grid?.id ?? null } });
-                          if (r.data) setNotice(t("member.revoked", { role: label }));
-                        }}
-                      >
-                        {t("member.revoke")}
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-          <section className="panel" aria-labelledby="assign-h">
-            <h2 id="assign-h">{t("member.assign")}</h2>
-            <form onSubmit={submit} noValidate className="form">
-              <FormError message={assignErr.form} />
-              <SelectField
-                label={t("member.role")}
-                name="role"
-                value={role}
-                onChange={(e) => setRole(e.target.value as Role | "")}
-                error={assignErr.fields.role}
-              >
-                <option value="">{t("member.chooseRole")}</option>
-                {assignableRoles(can.admin).map((r) => (
-                  <option key={r} value={r}>
-                    {t(`roles.${r}`)}
-                  </option>
-                ))}
-              </SelectField>
-              {role === "GRID_WORKER" && (
-                <SelectField
-                  label={t("member.gridForWorker")}
-                  hint={t("member.gridForWorkerHint")}
-                  name="gridId"
-                  value={gridId}
-                  onChange={(e) => setGridId(e.target.value)}
-                  error={assignErr.fields.gridId}
-                >
-                  <option value="">{t("communities.chooseGrid")}</option>
-                  {grids.data?.community?.grids.nodes.map((g) => (
-                    <option key={g.id} value={g.id}>
-                      {g.name}
-                    </option>
-                  ))}
-                </SelectField>
-              )}
-              <button type="submit" className="btn btn-primary btn-block" disabled={ares.fetching || !role}>
-                {t("member.assignSubmit")}
-              </button>
-            </form>
-          </section>
-          <p>
-            <Link to={`/c/${community.id}/members`}>{t("app.back")}</Link>
-          </p>
-        </>
-      )}
-    </Page>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useClient, useMutation, useQuery } from "urql";
+import { MotionVoters } from "../components/MotionVoters";
 import { EmptyState, FormError, Notice, SelectField, Skeleton, TextField, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { SeatKind } from "../gql/graphql";
@@ -91,6 +92,7 @@ const TopicPanelQuery = graphql(`
             id
             stage
           }
+          ...MotionVotersFields
         }
       }
     }
@@ -724,7 +726,14 @@ function Motions({
   communityId,
 }: {
   topicId: string;
-  motions: { id: string; text: string; closed: boolean; result?: { passed: boolean } | null; resolution?: { id: string; stage: string } | null }[];
+  motions: {
+    id: string;
+    text: string;
+    closed: boolean;
+    result?: { passed: boolean } | null;
+    resolution?: { id: string; stage: string } | null;
+    voters: { party?: string | null; user: { id: string; name: string } }[];
+  }[];
   communityId: string;
 }) {
   const { t } = useTranslation();
@@ -742,6 +751,7 @@ function Motions({
                 <span className={m.result.passed ? "tag tag-ok" : "tag tag-error"}>{m.result.passed ? t("motion.passed") : t("motion.failed")}</span>
               )}
             </p>
+            <MotionVoters voters={m.voters} />
             {m.resolution && (
               <Link className="btn" to={`/c/${communityId}/resolutions/${m.resolution.id}`}>
                 {t("resolution.open")}
