@@ -294,7 +294,8 @@ type ChangePasswordInput struct {
 }
 
 // ChangePassword sets a new password and revokes the actor's other sessions.
-// Errors: Unauthenticated, Invalid (wrong current password, bad new one).
+// Errors: Unauthenticated, Invalid (wrong current password, bad new one),
+// Conflict (the password was changed or reset since it was checked).
 func (s *Service) ChangePassword(ctx context.Context, in ChangePasswordInput) error {
 	actor, err := domain.RequireUser(ctx)
 	if err != nil {

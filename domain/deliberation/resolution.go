@@ -299,8 +299,8 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 }
 
 // UpdateActionItem reports progress (0–100) with a note and a link, for the
-// item's owner or the committee. Errors: Unauthenticated, NotFound,
-// Forbidden, Invalid.
+// item's owner or the committee, until the resolution closes. Errors:
+// Unauthenticated, NotFound, Forbidden, Invalid, Conflict (closed).
 func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progress int, note, link string) (ActionItem, error) {
 	d, err := s.findLiveItem(ctx, itemID)
 	if err != nil {
@@ -322,6 +322,17 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 	}
 	if link = strings.TrimSpace(link); len(link) > 500 || (link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://")) {
 		return ActionItem{}, domain.InvalidField("link", "链接须以 http:// 或 https:// 开头，且不超过 500 个字符", "the link must start with http:// or https:// and be at most 500 characters")
+	}
+	// Under the resolution's turn: no report lands after its close.
+	end, err := s.takeTurn(ctx, resolutionTurn(domain.ID(d.ResolutionID)))
+	if err != nil {
+		return ActionItem{}, err
+	}
+	defer end()
+	if r, err := s.findResolution(ctx, domain.ID(d.ResolutionID)); err != nil {
+		return ActionItem{}, err
+	} else if !r.ClosedAt.IsZero() {
+		return ActionItem{}, errResolutionClosed
 	}
 	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
 	if d, err = s.recordItemProgress(ctx, d.ID, u); err != nil {
@@ -566,6 +577,8 @@ type ClosingInput struct {
 	UnfinishedReason string
 }
 
+var errResolutionClosed = domain.Errorf(domain.Conflict, "决议已结项", "the resolution is closed")
+
 var errUnfinished = domain.InvalidField("unfinishedReason", "事项尚未全部完成：请说明为何提前结项，理由会公开", "the action items are not all done: say why it closes anyway; the reason is public")
 
 // CloseResolution records the committee's closing once the resolution took
@@ -607,7 +620,7 @@ func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, i
 	case StageAwaitingAnswers:
 		return r, domain.Errorf(domain.Conflict, "还有异议没有答复：答复全部异议后决议才生效", "objections are unanswered: the resolution takes effect once every one is answered")
 	case StageClosed:
-		return r, domain.Errorf(domain.Conflict, "决议已结项", "the resolution is closed already")
+		return r, errResolutionClosed
 	}
 	items, err := s.ActionItems(ctx, resolutionID)
 	if err != nil {
@@ -624,7 +637,7 @@ func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, i
 		return r, err
 	}
 	if !closed {
-		return r, domain.Errorf(domain.Conflict, "决议已结项", "the resolution is closed already")
+		return r, errResolutionClosed
 	}
 	r.Summary, r.UnfinishedReason, r.ClosedAt = summary, reason, now
 	return r, nil
