@@ -220,8 +220,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await expect(rater.getByText("平均 4.0 星，1 人评价")).toBeVisible();
   await checkPage(rater, "resolution-rated", info);
 
-  // During the notice period a resident objects and the committee answers;
-  // then the committee closes the resolution with a summary.
+  // During the notice period a resident objects and the committee answers.
   await rater.getByLabel("提出异议").fill("希望先修村道转弯处的两盏。");
   await rater.getByRole("button", { name: "提交异议" }).click();
   await expect(rater.getByText("异议已提交。")).toBeVisible();
@@ -229,13 +228,15 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await page.getByLabel(`答复${VOTERS[0].name}的异议`).fill("会先修转弯处的两盏。");
   await page.getByRole("button", { name: "答复", exact: true }).click();
   await expect(page.getByText("答复： 会先修转弯处的两盏。")).toBeVisible();
-  await page.getByLabel("结项说明").fill("路灯已全部修好，居民满意。");
-  await page.getByRole("button", { name: "结项", exact: true }).click();
-  await expect(page.getByText("决议已结项。")).toBeVisible();
-  await expect(page.getByText("已办结", { exact: true })).toBeVisible();
+  // The notice period holds: the committee cannot close it yet, and is told
+  // when it can (the server refuses too; the Go tests cover each refusal).
+  const closeSection = page.getByRole("region", { name: "结项" });
+  await expect(closeSection.getByText(/公示期内不能结项/)).toBeVisible();
+  await expect(closeSection.getByRole("button", { name: "结项", exact: true })).toHaveCount(0);
+  await expect(page.getByText("公示期", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Resolution" })).toBeVisible();
-  await checkPage(page, "resolution-closed-en", info);
+  await checkPage(page, "resolution-notice-en", info);
   await page.getByRole("button", { name: "切换到中文" }).click();
   await page.goto(meetingUrl);
   await page.getByRole("button", { name: "大字" }).click();

@@ -10,6 +10,7 @@ import {
   quorumText,
   ratingOpen,
   resolutionStage,
+  mayClose,
   stageDateKey,
   stageKey,
   stageTagClass,
@@ -27,6 +28,19 @@ describe("resolutionStage", () => {
   it("is in effect (已生效) once the notice period ended, even if loaded before", () => {
     expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
     expect(resolutionStage({ stage: "in_effect", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
+  });
+  it("awaits answers (待答复异议) after the period while objections are unanswered", () => {
+    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-19T08:00:00Z", unansweredObjections: 1 }, now)).toBe("awaiting_answers");
+    expect(resolutionStage({ stage: "awaiting_answers", effectiveAt: "2026-11-19T08:00:00Z", unansweredObjections: 1 }, now)).toBe("awaiting_answers");
+    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-25T08:00:00Z", unansweredObjections: 1 }, now)).toBe("notice");
+    expect(stageTagClass("awaiting_answers")).toBe("tag tag-warn");
+    expect(stageDateKey("awaiting_answers")).toBe("resolution.noticeEnded");
+  });
+  it("may close only once in effect", () => {
+    expect(mayClose("notice")).toBe(false);
+    expect(mayClose("awaiting_answers")).toBe(false);
+    expect(mayClose("in_effect")).toBe(true);
+    expect(mayClose("closed")).toBe(false);
   });
   it("is closed (已办结) when closed", () => {
     expect(resolutionStage({ stage: "closed", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("closed");

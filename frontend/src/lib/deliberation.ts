@@ -2,36 +2,43 @@
 // resolutions), kept out of the components so that they are unit-tested.
 
 /** ResolutionStage is how the board names a resolution's stage. */
-export type ResolutionStage = "notice" | "in_effect" | "closed";
+export type ResolutionStage = "notice" | "awaiting_answers" | "in_effect" | "closed";
 
 /**
  * resolutionStage is the stage to show: the server's, except that a
  * resolution whose notice period (公示期) ended since it was loaded is in
- * effect.
+ * effect, or awaits the committee's answers while objections are
+ * unanswered.
  */
-export function resolutionStage(r: { stage: string; effectiveAt: string }, now: Date): ResolutionStage {
+export function resolutionStage(r: { stage: string; effectiveAt: string; unansweredObjections?: number }, now: Date): ResolutionStage {
   if (r.stage === "closed") return "closed";
-  if (r.stage === "notice" && new Date(r.effectiveAt).getTime() > now.getTime()) return "notice";
-  return "in_effect";
+  if (new Date(r.effectiveAt).getTime() > now.getTime()) return "notice";
+  return (r.unansweredObjections ?? 0) > 0 ? "awaiting_answers" : "in_effect";
 }
 
-/** stageKey is the catalog key of a stage's wording (公示期 / 已生效 / 已办结). */
+/** stageKey is the catalog key of a stage's wording (公示期 / 待答复异议 / 已生效 / 已办结). */
 export function stageKey(stage: ResolutionStage): string {
   return `resolution.stages.${stage}`;
 }
 
-/** stageTagClass is the tag style of a stage: a warning in the notice period, ok in effect, plain once closed. */
+/** stageTagClass is the tag style of a stage: a warning until it takes effect, ok in effect, plain once closed. */
 export function stageTagClass(stage: ResolutionStage): string {
-  return stage === "notice" ? "tag tag-warn" : stage === "in_effect" ? "tag tag-ok" : "tag";
+  return stage === "notice" || stage === "awaiting_answers" ? "tag tag-warn" : stage === "in_effect" ? "tag tag-ok" : "tag";
 }
 
 /**
  * stageDateKey is the catalog key of the line that dates a stage: until
- * when the notice period runs, or since when the resolution is in effect
- * (it stays so dated once closed). Its value is {{date}}.
+ * when the notice period runs, when it ended while answers are awaited, or
+ * since when the resolution is in effect (it stays so dated once closed).
+ * Its value is {{date}}.
  */
-export function stageDateKey(stage: ResolutionStage): "resolution.noticeUntil" | "resolution.effectiveSince" {
-  return stage === "notice" ? "resolution.noticeUntil" : "resolution.effectiveSince";
+export function stageDateKey(stage: ResolutionStage): "resolution.noticeUntil" | "resolution.noticeEnded" | "resolution.effectiveSince" {
+  return stage === "notice" ? "resolution.noticeUntil" : stage === "awaiting_answers" ? "resolution.noticeEnded" : "resolution.effectiveSince";
+}
+
+/** mayClose says whether the committee may close a resolution now: only once it took effect. */
+export function mayClose(stage: ResolutionStage): boolean {
+  return stage === "in_effect";
 }
 
 /** quorumNeeded is how many must attend or vote for a quorum of two thirds. */

@@ -4,7 +4,7 @@ import { Link, Navigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
-import { clampProgress, fromLocalInput, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
+import { clampProgress, fromLocalInput, mayClose, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
 import { ItemCorrection } from "../components/ItemCorrection";
 import { toFormErrors } from "../lib/errors";
 import { useViewer } from "../viewer";
@@ -22,7 +22,9 @@ const ResolutionQuery = graphql(`
         stage
         adoptedAt
         effectiveAt
+        unansweredObjections
         summary
+        unfinishedReason
         progress
         topic {
           id
@@ -182,6 +184,7 @@ export function ResolutionPage() {
   const [ires, addItem] = useMutation(AddActionItemMutation);
   const [objection, setObjection] = useState("");
   const [summary, setSummary] = useState("");
+  const [unfinishedReason, setUnfinishedReason] = useState("");
   const [itemTitle, setItemTitle] = useState("");
   const [owner, setOwner] = useState("party:residents_committee");
   const [due, setDue] = useState(() => new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10));
@@ -190,7 +193,7 @@ export function ResolutionPage() {
   const loadErr = toFormErrors(res.error, [], t("app.networkError"));
   const oErr = toFormErrors(ores.error, ["text"], t("app.networkError"));
   const rErr = toFormErrors(rres.error, ["stars"], t("app.networkError"));
-  const cErr = toFormErrors(cres.error, ["summary"], t("app.networkError"));
+  const cErr = toFormErrors(cres.error, ["summary", "unfinishedReason"], t("app.networkError"));
   const iErr = toFormErrors(ires.error, ["title", "ownerId", "due", "weight"], t("app.networkError"));
   const reload = () => refetch({ requestPolicy: "network-only" });
   const node = res.data?.node;
@@ -207,6 +210,7 @@ export function ResolutionPage() {
     );
   }
   const stage = resolutionStage(r, new Date());
+  const unfinished = r.actionItems.length === 0 || r.progress < 100;
   const done = (msg: string) => {
     setNotice(msg);
     reload();
@@ -255,6 +259,12 @@ export function ResolutionPage() {
             <>
               <h3>{t("resolution.summary")}</h3>
               <p className="prewrap">{r.summary}</p>
+            </>
+          )}
+          {r.unfinishedReason && (
+            <>
+              <h3>{t("resolution.unfinishedReason")}</h3>
+              <p className="prewrap">{r.unfinishedReason}</p>
             </>
           )}
         </section>
@@ -413,21 +423,40 @@ export function ResolutionPage() {
         {can.committee && stage !== "closed" && (
           <section className="panel" aria-labelledby="close-h">
             <h2 id="close-h">{t("resolution.close")}</h2>
-            <form
-              className="form"
-              noValidate
-              onSubmit={async (e) => {
-                e.preventDefault();
-                const res = await close({ input: { resolutionId: rid, summary } });
-                if (res.data) done(t("resolution.closedDone"));
-              }}
-            >
-              <FormError message={cErr.form} />
-              <TextArea label={t("resolution.summaryLabel")} rows={4} maxLength={2000} value={summary} error={cErr.fields.summary} onChange={(e) => setSummary(e.target.value)} />
-              <button type="submit" className="btn btn-primary" disabled={cres.fetching}>
-                {t("resolution.closeSubmit")}
-              </button>
-            </form>
+            {!mayClose(stage) ? (
+              <p className="muted">
+                {stage === "notice"
+                  ? t("resolution.closeAfterNotice", { date: formatDateTime(r.effectiveAt, i18n.language, zone) })
+                  : t("resolution.closeAfterAnswers", { count: r.unansweredObjections })}
+              </p>
+            ) : (
+              <form
+                className="form"
+                noValidate
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  const res = await close({ input: { resolutionId: rid, summary, unfinishedReason: unfinished ? unfinishedReason : null } });
+                  if (res.data) done(t("resolution.closedDone"));
+                }}
+              >
+                <FormError message={cErr.form} />
+                <TextArea label={t("resolution.summaryLabel")} rows={4} maxLength={2000} value={summary} error={cErr.fields.summary} onChange={(e) => setSummary(e.target.value)} />
+                {unfinished && (
+                  <TextArea
+                    label={t("resolution.unfinishedReason")}
+                    hint={t("resolution.unfinishedHint")}
+                    rows={2}
+                    maxLength={500}
+                    value={unfinishedReason}
+                    error={cErr.fields.unfinishedReason}
+                    onChange={(e) => setUnfinishedReason(e.target.value)}
+                  />
+                )}
+                <button type="submit" className="btn btn-primary" disabled={cres.fetching}>
+                  {t("resolution.closeSubmit")}
+                </button>
+              </form>
+            )}
           </section>
         )}
       </div>

@@ -19,6 +19,7 @@ export const CommunityResolutionsQueryDoc = graphql(`
         stage
         adoptedAt
         effectiveAt
+        unansweredObjections
         progress
         topic {
           id
