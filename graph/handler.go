@@ -190,7 +190,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			EN: "a request may hold one register, login or password mutation at most"})
 		return
 	}
-	if st := measure(doc, req.Variables); st.depth > maxDepth || st.fields > maxFields || st.aliases > maxAliases || st.cost > maxCost {
+	if st := measure(doc, req.Variables); st.depth > maxDepth || st.fields > maxFields || st.aliases > maxAliases || st.cost > maxCost ||
+		st.directives > maxDirectives || st.variables > maxVariables {
 		fail(http.StatusBadRequest, "BAD_USER_INPUT", errTooComplex)
 		return
 	}
