@@ -22,9 +22,12 @@ func (a Access) Has(r domain.Role) bool { return a.roles[r] }
 func (a Access) Member() bool { return len(a.roles) > 0 }
 
 // Staff reports whether the user runs the community: committee, party,
-// admin or grid worker. Staff may see the member directory.
+// admin or grid worker, or leads the owners' committee or the property
+// firm (who name their side's delegates, so must find the members). Staff
+// may see the member directory.
 func (a Access) Staff() bool {
-	return a.Has(domain.RoleCommittee) || a.Has(domain.RoleParty) || a.Has(domain.RoleAdmin) || a.Has(domain.RoleGridWorker)
+	return a.Has(domain.RoleCommittee) || a.Has(domain.RoleParty) || a.Has(domain.RoleAdmin) || a.Has(domain.RoleGridWorker) ||
+		a.Has(domain.RoleOwnersLead) || a.Has(domain.RolePropertyLead)
 }
 
 // Manager reports whether the user may manage members: committee or admin.

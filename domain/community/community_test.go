@@ -358,6 +358,10 @@ func TestRoles(t *testing.T) {
 	wantCode(t, revoke(w.a.admin, w.a.adminID, domain.RoleAdmin, ""), domain.Conflict)
 	wantCode(t, revoke(w.a.admin, w.a.resID, domain.RoleResident, ""), domain.Invalid)
 	wantCode(t, revoke(w.a.admin, w.a.resID, domain.RoleCommittee, ""), domain.NotFound)
+	// A lead finds the members to name as delegates.
+	if _, err := w.svc.Member(as(owners), w.a.c.ID, w.a.resID); err != nil {
+		t.Errorf("the owners' lead reads a member: %v", err)
+	}
 	if got := must(w.svc.GrantableRoles(w.a.committee, w.a.c.ID)); len(got) != 1 || got[0] != domain.RoleGridWorker {
 		t.Errorf("the committee may grant %v, want only grid_worker", got)
 	}

@@ -172,3 +172,18 @@ test("a committee member may grant grid workers only, and the role history shows
   await checkPage(page, "role-history", info);
   await logout(page);
 });
+
+test("the owners' committee's lead names the owners' delegates, and nothing else", async ({ page }) => {
+  await login(page, "wu.jianguo@qingchunfang.example", DEMO_PASSWORD);
+  await page.goto("/communities");
+  await page.getByRole("link", { name: "进入：青春坊社区" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "青春坊社区" })).toBeVisible();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "成员" }).click();
+  await page.getByRole("link", { name: "管理身份：孙明" }).click();
+  const select = page.getByLabel("身份", { exact: true });
+  await expect(select.locator("option")).toHaveText(["请选择身份", "业委会"]);
+  await select.selectOption({ label: "业委会" });
+  await page.getByRole("button", { name: "授予", exact: true }).click();
+  await expect(page.getByText("已授予业委会身份。")).toBeVisible();
+  await logout(page);
+});

@@ -96,6 +96,8 @@ export function hasRole(m: Pick<Membership, "roles"> | null | undefined, ...role
 /** Abilities is what a member may do in the UI of a community. */
 export interface Abilities {
   staff: boolean;
+  /** directory may read the member directory: staff, and the owners' committee's and property firm's leads, who name their delegates. */
+  directory: boolean;
   manager: boolean;
   admin: boolean;
   gridWorker: boolean;
@@ -111,6 +113,7 @@ export interface Abilities {
 export function abilities(m: Pick<Membership, "roles"> | null | undefined): Abilities {
   return {
     staff: hasRole(m, "COMMITTEE", "PARTY", "ADMIN", "GRID_WORKER"),
+    directory: hasRole(m, "COMMITTEE", "PARTY", "ADMIN", "GRID_WORKER", "OWNERS_LEAD", "PROPERTY_LEAD"),
     manager: hasRole(m, "COMMITTEE", "ADMIN"),
     admin: hasRole(m, "ADMIN"),
     gridWorker: hasRole(m, "GRID_WORKER"),

@@ -89,12 +89,12 @@ export function MemberPage() {
   const { t } = useTranslation();
   const { mid = "" } = useParams();
   const { community, can } = useCommunity();
-  const [res] = useQuery({ query: MemberQuery, variables: { id: mid, communityId: community.id }, pause: !can.staff });
+  const [res] = useQuery({ query: MemberQuery, variables: { id: mid, communityId: community.id }, pause: !can.directory });
   const [notice, setNotice] = useState<string>();
   const loadErr = toFormErrors(res.error, [], t("app.networkError"));
   const grantable = res.data?.community?.grantableRoles ?? [];
 
-  if (!can.staff || (res.data && grantable.length === 0)) {
+  if (!can.directory || (res.data && grantable.length === 0)) {
     return (
       <Page title={t("member.title")}>
         <FormError message={t("app.forbidden")} />

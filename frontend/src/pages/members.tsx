@@ -128,7 +128,7 @@ export function MembersPage() {
   const { community, can } = useCommunity();
   const [params, setParams] = useSearchParams();
   const tab = params.get("tab") === "requests" ? "requests" : "directory";
-  if (!can.staff) {
+  if (!can.directory) {
     return (
       <Page title={t("members.title")}>
         <FormError message={t("app.forbidden")} />
