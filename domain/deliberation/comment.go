@@ -26,7 +26,7 @@ type Comment struct {
 
 func toComment(d commentDoc) Comment {
 	c := Comment{
-		ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), AuthorID: domain.ID(d.AuthorID), ParentID: domain.ID(d.ParentID),
+		ID: d.ID, TopicID: d.TopicID, AuthorID: d.AuthorID, ParentID: d.ParentID,
 		Body: d.Body, CreatedAt: d.CreatedAt, EditedAt: d.EditedAt, Hidden: d.Hidden, HiddenReason: d.HiddenReason,
 	}
 	if c.Hidden {
@@ -59,7 +59,7 @@ func (s *Service) AddComment(ctx context.Context, in CommentInput) (Comment, err
 	}
 	if in.ParentID != "" {
 		p, err := s.findComment(ctx, in.ParentID)
-		if err != nil || p.TopicID != string(t.ID) {
+		if err != nil || p.TopicID != t.ID {
 			return Comment{}, domain.InvalidField("parentId", "找不到要回复的评论", "the comment to reply to was not found")
 		}
 		if p.ParentID != "" {
@@ -67,8 +67,8 @@ func (s *Service) AddComment(ctx context.Context, in CommentInput) (Comment, err
 		}
 	}
 	d := commentDoc{
-		ID: string(domain.NewID()), TopicID: string(t.ID), CommunityID: string(t.CommunityID),
-		AuthorID: string(domain.ActorFromContext(ctx).UserID), ParentID: string(in.ParentID), Body: body, CreatedAt: s.now().UTC(),
+		ID: domain.NewID(), TopicID: t.ID, CommunityID: t.CommunityID,
+		AuthorID: domain.ActorFromContext(ctx).UserID, ParentID: in.ParentID, Body: body, CreatedAt: s.now().UTC(),
 	}
 	if err := s.insertComment(ctx, d); err != nil {
 		return Comment{}, err
@@ -82,7 +82,7 @@ func (s *Service) visibleComment(ctx context.Context, id domain.ID) (commentDoc,
 	if err != nil {
 		return d, err
 	}
-	if _, err := s.access(ctx, domain.ID(d.CommunityID), isMember); err != nil {
+	if _, err := s.access(ctx, d.CommunityID, isMember); err != nil {
 		if domain.ErrorCode(err) == domain.Internal {
 			return d, err
 		}
@@ -101,7 +101,7 @@ func (s *Service) EditComment(ctx context.Context, id domain.ID, body string) (C
 	}
 	now := s.now().UTC()
 	switch {
-	case d.AuthorID != string(domain.ActorFromContext(ctx).UserID):
+	case d.AuthorID != domain.ActorFromContext(ctx).UserID:
 		return Comment{}, domain.ErrForbidden
 	case d.Hidden:
 		return Comment{}, domain.Errorf(domain.Forbidden, "该评论已被隐藏", "this comment has been hidden")
@@ -126,7 +126,7 @@ func (s *Service) HideComment(ctx context.Context, id domain.ID, reason string) 
 	if err != nil {
 		return Comment{}, err
 	}
-	if _, err := s.access(ctx, domain.ID(d.CommunityID), func(a communityAccess) bool { return a.Has(domain.RoleCommittee) }); err != nil {
+	if _, err := s.access(ctx, d.CommunityID, func(a communityAccess) bool { return a.Has(domain.RoleCommittee) }); err != nil {
 		return Comment{}, err
 	}
 	if reason, err = text.Line("reason", domain.Text{ZH: "理由", EN: "reason"}, reason, 1, 200); err != nil {
@@ -136,11 +136,11 @@ func (s *Service) HideComment(ctx context.Context, id domain.ID, reason string) 
 	if err := s.hideComment(ctx, d.ID, reason, actor); err != nil {
 		return Comment{}, err
 	}
-	t, err := s.findTopic(ctx, domain.ID(d.TopicID))
+	t, err := s.findTopic(ctx, d.TopicID)
 	if err != nil {
 		return Comment{}, err
 	}
-	if err := s.event(ctx, t, "comment_hidden", actor, reason, d.ID); err != nil {
+	if err := s.event(ctx, t, "comment_hidden", actor, reason, string(d.ID)); err != nil {
 		return Comment{}, err
 	}
 	d.Hidden, d.HiddenReason = true, reason
@@ -161,7 +161,7 @@ func (s *Service) ReportComment(ctx context.Context, id domain.ID, reason string
 		}
 	}
 	user := domain.ActorFromContext(ctx).UserID
-	r := reportDoc{ID: d.ID + "/" + string(user), CommentID: d.ID, TopicID: d.TopicID, UserID: string(user), Reason: reason, CreatedAt: s.now().UTC()}
+	r := reportDoc{ID: string(d.ID) + "/" + string(user), CommentID: d.ID, TopicID: d.TopicID, UserID: user, Reason: reason, CreatedAt: s.now().UTC()}
 	return s.insertReport(ctx, r)
 }
 

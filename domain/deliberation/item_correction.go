@@ -82,10 +82,10 @@ func (s *Service) RemoveActionItem(ctx context.Context, itemID domain.ID, reason
 	}
 	// Its reminders go; and if the others are all done, the ratings are asked.
 	if s.notifier != nil {
-		if err := s.notifier.Cancel(ctx, "item:"+d.ID); err != nil {
+		if err := s.notifier.Cancel(ctx, "item:"+string(d.ID)); err != nil {
 			return it, err
 		}
-		if err := s.requestRatings(ctx, domain.ID(d.ResolutionID)); err != nil {
+		if err := s.requestRatings(ctx, d.ResolutionID); err != nil {
 			return it, err
 		}
 	}
@@ -99,7 +99,7 @@ func (s *Service) managedItem(ctx context.Context, itemID domain.ID) (itemDoc, e
 	if err != nil {
 		return d, err
 	}
-	if _, err := s.access(ctx, domain.ID(d.CommunityID), manages); err != nil {
+	if _, err := s.access(ctx, d.CommunityID, manages); err != nil {
 		return d, err
 	}
 	return d, nil

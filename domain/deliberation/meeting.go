@@ -132,8 +132,8 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 	}
 	code := make([]byte, 8)
 	_, _ = rand.Read(code)
-	d := meetingDoc{ID: string(domain.NewID()), CommunityID: string(c.ID), Kind: string(in.Kind), Title: title, StartsAt: in.StartsAt.UTC(),
-		Place: place, TopicIDs: strs(in.TopicIDs), ChairID: string(domain.ActorFromContext(ctx).UserID), CheckInCode: hex.EncodeToString(code)}
+	d := meetingDoc{ID: domain.NewID(), CommunityID: c.ID, Kind: string(in.Kind), Title: title, StartsAt: in.StartsAt.UTC(),
+		Place: place, TopicIDs: in.TopicIDs, ChairID: domain.ActorFromContext(ctx).UserID, CheckInCode: hex.EncodeToString(code)}
 	if err := s.insertMeeting(ctx, d); err != nil {
 		return Meeting{}, err
 	}
@@ -153,9 +153,9 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 					continue
 				}
 				err := s.notifier.Enqueue(ctx, notify.Item{
-					Kind: notify.KindMeetingReminder, CommunityID: c.ID, RecipientID: v.UserID, Subject: "meeting:" + d.ID, Occurrence: before.occ,
+					Kind: notify.KindMeetingReminder, CommunityID: c.ID, RecipientID: v.UserID, Subject: "meeting:" + string(d.ID), Occurrence: before.occ,
 					Zone: c.Settings.TimeZone, SendAt: m.StartsAt.Add(-before.d),
-					Data: map[string]string{"title": title, "time": local, "place": place, "agenda": strings.Join(topicNames, "；"), "link": s.baseURL + "/meetings/" + d.ID},
+					Data: map[string]string{"title": title, "time": local, "place": place, "agenda": strings.Join(topicNames, "；"), "link": s.baseURL + "/meetings/" + string(d.ID)},
 				})
 				if err != nil {
 					return m, err
@@ -183,7 +183,7 @@ func (s *Service) expected(ctx context.Context, m Meeting) ([]Voter, error) {
 		if err != nil {
 			return nil, err
 		}
-		seen := map[string]bool{}
+		seen := map[domain.ID]bool{}
 		for _, st := range seats {
 			if !seen[st.UserID] {
 				seen[st.UserID] = true
@@ -193,7 +193,7 @@ func (s *Service) expected(ctx context.Context, m Meeting) ([]Voter, error) {
 	}
 	out := make([]Voter, len(docs))
 	for i, d := range docs {
-		out[i] = Voter{UserID: domain.ID(d.UserID), Party: Party(d.Party)}
+		out[i] = Voter{UserID: d.UserID, Party: Party(d.Party)}
 	}
 	return out, nil
 }
@@ -205,7 +205,7 @@ func (s *Service) Meeting(ctx context.Context, id domain.ID) (Meeting, error) {
 	if err != nil {
 		return Meeting{}, err
 	}
-	a, err := s.access(ctx, domain.ID(d.CommunityID), isMember)
+	a, err := s.access(ctx, d.CommunityID, isMember)
 	if err != nil {
 		return Meeting{}, errMeetingNotFound
 	}
@@ -253,7 +253,7 @@ func (s *Service) attend(ctx context.Context, m Meeting, user domain.ID, byChair
 	if !slices.ContainsFunc(expected, func(v Voter) bool { return v.UserID == user }) {
 		return Attendance{}, domain.Errorf(domain.Forbidden, "您不在本次会议的参会名单中", "you are not expected at this meeting")
 	}
-	d := attendanceDoc{ID: string(m.ID) + "/" + string(user), MeetingID: string(m.ID), UserID: string(user), ByChair: byChair, At: s.now().UTC()}
+	d := attendanceDoc{ID: string(m.ID) + "/" + string(user), MeetingID: m.ID, UserID: user, ByChair: byChair, At: s.now().UTC()}
 	if err := s.insertAttendance(ctx, d); err != nil {
 		return Attendance{}, err
 	}
@@ -284,7 +284,7 @@ func (s *Service) Attendance(ctx context.Context, meetingID domain.ID) (Attendan
 	}
 	present := map[domain.ID]bool{}
 	for _, d := range docs {
-		if id := domain.ID(d.UserID); isExpected[id] { // one who since declined no longer counts
+		if id := d.UserID; isExpected[id] { // one who since declined no longer counts
 			present[id] = true
 			a.Present = append(a.Present, id)
 		}
@@ -328,11 +328,11 @@ func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speak
 	if summary, err = text.Body("summary", summary, 1, 1000); err != nil {
 		return Statement{}, err
 	}
-	d := statementDoc{ID: string(domain.NewID()), MeetingID: string(m.ID), TopicID: string(topicID), SpeakerID: string(speakerID), Stance: string(stance), Summary: summary, At: s.now().UTC()}
+	d := statementDoc{ID: domain.NewID(), MeetingID: m.ID, TopicID: topicID, SpeakerID: speakerID, Stance: string(stance), Summary: summary, At: s.now().UTC()}
 	if err := s.insertStatement(ctx, d); err != nil {
 		return Statement{}, err
 	}
-	return Statement{ID: domain.ID(d.ID), TopicID: topicID, SpeakerID: speakerID, Stance: stance, Summary: summary, At: d.At}, nil
+	return Statement{ID: d.ID, TopicID: topicID, SpeakerID: speakerID, Stance: stance, Summary: summary, At: d.At}, nil
 }
 
 // Statements lists a meeting's statements in order. Errors: NotFound.
@@ -343,7 +343,7 @@ func (s *Service) Statements(ctx context.Context, meetingID domain.ID) ([]Statem
 	docs, err := s.findStatements(ctx, meetingID)
 	out := make([]Statement, len(docs))
 	for i, d := range docs {
-		out[i] = Statement{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), SpeakerID: domain.ID(d.SpeakerID), Stance: Stance(d.Stance), Summary: d.Summary, At: d.At}
+		out[i] = Statement{ID: d.ID, TopicID: d.TopicID, SpeakerID: d.SpeakerID, Stance: Stance(d.Stance), Summary: d.Summary, At: d.At}
 	}
 	return out, err
 }
@@ -421,7 +421,7 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 	if err != nil {
 		return nil, err
 	}
-	var topicIDs []string
+	var topicIDs []domain.ID
 	for _, st := range seats {
 		topicIDs = append(topicIDs, st.TopicID)
 	}
@@ -432,13 +432,13 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 			return nil, err
 		}
 		for _, d := range docs {
-			out = append(out, notify.Event{UID: "meeting-" + d.ID, Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + d.ID})
+			out = append(out, notify.Event{UID: "meeting-" + string(d.ID), Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + string(d.ID)})
 		}
 	}
 	items, err := s.ownItems(ctx, userID, from)
 	for _, it := range items {
-		out = append(out, notify.Event{UID: "item-" + it.ID, Title: it.Title, Description: "决议事项到期 · action item due",
-			Start: it.Due, End: it.Due.Add(time.Hour), URL: s.baseURL + "/resolutions/" + it.ResolutionID})
+		out = append(out, notify.Event{UID: "item-" + string(it.ID), Title: it.Title, Description: "决议事项到期 · action item due",
+			Start: it.Due, End: it.Due.Add(time.Hour), URL: s.baseURL + "/resolutions/" + string(it.ResolutionID)})
 	}
 	return out, err
 }
@@ -453,17 +453,17 @@ func (s *Service) ownItems(ctx context.Context, userID domain.ID, from time.Time
 	}
 	partyRole := map[string]domain.Role{string(ResidentsCommittee): domain.RoleCommittee, string(OwnersParty): domain.RoleOwnersCommittee, string(PropertyParty): domain.RolePropertyFirm}
 	// The user's roles by community, read as the user: the feed is their own view.
-	roles := map[string][]domain.Role{}
+	roles := map[domain.ID][]domain.Role{}
 	self := domain.NewContextWithActor(ctx, domain.Actor{UserID: userID})
 	var out []itemDoc
 	for _, d := range docs {
-		if d.OwnerID == string(userID) {
+		if d.OwnerID == userID {
 			out = append(out, d)
 			continue
 		}
 		rs, ok := roles[d.CommunityID]
 		if !ok {
-			m, err := s.comms.Member(self, domain.ID(d.CommunityID), userID)
+			m, err := s.comms.Member(self, d.CommunityID, userID)
 			if err != nil && domain.ErrorCode(err) != domain.NotFound {
 				return nil, err
 			}

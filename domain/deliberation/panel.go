@@ -129,7 +129,7 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 		}
 		return p, domain.Errorf(domain.Conflict, "抽签种子已公布，不能再改席位规则", "the seed is published; the seat rules are fixed")
 	}
-	d := panelDoc{ID: string(t.ID), CommunityID: string(t.CommunityID), State: string(PanelDraft), Rules: []ruleDoc{}}
+	d := panelDoc{ID: t.ID, CommunityID: t.CommunityID, State: string(PanelDraft), Rules: []ruleDoc{}}
 	for _, r := range rules {
 		if !slices.Contains(seatKinds, r.Kind) || r.Min < 0 || r.Max < r.Min || r.Max > 100 {
 			return p, domain.InvalidField("rules", "席位规则无效：最少人数不大于最多人数，且不超过 100", "invalid seat rule: 0 ≤ min ≤ max ≤ 100")
@@ -137,7 +137,7 @@ func (s *Service) SetSeatRules(ctx context.Context, topicID domain.ID, rules []S
 		if (r.Kind == AffectedResidents) != (r.GridID != "") || (r.GridID != "" && !slices.Contains(t.GridIDs, r.GridID)) {
 			return p, domain.InvalidField("rules", "受影响居民席位须对应议题涉及的网格", "affected-resident seats name one of the topic's grids")
 		}
-		d.Rules = append(d.Rules, ruleDoc{Kind: string(r.Kind), GridID: string(r.GridID), Min: r.Min, Max: r.Max})
+		d.Rules = append(d.Rules, ruleDoc{Kind: string(r.Kind), GridID: r.GridID, Min: r.Min, Max: r.Max})
 	}
 	if p.TopicID == "" {
 		if err := s.insertPanel(ctx, d); err != nil {
@@ -255,14 +255,14 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := drawDoc{ID: fmt.Sprintf("%s/%s/%d", t.ID, salt, n+1), TopicID: string(t.ID), Seed: p.Seed, Salt: salt, Count: in.Count,
-		Eligible: strs(eligible), Drawn: strs(drawn), Reserve: strs(reserve), At: s.now().UTC()}
+	d := drawDoc{ID: fmt.Sprintf("%s/%s/%d", t.ID, salt, n+1), TopicID: t.ID, Seed: p.Seed, Salt: salt, Count: in.Count,
+		Eligible: orEmpty(eligible), Drawn: orEmpty(drawn), Reserve: orEmpty(reserve), At: s.now().UTC()}
 	if err := s.insertDraw(ctx, d); err != nil {
 		return nil, err
 	}
 	var seats []Seat
 	for _, u := range drawn {
-		seat, err := s.seat(ctx, t, seatDoc{UserID: string(u), Kind: string(in.Kind), GridID: string(in.GridID), Drawn: true, DrawID: d.ID})
+		seat, err := s.seat(ctx, t, seatDoc{UserID: u, Kind: string(in.Kind), GridID: in.GridID, Drawn: true, DrawID: d.ID})
 		if err != nil {
 			return seats, err
 		}
@@ -292,14 +292,14 @@ func (s *Service) eligible(ctx context.Context, t Topic, kind SeatKind, grid dom
 	}
 	taken := map[domain.ID]bool{}
 	for _, d := range seated {
-		taken[domain.ID(d.UserID)] = true
+		taken[d.UserID] = true
 	}
 	return slices.DeleteFunc(pool, func(u domain.ID) bool { return taken[u] }), nil
 }
 
 // seat inserts a seat; the _id keeps one seat per person and panel.
 func (s *Service) seat(ctx context.Context, t Topic, d seatDoc) (Seat, error) {
-	d.ID, d.TopicID, d.State = string(t.ID)+"/"+d.UserID, string(t.ID), string(Invited)
+	d.ID, d.TopicID, d.State = string(t.ID)+"/"+string(d.UserID), t.ID, string(Invited)
 	if won, err := s.insertSeat(ctx, d); err != nil {
 		return Seat{}, err
 	} else if !won {
@@ -348,7 +348,7 @@ func (s *Service) Nominate(ctx context.Context, topicID, userID domain.ID, kind 
 	if err != nil {
 		return Seat{}, err
 	}
-	return s.seat(ctx, t, seatDoc{UserID: string(userID), Kind: string(kind), GridID: string(grid)})
+	return s.seat(ctx, t, seatDoc{UserID: userID, Kind: string(kind), GridID: grid})
 }
 
 // checkNotInLot refuses, once the seed is published, to nominate someone
@@ -446,7 +446,7 @@ func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accep
 	if p.State == PanelLocked {
 		return Seat{}, errPanelLocked
 	}
-	d.State, d.AnsweredBy, d.Witness = string(Declined), string(recordedBy), witness
+	d.State, d.AnsweredBy, d.Witness = string(Declined), recordedBy, witness
 	if accept {
 		d.State = string(Seated)
 	}
@@ -464,7 +464,7 @@ func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
+	if _, err := s.Topic(ctx, d.TopicID); err != nil {
 		return false, err
 	}
 	// The draw's eligible list must come from the rule's published pool.
@@ -473,7 +473,7 @@ func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
 		return false, err
 	}
 	if err == nil {
-		if PoolHash(pool.Members) != pool.Hash {
+		if PoolHash(strs(pool.Members)) != pool.Hash {
 			return false, nil
 		}
 		for _, e := range d.Eligible {
@@ -482,8 +482,8 @@ func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
 			}
 		}
 	}
-	drawn, _ := Draw(d.Seed, d.Salt, idsOf(d.Eligible), d.Count)
-	return slices.Equal(strs(drawn), d.Drawn), nil
+	drawn, _ := Draw(d.Seed, d.Salt, d.Eligible, d.Count)
+	return slices.Equal(drawn, d.Drawn), nil
 }
 
 // Coverage is the representativeness report of a panel: for each seat
@@ -544,13 +544,13 @@ func (s *Service) Representativeness(ctx context.Context, topicID domain.ID) (Co
 	return c, nil
 }
 
-// idsOf converts stored IDs.
-func idsOf(ss []string) []domain.ID {
-	out := make([]domain.ID, len(ss))
-	for i, x := range ss {
-		out[i] = domain.ID(x)
+// orEmpty returns ids, or an empty list for nil, which a document stores as
+// [] rather than null.
+func orEmpty(ids []domain.ID) []domain.ID {
+	if ids == nil {
+		return []domain.ID{}
 	}
-	return out
+	return ids
 }
 
 func strs(ids []domain.ID) []string {
@@ -581,17 +581,10 @@ func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, er
 	if err != nil {
 		return DrawRecord{}, err
 	}
-	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
+	if _, err := s.Topic(ctx, d.TopicID); err != nil {
 		return DrawRecord{}, err
 	}
-	ids := func(xs []string) []domain.ID {
-		out := make([]domain.ID, len(xs))
-		for i, x := range xs {
-			out[i] = domain.ID(x)
-		}
-		return out
-	}
-	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: ids(d.Eligible), Drawn: ids(d.Drawn), Reserve: ids(d.Reserve), At: d.At}, nil
+	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: d.Eligible, Drawn: d.Drawn, Reserve: d.Reserve, At: d.At}, nil
 }
 
 // panelTurn is the turn to change a topic's panel: its rules, seed,

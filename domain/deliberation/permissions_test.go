@@ -121,7 +121,10 @@ func TestPermissionMatrix(t *testing.T) {
 		{"rate", only("resident", "grid_worker", "committee", "party", "owners_committee", "property_firm"), func(ctx context.Context) error {
 			return v.svc.Rate(ctx, res.ID, 5)
 		}},
-		{"closeResolution", only("committee"), func(ctx context.Context) error { _, err := v.svc.CloseResolution(ctx, res.ID, deliberation.ClosingInput{Summary: "总结"}); return err }},
+		{"closeResolution", only("committee"), func(ctx context.Context) error {
+			_, err := v.svc.CloseResolution(ctx, res.ID, deliberation.ClosingInput{Summary: "总结"})
+			return err
+		}},
 		{"scheduleMeeting", only("committee"), func(ctx context.Context) error {
 			_, err := v.svc.ScheduleMeeting(ctx, deliberation.MeetingInput{CommunityID: v.c.ID, Kind: deliberation.Online, Title: "线上", StartsAt: v.clock.Now().Add(time.Hour), TopicIDs: []domain.ID{accepted.ID}})
 			return err

@@ -47,7 +47,7 @@ func (s *Service) fixPools(ctx context.Context, t Topic, p Panel) error {
 func (s *Service) pool(ctx context.Context, t Topic, kind SeatKind, grid domain.ID) ([]domain.ID, error) {
 	d, err := s.findPool(ctx, poolID(t.ID, kind, grid))
 	if err == nil {
-		return idsOf(d.Members), nil
+		return d.Members, nil
 	}
 	if domain.ErrorCode(err) != domain.NotFound {
 		return nil, err
@@ -56,8 +56,8 @@ func (s *Service) pool(ctx context.Context, t Topic, kind SeatKind, grid domain.
 	if err != nil {
 		return nil, err
 	}
-	d = poolDoc{ID: poolID(t.ID, kind, grid), TopicID: string(t.ID), Kind: string(kind), GridID: string(grid),
-		Members: strs(members), Hash: PoolHash(strs(members)), At: s.now().UTC()}
+	d = poolDoc{ID: poolID(t.ID, kind, grid), TopicID: t.ID, Kind: string(kind), GridID: grid,
+		Members: orEmpty(members), Hash: PoolHash(strs(members)), At: s.now().UTC()}
 	if won, err := s.insertPool(ctx, d); err != nil {
 		return nil, err
 	} else if !won { // fixed meanwhile: that one holds

@@ -112,7 +112,7 @@ func (s *Service) Adopt(ctx context.Context, motionID domain.ID) (Resolution, er
 		return Resolution{}, domain.Errorf(domain.Conflict, "动议未获通过，不能形成决议", "the motion did not pass")
 	}
 	now := s.now().UTC()
-	d := resolutionDoc{ID: string(m.ID), TopicID: string(m.TopicID), CommunityID: string(m.CommunityID), Text: m.Text, AdoptedAt: now, EffectiveAt: now.Add(NoticePeriod)}
+	d := resolutionDoc{ID: m.ID, TopicID: m.TopicID, CommunityID: m.CommunityID, Text: m.Text, AdoptedAt: now, EffectiveAt: now.Add(NoticePeriod)}
 	if err := s.insertResolution(ctx, d); err != nil {
 		return Resolution{}, err
 	}
@@ -131,7 +131,7 @@ func (s *Service) Resolution(ctx context.Context, id domain.ID) (Resolution, err
 	if err != nil {
 		return Resolution{}, err
 	}
-	if _, err := s.access(ctx, domain.ID(d.CommunityID), isMember); err != nil {
+	if _, err := s.access(ctx, d.CommunityID, isMember); err != nil {
 		return Resolution{}, errResolutionNotFound
 	}
 	rs, err := s.withUnanswered(ctx, []Resolution{toResolution(d)})
@@ -180,7 +180,7 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 	if !s.now().Before(r.EffectiveAt) {
 		return Objection{}, domain.Errorf(domain.Conflict, "公示期已结束", "the notice period is over")
 	}
-	d := objectionDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), ByID: string(domain.ActorFromContext(ctx).UserID), Text: body, At: s.now().UTC()}
+	d := objectionDoc{ID: domain.NewID(), ResolutionID: r.ID, ByID: domain.ActorFromContext(ctx).UserID, Text: body, At: s.now().UTC()}
 	if err := s.insertObjection(ctx, d); err != nil {
 		return Objection{}, err
 	}
@@ -189,7 +189,7 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 		// unless answered (the reminder is cancelled with the answer).
 		s.remindObjection(ctx, r, d)
 	}
-	return Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At}, nil
+	return Objection{ID: d.ID, ByID: d.ByID, Text: d.Text, At: d.At}, nil
 }
 
 // AnswerObjection answers an objection, for the committee.
@@ -199,7 +199,7 @@ func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, an
 	if err != nil {
 		return Objection{}, err
 	}
-	r, err := s.Resolution(ctx, domain.ID(d.ResolutionID))
+	r, err := s.Resolution(ctx, d.ResolutionID)
 	if err != nil {
 		return Objection{}, err
 	}
@@ -214,11 +214,11 @@ func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, an
 		return Objection{}, err
 	}
 	if s.notifier != nil {
-		if err := s.notifier.Cancel(ctx, "objection:"+d.ID); err != nil {
+		if err := s.notifier.Cancel(ctx, "objection:"+string(d.ID)); err != nil {
 			return Objection{}, err
 		}
 	}
-	return Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At, Answer: answer, AnsweredAt: now}, nil
+	return Objection{ID: d.ID, ByID: d.ByID, Text: d.Text, At: d.At, Answer: answer, AnsweredAt: now}, nil
 }
 
 // Objections lists a resolution's objections. Errors: NotFound.
@@ -229,7 +229,7 @@ func (s *Service) Objections(ctx context.Context, resolutionID domain.ID) ([]Obj
 	docs, err := s.findObjections(ctx, resolutionID)
 	out := make([]Objection, len(docs))
 	for i, d := range docs {
-		out[i] = Objection{ID: domain.ID(d.ID), ByID: domain.ID(d.ByID), Text: d.Text, At: d.At, Answer: d.Answer, AnsweredAt: d.AnsweredAt}
+		out[i] = Objection{ID: d.ID, ByID: d.ByID, Text: d.Text, At: d.At, Answer: d.Answer, AnsweredAt: d.AnsweredAt}
 	}
 	return out, err
 }
@@ -277,8 +277,8 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 	default:
 		return ActionItem{}, domain.InvalidField("ownerId", "请指定负责人或负责方", "name an owner: a member or a party")
 	}
-	d := itemDoc{ID: string(domain.NewID()), ResolutionID: string(r.ID), CommunityID: string(r.CommunityID), Title: title,
-		OwnerID: string(in.OwnerID), OwnerParty: string(in.OwnerParty), Due: in.Due.UTC(), Weight: in.Weight, Updates: []itemUpdateDoc{}}
+	d := itemDoc{ID: domain.NewID(), ResolutionID: r.ID, CommunityID: r.CommunityID, Title: title,
+		OwnerID: in.OwnerID, OwnerParty: string(in.OwnerParty), Due: in.Due.UTC(), Weight: in.Weight, Updates: []itemUpdateDoc{}}
 	if err := s.insertItem(ctx, d); err != nil {
 		return ActionItem{}, err
 	}
@@ -289,7 +289,7 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 			at   time.Time
 		}{{notify.KindActionItemDue, d.Due.Add(-3 * 24 * time.Hour)}, {notify.KindActionItemOverdue, d.Due}} {
 			err := s.notifier.Enqueue(ctx, notify.Item{Kind: rem.kind, CommunityID: r.CommunityID, RecipientID: in.OwnerID,
-				Subject: "item:" + d.ID, SendAt: rem.at, Data: data})
+				Subject: "item:" + string(d.ID), SendAt: rem.at, Data: data})
 			if err != nil {
 				return ActionItem{}, err
 			}
@@ -307,8 +307,8 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 		return ActionItem{}, err
 	}
 	actor := domain.ActorFromContext(ctx).UserID
-	if _, err := s.access(ctx, domain.ID(d.CommunityID), func(a communityAccess) bool {
-		return manages(a) || (d.OwnerID != "" && d.OwnerID == string(actor)) ||
+	if _, err := s.access(ctx, d.CommunityID, func(a communityAccess) bool {
+		return manages(a) || (d.OwnerID != "" && d.OwnerID == actor) ||
 			(d.OwnerParty == string(OwnersParty) && a.Has(domain.RoleOwnersCommittee)) ||
 			(d.OwnerParty == string(PropertyParty) && a.Has(domain.RolePropertyFirm))
 	}); err != nil {
@@ -324,25 +324,25 @@ func (s *Service) UpdateActionItem(ctx context.Context, itemID domain.ID, progre
 		return ActionItem{}, domain.InvalidField("link", "链接须以 http:// 或 https:// 开头，且不超过 500 个字符", "the link must start with http:// or https:// and be at most 500 characters")
 	}
 	// Under the resolution's turn: no report lands after its close.
-	end, err := s.takeTurn(ctx, resolutionTurn(domain.ID(d.ResolutionID)))
+	end, err := s.takeTurn(ctx, resolutionTurn(d.ResolutionID))
 	if err != nil {
 		return ActionItem{}, err
 	}
 	defer end()
-	if r, err := s.findResolution(ctx, domain.ID(d.ResolutionID)); err != nil {
+	if r, err := s.findResolution(ctx, d.ResolutionID); err != nil {
 		return ActionItem{}, err
 	} else if !r.ClosedAt.IsZero() {
 		return ActionItem{}, errResolutionClosed
 	}
-	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(actor), Progress: progress, Text: note, Link: link}
+	u := itemUpdateDoc{At: s.now().UTC(), ByID: actor, Progress: progress, Text: note, Link: link}
 	if d, err = s.recordItemProgress(ctx, d.ID, u); err != nil {
 		return ActionItem{}, err
 	}
 	if progress == 100 && s.notifier != nil {
-		if err := s.notifier.Cancel(ctx, "item:"+d.ID); err != nil {
+		if err := s.notifier.Cancel(ctx, "item:"+string(d.ID)); err != nil {
 			return ActionItem{}, err
 		}
-		if err := s.requestRatings(ctx, domain.ID(d.ResolutionID)); err != nil {
+		if err := s.requestRatings(ctx, d.ResolutionID); err != nil {
 			return ActionItem{}, err
 		}
 	}
@@ -368,7 +368,7 @@ func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) er
 			return nil
 		}
 	}
-	t, err := s.findTopic(ctx, domain.ID(rd.TopicID))
+	t, err := s.findTopic(ctx, rd.TopicID)
 	if err != nil {
 		return err
 	}
@@ -378,7 +378,7 @@ func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) er
 	}
 	for _, id := range residents {
 		err := s.notifier.Enqueue(ctx, notify.Item{Kind: notify.KindSatisfaction, CommunityID: t.CommunityID, RecipientID: id,
-			Subject: "resolution:" + rd.ID, SendAt: s.now().UTC(), Data: map[string]string{"resolution": rd.Text, "link": s.baseURL + "/resolutions/" + rd.ID}})
+			Subject: "resolution:" + string(rd.ID), SendAt: s.now().UTC(), Data: map[string]string{"resolution": rd.Text, "link": s.baseURL + "/resolutions/" + string(rd.ID)}})
 		if err != nil {
 			return err
 		}
@@ -402,7 +402,7 @@ func (s *Service) ItemsOf(ctx context.Context, resolutionIDs []domain.ID) (map[d
 	docs, err := s.findItemsOf(ctx, resolutionIDs)
 	out := make(map[domain.ID][]ActionItem, len(resolutionIDs))
 	for _, d := range docs {
-		out[domain.ID(d.ResolutionID)] = append(out[domain.ID(d.ResolutionID)], toItem(d))
+		out[d.ResolutionID] = append(out[d.ResolutionID], toItem(d))
 	}
 	return out, err
 }
@@ -493,7 +493,7 @@ func (s *Service) Rate(ctx context.Context, resolutionID domain.ID, stars int) e
 		return domain.Errorf(domain.Conflict, "决议落实完成后才能评价", "ratings open when the resolution is carried out")
 	}
 	user := domain.ActorFromContext(ctx).UserID
-	d := ratingDoc{ID: string(r.ID) + "/" + string(user), ResolutionID: string(r.ID), UserID: string(user), Stars: stars, At: s.now().UTC()}
+	d := ratingDoc{ID: string(r.ID) + "/" + string(user), ResolutionID: r.ID, UserID: user, Stars: stars, At: s.now().UTC()}
 	won, err := s.insertRating(ctx, d)
 	if err == nil && !won {
 		err = s.replaceRating(ctx, d)
@@ -559,7 +559,7 @@ func (s *Service) SatisfactionOf(ctx context.Context, resolutionIDs []domain.ID)
 		if d.Stars < 1 || d.Stars > 5 {
 			continue
 		}
-		id := domain.ID(d.ResolutionID)
+		id := d.ResolutionID
 		sat := out[id]
 		sat.Count++
 		sat.ByStars[d.Stars-1]++
@@ -662,7 +662,7 @@ func (s *Service) remindObjection(ctx context.Context, r Resolution, d objection
 // still unanswered 2 days after it was filed.
 func notifyItemObjection(r Resolution, d objectionDoc, to domain.ID) notify.Item {
 	return notify.Item{
-		Kind: notify.KindObjectionUnanswered, CommunityID: r.CommunityID, RecipientID: to, Subject: "objection:" + d.ID,
+		Kind: notify.KindObjectionUnanswered, CommunityID: r.CommunityID, RecipientID: to, Subject: "objection:" + string(d.ID),
 		SendAt: d.At.Add(2 * 24 * time.Hour), Data: map[string]string{"resolution": r.Text},
 	}
 }

@@ -55,8 +55,8 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	// The decision itself is claimed first, so of two racing screeners
 	// exactly one decides. The claim holds the decision: RepairTopics
 	// finishes it should the server stop half-way.
-	claim := eventDoc{ID: string(t.ID) + "/decision", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "decision", ActorID: string(actor), At: s.now().UTC(),
-		Decision: string(in.Decision), Body: string(in.Body), Into: string(in.Into), Note: note}
+	claim := eventDoc{ID: string(t.ID) + "/decision", TopicID: t.ID, CommunityID: t.CommunityID, Kind: "decision", ActorID: actor, At: s.now().UTC(),
+		Decision: string(in.Decision), Body: string(in.Body), Into: in.Into, Note: note}
 	check := func() error {
 		switch in.Decision {
 		case Accept:
@@ -99,7 +99,7 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 // can be repeated: states and their events are keyed, carried supports are
 // one per person.
 func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, error) {
-	actor, note := domain.ID(claim.ActorID), claim.Note
+	actor, note := claim.ActorID, claim.Note
 	switch Decision(claim.Decision) {
 	case Accept:
 		return s.moveTo(ctx, t, Accepted, topicChange{DecidedBody: Body(claim.Body)}, actor, note, claim.Body)
@@ -108,7 +108,7 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 	case Reject:
 		return s.moveTo(ctx, t, Rejected, topicChange{}, actor, note, "")
 	}
-	into, err := s.findTopic(ctx, domain.ID(claim.Into))
+	into, err := s.findTopic(ctx, claim.Into)
 	if err != nil {
 		return t, err
 	}
@@ -118,7 +118,7 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 	if b < a {
 		a, b = b, a
 	}
-	pair := eventDoc{ID: "merge/" + a + "/" + b, TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "merge_pair", At: s.now().UTC()}
+	pair := eventDoc{ID: "merge/" + a + "/" + b, TopicID: t.ID, CommunityID: t.CommunityID, Kind: "merge_pair", At: s.now().UTC()}
 	if won, err := s.insertClaim(ctx, pair); err != nil || (!won && !s.claimedBy(ctx, pair.ID, t.ID)) {
 		_ = s.deleteClaim(ctx, claim.ID) // the decision did not happen
 		if err == nil {
@@ -148,7 +148,7 @@ func (s *Service) decide(ctx context.Context, t Topic, claim eventDoc) (Topic, e
 // claimedBy reports whether the claim id was made for topic.
 func (s *Service) claimedBy(ctx context.Context, id string, topic domain.ID) bool {
 	d, err := s.findClaim(ctx, id)
-	return err == nil && d.TopicID == string(topic)
+	return err == nil && d.TopicID == topic
 }
 
 // carrySupports copies the supports of from to into; a supporter of both
@@ -190,7 +190,7 @@ func (s *Service) Timeline(ctx context.Context, topicID domain.ID) ([]Event, err
 	}
 	out := make([]Event, len(docs))
 	for i, d := range docs {
-		out[i] = Event{Kind: d.Kind, ActorID: domain.ID(d.ActorID), Note: d.Note, Other: d.Other, At: d.At}
+		out[i] = Event{Kind: d.Kind, ActorID: d.ActorID, Note: d.Note, Other: d.Other, At: d.At}
 	}
 	sortEvents(out)
 	return out, nil

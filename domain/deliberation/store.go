@@ -44,66 +44,64 @@ func Indexes() []db.Index {
 }
 
 type topicDoc struct {
-	ID          string    `bson:"_id"`
-	CommunityID string    `bson:"community_id"`
-	Title       string    `bson:"title"`
-	Body        string    `bson:"body"`
-	Category    string    `bson:"category"`
-	GridIDs     []string  `bson:"grid_ids"`
-	ProposerID  string    `bson:"proposer_id"`
-	RecordedBy  string    `bson:"recorded_by,omitempty"`
-	Source      string    `bson:"source"`
-	State       string    `bson:"state"`
-	Threshold   int       `bson:"threshold"`
-	Deadline    time.Time `bson:"deadline"`
-	DecidedBody string    `bson:"decided_body,omitempty"`
-	MergedInto  string    `bson:"merged_into,omitempty"`
-	CreatedAt   time.Time `bson:"created_at"`
+	ID          domain.ID   `bson:"_id"`
+	CommunityID domain.ID   `bson:"community_id"`
+	Title       string      `bson:"title"`
+	Body        string      `bson:"body"`
+	Category    string      `bson:"category"`
+	GridIDs     []domain.ID `bson:"grid_ids"`
+	ProposerID  domain.ID   `bson:"proposer_id"`
+	RecordedBy  domain.ID   `bson:"recorded_by,omitempty"`
+	Source      string      `bson:"source"`
+	State       string      `bson:"state"`
+	Threshold   int         `bson:"threshold"`
+	Deadline    time.Time   `bson:"deadline"`
+	DecidedBody string      `bson:"decided_body,omitempty"`
+	MergedInto  domain.ID   `bson:"merged_into,omitempty"`
+	CreatedAt   time.Time   `bson:"created_at"`
 }
 
 func toTopic(d topicDoc) Topic {
 	t := Topic{
-		ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Title: d.Title, Body: d.Body,
-		Category: Category(d.Category), ProposerID: domain.ID(d.ProposerID), RecordedBy: domain.ID(d.RecordedBy),
+		ID: d.ID, CommunityID: d.CommunityID, Title: d.Title, Body: d.Body,
+		Category: Category(d.Category), ProposerID: d.ProposerID, RecordedBy: d.RecordedBy,
 		Source: Source(d.Source), State: State(d.State), Threshold: d.Threshold, Deadline: d.Deadline,
-		DecidedBody: Body(d.DecidedBody), MergedInto: domain.ID(d.MergedInto), CreatedAt: d.CreatedAt,
+		DecidedBody: Body(d.DecidedBody), MergedInto: d.MergedInto, CreatedAt: d.CreatedAt,
 	}
-	for _, g := range d.GridIDs {
-		t.GridIDs = append(t.GridIDs, domain.ID(g))
-	}
+	t.GridIDs = append(t.GridIDs, d.GridIDs...)
 	return t
 }
 
 type supportDoc struct {
 	ID          string    `bson:"_id"`
-	TopicID     string    `bson:"topic_id"`
-	CommunityID string    `bson:"community_id"`
-	UserID      string    `bson:"user_id"`
-	CarriedFrom string    `bson:"carried_from,omitempty"` // the merged topic it came from
+	TopicID     domain.ID `bson:"topic_id"`
+	CommunityID domain.ID `bson:"community_id"`
+	UserID      domain.ID `bson:"user_id"`
+	CarriedFrom domain.ID `bson:"carried_from,omitempty"` // the merged topic it came from
 	CreatedAt   time.Time `bson:"created_at"`
 }
 
 func supportID(topic, user domain.ID) string { return string(topic) + "/" + string(user) }
 
 type commentDoc struct {
-	ID           string    `bson:"_id"`
-	TopicID      string    `bson:"topic_id"`
-	CommunityID  string    `bson:"community_id"`
-	AuthorID     string    `bson:"author_id"`
-	ParentID     string    `bson:"parent_id,omitempty"`
+	ID           domain.ID `bson:"_id"`
+	TopicID      domain.ID `bson:"topic_id"`
+	CommunityID  domain.ID `bson:"community_id"`
+	AuthorID     domain.ID `bson:"author_id"`
+	ParentID     domain.ID `bson:"parent_id,omitempty"`
 	Body         string    `bson:"body"`
 	CreatedAt    time.Time `bson:"created_at"`
 	EditedAt     time.Time `bson:"edited_at,omitempty"`
 	Hidden       bool      `bson:"hidden"`
 	HiddenReason string    `bson:"hidden_reason,omitempty"`
-	HiddenBy     string    `bson:"hidden_by,omitempty"`
+	HiddenBy     domain.ID `bson:"hidden_by,omitempty"`
 }
 
 type reportDoc struct {
 	ID        string    `bson:"_id"`
-	CommentID string    `bson:"comment_id"`
-	TopicID   string    `bson:"topic_id"`
-	UserID    string    `bson:"user_id"`
+	CommentID domain.ID `bson:"comment_id"`
+	TopicID   domain.ID `bson:"topic_id"`
+	UserID    domain.ID `bson:"user_id"`
 	Reason    string    `bson:"reason"`
 	CreatedAt time.Time `bson:"created_at"`
 }
@@ -112,16 +110,16 @@ type reportDoc struct {
 // change, in the same shape.
 type eventDoc struct {
 	ID          string    `bson:"_id"`
-	TopicID     string    `bson:"topic_id"`
-	CommunityID string    `bson:"community_id"`
+	TopicID     domain.ID `bson:"topic_id"`
+	CommunityID domain.ID `bson:"community_id"`
 	Kind        string    `bson:"kind"`
-	ActorID     string    `bson:"actor_id,omitempty"`
+	ActorID     domain.ID `bson:"actor_id,omitempty"`
 	Note        string    `bson:"note,omitempty"`
 	Other       string    `bson:"other,omitempty"` // the other topic of a merge
 	At          time.Time `bson:"at"`
 	// A decision claim holds the decision, so that RepairTopics can finish
 	// it after a crash.
-	Decision string `bson:"decision,omitempty"`
-	Body     string `bson:"body,omitempty"`
-	Into     string `bson:"into,omitempty"`
+	Decision string    `bson:"decision,omitempty"`
+	Body     string    `bson:"body,omitempty"`
+	Into     domain.ID `bson:"into,omitempty"`
 }

@@ -27,14 +27,14 @@ func (s *Service) findComment(ctx context.Context, id domain.ID) (commentDoc, er
 }
 
 // setCommentBody replaces a comment's text, edited at at.
-func (s *Service) setCommentBody(ctx context.Context, id string, body string, at time.Time) error {
-	return db.UpdateByID(ctx, s.db.Collection(commentsColl), id, bson.M{"$set": bson.M{"body": body, "edited_at": at}})
+func (s *Service) setCommentBody(ctx context.Context, id domain.ID, body string, at time.Time) error {
+	return db.UpdateByID(ctx, s.db.Collection(commentsColl), string(id), bson.M{"$set": bson.M{"body": body, "edited_at": at}})
 }
 
 // hideComment marks a comment hidden by a committee member, with the reason.
-func (s *Service) hideComment(ctx context.Context, id string, reason string, by domain.ID) error {
+func (s *Service) hideComment(ctx context.Context, id domain.ID, reason string, by domain.ID) error {
 	set := bson.M{"hidden": true, "hidden_reason": reason, "hidden_by": string(by)}
-	return db.UpdateByID(ctx, s.db.Collection(commentsColl), id, bson.M{"$set": set})
+	return db.UpdateByID(ctx, s.db.Collection(commentsColl), string(id), bson.M{"$set": set})
 }
 
 // findCommentPage reads one page of a topic's comments, oldest first.
@@ -58,15 +58,15 @@ func (s *Service) countVisibleComments(ctx context.Context, topicIDs []domain.ID
 		return nil, db.Err("count "+commentsColl, err)
 	}
 	var rows []struct {
-		ID string `bson:"_id"`
-		N  int    `bson:"n"`
+		ID domain.ID `bson:"_id"`
+		N  int       `bson:"n"`
 	}
 	if err := cur.All(ctx, &rows); err != nil {
 		return nil, db.Err("read counts", err)
 	}
 	out := make(map[domain.ID]int, len(topicIDs))
 	for _, r := range rows {
-		out[domain.ID(r.ID)] = r.N
+		out[r.ID] = r.N
 	}
 	return out, nil
 }
@@ -84,7 +84,7 @@ func (s *Service) countReports(ctx context.Context, topicID domain.ID) (map[doma
 	docs, err := db.FindAll[reportDoc](ctx, s.db.Collection(reportsColl), bson.M{"topic_id": string(topicID)})
 	out := map[domain.ID]int{}
 	for _, d := range docs {
-		out[domain.ID(d.CommentID)]++
+		out[d.CommentID]++
 	}
 	return out, err
 }

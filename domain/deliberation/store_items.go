@@ -14,11 +14,11 @@ import (
 // Action items (itemsColl, with the resolutions in store_resolutions.go).
 
 type itemDoc struct {
-	ID           string          `bson:"_id"`
-	ResolutionID string          `bson:"resolution_id"`
-	CommunityID  string          `bson:"community_id"`
+	ID           domain.ID       `bson:"_id"`
+	ResolutionID domain.ID       `bson:"resolution_id"`
+	CommunityID  domain.ID       `bson:"community_id"`
 	Title        string          `bson:"title"`
-	OwnerID      string          `bson:"owner_id,omitempty"`
+	OwnerID      domain.ID       `bson:"owner_id,omitempty"`
 	OwnerParty   string          `bson:"owner_party,omitempty"`
 	Due          time.Time       `bson:"due"`
 	Weight       int             `bson:"weight"`
@@ -29,17 +29,17 @@ type itemDoc struct {
 
 type itemUpdateDoc struct {
 	At       time.Time `bson:"at"`
-	ByID     string    `bson:"by_id"`
+	ByID     domain.ID `bson:"by_id"`
 	Progress int       `bson:"progress"`
 	Text     string    `bson:"text"`
 	Link     string    `bson:"link,omitempty"`
 }
 
 func toItem(d itemDoc) ActionItem {
-	it := ActionItem{ID: domain.ID(d.ID), ResolutionID: domain.ID(d.ResolutionID), Title: d.Title, OwnerID: domain.ID(d.OwnerID),
+	it := ActionItem{ID: d.ID, ResolutionID: d.ResolutionID, Title: d.Title, OwnerID: d.OwnerID,
 		OwnerParty: Party(d.OwnerParty), Due: d.Due, Weight: d.Weight, Progress: d.Progress, Removed: d.Removed}
 	for _, u := range d.Updates {
-		it.Updates = append(it.Updates, ItemUpdate{At: u.At, ByID: domain.ID(u.ByID), Progress: u.Progress, Text: u.Text, Link: u.Link})
+		it.Updates = append(it.Updates, ItemUpdate{At: u.At, ByID: u.ByID, Progress: u.Progress, Text: u.Text, Link: u.Link})
 	}
 	return it
 }
@@ -92,7 +92,7 @@ func (s *Service) findUnfinishedItemsDue(ctx context.Context, userID domain.ID, 
 // one update, and returns the item as it is then. The update is atomic on
 // both stores: two owners updating at once both keep their update; an item
 // removed meanwhile takes none. Errors: NotFound (removed).
-func (s *Service) recordItemProgress(ctx context.Context, itemID string, u itemUpdateDoc) (itemDoc, error) {
+func (s *Service) recordItemProgress(ctx context.Context, itemID domain.ID, u itemUpdateDoc) (itemDoc, error) {
 	var d itemDoc
 	err := s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": itemID, "removed": bson.M{"$ne": true}},
 		bson.M{"$push": bson.M{"updates": u}, "$set": bson.M{"progress": u.Progress}},
@@ -128,7 +128,7 @@ func (s *Service) recordItemChange(ctx context.Context, d itemDoc, c itemChange,
 	if c.Removed {
 		set["removed"] = true
 	}
-	u := itemUpdateDoc{At: s.now().UTC(), ByID: string(domain.ActorFromContext(ctx).UserID), Progress: d.Progress, Text: note}
+	u := itemUpdateDoc{At: s.now().UTC(), ByID: domain.ActorFromContext(ctx).UserID, Progress: d.Progress, Text: note}
 	err := s.db.Collection(itemsColl).FindOneAndUpdate(ctx, bson.M{"_id": d.ID, "removed": bson.M{"$ne": true}},
 		bson.M{"$set": set, "$push": bson.M{"updates": u}},
 		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)

@@ -20,43 +20,41 @@ const (
 )
 
 type meetingDoc struct {
-	ID          string    `bson:"_id"`
-	CommunityID string    `bson:"community_id"`
-	Kind        string    `bson:"kind"`
-	Title       string    `bson:"title"`
-	StartsAt    time.Time `bson:"starts_at"`
-	Place       string    `bson:"place"`
-	TopicIDs    []string  `bson:"topic_ids"`
-	ChairID     string    `bson:"chair_id"`
-	CheckInCode string    `bson:"check_in_code"`
-	Started     bool      `bson:"started"`
-	Minutes     string    `bson:"minutes,omitempty"`
+	ID          domain.ID   `bson:"_id"`
+	CommunityID domain.ID   `bson:"community_id"`
+	Kind        string      `bson:"kind"`
+	Title       string      `bson:"title"`
+	StartsAt    time.Time   `bson:"starts_at"`
+	Place       string      `bson:"place"`
+	TopicIDs    []domain.ID `bson:"topic_ids"`
+	ChairID     domain.ID   `bson:"chair_id"`
+	CheckInCode string      `bson:"check_in_code"`
+	Started     bool        `bson:"started"`
+	Minutes     string      `bson:"minutes,omitempty"`
 }
 
 type attendanceDoc struct {
 	ID        string    `bson:"_id"`
-	MeetingID string    `bson:"meeting_id"`
-	UserID    string    `bson:"user_id"`
+	MeetingID domain.ID `bson:"meeting_id"`
+	UserID    domain.ID `bson:"user_id"`
 	ByChair   bool      `bson:"by_chair"`
 	At        time.Time `bson:"at"`
 }
 
 type statementDoc struct {
-	ID        string    `bson:"_id"`
-	MeetingID string    `bson:"meeting_id"`
-	TopicID   string    `bson:"topic_id"`
-	SpeakerID string    `bson:"speaker_id"`
+	ID        domain.ID `bson:"_id"`
+	MeetingID domain.ID `bson:"meeting_id"`
+	TopicID   domain.ID `bson:"topic_id"`
+	SpeakerID domain.ID `bson:"speaker_id"`
 	Stance    string    `bson:"stance"`
 	Summary   string    `bson:"summary"`
 	At        time.Time `bson:"at"`
 }
 
 func toMeeting(d meetingDoc, staff bool) Meeting {
-	m := Meeting{ID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Kind: MeetingKind(d.Kind), Title: d.Title, StartsAt: d.StartsAt,
-		Place: d.Place, ChairID: domain.ID(d.ChairID), Started: d.Started, Minutes: d.Minutes}
-	for _, t := range d.TopicIDs {
-		m.TopicIDs = append(m.TopicIDs, domain.ID(t))
-	}
+	m := Meeting{ID: d.ID, CommunityID: d.CommunityID, Kind: MeetingKind(d.Kind), Title: d.Title, StartsAt: d.StartsAt,
+		Place: d.Place, ChairID: d.ChairID, Started: d.Started, Minutes: d.Minutes}
+	m.TopicIDs = append(m.TopicIDs, d.TopicIDs...)
 	if staff {
 		m.CheckInCode = d.CheckInCode
 	}
@@ -96,8 +94,8 @@ func (s *Service) findTopicMeetings(ctx context.Context, communityID, topicID do
 
 // findMeetingsOnTopicsFrom reads the meetings with any of the topics on
 // their agenda that start from from on, in no particular order.
-func (s *Service) findMeetingsOnTopicsFrom(ctx context.Context, topicIDs []string, from time.Time) ([]meetingDoc, error) {
-	return db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": topicIDs}, "starts_at": bson.M{"$gte": from.UTC()}})
+func (s *Service) findMeetingsOnTopicsFrom(ctx context.Context, topicIDs []domain.ID, from time.Time) ([]meetingDoc, error) {
+	return db.FindAll[meetingDoc](ctx, s.db.Collection(meetingsColl), bson.M{"topic_ids": bson.M{"$in": strs(topicIDs)}, "starts_at": bson.M{"$gte": from.UTC()}})
 }
 
 // setMeetingStarted marks a meeting started.

@@ -19,62 +19,62 @@ const (
 )
 
 type panelDoc struct {
-	ID              string    `bson:"_id"`
-	CommunityID     string    `bson:"community_id"`
+	ID              domain.ID `bson:"_id"`
+	CommunityID     domain.ID `bson:"community_id"`
 	Rules           []ruleDoc `bson:"rules"`
 	Seed            string    `bson:"seed"`
 	SeedPublishedAt time.Time `bson:"seed_published_at,omitempty"`
 	State           string    `bson:"state"`
 	ConfirmedAt     time.Time `bson:"confirmed_at,omitempty"`
-	ConfirmedBy     string    `bson:"confirmed_by,omitempty"`
+	ConfirmedBy     domain.ID `bson:"confirmed_by,omitempty"`
 }
 
 type ruleDoc struct {
-	Kind   string `bson:"kind"`
-	GridID string `bson:"grid_id"`
-	Min    int    `bson:"min"`
-	Max    int    `bson:"max"`
+	Kind   string    `bson:"kind"`
+	GridID domain.ID `bson:"grid_id"`
+	Min    int       `bson:"min"`
+	Max    int       `bson:"max"`
 }
 
 type seatDoc struct {
-	ID      string `bson:"_id"`
-	TopicID string `bson:"topic_id"`
-	UserID  string `bson:"user_id"`
-	Kind    string `bson:"kind"`
-	GridID  string `bson:"grid_id"`
-	Drawn   bool   `bson:"drawn"`
-	DrawID  string `bson:"draw_id,omitempty"`
-	State   string `bson:"state"`
+	ID      string    `bson:"_id"`
+	TopicID domain.ID `bson:"topic_id"`
+	UserID  domain.ID `bson:"user_id"`
+	Kind    string    `bson:"kind"`
+	GridID  domain.ID `bson:"grid_id"`
+	Drawn   bool      `bson:"drawn"`
+	DrawID  string    `bson:"draw_id,omitempty"`
+	State   string    `bson:"state"`
 	// AnsweredBy is the grid worker who recorded an assisted resident's
 	// answer, before Witness.
-	AnsweredBy string `bson:"answered_by,omitempty"`
-	Witness    string `bson:"witness,omitempty"`
+	AnsweredBy domain.ID `bson:"answered_by,omitempty"`
+	Witness    string    `bson:"witness,omitempty"`
 }
 
 type drawDoc struct {
-	ID       string    `bson:"_id"`
-	TopicID  string    `bson:"topic_id"`
-	Seed     string    `bson:"seed"`
-	Salt     string    `bson:"salt"`
-	Eligible []string  `bson:"eligible"`
-	Count    int       `bson:"count"`
-	Drawn    []string  `bson:"drawn"`
-	Reserve  []string  `bson:"reserve"`
-	At       time.Time `bson:"at"`
+	ID       string      `bson:"_id"`
+	TopicID  domain.ID   `bson:"topic_id"`
+	Seed     string      `bson:"seed"`
+	Salt     string      `bson:"salt"`
+	Eligible []domain.ID `bson:"eligible"`
+	Count    int         `bson:"count"`
+	Drawn    []domain.ID `bson:"drawn"`
+	Reserve  []domain.ID `bson:"reserve"`
+	At       time.Time   `bson:"at"`
 }
 
 func toPanel(d panelDoc) Panel {
-	p := Panel{TopicID: domain.ID(d.ID), CommunityID: domain.ID(d.CommunityID), Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State),
-		ConfirmedAt: d.ConfirmedAt, ConfirmedBy: domain.ID(d.ConfirmedBy)}
+	p := Panel{TopicID: d.ID, CommunityID: d.CommunityID, Seed: d.Seed, SeedPublishedAt: d.SeedPublishedAt, State: PanelState(d.State),
+		ConfirmedAt: d.ConfirmedAt, ConfirmedBy: d.ConfirmedBy}
 	for _, r := range d.Rules {
-		p.Rules = append(p.Rules, SeatRule{Kind: SeatKind(r.Kind), GridID: domain.ID(r.GridID), Min: r.Min, Max: r.Max})
+		p.Rules = append(p.Rules, SeatRule{Kind: SeatKind(r.Kind), GridID: r.GridID, Min: r.Min, Max: r.Max})
 	}
 	return p
 }
 
 func toSeat(d seatDoc) Seat {
-	return Seat{UserID: domain.ID(d.UserID), Kind: SeatKind(d.Kind), GridID: domain.ID(d.GridID), Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
-		AnsweredBy: domain.ID(d.AnsweredBy), Witness: d.Witness}
+	return Seat{UserID: d.UserID, Kind: SeatKind(d.Kind), GridID: d.GridID, Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
+		AnsweredBy: d.AnsweredBy, Witness: d.Witness}
 }
 
 // insertPanel stores a new panel; one made meanwhile holds.
@@ -104,7 +104,7 @@ func (s *Service) setPanelSeed(ctx context.Context, topicID domain.ID, seed stri
 
 // confirmDraftPanel marks a panel confirmed, by whom and when, if it is
 // still a draft; otherwise it changes nothing.
-func (s *Service) confirmDraftPanel(ctx context.Context, topicID domain.ID, at time.Time, by string) error {
+func (s *Service) confirmDraftPanel(ctx context.Context, topicID domain.ID, at time.Time, by domain.ID) error {
 	_, err := db.Update(ctx, s.db.Collection(panelsColl), bson.M{"_id": string(topicID), "state": string(PanelDraft)},
 		bson.M{"$set": bson.M{"state": string(PanelConfirmed), "confirmed_at": at, "confirmed_by": by}})
 	return err

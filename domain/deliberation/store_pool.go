@@ -11,13 +11,13 @@ import (
 const poolsColl = "draw_pools" // _id is topic/kind/grid: one pool per drawable rule
 
 type poolDoc struct {
-	ID      string    `bson:"_id"`
-	TopicID string    `bson:"topic_id"`
-	Kind    string    `bson:"kind"`
-	GridID  string    `bson:"grid_id"`
-	Members []string  `bson:"members"` // sorted user IDs
-	Hash    string    `bson:"hash"`    // PoolHash(Members)
-	At      time.Time `bson:"at"`
+	ID      string      `bson:"_id"`
+	TopicID domain.ID   `bson:"topic_id"`
+	Kind    string      `bson:"kind"`
+	GridID  domain.ID   `bson:"grid_id"`
+	Members []domain.ID `bson:"members"` // sorted user IDs
+	Hash    string      `bson:"hash"`    // PoolHash(Members)
+	At      time.Time   `bson:"at"`
 }
 
 func poolID(t domain.ID, kind SeatKind, grid domain.ID) string {

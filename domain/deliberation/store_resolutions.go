@@ -22,9 +22,9 @@ const (
 )
 
 type resolutionDoc struct {
-	ID          string    `bson:"_id"`
-	TopicID     string    `bson:"topic_id"`
-	CommunityID string    `bson:"community_id"`
+	ID          domain.ID `bson:"_id"`
+	TopicID     domain.ID `bson:"topic_id"`
+	CommunityID domain.ID `bson:"community_id"`
 	Text        string    `bson:"text"`
 	AdoptedAt   time.Time `bson:"adopted_at"`
 	EffectiveAt time.Time `bson:"effective_at"`
@@ -35,9 +35,9 @@ type resolutionDoc struct {
 }
 
 type objectionDoc struct {
-	ID           string    `bson:"_id"`
-	ResolutionID string    `bson:"resolution_id"`
-	ByID         string    `bson:"by_id"`
+	ID           domain.ID `bson:"_id"`
+	ResolutionID domain.ID `bson:"resolution_id"`
+	ByID         domain.ID `bson:"by_id"`
 	Text         string    `bson:"text"`
 	At           time.Time `bson:"at"`
 	Answer       string    `bson:"answer,omitempty"`
@@ -46,14 +46,14 @@ type objectionDoc struct {
 
 type ratingDoc struct {
 	ID           string    `bson:"_id"`
-	ResolutionID string    `bson:"resolution_id"`
-	UserID       string    `bson:"user_id"`
+	ResolutionID domain.ID `bson:"resolution_id"`
+	UserID       domain.ID `bson:"user_id"`
 	Stars        int       `bson:"stars"`
 	At           time.Time `bson:"at"`
 }
 
 func toResolution(d resolutionDoc) Resolution {
-	return Resolution{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
+	return Resolution{ID: d.ID, TopicID: d.TopicID, CommunityID: d.CommunityID, Text: d.Text,
 		AdoptedAt: d.AdoptedAt, EffectiveAt: d.EffectiveAt, Summary: d.Summary, UnfinishedReason: d.UnfinishedReason, ClosedAt: d.ClosedAt}
 }
 
@@ -97,7 +97,7 @@ func (s *Service) countUnanswered(ctx context.Context, ids []domain.ID) (map[dom
 		options.Find().SetProjection(bson.M{"resolution_id": 1}))
 	out := map[domain.ID]int{}
 	for _, d := range docs {
-		out[domain.ID(d.ResolutionID)]++
+		out[d.ResolutionID]++
 	}
 	return out, err
 }
@@ -122,8 +122,8 @@ func (s *Service) findObjections(ctx context.Context, resolutionID domain.ID) ([
 }
 
 // setObjectionAnswer records the committee's answer to an objection.
-func (s *Service) setObjectionAnswer(ctx context.Context, id string, answer string, at time.Time) error {
-	return db.UpdateByID(ctx, s.db.Collection(objectionsColl), id, bson.M{"$set": bson.M{"answer": answer, "answered_at": at}})
+func (s *Service) setObjectionAnswer(ctx context.Context, id domain.ID, answer string, at time.Time) error {
+	return db.UpdateByID(ctx, s.db.Collection(objectionsColl), string(id), bson.M{"$set": bson.M{"answer": answer, "answered_at": at}})
 }
 
 // insertRating stores a rating; won is false when the resident has rated

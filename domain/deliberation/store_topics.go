@@ -57,13 +57,13 @@ func (s *Service) findTopicPage(ctx context.Context, communityID domain.ID, f To
 }
 
 // findTopics reads the topics with the given ids, in no particular order.
-func (s *Service) findTopics(ctx context.Context, ids []string) ([]Topic, error) {
-	return s.findTopicsWhere(ctx, bson.M{"_id": bson.M{"$in": ids}})
+func (s *Service) findTopics(ctx context.Context, ids []domain.ID) ([]Topic, error) {
+	return s.findTopicsWhere(ctx, bson.M{"_id": bson.M{"$in": strs(ids)}})
 }
 
 // findCollectingTopics reads those of the given topics that are collecting.
-func (s *Service) findCollectingTopics(ctx context.Context, ids []string) ([]Topic, error) {
-	return s.findTopicsWhere(ctx, bson.M{"_id": bson.M{"$in": ids}, "state": string(Collecting)})
+func (s *Service) findCollectingTopics(ctx context.Context, ids []domain.ID) ([]Topic, error) {
+	return s.findTopicsWhere(ctx, bson.M{"_id": bson.M{"$in": strs(ids)}, "state": string(Collecting)})
 }
 
 // findCommunityTopics reads those of the given topics that belong to a
@@ -136,7 +136,7 @@ func (s *Service) supporters(ctx context.Context, topicID domain.ID) ([]domain.I
 	}
 	out := make([]domain.ID, len(docs))
 	for i, d := range docs {
-		out[i] = domain.ID(d.UserID)
+		out[i] = d.UserID
 	}
 	return out, nil
 }
@@ -154,18 +154,18 @@ func (s *Service) supportedTopics(ctx context.Context, user domain.ID, among []d
 	}
 	out := make([]domain.ID, len(docs))
 	for i, d := range docs {
-		out[i] = domain.ID(d.TopicID)
+		out[i] = d.TopicID
 	}
 	return out, nil
 }
 
 // countSupportsByTopic reads every support once and counts them by topic.
-func (s *Service) countSupportsByTopic(ctx context.Context) (map[string]int, error) {
+func (s *Service) countSupportsByTopic(ctx context.Context) (map[domain.ID]int, error) {
 	supports, err := db.FindAll[supportDoc](ctx, s.db.Collection(supportsColl), bson.M{})
 	if err != nil {
 		return nil, err
 	}
-	counts := map[string]int{} // topic → its supports
+	counts := map[domain.ID]int{} // topic → its supports
 	for _, d := range supports {
 		counts[d.TopicID]++
 	}
@@ -176,8 +176,8 @@ func (s *Service) countSupportsByTopic(ctx context.Context) (map[string]int, err
 const topicTalliesColl = "topic_tallies"
 
 type topicTallyDoc struct {
-	ID       string `bson:"_id"`
-	Supports int    `bson:"supports"`
+	ID       domain.ID `bson:"_id"`
+	Supports int       `bson:"supports"`
 }
 
 // countSupport adds one to the topic's tally after a new support and
@@ -208,18 +208,18 @@ func (s *Service) supportTallies(ctx context.Context, ids []domain.ID) (map[doma
 	docs, err := db.FindAll[topicTallyDoc](ctx, s.db.Collection(topicTalliesColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
 	out := make(map[domain.ID]int, len(docs))
 	for _, d := range docs {
-		out[domain.ID(d.ID)] = d.Supports
+		out[d.ID] = d.Supports
 	}
 	return out, err
 }
 
 // allSupportTallies returns every stored tally by topic.
-func (s *Service) allSupportTallies(ctx context.Context) (map[string]int, error) {
+func (s *Service) allSupportTallies(ctx context.Context) (map[domain.ID]int, error) {
 	tallies, err := db.FindAll[topicTallyDoc](ctx, s.db.Collection(topicTalliesColl), bson.M{})
 	if err != nil {
 		return nil, err
 	}
-	stored := make(map[string]int, len(tallies))
+	stored := make(map[domain.ID]int, len(tallies))
 	for _, t := range tallies {
 		stored[t.ID] = t.Supports
 	}
@@ -228,7 +228,7 @@ func (s *Service) allSupportTallies(ctx context.Context) (map[string]int, error)
 
 // insertTallies inserts tallies in one unordered batch and returns the
 // topics whose tally already existed.
-func (s *Service) insertTallies(ctx context.Context, docs []topicTallyDoc) ([]string, error) {
+func (s *Service) insertTallies(ctx context.Context, docs []topicTallyDoc) ([]domain.ID, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -241,7 +241,7 @@ func (s *Service) insertTallies(ctx context.Context, docs []topicTallyDoc) ([]st
 	if err == nil || !errors.As(err, &bulk) || bulk.WriteConcernError != nil {
 		return nil, db.Err("insert tallies", err)
 	}
-	var existed []string
+	var existed []domain.ID
 	for _, we := range bulk.WriteErrors {
 		if we.Code != 11000 { // duplicate key
 			return nil, db.Err("insert tallies", err)
@@ -252,7 +252,7 @@ func (s *Service) insertTallies(ctx context.Context, docs []topicTallyDoc) ([]st
 }
 
 // raiseSupportTally raises a topic's tally to n supports, never lowering it.
-func (s *Service) raiseSupportTally(ctx context.Context, topic string, n int) error {
+func (s *Service) raiseSupportTally(ctx context.Context, topic domain.ID, n int) error {
 	_, err := db.Update(ctx, s.db.Collection(topicTalliesColl), bson.M{"_id": topic}, bson.M{"$max": bson.M{"supports": n}})
 	return err
 }

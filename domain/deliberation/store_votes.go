@@ -20,9 +20,9 @@ const (
 )
 
 type motionDoc struct {
-	ID          string     `bson:"_id"`
-	TopicID     string     `bson:"topic_id"`
-	CommunityID string     `bson:"community_id"`
+	ID          domain.ID  `bson:"_id"`
+	TopicID     domain.ID  `bson:"topic_id"`
+	CommunityID domain.ID  `bson:"community_id"`
 	Text        string     `bson:"text"`
 	Method      string     `bson:"method"`
 	Secret      bool       `bson:"secret"`
@@ -34,8 +34,8 @@ type motionDoc struct {
 }
 
 type voterDoc struct {
-	UserID string `bson:"user_id"`
-	Party  string `bson:"party,omitempty"`
+	UserID domain.ID `bson:"user_id"`
+	Party  string    `bson:"party,omitempty"`
 }
 
 // voteDoc is one version of a voter's vote: a change of mind adds a
@@ -44,17 +44,17 @@ type voterDoc struct {
 // of Yishi have _id motion/voter and n 0.
 type voteDoc struct {
 	ID         string    `bson:"_id"`
-	MotionID   string    `bson:"motion_id"`
-	VoterID    string    `bson:"voter_id"`
+	MotionID   domain.ID `bson:"motion_id"`
+	VoterID    domain.ID `bson:"voter_id"`
 	N          int       `bson:"n,omitempty"`
 	Choice     string    `bson:"choice"`
-	RecordedBy string    `bson:"recorded_by,omitempty"` // a grid worker, for an assisted vote
+	RecordedBy domain.ID `bson:"recorded_by,omitempty"` // a grid worker, for an assisted vote
 	Witness    string    `bson:"witness,omitempty"`
 	At         time.Time `bson:"at"`
 }
 
 type resultDoc struct {
-	MotionID string           `bson:"_id"`
+	MotionID domain.ID        `bson:"_id"`
 	Yes      int              `bson:"yes"`
 	No       int              `bson:"no"`
 	Abstain  int              `bson:"abstain"`
@@ -66,10 +66,10 @@ type resultDoc struct {
 }
 
 func toMotion(d motionDoc, closed bool) Motion {
-	m := Motion{ID: domain.ID(d.ID), TopicID: domain.ID(d.TopicID), CommunityID: domain.ID(d.CommunityID), Text: d.Text,
+	m := Motion{ID: d.ID, TopicID: d.TopicID, CommunityID: d.CommunityID, Text: d.Text,
 		Method: Method(d.Method), Secret: d.Secret, Deadline: d.Deadline, Closed: closed, QuorumNum: d.QuorumNum, QuorumDen: d.QuorumDen}
 	for _, v := range d.Voters {
-		m.Voters = append(m.Voters, Voter{UserID: domain.ID(v.UserID), Party: Party(v.Party)})
+		m.Voters = append(m.Voters, Voter{UserID: v.UserID, Party: Party(v.Party)})
 	}
 	return m
 }
@@ -129,12 +129,12 @@ func (s *Service) motionClosed(ctx context.Context, motionID domain.ID) (bool, e
 
 // closedMotions reports which of the motions have their result published,
 // in one query.
-func (s *Service) closedMotions(ctx context.Context, motionIDs []string) (map[string]bool, error) {
-	results, err := db.FindAll[resultDoc](ctx, s.db.Collection(resultsColl), bson.M{"_id": bson.M{"$in": motionIDs}})
+func (s *Service) closedMotions(ctx context.Context, motionIDs []domain.ID) (map[domain.ID]bool, error) {
+	results, err := db.FindAll[resultDoc](ctx, s.db.Collection(resultsColl), bson.M{"_id": bson.M{"$in": strs(motionIDs)}})
 	if err != nil {
 		return nil, err
 	}
-	closed := map[string]bool{}
+	closed := map[domain.ID]bool{}
 	for _, r := range results {
 		closed[r.MotionID] = true
 	}

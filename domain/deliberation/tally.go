@@ -1,6 +1,10 @@
 package deliberation
 
-import "context"
+import (
+	"context"
+
+	"github.com/yishi-app/yishi/domain"
+)
 
 // Tallies (topic_tallies, _id the topic) count each topic's supports so
 // that the topic list need not: a page's 50 tallies are one read by key
@@ -29,7 +33,7 @@ func (s *Service) RepairTallies(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	var missing []topicTallyDoc
-	var missingIDs, short []string
+	var missingIDs, short []domain.ID
 	for topic, n := range counts {
 		if have, ok := stored[topic]; !ok {
 			missing, missingIDs = append(missing, topicTallyDoc{ID: topic, Supports: n}), append(missingIDs, topic)
@@ -56,7 +60,7 @@ func (s *Service) RepairTallies(ctx context.Context) (int, error) {
 			return 0, err
 		}
 		for _, t := range topics {
-			if _, err := s.checkThreshold(ctx, t, counts[string(t.ID)]); err != nil {
+			if _, err := s.checkThreshold(ctx, t, counts[t.ID]); err != nil {
 				return 0, err
 			}
 		}

@@ -42,7 +42,7 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 	}
 	actor := domain.ActorFromContext(ctx)
 	d := topicDoc{
-		ID: string(domain.NewID()), CommunityID: string(c.ID), ProposerID: string(actor.UserID),
+		ID: domain.NewID(), CommunityID: c.ID, ProposerID: actor.UserID,
 		Source: string(FromResident), State: string(Collecting), CreatedAt: s.now().UTC(),
 	}
 	switch {
@@ -59,7 +59,7 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 		if !a.WorksFor(m.GridID) && !a.Manager() {
 			return Topic{}, domain.ErrForbidden
 		}
-		d.ProposerID, d.RecordedBy, d.Source = string(m.UserID), string(actor.UserID), string(FromGridWorker)
+		d.ProposerID, d.RecordedBy, d.Source = m.UserID, actor.UserID, string(FromGridWorker)
 	default:
 		if !a.Has(domain.RoleResident) {
 			return Topic{}, domain.ErrForbidden
@@ -86,10 +86,10 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 		if grids[g].CommunityID != c.ID {
 			return Topic{}, domain.InvalidField("gridIds", "请选择本社区的网格", "choose grids of this community")
 		}
-		d.GridIDs = append(d.GridIDs, string(g))
+		d.GridIDs = append(d.GridIDs, g)
 	}
 	if d.GridIDs == nil {
-		d.GridIDs = []string{}
+		d.GridIDs = []domain.ID{}
 	}
 	d.Threshold = c.Settings.SupportThreshold
 	d.Deadline = d.CreatedAt.AddDate(0, 0, c.Settings.SupportWindowDays)
@@ -190,7 +190,7 @@ func (s *Service) Support(ctx context.Context, topicID domain.ID) (Topic, error)
 // topic's support count. A second support of the same resident changes
 // nothing. carriedFrom names the merged topic a carried support came from.
 func (s *Service) addSupport(ctx context.Context, t Topic, user domain.ID, carriedFrom domain.ID) (int, error) {
-	d := supportDoc{ID: supportID(t.ID, user), TopicID: string(t.ID), CommunityID: string(t.CommunityID), UserID: string(user), CarriedFrom: string(carriedFrom), CreatedAt: s.now().UTC()}
+	d := supportDoc{ID: supportID(t.ID, user), TopicID: t.ID, CommunityID: t.CommunityID, UserID: user, CarriedFrom: carriedFrom, CreatedAt: s.now().UTC()}
 	won, err := s.insertSupport(ctx, d)
 	switch {
 	case err != nil:
@@ -219,7 +219,7 @@ func (s *Service) checkThreshold(ctx context.Context, t Topic, n int) (Topic, er
 // wins, and a late threshold check cannot undo a decision.
 func (s *Service) moveTo(ctx context.Context, t Topic, st State, c topicChange, actor domain.ID, note, other string) (Topic, error) {
 	if st == Screening || st == Closed {
-		claim := eventDoc{ID: string(t.ID) + "/exit", TopicID: string(t.ID), CommunityID: string(t.CommunityID), Kind: "exit", Note: string(st), At: s.now().UTC()}
+		claim := eventDoc{ID: string(t.ID) + "/exit", TopicID: t.ID, CommunityID: t.CommunityID, Kind: "exit", Note: string(st), At: s.now().UTC()}
 		won, err := s.insertClaim(ctx, claim)
 		if err != nil {
 			return t, err
@@ -253,8 +253,8 @@ func (s *Service) enter(ctx context.Context, t Topic, st State, c topicChange, a
 // state, so a state is entered once.
 func (s *Service) event(ctx context.Context, t Topic, kind string, actor domain.ID, note, other string) error {
 	d := eventDoc{
-		ID: string(t.ID) + "/" + kind, TopicID: string(t.ID), CommunityID: string(t.CommunityID),
-		Kind: kind, ActorID: string(actor), Note: note, Other: other, At: s.now().UTC(),
+		ID: string(t.ID) + "/" + kind, TopicID: t.ID, CommunityID: t.CommunityID,
+		Kind: kind, ActorID: actor, Note: note, Other: other, At: s.now().UTC(),
 	}
 	switch kind {
 	case "merged_in": // once per merged topic
@@ -308,7 +308,7 @@ func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) 
 	if err != nil || len(claims) == 0 {
 		return 0, err
 	}
-	ids := make([]string, len(claims))
+	ids := make([]domain.ID, len(claims))
 	for i, c := range claims {
 		ids[i] = c.TopicID
 	}
@@ -316,9 +316,9 @@ func (s *Service) RepairTopics(ctx context.Context, now time.Time) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	topics := make(map[string]Topic, len(found))
+	topics := make(map[domain.ID]Topic, len(found))
 	for _, t := range found {
-		topics[string(t.ID)] = t
+		topics[t.ID] = t
 	}
 	n := 0
 	for _, c := range claims {

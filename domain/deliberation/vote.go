@@ -151,7 +151,7 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 		return Motion{}, err
 	}
 	defer end()
-	d := motionDoc{ID: string(domain.NewID()), TopicID: string(t.ID), CommunityID: string(t.CommunityID), Text: body,
+	d := motionDoc{ID: domain.NewID(), TopicID: t.ID, CommunityID: t.CommunityID, Text: body,
 		Method: string(in.Method), Secret: in.Secret, Deadline: in.Deadline.UTC(), QuorumNum: 2, QuorumDen: 3, CreatedAt: now}
 	if in.Method == ThreeParty {
 		d.Voters, err = s.delegates(ctx, t)
@@ -179,8 +179,8 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 		// Each voter's reminder is its own subject, cancelled when they vote.
 		for _, v := range d.Voters {
 			err := s.notifier.Enqueue(ctx, notify.Item{
-				Kind: notify.KindVoteClosing, CommunityID: t.CommunityID, RecipientID: domain.ID(v.UserID),
-				Subject: "motion:" + d.ID + ":" + v.UserID, SendAt: d.Deadline.Add(-24 * time.Hour),
+				Kind: notify.KindVoteClosing, CommunityID: t.CommunityID, RecipientID: v.UserID,
+				Subject: "motion:" + string(d.ID) + ":" + string(v.UserID), SendAt: d.Deadline.Add(-24 * time.Hour),
 				Data: map[string]string{"motion": body, "deadline": d.Deadline.Format("2006-01-02 15:04 MST"), "link": s.baseURL + "/topics/" + string(t.ID)},
 			})
 			if err != nil {
@@ -220,7 +220,7 @@ func (s *Service) delegates(ctx context.Context, t Topic) ([]voterDoc, error) {
 		for _, id := range ids {
 			if !seen[id] {
 				seen[id] = true
-				out = append(out, voterDoc{UserID: string(id), Party: string(pr.party)})
+				out = append(out, voterDoc{UserID: id, Party: string(pr.party)})
 			}
 		}
 	}
@@ -233,7 +233,7 @@ func (s *Service) Motion(ctx context.Context, id domain.ID) (Motion, error) {
 	if err != nil {
 		return Motion{}, err
 	}
-	if _, err := s.Topic(ctx, domain.ID(d.TopicID)); err != nil {
+	if _, err := s.Topic(ctx, d.TopicID); err != nil {
 		return Motion{}, errMotionNotFound
 	}
 	closed, err := s.motionClosed(ctx, id)
@@ -333,8 +333,8 @@ func (s *Service) castVote(ctx context.Context, motionID, voter domain.ID, choic
 		}
 		n = max(n, v.N+1)
 	}
-	d := voteDoc{ID: fmt.Sprintf("%s/%s/%d", m.ID, voter, n), MotionID: string(m.ID), VoterID: string(voter), N: n, Choice: string(choice),
-		RecordedBy: string(recordedBy), Witness: witness, At: now}
+	d := voteDoc{ID: fmt.Sprintf("%s/%s/%d", m.ID, voter, n), MotionID: m.ID, VoterID: voter, N: n, Choice: string(choice),
+		RecordedBy: recordedBy, Witness: witness, At: now}
 	if won, err := s.insertVote(ctx, d); err != nil {
 		return err
 	} else if !won {
@@ -351,7 +351,7 @@ func motionTurn(id domain.ID) string { return "motion/" + string(id) }
 
 // latestVotes keeps each voter's latest version of their vote.
 func latestVotes(versions []voteDoc) []voteDoc {
-	latest := map[string]voteDoc{}
+	latest := map[domain.ID]voteDoc{}
 	for _, v := range versions {
 		if l, ok := latest[v.VoterID]; !ok || v.N > l.N || (v.N == l.N && v.At.After(l.At)) {
 			latest[v.VoterID] = v
@@ -392,7 +392,7 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 	if err != nil {
 		return r, err
 	}
-	d := resultDoc{MotionID: string(m.ID), Yes: r.Yes, No: r.No, Abstain: r.Abstain, Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, ClosedAt: closedAt}
+	d := resultDoc{MotionID: m.ID, Yes: r.Yes, No: r.No, Abstain: r.Abstain, Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, ClosedAt: closedAt}
 	if r.Parties != nil {
 		d.Parties = map[string][]int{}
 		for p, c := range r.Parties {
@@ -517,7 +517,7 @@ func tally(m Motion, votes []voteDoc) Result {
 		r.Parties = map[Party][3]int{ResidentsCommittee: {}, OwnersParty: {}, PropertyParty: {}}
 	}
 	for _, v := range votes {
-		p, ok := party[domain.ID(v.VoterID)]
+		p, ok := party[v.VoterID]
 		if !ok {
 			continue
 		}
@@ -599,7 +599,7 @@ func (s *Service) Motions(ctx context.Context, topicID domain.ID) ([]Motion, err
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(docs))
+	ids := make([]domain.ID, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
