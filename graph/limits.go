@@ -10,17 +10,17 @@ import (
 // before graphql-go parses it: its validation is super-linear in nesting
 // depth, so a small deeply nested document could tie up a core.
 const (
-	MaxBodyBytes   = 64 << 10
-	maxRawNesting  = 48
-	maxDepth       = 16
-	maxFields      = 1000
-	maxAliases     = 50
-	maxCost        = 50000
+	MaxBodyBytes  = 64 << 10
+	maxRawNesting = 48
+	maxDepth      = 16
+	maxFields     = 1000
+	maxAliases    = 50
+	maxCost       = 50000
 	// Directives and variables are few in any real document, and some of
 	// graphql-go's rules are super-linear in them: 2,000 @include in 60 KiB
 	// took 6 s of a core before this limit (BenchmarkHostileDocuments).
-	maxDirectives = 50
-	maxVariables  = 100
+	maxDirectives  = 50
+	maxVariables   = 100
 	defaultListLen = domain.DefaultPageSize
 )
 

@@ -18,7 +18,6 @@ import (
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
-
 // broken is a rule a round found broken, with what the round saw.
 type broken struct{ rule, seen string }
 
