@@ -20,10 +20,6 @@ import (
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
 
-type discard struct{}
-
-func (discard) Enqueue(context.Context, notify.Item) error { return nil }
-
 // mailbox keeps what the accounts area queues, so a test can open a link.
 type mailbox struct {
 	mu    sync.Mutex

@@ -52,7 +52,7 @@ type streetDoc struct {
 }
 
 func toStreet(d streetDoc) Street {
-	return Street{ID: d.ID, Name: d.Name, Code: d.Code, CreatedAt: d.CreatedAt}
+	return Street(d)
 }
 
 type settingsDoc struct {
@@ -91,7 +91,7 @@ type gridDoc struct {
 }
 
 func toGrid(d gridDoc) Grid {
-	return Grid{ID: d.ID, CommunityID: d.CommunityID, Name: d.Name, Code: d.Code}
+	return Grid(d)
 }
 
 type microGridDoc struct {
@@ -103,7 +103,7 @@ type microGridDoc struct {
 }
 
 func toMicroGrid(d microGridDoc) MicroGrid {
-	return MicroGrid{ID: d.ID, CommunityID: d.CommunityID, GridID: d.GridID, Name: d.Name, Code: d.Code}
+	return MicroGrid(d)
 }
 
 // memberDoc holds a membership. Roles and WorkerGrids copy the member's role

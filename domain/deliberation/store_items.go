@@ -39,7 +39,7 @@ func toItem(d itemDoc) ActionItem {
 	it := ActionItem{ID: d.ID, ResolutionID: d.ResolutionID, Title: d.Title, OwnerID: d.OwnerID,
 		OwnerParty: Party(d.OwnerParty), Due: d.Due, Weight: d.Weight, Progress: d.Progress, Removed: d.Removed}
 	for _, u := range d.Updates {
-		it.Updates = append(it.Updates, ItemUpdate{At: u.At, ByID: u.ByID, Progress: u.Progress, Text: u.Text, Link: u.Link})
+		it.Updates = append(it.Updates, ItemUpdate(u))
 	}
 	return it
 }
