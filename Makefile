@@ -41,7 +41,7 @@ e2e: chromium
 
 ## test: run every test: Go with the race detector, the fuzz targets, the UI's unit tests, the browser tests
 test: chromium build
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory ui-test
 	$(MAKE) --no-print-directory e2e

@@ -2,6 +2,7 @@ package community_test
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -281,6 +282,19 @@ func TestCommunityRequest(t *testing.T) {
 		t.Errorf("rejected = %+v", rejected)
 	}
 	must(w.svc.RequestCommunity(w.outsider, in)) // the code may be asked for again
+
+	// One person has at most 3 requests waiting.
+	spammer := as(w.user(t, "刷单"))
+	var waiting []community.CommunityRequest
+	for i := range 3 {
+		in.Code = fmt.Sprintf("33011010922%d", i)
+		waiting = append(waiting, must(w.svc.RequestCommunity(spammer, in)))
+	}
+	in.Code = "330110109229"
+	_, err = w.svc.RequestCommunity(spammer, in)
+	wantCode(t, err, domain.Conflict)
+	must(w.svc.RejectCommunityRequest(op, waiting[0].ID, "重复申请"))
+	must(w.svc.RequestCommunity(spammer, in)) // a slot came free
 }
 
 func TestRoles(t *testing.T) {

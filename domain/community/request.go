@@ -49,8 +49,9 @@ type CommunityRequestInput struct {
 var errCodeRequested = domain.Errorf(domain.Conflict, "这个代码已有待审核的开通申请", "a request to open this code is already waiting")
 
 // RequestCommunity asks the operators to open a community. One request per
-// address code waits at a time. Errors: Unauthenticated, Invalid, NotFound
-// (street), Conflict (code taken, or requested already).
+// address code waits at a time, and at most 3 per person. Errors:
+// Unauthenticated, Invalid, NotFound (street), Conflict (code taken, or
+// requested already; 3 waiting).
 func (s *Service) RequestCommunity(ctx context.Context, in CommunityRequestInput) (CommunityRequest, error) {
 	actor, err := domain.RequireUser(ctx)
 	if err != nil {
@@ -69,19 +70,37 @@ func (s *Service) RequestCommunity(ctx context.Context, in CommunityRequestInput
 	}
 	r := requestDoc{ID: domain.NewID(), StreetID: d.StreetID, Name: d.Name, Kind: d.Kind, Code: d.Code, Note: note,
 		RequestedBy: actor.UserID, State: string(RequestPending), CreatedAt: s.now().UTC()}
-	won, err := s.claimRequestedCode(ctx, d.Code, r.ID)
+	// One of the requester's few waiting slots, then the code: so nobody
+	// fills the operators' queue.
+	slot, err := s.claimRequestSlot(ctx, actor.UserID, r.ID)
 	if err != nil {
 		return CommunityRequest{}, err
 	}
-	if !won {
-		return CommunityRequest{}, errCodeRequested
+	if slot == "" {
+		return CommunityRequest{}, errTooManyRequests
 	}
+	won, err := s.claimRequestedCode(ctx, d.Code, r.ID)
+	if err != nil || !won {
+		_ = s.releaseRequestSlot(ctx, slot)
+		if err == nil {
+			err = errCodeRequested
+		}
+		return CommunityRequest{}, err
+	}
+	r.Slot = slot
 	if err := s.insertRequest(ctx, r); err != nil {
 		_ = s.releaseRequestedCode(ctx, d.Code)
+		_ = s.releaseRequestSlot(ctx, slot)
 		return CommunityRequest{}, err
 	}
 	return toRequest(r), nil
 }
+
+// maxWaitingRequests is how many community requests one person may have
+// waiting at a time.
+const maxWaitingRequests = 3
+
+var errTooManyRequests = domain.Errorf(domain.Conflict, "您已有 %d 个待审核的开通申请，请等待处理后再提交", "you have %d requests waiting; wait for an answer before sending more", maxWaitingRequests)
 
 // CommunityRequest returns a community request to its requester and to
 // the operators. Errors: NotFound (also for anyone else).
@@ -186,6 +205,9 @@ func (s *Service) finishRequest(ctx context.Context, r requestDoc, dec requestDe
 	}
 	r.State, r.Reason, r.DecidedBy, r.DecidedAt = dec.State, dec.Reason, dec.DecidedBy, dec.DecidedAt
 	if err := s.recordRequestDecision(ctx, r); err != nil {
+		return toRequest(r), err
+	}
+	if err := s.releaseRequestSlot(ctx, r.Slot); err != nil {
 		return toRequest(r), err
 	}
 	return toRequest(r), s.releaseRequestedCode(ctx, r.Code)

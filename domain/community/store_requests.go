@@ -2,6 +2,7 @@ package community
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -15,6 +16,7 @@ const (
 	requestsColl        = "community_requests"
 	requestCodesColl    = "community_request_codes"     // _id is an address code: one waiting request each
 	requestDecisionColl = "community_request_decisions" // _id is the request: the first decision wins
+	requestSlotsColl    = "community_request_slots"     // _id is user/n, n < maxWaitingRequests: a person's waiting requests
 )
 
 type requestDoc struct {
@@ -25,6 +27,7 @@ type requestDoc struct {
 	Code        string    `bson:"code"`
 	Note        string    `bson:"note"`
 	RequestedBy domain.ID `bson:"requested_by"`
+	Slot        string    `bson:"slot,omitempty"` // the requester's waiting slot, while waiting
 	State       string    `bson:"state"`
 	CommunityID domain.ID `bson:"community_id,omitempty"`
 	Reason      string    `bson:"reason,omitempty"`
@@ -58,6 +61,33 @@ type requestCodeDoc struct {
 // false when another request for it waits.
 func (s *Service) claimRequestedCode(ctx context.Context, code string, requestID domain.ID) (won bool, err error) {
 	return db.InsertOnce(ctx, s.db.Collection(requestCodesColl), requestCodeDoc{Code: code, RequestID: requestID})
+}
+
+type requestSlotDoc struct {
+	ID        string    `bson:"_id"`
+	RequestID domain.ID `bson:"request_id"`
+}
+
+// claimRequestSlot claims one of the user's waiting-request slots for
+// requestID and returns its _id, or "" when all are taken.
+func (s *Service) claimRequestSlot(ctx context.Context, userID, requestID domain.ID) (string, error) {
+	for n := range maxWaitingRequests {
+		id := fmt.Sprintf("%s/%d", userID, n)
+		won, err := db.InsertOnce(ctx, s.db.Collection(requestSlotsColl), requestSlotDoc{ID: id, RequestID: requestID})
+		if err != nil || won {
+			return id, err
+		}
+	}
+	return "", nil
+}
+
+// releaseRequestSlot frees a waiting-request slot ("" is none).
+func (s *Service) releaseRequestSlot(ctx context.Context, slot string) error {
+	if slot == "" {
+		return nil
+	}
+	_, err := db.DeleteOne(ctx, s.db.Collection(requestSlotsColl), bson.M{"_id": slot})
+	return err
 }
 
 // releaseRequestedCode lets a code be requested again.
