@@ -185,5 +185,11 @@ test("the owners' committee's lead names the owners' delegates, and nothing else
   await select.selectOption({ label: "业委会" });
   await page.getByRole("button", { name: "授予", exact: true }).click();
   await expect(page.getByText("已授予业委会身份。")).toBeVisible();
+  // Taken back, so the three-party story (story.spec.ts) finds the
+  // delegates the demo data gives.
+  const roles = page.getByRole("region", { name: "现有身份" });
+  await roles.getByRole("button", { name: "撤销业委会身份" }).click();
+  await roles.getByRole("button", { name: "确认撤销" }).click();
+  await expect(page.getByText("已撤销业委会身份。")).toBeVisible();
   await logout(page);
 });
