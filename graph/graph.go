@@ -50,6 +50,9 @@ type builder struct {
 	meetingKindEnum, stanceEnum                                    *graphql.Enum
 	communityRequest, communityRequestConn, roleChange             *graphql.Object
 	requestStateEnum                                               *graphql.Enum
+	partyEnum, panelStateEnum, seatStateEnum                       *graphql.Enum
+	resolutionStageEnum, eventKindEnum, motionStateEnum            *graphql.Enum
+	voteResult                                                     *graphql.Object
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -114,6 +117,7 @@ func (b *builder) buildTypes() {
 	}})
 	b.buildNode()
 	b.buildEnums()
+	b.buildDeliberationEnums()
 	b.buildViewer()
 	b.buildStreet()
 	b.buildCommunityRequests()

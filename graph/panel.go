@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/graphql-go/graphql"
 
@@ -28,7 +29,7 @@ func (b *builder) buildPanels() {
 		"grid":   {Type: b.grid, Resolve: loadField(gridsOf, func(s deliberation.Seat) domain.ID { return s.GridID })},
 		"drawn":  {Type: nonNull(graphql.Boolean), Description: "By lot; else nominated.", Resolve: field(func(s deliberation.Seat) any { return s.Drawn })},
 		"drawId": {Type: graphql.String, Resolve: field(func(s deliberation.Seat) any { return nilString(s.DrawID) })},
-		"state":  {Type: nonNull(graphql.String), Description: "invited, accepted or declined", Resolve: field(func(s deliberation.Seat) any { return string(s.State) })},
+		"state":  {Type: nonNull(b.seatStateEnum), Resolve: field(func(s deliberation.Seat) any { return string(s.State) })},
 		"answeredBy": {Type: b.user, Description: "The grid worker who recorded an assisted resident's answer; null when they answered themselves.",
 			Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.AnsweredBy })},
 		"witness": {Type: graphql.String, Resolve: field(func(s deliberation.Seat) any { return nilString(s.Witness) })},
@@ -54,7 +55,7 @@ func (b *builder) buildPanels() {
 		"seed": {Type: graphql.String, Description: "The published seed of the draws; anyone can recompute a draw from it (verifyDraw).",
 			Resolve: field(func(p deliberation.Panel) any { return nilString(p.Seed) })},
 		"seedPublishedAt": {Type: graphql.DateTime, Resolve: field(func(p deliberation.Panel) any { return nilTime(p.SeedPublishedAt) })},
-		"state":           {Type: nonNull(graphql.String), Description: "draft, confirmed or locked", Resolve: field(func(p deliberation.Panel) any { return string(p.State) })},
+		"state":           {Type: nonNull(b.panelStateEnum), Resolve: field(func(p deliberation.Panel) any { return string(p.State) })},
 		"confirmedAt":     {Type: graphql.DateTime, Resolve: field(func(p deliberation.Panel) any { return nilTime(p.ConfirmedAt) })},
 		"confirmedBy": {Type: b.user, Description: "Who of the committee confirmed the panel.",
 			Resolve: loadField(usersOf, func(p deliberation.Panel) domain.ID { return p.ConfirmedBy })},
@@ -90,18 +91,20 @@ func (b *builder) buildPanels() {
 		return n
 	}
 	partyCount := graphql.NewObject(graphql.ObjectConfig{Name: "PartyCount", Fields: graphql.Fields{
-		"party":   {Type: nonNull(graphql.String), Resolve: field(func(p partyCountValue) any { return string(p.party) })},
+		"party":   {Type: nonNull(b.partyEnum), Resolve: field(func(p partyCountValue) any { return string(p.party) })},
 		"agreed":  {Type: nonNull(graphql.Boolean), Description: "More of the party's votes said yes than no.", Resolve: field(func(p partyCountValue) any { return p.agreed })},
 		"yes":     {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[0]) })},
 		"no":      {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[1]) })},
 		"abstain": {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[2]) })},
 	}})
-	result := graphql.NewObject(graphql.ObjectConfig{Name: "VoteResult", Fields: graphql.Fields{
+	b.voteResult = graphql.NewObject(graphql.ObjectConfig{Name: "VoteResult", Fields: graphql.Fields{
 		"countsHidden": {Type: nonNull(graphql.Boolean), Description: "A secret ballot: only quorum, passed and the parties' agreement are shown.", Resolve: field(func(r deliberation.Result) any { return r.Hidden })},
 		"yes":          {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Yes) })},
 		"no":           {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.No) })},
 		"abstain":      {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Abstain) })},
-		"voters":       {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Result) any { return r.Voters })},
+		"voters":       {Type: nonNull(graphql.Int), DeprecationReason: "use entitled", Resolve: field(func(r deliberation.Result) any { return r.Voters })},
+		"entitled":     {Type: nonNull(graphql.Int), Description: "Who may vote: the motion's voter list, fixed when it opened.", Resolve: field(func(r deliberation.Result) any { return r.Voters })},
+		"cast":         {Type: nonNull(graphql.Int), Description: "Ballots cast (shown on a secret ballot too: turnout tells no one's choice).", Resolve: field(func(r deliberation.Result) any { return r.Cast })},
 		"quorum":       {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Quorum })},
 		"passed":       {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Passed })},
 		"parties": {Type: listOf(partyCount), Resolve: field(func(r deliberation.Result) any {
@@ -117,7 +120,7 @@ func (b *builder) buildPanels() {
 	motionVoter := graphql.NewObject(graphql.ObjectConfig{Name: "MotionVoter", Description: "One who may vote on a motion: fixed when the motion opens.", Fields: graphql.FieldsThunk(func() graphql.Fields {
 		return graphql.Fields{
 			"user": {Type: nonNull(b.user), Resolve: loadField(usersOf, func(v deliberation.Voter) domain.ID { return v.UserID })},
-			"party": {Type: graphql.String, Description: "A three-party vote's side: residents_committee, owners_committee or property_firm.", Resolve: field(func(v deliberation.Voter) any {
+			"party": {Type: b.partyEnum, Description: "A three-party vote's side.", Resolve: field(func(v deliberation.Voter) any {
 				if v.Party == "" {
 					return nil
 				}
@@ -127,12 +130,16 @@ func (b *builder) buildPanels() {
 	})})
 	b.motion = graphql.NewObject(graphql.ObjectConfig{Name: "Motion", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.FieldsThunk(func() graphql.Fields {
 		return graphql.Fields{
-			"id":         idField("Motion", func(m deliberation.Motion) domain.ID { return m.ID }),
-			"text":       {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Motion) any { return m.Text })},
-			"method":     {Type: nonNull(b.methodEnum), Resolve: field(func(m deliberation.Motion) any { return m.Method })},
-			"secret":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Secret })},
-			"deadline":   {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Motion) any { return m.Deadline })},
-			"closed":     {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
+			"id":       idField("Motion", func(m deliberation.Motion) domain.ID { return m.ID }),
+			"text":     {Type: nonNull(graphql.String), Resolve: field(func(m deliberation.Motion) any { return m.Text })},
+			"method":   {Type: nonNull(b.methodEnum), Resolve: field(func(m deliberation.Motion) any { return m.Method })},
+			"secret":   {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Motion) any { return m.Secret })},
+			"deadline": {Type: nonNull(graphql.DateTime), Resolve: field(func(m deliberation.Motion) any { return m.Deadline })},
+			"closed":   {Type: nonNull(graphql.Boolean), DeprecationReason: "use state: a motion past its deadline is not closed until the committee closes it", Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
+			"state": {Type: nonNull(b.motionStateEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Motion](p)
+				return m.State(time.Now()), err
+			}},
 			"voterCount": {Type: nonNull(graphql.Int), Resolve: field(func(m deliberation.Motion) any { return len(m.Voters) })},
 			"voters":     {Type: listOf(motionVoter), Description: "Who may vote, fixed when the motion opened: the panel's accepted members, or each party's delegates.", Resolve: field(func(m deliberation.Motion) any { return m.Voters })},
 			"topic": {Type: nonNull(b.topic), Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -142,7 +149,7 @@ func (b *builder) buildPanels() {
 				}
 				return b.svc.Topics.Topic(p.Context, m.TopicID)
 			}},
-			"result": {Type: result, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			"result": {Type: b.voteResult, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
 				if err != nil {
 					return nil, err
@@ -204,6 +211,18 @@ func (b *builder) panelQueries(f graphql.Fields) {
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, _ := p.Args["id"].(string)
 			return b.svc.Topics.DrawRecord(p.Context, id)
+		},
+	}
+	f["recomputeResult"] = &graphql.Field{
+		Type:        b.voteResult,
+		Description: "Counts a motion's votes again from the vote documents (each voter's latest before the close) and applies its quorum and method: after the close it equals the published result. A secret ballot is recounted only once closed, and shows only what decides it.",
+		Args:        graphql.FieldConfigArgument{"motionId": {Type: nonNull(graphql.ID)}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, err := localID("Motion", p.Args["motionId"].(string))
+			if err != nil {
+				return nil, err
+			}
+			return b.svc.Topics.Recompute(p.Context, id)
 		},
 	}
 	f["verifyDraw"] = &graphql.Field{

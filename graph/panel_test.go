@@ -83,13 +83,13 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	d = run(`query($t: ID!) { node(id: $t) { ... on Topic { panel { seats { user { id } state witness answeredBy { name } } } } } }`, map[string]any{"t": tid})
 	for _, st := range path(d, "node", "panel", "seats").([]any) {
 		answered := path(st, "witness") == "村民 李建平" && path(st, "answeredBy", "name") == "小古城村网格员"
-		if self := path(st, "user", "id") == gid("User", v.workerID); path(st, "state") != "accepted" || answered == self {
+		if self := path(st, "user", "id") == gid("User", v.workerID); path(st, "state") != "ACCEPTED" || answered == self {
 			t.Errorf("seat = %v", st)
 		}
 	}
 	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.workerToken}), "FORBIDDEN")
 	d = run(confirm, map[string]any{"t": tid})
-	if path(d, "confirmPanel", "panel", "state") != "confirmed" || path(d, "confirmPanel", "panel", "confirmedBy", "name") != "小古城村管理员" || path(d, "confirmPanel", "panel", "confirmedAt") == nil {
+	if path(d, "confirmPanel", "panel", "state") != "CONFIRMED" || path(d, "confirmPanel", "panel", "confirmedBy", "name") != "小古城村管理员" || path(d, "confirmPanel", "panel", "confirmedAt") == nil {
 		t.Errorf("confirmed panel = %v", d)
 	}
 	d = run(`mutation($t: ID!, $dl: DateTime!) { openMotion(input: {topicId: $t, text: "设临时停车场", method: MAJORITY_CAST, deadline: $dl}) { motion { id voterCount closed } } }`,
@@ -122,10 +122,10 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	// 议的效力: adopt, an action item to 100 %, the resolution's progress.
 	d = run(`mutation($m: ID!) { adoptResolution(input: {motionId: $m}) { resolution { id stage effectiveAt } } }`, map[string]any{"m": motionID})
 	resID := path(d, "adoptResolution", "resolution", "id").(string)
-	if path(d, "adoptResolution", "resolution", "stage") != "notice" {
+	if path(d, "adoptResolution", "resolution", "stage") != "NOTICE" {
 		t.Errorf("resolution = %v", d)
 	}
-	d = run(`mutation($r: ID!, $due: DateTime!) { addActionItem(input: {resolutionId: $r, title: "划线", ownerParty: "residents_committee", due: $due, weight: 2}) { actionItem { id } } }`,
+	d = run(`mutation($r: ID!, $due: DateTime!) { addActionItem(input: {resolutionId: $r, title: "划线", ownerParty: RESIDENTS_COMMITTEE, due: $due, weight: 2}) { actionItem { id } } }`,
 		map[string]any{"r": resID, "due": e.clock.Now().AddDate(0, 0, 7).Format(time.RFC3339)})
 	itemID := path(d, "addActionItem", "actionItem", "id").(string)
 	run(`mutation($i: ID!) { updateActionItem(input: {actionItemId: $i, progress: 100, text: "完成"}) { actionItem { progress } } }`, map[string]any{"i": itemID})

@@ -27,7 +27,7 @@ func (b *builder) buildResolutions() {
 		"id":         idField("ActionItem", func(it deliberation.ActionItem) domain.ID { return it.ID }),
 		"title":      {Type: nonNull(graphql.String), Resolve: field(func(it deliberation.ActionItem) any { return it.Title })},
 		"owner":      {Type: b.user, Resolve: loadField(usersOf, func(it deliberation.ActionItem) domain.ID { return it.OwnerID })},
-		"ownerParty": {Type: graphql.String, Description: "residents_committee, owners_committee or property_firm", Resolve: field(func(it deliberation.ActionItem) any { return nilString(string(it.OwnerParty)) })},
+		"ownerParty": {Type: b.partyEnum, Description: "The owning party, when no one member owns it.", Resolve: field(func(it deliberation.ActionItem) any { return nilString(string(it.OwnerParty)) })},
 		"due":        {Type: nonNull(graphql.DateTime), Resolve: field(func(it deliberation.ActionItem) any { return it.Due })},
 		"weight":     {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Weight })},
 		"progress":   {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Progress })},
@@ -65,7 +65,7 @@ func (b *builder) buildResolutions() {
 				}},
 				"adoptedAt":   {Type: nonNull(graphql.DateTime), Resolve: field(func(r deliberation.Resolution) any { return r.AdoptedAt })},
 				"effectiveAt": {Type: nonNull(graphql.DateTime), Description: "The end of the notice period (公示期).", Resolve: field(func(r deliberation.Resolution) any { return r.EffectiveAt })},
-				"stage": {Type: nonNull(graphql.String), Description: "notice (its 公示期), awaiting_answers (the period is over, objections unanswered), in_effect or closed", Resolve: func(p graphql.ResolveParams) (any, error) {
+				"stage": {Type: nonNull(b.resolutionStageEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					return r.Stage(time.Now()), err
 				}},
@@ -176,7 +176,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		Description: "Adds an action item with an owner: a member (ownerMemberId) or a party (ownerParty: residents_committee, " +
 			"owners_committee, property_firm).",
 		Args: inputArg("AddActionItemInput", graphql.InputObjectConfigFieldMap{
-			"resolutionId": id, "title": str, "ownerMemberId": {Type: graphql.ID}, "ownerParty": {Type: graphql.String},
+			"resolutionId": id, "title": str, "ownerMemberId": {Type: graphql.ID}, "ownerParty": {Type: b.partyEnum},
 			"due": {Type: nonNull(graphql.DateTime)}, "weight": {Type: graphql.Int},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {

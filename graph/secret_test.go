@@ -70,3 +70,55 @@ func TestSecretBallotOverAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestRecomputeAndMotionState: recomputeResult recounts a motion from its
+// vote documents and equals the published result; a motion past its
+// deadline is PAST_DEADLINE, not closed, until the committee closes it.
+func TestRecomputeAndMotionState(t *testing.T) {
+	e := newEnv(t)
+	v := e.village(t, "小古城村", "A1")
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: v.adminID, Role: domain.RoleCommittee}))
+	var residents []domain.ID
+	for range 10 {
+		m := must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "居民"}))
+		residents = append(residents, m.UserID)
+	}
+	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修路灯", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
+	for _, r := range residents {
+		must(e.topics.Support(as(r), topic.ID))
+	}
+	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	must(e.topics.SetSeatRules(v.admin, topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 3, Max: 3}}))
+	for _, r := range residents[:3] {
+		must(e.topics.Nominate(v.admin, topic.ID, r, deliberation.Representatives, ""))
+		must(e.topics.RespondToSeat(as(r), topic.ID, true))
+	}
+	m := must(e.topics.OpenMotion(v.admin, deliberation.MotionInput{TopicID: topic.ID, Text: "修好村口路灯", Method: deliberation.MajorityCast, Deadline: e.clock.Now().Add(time.Hour)}))
+	must(0, e.topics.Vote(as(residents[0]), m.ID, deliberation.Yes))
+	must(0, e.topics.Vote(as(residents[1]), m.ID, deliberation.No))
+	must(0, e.topics.Vote(as(residents[1]), m.ID, deliberation.Yes)) // changed: the latest counts
+	const q = `query($m: ID!) { node(id: $m) { ... on Motion { state result { yes no cast entitled } } } recomputeResult(motionId: $m) { yes no cast entitled } }`
+	vars := map[string]any{"m": gid("Motion", m.ID)}
+	r := e.do(t, call{query: q, vars: vars, token: v.adminToken})
+	wantOK(t, r)
+	if path(r.Data, "node", "state") != "OPEN" || path(r.Data, "recomputeResult", "yes") != float64(2) || path(r.Data, "recomputeResult", "cast") != float64(2) || path(r.Data, "recomputeResult", "entitled") != float64(3) {
+		t.Errorf("open motion = %v", r.Data)
+	}
+	e.clock.Add(2 * time.Hour)
+	// The API dates states by the wall clock; the domain's clock moved, so
+	// ask the domain directly for the state past the deadline.
+	if got := must(e.topics.Motion(v.admin, m.ID)).State(e.clock.Now()); got != deliberation.MotionPastDeadline {
+		t.Errorf("state past the deadline = %s", got)
+	}
+	must(e.topics.CloseMotion(v.admin, m.ID))
+	r = e.do(t, call{query: q, vars: vars, token: v.adminToken})
+	wantOK(t, r)
+	if path(r.Data, "node", "state") != "CLOSED" {
+		t.Errorf("closed motion state = %v", path(r.Data, "node", "state"))
+	}
+	for _, f := range []string{"yes", "no", "cast", "entitled"} {
+		if path(r.Data, "node", "result", f) != path(r.Data, "recomputeResult", f) {
+			t.Errorf("%s: published %v, recount %v", f, path(r.Data, "node", "result", f), path(r.Data, "recomputeResult", f))
+		}
+	}
+}

@@ -30,18 +30,33 @@ func (b *builder) buildTopics() {
 		"REPRESENTATIVES_MEETING": {Value: deliberation.RepresentativesMeeting, Description: "村民代表会议"},
 		"THREE_PARTY_MEETING":     {Value: deliberation.ThreePartyMeeting, Description: "三方联动会议"},
 	}})
-	event := graphql.NewObject(graphql.ObjectConfig{Name: "TopicEvent", Description: "An entry of a topic's public timeline.", Fields: graphql.Fields{
-		"kind":  {Type: nonNull(graphql.String), Description: "proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden, seed, pool (the pool a seat rule draws from, fixed with the seed: note is its size and SHA-256, other the rule), drawn, panel_confirmed, resolution_adopted", Resolve: field(func(e deliberation.Event) any { return e.Kind })},
-		"actor": {Type: b.user, Resolve: loadField(usersOf, func(e deliberation.Event) domain.ID { return e.ActorID })},
-		"note":  {Type: graphql.String, Resolve: field(func(e deliberation.Event) any { return e.Note })},
-		"other": {Type: graphql.String, Description: "The deliberating body of an acceptance, or the other topic's ID of a merge.", Resolve: field(func(e deliberation.Event) any {
-			if e.Kind == "merged" || e.Kind == "merged_in" {
-				return globalID("Topic", domain.ID(e.Other))
-			}
-			return e.Other
-		})},
-		"at": {Type: nonNull(graphql.DateTime), Resolve: field(func(e deliberation.Event) any { return e.At })},
-	}})
+	event := graphql.NewObject(graphql.ObjectConfig{Name: "TopicEvent", Description: "An entry of a topic's public timeline.", Fields: graphql.FieldsThunk(func() graphql.Fields {
+		return graphql.Fields{
+			"kind":  {Type: nonNull(b.eventKindEnum), Resolve: field(func(e deliberation.Event) any { return e.Kind })},
+			"actor": {Type: b.user, Resolve: loadField(usersOf, func(e deliberation.Event) domain.ID { return e.ActorID })},
+			"note":  {Type: graphql.String, Resolve: field(func(e deliberation.Event) any { return e.Note })},
+			"body": {Type: b.bodyEnum, Description: "The deliberating body of an acceptance.", Resolve: field(func(e deliberation.Event) any {
+				if e.Kind != string(deliberation.Accepted) || e.Other == "" {
+					return nil
+				}
+				return deliberation.Body(e.Other)
+			})},
+			"otherTopic": {Type: b.topic, Description: "The other topic of a merge (MERGED, MERGED_IN).", Resolve: func(p graphql.ResolveParams) (any, error) {
+				e, err := source[deliberation.Event](p)
+				if err != nil || (e.Kind != string(deliberation.Merged) && e.Kind != "merged_in") || e.Other == "" {
+					return nil, err
+				}
+				return orNull(b.svc.Topics.Topic(p.Context, domain.ID(e.Other)))
+			}},
+			"rule": {Type: graphql.String, Description: "The seat rule (kind/grid) of a POOL event.", Resolve: field(func(e deliberation.Event) any {
+				if e.Kind != "pool" {
+					return nil
+				}
+				return nilString(e.Other)
+			})},
+			"at": {Type: nonNull(graphql.DateTime), Resolve: field(func(e deliberation.Event) any { return e.At })},
+		}
+	})})
 	b.comment = graphql.NewObject(graphql.ObjectConfig{Name: "Comment", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
 		"id":           idField("Comment", func(c deliberation.Comment) domain.ID { return c.ID }),
 		"author":       {Type: nonNull(b.user), Resolve: loadField(usersOf, func(c deliberation.Comment) domain.ID { return c.AuthorID })},

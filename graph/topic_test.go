@@ -83,7 +83,7 @@ func TestTopicFlow(t *testing.T) {
 	wantOK(t, r)
 	r = e.do(t, call{query: `query($id: ID!) { node(id: $id) { ... on Topic { title timeline { kind actor { name } } comments { totalCount nodes { body } } } } }`, token: v.workerToken, vars: map[string]any{"id": topicID}})
 	wantOK(t, r)
-	if path(r.Data, "node", "timeline", 0, "kind") != "proposed" || path(r.Data, "node", "comments", "totalCount") != float64(1) {
+	if path(r.Data, "node", "timeline", 0, "kind") != "PROPOSED" || path(r.Data, "node", "comments", "totalCount") != float64(1) {
 		t.Errorf("topic page = %v", r.Data)
 	}
 	screen := `mutation($id: ID!) { screenTopic(input: {topicId: $id, decision: ACCEPT, body: VILLAGERS_COUNCIL}) { topic { state decidedBody } } }`

@@ -80,9 +80,11 @@ type Voter struct {
 
 // Result is a motion's outcome, computed from its vote documents.
 type Result struct {
-	Yes, No, Abstain, Voters int
-	Quorum                   bool
-	Passed                   bool
+	Yes, No, Abstain int
+	Voters           int // entitled to vote: the motion's voter list
+	Cast             int // ballots cast (a secret ballot shows this too: turnout tells no one's choice)
+	Quorum           bool
+	Passed           bool
 	// Parties holds each party's counts for three-party motions.
 	Parties map[Party][3]int // yes, no, abstain
 	// Agreed says, for three-party motions, which parties agreed (more yes
@@ -95,7 +97,7 @@ type Result struct {
 
 // withheld is what a secret ballot's result may show.
 func (r Result) withheld() Result {
-	return Result{Voters: r.Voters, Quorum: r.Quorum, Passed: r.Passed, Agreed: r.Agreed, Hidden: true}
+	return Result{Voters: r.Voters, Cast: r.Cast, Quorum: r.Quorum, Passed: r.Passed, Agreed: r.Agreed, Hidden: true}
 }
 
 // agreed derives which parties agreed from their counts.
@@ -250,6 +252,24 @@ var (
 )
 
 func (m Motion) open(now time.Time) bool { return !m.Closed && now.Before(m.Deadline) }
+
+// Motion states.
+const (
+	MotionOpen         = "open"
+	MotionPastDeadline = "past_deadline" // voting is over; the committee has yet to close it and publish the result
+	MotionClosed       = "closed"
+)
+
+// State is where a motion stands at now.
+func (m Motion) State(now time.Time) string {
+	switch {
+	case m.Closed:
+		return MotionClosed
+	case !now.Before(m.Deadline):
+		return MotionPastDeadline
+	}
+	return MotionOpen
+}
 
 func (m Motion) voter(id domain.ID) bool {
 	for _, v := range m.Voters {
@@ -455,7 +475,7 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
-	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Quorum: d.Quorum, Passed: d.Passed}
+	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Cast: d.Yes + d.No + d.Abstain, Quorum: d.Quorum, Passed: d.Passed}
 	if d.Parties != nil {
 		r.Parties = map[Party][3]int{}
 		for p, c := range d.Parties {
@@ -537,6 +557,7 @@ func tally(m Motion, votes []voteDoc) Result {
 		}
 	}
 	cast := r.Yes + r.No + r.Abstain
+	r.Cast = cast
 	r.Quorum = cast*m.QuorumDen >= r.Voters*m.QuorumNum
 	if m.Method == ThreeParty {
 		// Each party reaches the quorum among its own delegates.

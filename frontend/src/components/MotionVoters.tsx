@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
-import { groupVoters } from "../lib/deliberation";
+import { groupVoters, partyKey } from "../lib/deliberation";
 
 /** MotionVotersFields are who may vote on a motion, fixed when it opened. */
 export const MotionVotersFields = graphql(`
@@ -31,7 +31,7 @@ export function MotionVoters({ voters }: { voters: readonly { party?: string | n
           <li key={g.party ?? ""}>
             {g.party && (
               <span className="voters-party">
-                {t("motion.votersOfParty", { party: t(`motion.parties.${g.party}`, { defaultValue: g.party }) })}
+                {t("motion.votersOfParty", { party: t(partyKey(g.party), { defaultValue: g.party }) })}
               </span>
             )}
             {g.names.join(sep)}

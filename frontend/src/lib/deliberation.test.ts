@@ -22,17 +22,17 @@ const now = new Date("2026-11-20T08:00:00Z");
 
 describe("resolutionStage", () => {
   it("is the notice period (公示期) until effectiveAt", () => {
-    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("notice");
+    expect(resolutionStage({ stage: "NOTICE", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("notice");
     expect(stageKey("notice")).toBe("resolution.stages.notice");
   });
   it("is in effect (已生效) once the notice period ended, even if loaded before", () => {
-    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
-    expect(resolutionStage({ stage: "in_effect", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
+    expect(resolutionStage({ stage: "NOTICE", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
+    expect(resolutionStage({ stage: "IN_EFFECT", effectiveAt: "2026-11-19T08:00:00Z" }, now)).toBe("in_effect");
   });
   it("awaits answers (待答复异议) after the period while objections are unanswered", () => {
-    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-19T08:00:00Z", unansweredObjections: 1 }, now)).toBe("awaiting_answers");
-    expect(resolutionStage({ stage: "awaiting_answers", effectiveAt: "2026-11-19T08:00:00Z", unansweredObjections: 1 }, now)).toBe("awaiting_answers");
-    expect(resolutionStage({ stage: "notice", effectiveAt: "2026-11-25T08:00:00Z", unansweredObjections: 1 }, now)).toBe("notice");
+    expect(resolutionStage({ stage: "NOTICE", effectiveAt: "2026-11-19T08:00:00Z", unansweredObjections: 1 }, now)).toBe("awaiting_answers");
+    expect(resolutionStage({ stage: "AWAITING_ANSWERS", effectiveAt: "2026-11-19T08:00:00Z", unansweredObjections: 1 }, now)).toBe("awaiting_answers");
+    expect(resolutionStage({ stage: "NOTICE", effectiveAt: "2026-11-25T08:00:00Z", unansweredObjections: 1 }, now)).toBe("notice");
     expect(stageTagClass("awaiting_answers")).toBe("tag tag-warn");
     expect(stageDateKey("awaiting_answers")).toBe("resolution.noticeEnded");
   });
@@ -43,7 +43,7 @@ describe("resolutionStage", () => {
     expect(mayClose("closed")).toBe(false);
   });
   it("is closed (已办结) when closed", () => {
-    expect(resolutionStage({ stage: "closed", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("closed");
+    expect(resolutionStage({ stage: "CLOSED", effectiveAt: "2026-11-25T08:00:00Z" }, now)).toBe("closed");
   });
   it("is tagged and dated by stage", () => {
     expect(stageTagClass("notice")).toBe("tag tag-warn");
@@ -153,15 +153,15 @@ describe("groupVoters", () => {
     expect(groupVoters([v("甲"), v("乙", null)])).toEqual([{ party: null, names: ["甲", "乙"] }]);
   });
   it("groups a three-party vote by side, residents' committee first", () => {
-    const got = groupVoters([v("何", "property_firm"), v("吴", "owners_committee"), v("林", "residents_committee"), v("周", "residents_committee")]);
+    const got = groupVoters([v("何", "PROPERTY_FIRM"), v("吴", "OWNERS_COMMITTEE"), v("林", "RESIDENTS_COMMITTEE"), v("周", "RESIDENTS_COMMITTEE")]);
     expect(got).toEqual([
-      { party: "residents_committee", names: ["林", "周"] },
-      { party: "owners_committee", names: ["吴"] },
-      { party: "property_firm", names: ["何"] },
+      { party: "RESIDENTS_COMMITTEE", names: ["林", "周"] },
+      { party: "OWNERS_COMMITTEE", names: ["吴"] },
+      { party: "PROPERTY_FIRM", names: ["何"] },
     ]);
   });
   it("puts an unknown side last", () => {
-    expect(groupVoters([v("x", "other"), v("y", "owners_committee")]).map((g) => g.party)).toEqual(["owners_committee", "other"]);
+    expect(groupVoters([v("x", "OTHER"), v("y", "OWNERS_COMMITTEE")]).map((g) => g.party)).toEqual(["OWNERS_COMMITTEE", "OTHER"]);
   });
   it("has nothing for no voters", () => {
     expect(groupVoters([])).toEqual([]);

@@ -11,7 +11,7 @@ export type ResolutionStage = "notice" | "awaiting_answers" | "in_effect" | "clo
  * unanswered.
  */
 export function resolutionStage(r: { stage: string; effectiveAt: string; unansweredObjections?: number }, now: Date): ResolutionStage {
-  if (r.stage === "closed") return "closed";
+  if (r.stage === "CLOSED") return "closed";
   if (new Date(r.effectiveAt).getTime() > now.getTime()) return "notice";
   return (r.unansweredObjections ?? 0) > 0 ? "awaiting_answers" : "in_effect";
 }
@@ -151,8 +151,13 @@ export function fromLocalInput(s: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** PARTIES are a three-party vote's sides in the order they are shown. */
-export const PARTIES = ["residents_committee", "owners_committee", "property_firm"] as const;
+/** PARTIES are a three-party vote's sides (the Party enum) in the order they are shown. */
+export const PARTIES = ["RESIDENTS_COMMITTEE", "OWNERS_COMMITTEE", "PROPERTY_FIRM"] as const;
+
+/** partyKey is the catalog key of a party's name. */
+export function partyKey(party: string): string {
+  return `motion.parties.${party.toLowerCase()}`;
+}
 
 /** VoterGroup is the voters of one side (party null: not a three-party vote). */
 export interface VoterGroup {

@@ -99,44 +99,44 @@ describe("deliberating bodies", () => {
 describe("decidedBodyOf", () => {
   it("takes decidedBody, or else the acceptance on the timeline", () => {
     expect(decidedBodyOf("THREE_PARTY_MEETING", [])).toBe("THREE_PARTY_MEETING");
-    expect(decidedBodyOf(null, [{ kind: "proposed" }, { kind: "accepted", other: "villagers_council" }])).toBe("VILLAGERS_COUNCIL");
-    expect(decidedBodyOf(null, [{ kind: "proposed" }])).toBeUndefined();
+    expect(decidedBodyOf(null, [{ kind: "PROPOSED" }, { kind: "ACCEPTED", body: "VILLAGERS_COUNCIL" }])).toBe("VILLAGERS_COUNCIL");
+    expect(decidedBodyOf(null, [{ kind: "PROPOSED" }])).toBeUndefined();
   });
 });
 
 describe("describeEvent", () => {
   const ev = (kind: string, rest: Partial<TopicEventLike> = {}): TopicEventLike => ({ kind, at, ...rest });
   it.each([
-    [ev("proposed", { actor: { name: "俞建国" } }), { text: "提出议题", actor: "俞建国" }],
-    [ev("screening"), { text: "进入审核，由党组织和村（居）委会决定是否受理" }],
+    [ev("PROPOSED", { actor: { name: "俞建国" } }), { text: "提出议题", actor: "俞建国" }],
+    [ev("SCREENING"), { text: "进入审核，由党组织和村（居）委会决定是否受理" }],
     [
-      ev("accepted", { actor: { name: "俞国强" }, other: "villagers_council", note: "涉及全村出行，交村民议事会协商。" }),
+      ev("ACCEPTED", { actor: { name: "俞国强" }, body: "VILLAGERS_COUNCIL", note: "涉及全村出行，交村民议事会协商。" }),
       { text: "受理，交村民议事会协商", actor: "俞国强", note: "说明：涉及全村出行，交村民议事会协商。" },
     ],
-    [ev("accepted", { other: "representatives_meeting" }), { text: "受理，交村民代表会议协商" }],
-    [ev("merged", { actor: { name: "姚建明" }, other: "VG9waWM6MQ" }), { text: "合并：本议题并入", actor: "姚建明", otherTopicId: "VG9waWM6MQ" }],
-    [ev("merged_in", { other: "VG9waWM6Mg", note: "同一件事" }), { text: "合并：另一议题并入本议题，附议一并转入", note: "说明：同一件事", otherTopicId: "VG9waWM6Mg" }],
-    [ev("referred", { note: "转村“和事佬”调解队" }), { text: "转交", note: "转交去向：转村“和事佬”调解队" }],
-    [ev("rejected", { note: "属于私人财产" }), { text: "不予受理", note: "理由：属于私人财产" }],
-    [ev("closed"), { text: "截止关闭：附议期已过，附议人数不够" }],
-    [ev("comment_hidden", { actor: { name: "姚建明" }, note: "人身攻击" }), { text: "隐藏了一条评论", actor: "姚建明", note: "理由：人身攻击" }],
-    [ev("seed", { actor: { name: "俞国强" }, note: "0f1e2d3c" }), { text: "公布抽签种子", actor: "俞国强", note: "种子：0f1e2d3c" }],
-    [ev("pool", { actor: { name: "俞国强" }, note: "12 " + "ab12cd34".repeat(8) }), { text: "固定抽签候选名单", actor: "俞国强", note: "12 人，名单校验值 ab12cd34…" }],
-    [ev("drawn", { actor: { name: "俞国强" }, note: "draw-1" }), { text: "抽签产生议事小组成员", actor: "俞国强" }],
-    [ev("panel_confirmed", { actor: { name: "俞国强" } }), { text: "议事小组已确认", actor: "俞国强" }],
-    [ev("resolution_adopted", { note: "改建临时停车场", other: "TW90aW9uOjE" }), { text: "形成决议", note: "决议：改建临时停车场" }],
-    [ev("something_new"), { text: "something_new" }],
+    [ev("ACCEPTED", { body: "REPRESENTATIVES_MEETING" }), { text: "受理，交村民代表会议协商" }],
+    [ev("MERGED", { actor: { name: "姚建明" }, otherTopic: { id: "VG9waWM6MQ" } }), { text: "合并：本议题并入", actor: "姚建明", otherTopicId: "VG9waWM6MQ" }],
+    [ev("MERGED_IN", { otherTopic: { id: "VG9waWM6Mg" }, note: "同一件事" }), { text: "合并：另一议题并入本议题，附议一并转入", note: "说明：同一件事", otherTopicId: "VG9waWM6Mg" }],
+    [ev("REFERRED", { note: "转村“和事佬”调解队" }), { text: "转交", note: "转交去向：转村“和事佬”调解队" }],
+    [ev("REJECTED", { note: "属于私人财产" }), { text: "不予受理", note: "理由：属于私人财产" }],
+    [ev("CLOSED"), { text: "截止关闭：附议期已过，附议人数不够" }],
+    [ev("COMMENT_HIDDEN", { actor: { name: "姚建明" }, note: "人身攻击" }), { text: "隐藏了一条评论", actor: "姚建明", note: "理由：人身攻击" }],
+    [ev("SEED", { actor: { name: "俞国强" }, note: "0f1e2d3c" }), { text: "公布抽签种子", actor: "俞国强", note: "种子：0f1e2d3c" }],
+    [ev("POOL", { actor: { name: "俞国强" }, note: "12 " + "ab12cd34".repeat(8) }), { text: "固定抽签候选名单", actor: "俞国强", note: "12 人，名单校验值 ab12cd34…" }],
+    [ev("DRAWN", { actor: { name: "俞国强" }, note: "draw-1" }), { text: "抽签产生议事小组成员", actor: "俞国强" }],
+    [ev("PANEL_CONFIRMED", { actor: { name: "俞国强" } }), { text: "议事小组已确认", actor: "俞国强" }],
+    [ev("RESOLUTION_ADOPTED", { note: "改建临时停车场" }), { text: "形成决议", note: "决议：改建临时停车场" }],
+    [ev("SOMETHING_NEW"), { text: "SOMETHING_NEW" }],
   ])("%o in Chinese", (e, want) => {
     expect(describeEvent(zh, e, "VILLAGE")).toEqual(want);
   });
   it("speaks English too, and names the urban bodies", () => {
-    expect(describeEvent(en, ev("accepted", { other: "villagers_council" }), "COMMUNITY").text).toBe(
+    expect(describeEvent(en, ev("ACCEPTED", { body: "VILLAGERS_COUNCIL" }), "COMMUNITY").text).toBe(
       "Accepted for the residents' council (居民议事会)",
     );
-    expect(describeEvent(en, ev("rejected", { note: "private" })).note).toBe("Reason: private");
-    expect(describeEvent(en, ev("panel_confirmed")).text).toBe("The panel was confirmed");
+    expect(describeEvent(en, ev("REJECTED", { note: "private" })).note).toBe("Reason: private");
+    expect(describeEvent(en, ev("PANEL_CONFIRMED")).text).toBe("The panel was confirmed");
   });
   it("leaves out an empty note and a missing actor", () => {
-    expect(describeEvent(zh, ev("rejected", { note: "  ", actor: null }))).toEqual({ text: "不予受理" });
+    expect(describeEvent(zh, ev("REJECTED", { note: "  ", actor: null }))).toEqual({ text: "不予受理" });
   });
 });

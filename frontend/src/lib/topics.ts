@@ -110,18 +110,16 @@ export function bodyKey(body: string | null | undefined): DeliberatingBody | und
 
 /**
  * decidedBodyOf is the body an accepted topic went to: Topic.decidedBody,
- * or, since the API returns that as null for now (its resolver hands
- * graphql-go a string where the enum holds a deliberation.Body), the
- * "other" of the timeline's acceptance.
+ * or else the body of the timeline's acceptance.
  */
 export function decidedBodyOf(
   decidedBody: string | null | undefined,
-  timeline: readonly { kind: string; other?: string | null }[],
+  timeline: readonly { kind: string; body?: string | null }[],
 ): DeliberatingBody | undefined {
   const fromEnum = bodyKey(decidedBody);
   if (fromEnum) return fromEnum;
   for (let i = timeline.length - 1; i >= 0; i--) {
-    if (timeline[i].kind === "accepted") return bodyKey(timeline[i].other);
+    if (timeline[i].kind === "ACCEPTED") return bodyKey(timeline[i].body);
   }
   return undefined;
 }
@@ -142,7 +140,10 @@ export interface TopicEventLike {
   kind: string;
   actor?: { name: string } | null;
   note?: string | null;
-  other?: string | null;
+  /** the deliberating body of an acceptance */
+  body?: string | null;
+  /** the other topic of a merge */
+  otherTopic?: { id: string } | null;
   at: string;
 }
 
@@ -167,60 +168,60 @@ export function describeEvent(t: TFunction, e: TopicEventLike, kind?: CommunityK
   const out: EventText = { text: "", actor: e.actor?.name || undefined };
   const note = e.note?.trim() || undefined;
   switch (e.kind) {
-    case "proposed":
+    case "PROPOSED":
       out.text = t("timeline.proposed");
       break;
-    case "screening":
+    case "SCREENING":
       out.text = t("timeline.screening");
       break;
-    case "accepted":
-      out.text = bodyKey(e.other) ? t("timeline.acceptedFor", { body: bodyLabel(t, e.other, kind) }) : t("timeline.accepted");
+    case "ACCEPTED":
+      out.text = bodyKey(e.body) ? t("timeline.acceptedFor", { body: bodyLabel(t, e.body, kind) }) : t("timeline.accepted");
       if (note) out.note = t("timeline.note", { note });
       break;
-    case "merged":
+    case "MERGED":
       out.text = t("timeline.merged");
-      out.otherTopicId = e.other || undefined;
+      out.otherTopicId = e.otherTopic?.id;
       if (note) out.note = t("timeline.note", { note });
       break;
-    case "merged_in":
+    case "MERGED_IN":
       out.text = t("timeline.mergedIn");
-      out.otherTopicId = e.other || undefined;
+      out.otherTopicId = e.otherTopic?.id;
       if (note) out.note = t("timeline.note", { note });
       break;
-    case "referred":
+    case "REFERRED":
       out.text = t("timeline.referred");
       if (note) out.note = t("timeline.referredTo", { note });
       break;
-    case "rejected":
+    case "REJECTED":
       out.text = t("timeline.rejected");
       if (note) out.note = t("timeline.reason", { note });
       break;
-    case "closed":
+    case "CLOSED":
       out.text = t("timeline.closed");
       break;
-    case "comment_hidden":
+    case "COMMENT_HIDDEN":
       out.text = t("timeline.commentHidden");
       if (note) out.note = t("timeline.reason", { note });
       break;
-    case "seed":
+    case "SEED":
       out.text = t("timeline.seed");
       if (note) out.note = t("timeline.seedNote", { note });
       break;
-    case "pool": {
+    case "POOL": {
       // The note is "<size> <sha256>": the pool fixed with the seed.
       out.text = t("timeline.pool");
       const [size, hash] = (e.note ?? "").split(" ");
       if (size && hash) out.note = t("timeline.poolNote", { size, hash: hash.slice(0, 8) });
       break;
     }
-    case "drawn":
+    case "DRAWN":
       // The note is the draw's ID, which says nothing to a reader.
       out.text = t("timeline.drawn");
       break;
-    case "panel_confirmed":
+    case "PANEL_CONFIRMED":
       out.text = t("timeline.panelConfirmed");
       break;
-    case "resolution_adopted":
+    case "RESOLUTION_ADOPTED":
       out.text = t("timeline.resolutionAdopted");
       if (note) out.note = t("timeline.resolutionNote", { note });
       break;

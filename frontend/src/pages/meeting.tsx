@@ -6,7 +6,7 @@ import { CheckField, CheckGroup, EmptyState, FormError, Notice, Page, SelectFiel
 import { MotionVoters } from "../components/MotionVoters";
 import { graphql } from "../gql";
 import type { MeetingKind, Stance, VoteChoice, VotingMethod } from "../gql/graphql";
-import { assistedOfWorker, checkInPath, fromLocalInput, quorumText, toLocalInput } from "../lib/deliberation";
+import { assistedOfWorker, checkInPath, fromLocalInput, partyKey, quorumText, toLocalInput } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
 import { useViewer } from "../viewer";
 import { useCommunity } from "./community";
@@ -824,7 +824,7 @@ function MotionCard({
             <ul className="link-list" aria-label={t("motion.partiesTitle")}>
               {r.parties.map((p) => (
                 <li key={p.party}>
-                  {t(`motion.parties.${p.party}`, { defaultValue: p.party })}
+                  {t(partyKey(p.party), { defaultValue: p.party })}
                   {!r.countsHidden && <>: {t("motion.partyCounts", { yes: p.yes, no: p.no, abstain: p.abstain })}</>}
                   {mo.closed && (
                     <>

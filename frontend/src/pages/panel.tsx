@@ -208,7 +208,7 @@ interface RuleRow {
 
 /** seatAccepted reports whether a seat's holder accepted it. */
 export function seatAccepted(state: string): boolean {
-  return state === "accepted" || state === "seated";
+  return state === "ACCEPTED";
 }
 
 /**
@@ -265,7 +265,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
     rows ??
     (panel?.rules ?? []).map((r) => ({ kind: r.kind, gridId: r.grid?.id ?? "", min: String(r.min), max: String(r.max) }));
   const seedPublished = !!panel?.seed;
-  const locked = panel?.state === "locked";
+  const locked = panel?.state === "LOCKED";
   const mySeat = panel?.seats.find((s) => s.user.id === viewer?.id);
   const kindLabel = (k: string) => t(`panel.kinds.${k}`);
   const drawIds = [...new Set((panel?.seats ?? []).map((s) => s.drawId).filter((d): d is string => !!d))];
@@ -350,7 +350,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
       {mySeat && (
         <div className="alert alert-info callout seat-invite">
           <span>
-            {t("panel.mySeat", { kind: kindLabel(mySeat.kind) })} · {t(`panel.seatStates.${seatAccepted(mySeat.state) ? "accepted" : mySeat.state}`)}
+            {t("panel.mySeat", { kind: kindLabel(mySeat.kind) })} · {t(`panel.seatStates.${mySeat.state.toLowerCase()}`)}
           </span>
           {!locked && (
             <span className="actions">
@@ -371,7 +371,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
               <button
                 type="button"
                 className="btn"
-                disabled={ares.fetching || mySeat.state === "declined"}
+                disabled={ares.fetching || mySeat.state === "DECLINED"}
                 onClick={async () => {
                   const r = await respond({ input: { topicId, accept: false } });
                   if (r.data) {
@@ -559,14 +559,14 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
                     <span className="tag">{kindLabel(s.kind)}</span>
                     {s.grid && <span className="tag">{s.grid.name}</span>}
                     <span className="tag tag-info">{s.drawn ? t("panel.byLot") : t("panel.byNomination")}</span>
-                    <span className={seatAccepted(s.state) ? "tag tag-ok" : s.state === "declined" ? "tag tag-muted" : "tag tag-warn"}>
-                      {t(`panel.seatStates.${seatAccepted(s.state) ? "accepted" : s.state}`)}
+                    <span className={seatAccepted(s.state) ? "tag tag-ok" : s.state === "DECLINED" ? "tag tag-muted" : "tag tag-warn"}>
+                      {t(`panel.seatStates.${s.state.toLowerCase()}`)}
                     </span>
                   </span>
                   {s.answeredBy && (
                     <p className="muted small seat-answered">{t("panel.answeredBy", { name: s.answeredBy.name, witness: s.witness ?? "" })}</p>
                   )}
-                  {!locked && s.state === "invited" && assisted.has(s.user.id) && (
+                  {!locked && s.state === "INVITED" && assisted.has(s.user.id) && (
                     <AssistedAnswer topicId={topicId} user={s.user} onDone={answered} />
                   )}
                 </li>
@@ -600,7 +600,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
             </p>
           ) : (
             can.committee &&
-            panel.state === "draft" && (
+            panel.state === "DRAFT" && (
               <div className="panel-confirm">
                 <p className="muted small" id="confirm-hint">
                   {t("panel.confirmHint")}

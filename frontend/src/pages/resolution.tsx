@@ -4,7 +4,8 @@ import { Link, Navigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
-import { clampProgress, fromLocalInput, mayClose, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
+import type { Party } from "../gql/graphql";
+import { clampProgress, fromLocalInput, mayClose, partyKey, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
 import { ItemCorrection } from "../components/ItemCorrection";
 import { toFormErrors } from "../lib/errors";
 import { useViewer } from "../viewer";
@@ -152,7 +153,7 @@ const CloseResolutionMutation = graphql(`
   }
 `);
 
-const PARTIES = ["residents_committee", "owners_committee", "property_firm"];
+const PARTIES = ["RESIDENTS_COMMITTEE", "OWNERS_COMMITTEE", "PROPERTY_FIRM"];
 
 /** Progress is a labelled progress bar with its percentage, 0–100; name, when given, is its accessible name in place of label. */
 export function Progress({ value, label, name }: { value: number; label: string; name?: string }) {
@@ -186,7 +187,7 @@ export function ResolutionPage() {
   const [summary, setSummary] = useState("");
   const [unfinishedReason, setUnfinishedReason] = useState("");
   const [itemTitle, setItemTitle] = useState("");
-  const [owner, setOwner] = useState("party:residents_committee");
+  const [owner, setOwner] = useState("party:RESIDENTS_COMMITTEE");
   const [due, setDue] = useState(() => new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10));
   const [weight, setWeight] = useState("1");
   const [notice, setNotice] = useState<string>();
@@ -218,7 +219,7 @@ export function ResolutionPage() {
 
   async function submitItem(e: FormEvent) {
     e.preventDefault();
-    const party = owner.startsWith("party:") ? owner.slice(6) : null;
+    const party = owner.startsWith("party:") ? (owner.slice(6) as Party) : null;
     const res = await addItem({
       input: {
         resolutionId: rid,
@@ -279,7 +280,7 @@ export function ResolutionPage() {
                 <li key={it.id} className="card">
                   <ActionItemCard
                     item={it}
-                    mayUpdate={can.committee || (!!it.owner && it.owner.id === viewer?.id) || (it.ownerParty === "owners_committee" && membership.roles.includes("OWNERS_COMMITTEE")) || (it.ownerParty === "property_firm" && membership.roles.includes("PROPERTY_FIRM"))}
+                    mayUpdate={can.committee || (!!it.owner && it.owner.id === viewer?.id) || (it.ownerParty === "OWNERS_COMMITTEE" && membership.roles.includes("OWNERS_COMMITTEE")) || (it.ownerParty === "PROPERTY_FIRM" && membership.roles.includes("PROPERTY_FIRM"))}
                     mayCorrect={can.committee}
                     closed={stage === "closed"}
                     onChanged={done}
@@ -321,7 +322,7 @@ export function ResolutionPage() {
               <SelectField label={t("resolution.owner")} value={owner} error={iErr.fields.ownerId} onChange={(e) => setOwner(e.target.value)}>
                 {PARTIES.map((p) => (
                   <option key={p} value={`party:${p}`}>
-                    {t(`motion.parties.${p}`)}
+                    {t(partyKey(p))}
                   </option>
                 ))}
                 {(members.data?.community?.members.nodes ?? []).map((m) => (
@@ -546,7 +547,7 @@ function ActionItemCard({
   const [badProgress, setBadProgress] = useState(false);
   const errs = toFormErrors(res.error, ["progress", "text", "link"], t("app.networkError"));
   const zone = community.settings.timeZone;
-  const owner = it.owner?.name ?? (it.ownerParty ? t(`motion.parties.${it.ownerParty}`, { defaultValue: it.ownerParty }) : "");
+  const owner = it.owner?.name ?? (it.ownerParty ? t(partyKey(it.ownerParty), { defaultValue: it.ownerParty }) : "");
   return (
     <article aria-label={t("resolution.itemLabel", { title: it.title })}>
       <p>

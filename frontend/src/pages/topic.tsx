@@ -63,7 +63,10 @@ const TopicQuery = graphql(`
         timeline {
           kind
           note
-          other
+          body
+          otherTopic {
+            id
+          }
           at
           actor {
             id
@@ -333,7 +336,7 @@ function Timeline({
       {events.map((e, i) => {
         const d = describeEvent(t, e, kind);
         return (
-          <li key={i} className={`timeline-item timeline-${e.kind}`}>
+          <li key={i} className={`timeline-item timeline-${e.kind.toLowerCase()}`}>
             <p className="timeline-what">
               {d.text}
               {d.otherTopicId && (
