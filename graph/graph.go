@@ -52,7 +52,7 @@ type builder struct {
 	requestStateEnum                                               *graphql.Enum
 	partyEnum, panelStateEnum, seatStateEnum                       *graphql.Enum
 	resolutionStageEnum, eventKindEnum, motionStateEnum            *graphql.Enum
-	voteResult                                                     *graphql.Object
+	voteResult, objection, seat                                    *graphql.Object
 }
 
 // NewSchema builds the GraphQL schema over the services.
@@ -64,7 +64,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	s, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    query,
 		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion, b.resolution, b.actionItem, b.meeting, b.communityRequest},
+		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion, b.resolution, b.actionItem, b.meeting, b.communityRequest, b.panel, b.objection},
 	})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)

@@ -49,6 +49,10 @@ func (b *builder) buildNode() {
 				return b.actionItem
 			case deliberation.Meeting:
 				return b.meeting
+			case deliberation.Panel:
+				return b.panel
+			case deliberation.Objection:
+				return b.objection
 			}
 			return nil
 		},
@@ -107,6 +111,10 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 				return s.Topics.Resolution(ctx, id)
 			case "Meeting":
 				return s.Topics.Meeting(ctx, id)
+			case "Panel":
+				return s.Topics.Panel(ctx, id)
+			case "Objection":
+				return s.Topics.Objection(ctx, id)
 			}
 			return nil, notFound(typ)
 		},

@@ -23,7 +23,7 @@ func (b *builder) buildPanels() {
 		"min":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.SeatRule) any { return r.Min })},
 		"max":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.SeatRule) any { return r.Max })},
 	}})
-	seat := graphql.NewObject(graphql.ObjectConfig{Name: "Seat", Fields: graphql.Fields{
+	b.seat = graphql.NewObject(graphql.ObjectConfig{Name: "Seat", Fields: graphql.Fields{
 		"user":   {Type: nonNull(b.user), Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.UserID })},
 		"kind":   {Type: nonNull(b.seatKindEnum), Resolve: field(func(s deliberation.Seat) any { return s.Kind })},
 		"grid":   {Type: b.grid, Resolve: loadField(gridsOf, func(s deliberation.Seat) domain.ID { return s.GridID })},
@@ -51,7 +51,8 @@ func (b *builder) buildPanels() {
 			return thunkMany(p.Context, stateFrom(p.Context).loaders.grids, c.UncoveredGrid), nil
 		}},
 	}})
-	b.panel = graphql.NewObject(graphql.ObjectConfig{Name: "Panel", Description: "Who deliberates a topic (谁来议).", Fields: graphql.Fields{
+	b.panel = graphql.NewObject(graphql.ObjectConfig{Name: "Panel", Description: "Who deliberates a topic (谁来议).", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
+		"id": idField("Panel", func(p deliberation.Panel) domain.ID { return p.TopicID }),
 		"seed": {Type: graphql.String, Description: "The published seed of the draws; anyone can recompute a draw from it (verifyDraw).",
 			Resolve: field(func(p deliberation.Panel) any { return nilString(p.Seed) })},
 		"seedPublishedAt": {Type: graphql.DateTime, Resolve: field(func(p deliberation.Panel) any { return nilTime(p.SeedPublishedAt) })},
@@ -60,7 +61,7 @@ func (b *builder) buildPanels() {
 		"confirmedBy": {Type: b.user, Description: "Who of the committee confirmed the panel.",
 			Resolve: loadField(usersOf, func(p deliberation.Panel) domain.ID { return p.ConfirmedBy })},
 		"rules": {Type: listOf(rule), Resolve: field(func(p deliberation.Panel) any { return p.Rules })},
-		"seats": {Type: listOf(seat), Resolve: func(p graphql.ResolveParams) (any, error) {
+		"seats": {Type: listOf(b.seat), Resolve: func(p graphql.ResolveParams) (any, error) {
 			pn, err := source[deliberation.Panel](p)
 			if err != nil {
 				return nil, err
@@ -241,9 +242,6 @@ func (b *builder) panelMutations(f graphql.Fields) {
 	panelPayload := func(name string) *graphql.Object {
 		return payload(name, graphql.Fields{"panel": {Type: nonNull(b.panel)}})
 	}
-	okPayload := func(name string) *graphql.Object {
-		return payload(name, graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})
-	}
 	ruleInput := graphql.NewInputObject(graphql.InputObjectConfig{Name: "SeatRuleInput", Fields: graphql.InputObjectConfigFieldMap{
 		"kind": {Type: nonNull(b.seatKindEnum)}, "gridId": {Type: graphql.ID}, "min": {Type: nonNull(graphql.Int)}, "max": {Type: nonNull(graphql.Int)},
 	}})
@@ -368,7 +366,7 @@ func (b *builder) panelMutations(f graphql.Fields) {
 		}),
 	}
 	f["respondToSeat"] = &graphql.Field{
-		Type: nonNull(okPayload("RespondToSeatPayload")),
+		Type: nonNull(payload("RespondToSeatPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use seat"}, "seat": {Type: nonNull(b.seat)}})),
 		Description: "Accepts or declines the viewer's invitation to a panel; with userId, a grid worker records the answer of an assisted resident " +
 			"of their grid, before a named witness.",
 		Args: inputArg("RespondToSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "accept": {Type: nonNull(graphql.Boolean)},
@@ -388,15 +386,15 @@ func (b *builder) panelMutations(f graphql.Fields) {
 				return nil, err
 			}
 			if in.UserID == nil {
-				_, err = b.svc.Topics.RespondToSeat(p.Context, tid, in.Accept)
-				return map[string]any{"ok": err == nil}, err
+				s, err := b.svc.Topics.RespondToSeat(p.Context, tid, in.Accept)
+				return map[string]any{"ok": err == nil, "seat": s}, err
 			}
 			uid, err := localID("User", *in.UserID)
 			if err != nil {
 				return nil, err
 			}
-			_, err = b.svc.Topics.RespondToSeatFor(p.Context, tid, uid, in.Accept, in.Witness)
-			return map[string]any{"ok": err == nil}, err
+			s, err := b.svc.Topics.RespondToSeatFor(p.Context, tid, uid, in.Accept, in.Witness)
+			return map[string]any{"ok": err == nil, "seat": s}, err
 		}),
 	}
 	motionPayload := func(name string) *graphql.Object {

@@ -67,7 +67,7 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	confirm := `mutation($t: ID!) { confirmPanel(input: {topicId: $t}) { panel { state confirmedAt confirmedBy { name } } } }`
 	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.adminToken}), "CONFLICT") // no one accepted yet
 	// The drawn are assisted residents: their grid worker records their answers before a witness.
-	answer := `mutation($t: ID!, $u: ID!, $w: String) { respondToSeat(input: {topicId: $t, accept: true, userId: $u, witness: $w}) { ok } }`
+	answer := `mutation($t: ID!, $u: ID!, $w: String) { respondToSeat(input: {topicId: $t, accept: true, userId: $u, witness: $w}) { ok seat { state witness } } }`
 	for _, s := range seats {
 		if path(s, "user", "id") == gid("User", v.workerID) { // the lot may pick the grid worker, who lives in the grid
 			must(e.topics.RespondToSeat(as(v.workerID), topic.ID, true))
@@ -76,7 +76,7 @@ func TestPanelAndVoteFlow(t *testing.T) {
 		vars := map[string]any{"t": tid, "u": path(s, "user", "id"), "w": "村民 李建平"}
 		wantCode(t, e.do(t, call{query: answer, vars: vars, token: v.adminToken}), "FORBIDDEN") // not a grid worker
 		wantCode(t, e.do(t, call{query: answer, vars: map[string]any{"t": tid, "u": path(s, "user", "id")}, token: v.workerToken}), "BAD_USER_INPUT")
-		if r := e.do(t, call{query: answer, vars: vars, token: v.workerToken}); path(r.Data, "respondToSeat", "ok") != true {
+		if r := e.do(t, call{query: answer, vars: vars, token: v.workerToken}); path(r.Data, "respondToSeat", "seat", "state") != "ACCEPTED" || path(r.Data, "respondToSeat", "seat", "witness") != "村民 李建平" {
 			t.Fatalf("answer = %v %v", r.Data, r.Errors)
 		}
 	}
@@ -124,6 +124,21 @@ func TestPanelAndVoteFlow(t *testing.T) {
 	resID := path(d, "adoptResolution", "resolution", "id").(string)
 	if path(d, "adoptResolution", "resolution", "stage") != "NOTICE" {
 		t.Errorf("resolution = %v", d)
+	}
+	// The panel and an objection are Nodes; answering returns the objection.
+	d = run(`query($p: ID!) { node(id: $p) { __typename ... on Panel { id state } } }`, map[string]any{"p": gid("Panel", topic.ID)})
+	if path(d, "node", "__typename") != "Panel" || path(d, "node", "state") != "LOCKED" {
+		t.Errorf("panel node = %v", d)
+	}
+	obj := must(e.topics.Object(as(must(graph.LocalID("User", path(seats[0], "user", "id").(string)))), must(graph.LocalID("Resolution", resID)), "停车场离家太近"))
+	d = run(`mutation($o: ID!) { answerObjection(input: {objectionId: $o, answer: "入口改到东侧"}) { objection { id answer } } }`, map[string]any{"o": gid("Objection", obj.ID)})
+	if path(d, "answerObjection", "objection", "answer") != "入口改到东侧" {
+		t.Errorf("answerObjection = %v", d)
+	}
+	oid := path(d, "answerObjection", "objection", "id")
+	d = run(`query($o: ID!) { node(id: $o) { __typename id ... on Objection { text answer } } }`, map[string]any{"o": oid})
+	if path(d, "node", "__typename") != "Objection" || path(d, "node", "id") != oid || path(d, "node", "text") != "停车场离家太近" {
+		t.Errorf("objection node = %v", d)
 	}
 	d = run(`mutation($r: ID!, $due: DateTime!) { addActionItem(input: {resolutionId: $r, title: "划线", ownerParty: RESIDENTS_COMMITTEE, due: $due, weight: 2}) { actionItem { id } } }`,
 		map[string]any{"r": resID, "due": e.clock.Now().AddDate(0, 0, 7).Format(time.RFC3339)})

@@ -38,7 +38,7 @@ func (b *builder) buildResolutions() {
 		"updates": {Type: listOf(update), Resolve: field(func(it deliberation.ActionItem) any { return it.Updates })},
 		"removed": {Type: nonNull(graphql.Boolean), Description: "Withdrawn by the committee: kept on the record, out of the resolution's items and progress.", Resolve: field(func(it deliberation.ActionItem) any { return it.Removed })},
 	}})
-	objection := graphql.NewObject(graphql.ObjectConfig{Name: "Objection", Fields: graphql.Fields{
+	b.objection = graphql.NewObject(graphql.ObjectConfig{Name: "Objection", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
 		"id":         {Type: nonNull(graphql.ID), Resolve: field(func(o deliberation.Objection) any { return globalID("Objection", o.ID) })},
 		"by":         {Type: nonNull(b.user), Resolve: loadField(usersOf, func(o deliberation.Objection) domain.ID { return o.ByID })},
 		"text":       {Type: nonNull(graphql.String), Resolve: field(func(o deliberation.Objection) any { return o.Text })},
@@ -72,7 +72,7 @@ func (b *builder) buildResolutions() {
 				"summary":              {Type: graphql.String, Resolve: field(func(r deliberation.Resolution) any { return nilString(r.Summary) })},
 				"unfinishedReason":     {Type: graphql.String, Description: "Why it was closed with action items not done.", Resolve: field(func(r deliberation.Resolution) any { return nilString(r.UnfinishedReason) })},
 				"unansweredObjections": {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.Resolution) any { return r.Unanswered })},
-				"objections": {Type: listOf(objection), Resolve: func(p graphql.ResolveParams) (any, error) {
+				"objections": {Type: listOf(b.objection), Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
 					if err != nil {
 						return nil, err
@@ -156,7 +156,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		}),
 	}
 	f["answerObjection"] = &graphql.Field{
-		Type: nonNull(payload("AnswerObjectionPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})),
+		Type: nonNull(payload("AnswerObjectionPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use objection"}, "objection": {Type: nonNull(b.objection)}})),
 		Args: inputArg("AnswerObjectionInput", graphql.InputObjectConfigFieldMap{"objectionId": id, "answer": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			var in struct{ ObjectionID, Answer string }
@@ -167,8 +167,8 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			_, err = b.svc.Topics.AnswerObjection(p.Context, oid, in.Answer)
-			return map[string]any{"ok": err == nil}, err
+			o, err := b.svc.Topics.AnswerObjection(p.Context, oid, in.Answer)
+			return map[string]any{"ok": err == nil, "objection": o}, err
 		}),
 	}
 	f["addActionItem"] = &graphql.Field{

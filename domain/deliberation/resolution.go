@@ -192,6 +192,19 @@ func (s *Service) Object(ctx context.Context, resolutionID domain.ID, body strin
 	return Objection{ID: d.ID, ByID: d.ByID, Text: d.Text, At: d.At}, nil
 }
 
+// Objection returns an objection to the members of its resolution's
+// community. Errors: NotFound.
+func (s *Service) Objection(ctx context.Context, id domain.ID) (Objection, error) {
+	d, err := s.findObjection(ctx, id)
+	if err != nil {
+		return Objection{}, err
+	}
+	if _, err := s.Resolution(ctx, d.ResolutionID); err != nil {
+		return Objection{}, domain.ErrNotFound("异议", "objection")
+	}
+	return Objection{ID: d.ID, ByID: d.ByID, Text: d.Text, At: d.At, Answer: d.Answer, AnsweredAt: d.AnsweredAt}, nil
+}
+
 // AnswerObjection answers an objection, for the committee.
 // Errors: Unauthenticated, NotFound, Forbidden, Invalid.
 func (s *Service) AnswerObjection(ctx context.Context, objectionID domain.ID, answer string) (Objection, error) {
