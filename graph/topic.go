@@ -356,7 +356,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			return b.svc.Topics.HideComment(p.Context, id, reason)
 		})
 	f["reportComment"] = &graphql.Field{
-		Type: nonNull(payload("ReportCommentPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean)}})),
+		Type: nonNull(payload("ReportCommentPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use comment"}, "comment": {Type: nonNull(b.comment)}})),
 		Args: inputArg("ReportCommentInput", graphql.InputObjectConfigFieldMap{"commentId": id, "reason": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			var in struct{ CommentID, Reason string }
@@ -367,7 +367,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return map[string]any{"ok": true}, b.svc.Topics.ReportComment(p.Context, cid, in.Reason)
+			if err := b.svc.Topics.ReportComment(p.Context, cid, in.Reason); err != nil {
+				return nil, err
+			}
+			c, err := b.svc.Topics.Comment(p.Context, cid)
+			return map[string]any{"ok": true, "comment": c}, err
 		}),
 	}
 }
