@@ -10,6 +10,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/graph"
+	"github.com/yishi-app/yishi/graph/internal/sdl"
 )
 
 var update = flag.Bool("update", false, "rewrite graph/schema.graphql from the schema")
@@ -21,7 +22,7 @@ func TestSchemaFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := graph.PrintSchema(schema)
+	got := sdl.Print(schema)
 	if *update {
 		if err := os.WriteFile("schema.graphql", []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -44,7 +44,7 @@ func localID(typ, gid string) (domain.ID, error) {
 func notFound(typ string) error {
 	zh, ok := typeNamesZH[typ]
 	if !ok {
-		zh = "记录"
+		return domain.ErrNotFound("记录", "record") // an ID that names no type names none in the message
 	}
 	return domain.ErrNotFound(zh, strings.ToLower(typ))
 }
@@ -53,6 +53,7 @@ var typeNamesZH = map[string]string{
 	"User": "用户", "Session": "登录会话", "Street": "街道", "Community": "社区", "Grid": "网格",
 	"MicroGrid": "微网格", "Member": "成员", "JoinRequest": "入驻申请", "Topic": "议题", "Comment": "评论",
 	"Motion": "动议", "Notification": "通知", "Resolution": "决议", "ActionItem": "事项", "Objection": "异议", "Meeting": "会议",
+	"Panel": "议事小组", "CommunityRequest": "开通申请",
 }
 
 // cursor and fromCursor make opaque pagination cursors from record keys.

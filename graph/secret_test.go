@@ -122,3 +122,16 @@ func TestRecomputeAndMotionState(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeBogusID: an ID that decodes to no type gets NOT_FOUND naming a
+// record, never an empty type name.
+func TestNodeBogusID(t *testing.T) {
+	e := newEnv(t)
+	for _, lang := range []string{"zh-CN", "en"} {
+		r := e.do(t, call{query: `{ node(id: "bogus") { id } }`, lang: lang})
+		wantCode(t, r, "NOT_FOUND")
+		if msg := r.Errors[0].Message; msg != "找不到该记录" && msg != "record not found" {
+			t.Errorf("%s: message %q", lang, msg)
+		}
+	}
+}

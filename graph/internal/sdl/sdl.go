@@ -1,4 +1,6 @@
-package graph
+// Package sdl prints a graphql-go schema as GraphQL SDL, so the schema can
+// be checked in and diffed.
+package sdl
 
 import (
 	"encoding/json"
@@ -12,7 +14,7 @@ import (
 	"github.com/graphql-go/graphql"
 )
 
-// PrintSchema returns the schema in GraphQL SDL, types sorted by name, so the
+// Print returns the schema in GraphQL SDL, types sorted by name, so the
 // printed schema can be checked in and diffed.
 //
 // The output follows graphql-js printSchema: a schema block only when the root
@@ -26,7 +28,7 @@ import (
 // the enum value whose Value equals the Go default). A default that has no
 // literal form, such as an enum default matching no value or a NaN Float, is
 // left out rather than printed wrong.
-func PrintSchema(s graphql.Schema) string {
+func Print(s graphql.Schema) string {
 	var blocks []string
 	if def := sdlPrintSchemaDefinition(&s); def != "" {
 		blocks = append(blocks, def)

@@ -1,4 +1,4 @@
-package graph
+package sdl
 
 import (
 	"fmt"
@@ -246,7 +246,7 @@ func sdlWantQuery(name string) string {
 }`
 }
 
-func TestPrintSchema(t *testing.T) {
+func TestPrint(t *testing.T) {
 	tests := []struct {
 		name            string
 		query, mutation string
@@ -287,7 +287,7 @@ func TestPrintSchema(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := strings.Join(tt.want, "\n\n") + "\n"
-			got := PrintSchema(sdlTestSchema(t, tt.query, tt.mutation))
+			got := Print(sdlTestSchema(t, tt.query, tt.mutation))
 			if got != want {
 				t.Errorf("PrintSchema mismatch\n--- got ---\n%s--- want ---\n%s", got, want)
 			}
@@ -300,10 +300,10 @@ func TestPrintSchema(t *testing.T) {
 // and that the output is valid SDL.
 func TestPrintSchemaDeterministicAndParses(t *testing.T) {
 	for _, roots := range [][2]string{{"Query", "Mutation"}, {"RootQuery", "RootMutation"}} {
-		first := PrintSchema(sdlTestSchema(t, roots[0], roots[1]))
+		first := Print(sdlTestSchema(t, roots[0], roots[1]))
 		for i := 0; i < 20; i++ {
 			// A fresh schema each time, so map iteration order differs.
-			if got := PrintSchema(sdlTestSchema(t, roots[0], roots[1])); got != first {
+			if got := Print(sdlTestSchema(t, roots[0], roots[1])); got != first {
 				t.Fatalf("print %d differs from the first:\n%s\n--- first ---\n%s", i, got, first)
 			}
 		}
@@ -362,7 +362,7 @@ func TestPrintSchemaDescriptionsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("NewSchema: %v", err)
 	}
-	printed := PrintSchema(s)
+	printed := Print(s)
 	doc, err := parser.Parse(parser.ParseParams{Source: printed})
 	if err != nil {
 		t.Fatalf("printed schema does not parse: %v\n%s", err, printed)
