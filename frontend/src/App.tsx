@@ -1,7 +1,9 @@
+import { lazy, Suspense, type ComponentType } from "react";
 import { Navigate, Route, Routes, useMatch } from "react-router";
+import { CommunityLayout, usePrefetchCommunity } from "./components/CommunityLayout";
+import { NotFoundPage } from "./components/NotFound";
 import { Shell } from "./components/Shell";
 import { Skeleton } from "./components/ui";
-import { AssistedPage } from "./pages/assisted";
 import {
   CompleteSignUpPage,
   ForgotPasswordPage,
@@ -10,23 +12,43 @@ import {
   SignupPage,
   VerifyEmailPage,
 } from "./pages/auth";
+// The join form shares its module with the communities list, which the
+// first screens need, so it comes along rather than in a chunk of its own.
 import { CommunitiesPage, JoinPage } from "./pages/communities";
-import { CommunityHomePage, CommunityLayout, usePrefetchCommunity } from "./pages/community";
-import { GridsPage } from "./pages/grids";
-import { ProfilePage, SessionsPage } from "./pages/me";
-import { RequestCommunityPage } from "./pages/communityRequest";
-import { MemberPage } from "./pages/member";
-import { MembersPage } from "./pages/members";
-import { CheckInPage, MeetingPage, ScheduleMeetingPage } from "./pages/meeting";
-import { NotFoundPage } from "./pages/notfound";
-import { OperatorPage } from "./pages/operator";
-import { FailedNotificationsPage, NotificationHistoryPage, NotificationSettingsPage } from "./pages/notifications";
-import { ResolutionPage } from "./pages/resolution";
-import { ResolutionBoardPage } from "./pages/resolutions";
-import { ScreeningPage } from "./pages/screening";
-import { TopicPage } from "./pages/topic";
-import { ProposeTopicPage, RecordRedirectPage, TopicListPage, TopicRedirectPage } from "./pages/topics";
+import { CommunityHomePage } from "./pages/community";
 import { RequireViewer, useViewer } from "./viewer";
+
+/**
+ * lazyPage loads a page's module when its route is first visited, so the
+ * first screen (log in, the community home) does not wait for the others.
+ */
+// (ComponentType<any>: the props are whatever the route passes.)
+function lazyPage<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AssistedPage = lazyPage(() => import("./pages/assisted"), "AssistedPage");
+const GridsPage = lazyPage(() => import("./pages/grids"), "GridsPage");
+const ProfilePage = lazyPage(() => import("./pages/me"), "ProfilePage");
+const SessionsPage = lazyPage(() => import("./pages/me"), "SessionsPage");
+const RequestCommunityPage = lazyPage(() => import("./pages/communityRequest"), "RequestCommunityPage");
+const MemberPage = lazyPage(() => import("./pages/member"), "MemberPage");
+const MembersPage = lazyPage(() => import("./pages/members"), "MembersPage");
+const CheckInPage = lazyPage(() => import("./pages/meeting"), "CheckInPage");
+const MeetingPage = lazyPage(() => import("./pages/meeting"), "MeetingPage");
+const ScheduleMeetingPage = lazyPage(() => import("./pages/meeting"), "ScheduleMeetingPage");
+const OperatorPage = lazyPage(() => import("./pages/operator"), "OperatorPage");
+const FailedNotificationsPage = lazyPage(() => import("./pages/notifications"), "FailedNotificationsPage");
+const NotificationHistoryPage = lazyPage(() => import("./pages/notifications"), "NotificationHistoryPage");
+const NotificationSettingsPage = lazyPage(() => import("./pages/notifications"), "NotificationSettingsPage");
+const ResolutionPage = lazyPage(() => import("./pages/resolution"), "ResolutionPage");
+const ResolutionBoardPage = lazyPage(() => import("./pages/resolutions"), "ResolutionBoardPage");
+const ScreeningPage = lazyPage(() => import("./pages/screening"), "ScreeningPage");
+const TopicPage = lazyPage(() => import("./pages/topic"), "TopicPage");
+const ProposeTopicPage = lazyPage(() => import("./pages/topics"), "ProposeTopicPage");
+const RecordRedirectPage = lazyPage(() => import("./pages/topics"), "RecordRedirectPage");
+const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
+const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
 
 function Loading() {
   return (
@@ -59,6 +81,7 @@ export function App() {
       {fetching ? (
         <Loading />
       ) : (
+        <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/signup" element={<SignupPage />} />
@@ -97,6 +120,7 @@ export function App() {
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
+        </Suspense>
       )}
     </Shell>
   );

@@ -1,7 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import zhCN from "./locales/zh-CN";
-import en from "./locales/en";
 
 /** Lang is a language the UI speaks; Chinese is the default. */
 export type Lang = "zh-CN" | "en";
@@ -23,8 +22,28 @@ function safeStorage(): Storage | undefined {
   }
 }
 
-/** setLang switches the UI language and remembers it. */
+/**
+ * loadLang makes a language's catalog ready. Chinese, the default, comes
+ * with the app; English is a chunk of its own, loaded the first time it is
+ * needed, so that the first screen does not wait for a catalog it does not
+ * show.
+ */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (i18n.hasResourceBundle(lang, "translation")) return;
+  const { default: en } = await import("./locales/en");
+  i18n.addResourceBundle("en", "translation", en);
+}
+
+/**
+ * setLang switches the UI language and remembers it. If the catalog cannot
+ * be loaded (offline), the UI stays in the language it speaks.
+ */
 export async function setLang(lang: Lang): Promise<void> {
+  try {
+    await loadLang(lang);
+  } catch {
+    return;
+  }
   safeStorage()?.setItem(KEY, lang);
   await i18n.changeLanguage(lang);
 }
@@ -39,8 +58,8 @@ i18n.on("languageChanged", (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
-  lng: storedLang(),
+  resources: { "zh-CN": { translation: zhCN } },
+  lng: "zh-CN",
   fallbackLng: "zh-CN",
   supportedLngs: LANGS,
   interpolation: { escapeValue: false },
@@ -49,5 +68,18 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
+
+/**
+ * i18nReady settles when the remembered language can be shown: at once for
+ * Chinese, once its catalog is loaded for English (or failed to load: then
+ * the UI starts in Chinese).
+ */
+export const i18nReady: Promise<void> =
+  storedLang() === "en"
+    ? loadLang("en").then(
+        () => i18n.changeLanguage("en").then(() => undefined),
+        () => undefined,
+      )
+    : Promise.resolve();
 
 export default i18n;

@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import "./styles.css";
-import "./i18n";
+import { i18nReady } from "./i18n";
 import { App } from "./App";
 import { GraphQLProvider } from "./client";
 import { applyLargeText, largeText } from "./prefs";
@@ -10,14 +10,16 @@ import { ViewerProvider } from "./viewer";
 
 applyLargeText(largeText());
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <BrowserRouter>
-      <GraphQLProvider>
-        <ViewerProvider>
-          <App />
-        </ViewerProvider>
-      </GraphQLProvider>
-    </BrowserRouter>
-  </StrictMode>,
+void i18nReady.then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <BrowserRouter>
+        <GraphQLProvider>
+          <ViewerProvider>
+            <App />
+          </ViewerProvider>
+        </GraphQLProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  ),
 );

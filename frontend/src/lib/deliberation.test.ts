@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  DRAWN_KINDS,
+  SEAT_KINDS,
   assistedOfWorker,
   checkInPath,
   clampProgress,
@@ -10,6 +12,7 @@ import {
   quorumText,
   ratingOpen,
   resolutionStage,
+  seatAccepted,
   mayClose,
   stageDateKey,
   stageKey,
@@ -144,6 +147,19 @@ describe("the rest", () => {
     expect(starsText(3.6)).toBe("★★★★☆");
     expect(fromLocalInput("")).toBeNull();
     expect(fromLocalInput("2026-11-20T10:00")).toMatch(/^2026-11-20T/);
+  });
+});
+
+describe("seats", () => {
+  it("counts a seat as taken only once its holder accepted", () => {
+    expect(seatAccepted("ACCEPTED")).toBe(true);
+    expect(seatAccepted("INVITED")).toBe(false);
+    expect(seatAccepted("DECLINED")).toBe(false);
+  });
+  it("draws by lot only kinds that are seat kinds", () => {
+    expect(SEAT_KINDS).toHaveLength(new Set(SEAT_KINDS).size);
+    for (const k of DRAWN_KINDS) expect(SEAT_KINDS).toContain(k);
+    expect(DRAWN_KINDS).toEqual(["AFFECTED_RESIDENTS", "PARTY_MEMBERS"]);
   });
 });
 

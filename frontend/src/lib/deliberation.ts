@@ -1,6 +1,8 @@
 // Pure rules of the deliberation pages (who deliberates, votes, meetings,
 // resolutions), kept out of the components so that they are unit-tested.
 
+import type { SeatKind } from "../gql/graphql";
+
 /** ResolutionStage is how the board names a resolution's stage. */
 export type ResolutionStage = "notice" | "awaiting_answers" | "in_effect" | "closed";
 
@@ -108,6 +110,25 @@ export function ratingOpen(r: { actionItems: unknown[]; progress: number }): boo
 /** checkInPath is the URL the room's QR code encodes. */
 export function checkInPath(communityId: string, meetingId: string, code: string): string {
   return `/c/${communityId}/meetings/${meetingId}/checkin?code=${encodeURIComponent(code)}`;
+}
+
+/** SEAT_KINDS lists the kinds of seat on a topic's panel (谁来议), in display order. */
+export const SEAT_KINDS: SeatKind[] = [
+  "AFFECTED_RESIDENTS",
+  "REPRESENTATIVES",
+  "PARTY_MEMBERS",
+  "DEPUTIES",
+  "EXPERTS",
+  "OWNERS_COMMITTEE",
+  "PROPERTY_FIRM",
+];
+
+/** DRAWN_KINDS are the kinds of seat filled by lot; the others are nominated. */
+export const DRAWN_KINDS: SeatKind[] = ["AFFECTED_RESIDENTS", "PARTY_MEMBERS"];
+
+/** seatAccepted reports whether a seat's holder accepted it. */
+export function seatAccepted(state: string): boolean {
+  return state === "ACCEPTED";
 }
 
 /** Coverage is one seat rule as the representativeness report shows it. */

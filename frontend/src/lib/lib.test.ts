@@ -2,7 +2,7 @@ import { CombinedError } from "@urql/core";
 import { describe, expect, it } from "vitest";
 import en from "../locales/en";
 import zhCN from "../locales/zh-CN";
-import { storedLang } from "../i18n";
+import i18n, { loadLang, setLang, storedLang } from "../i18n";
 import { errorCode, toFormErrors, withoutFields } from "./errors";
 import { safeNext } from "./nav";
 import { ROLES, assignableRoles, cappedList, mayRevoke, roleGrants } from "./roles";
@@ -164,6 +164,19 @@ describe("catalogs", () => {
     const env = Object.fromEntries(keys(en).map((k) => [k, k.split(".").reduce((o: any, p) => o[p], en)]));
     const ph = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort().join(",");
     for (const k of Object.keys(zhv)) expect(ph(env[k]), k).toBe(ph(zhv[k]));
+  });
+});
+
+describe("loadLang", () => {
+  it("loads the English catalog the first time it is needed, and switches to it", async () => {
+    i18n.removeResourceBundle("en", "translation");
+    expect(i18n.hasResourceBundle("en", "translation")).toBe(false);
+    await loadLang("en");
+    expect(i18n.getFixedT("en")("app.name")).toBe("Yishi");
+    await setLang("en");
+    expect(i18n.t("app.name")).toBe("Yishi");
+    await setLang("zh-CN");
+    expect(i18n.t("app.name")).toBe("议事");
   });
 });
 

@@ -6,6 +6,7 @@ import {
   commentEditable,
   decidedBodyOf,
   describeEvent,
+  stateTagClass,
   supportBlock,
   supportProgress,
   threadComments,
@@ -15,6 +16,15 @@ import {
 const zh = i18n.getFixedT("zh-CN");
 const en = i18n.getFixedT("en");
 const at = "2026-03-01T02:00:00Z";
+
+describe("stateTagClass", () => {
+  it("colours the open and accepted states, and mutes the rest", () => {
+    expect(stateTagClass("COLLECTING")).toBe("tag tag-info");
+    expect(stateTagClass("SCREENING")).toBe("tag tag-warn");
+    expect(stateTagClass("ACCEPTED")).toBe("tag tag-ok");
+    for (const s of ["MERGED", "REFERRED", "REJECTED", "CLOSED"] as const) expect(stateTagClass(s)).toBe("tag tag-muted");
+  });
+});
 
 describe("supportProgress", () => {
   it.each([

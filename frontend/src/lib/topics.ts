@@ -21,6 +21,20 @@ export const OPEN_STATES: TopicState[] = ["COLLECTING", "SCREENING"];
 /** EDIT_WINDOW_MS is how long an author may edit a comment (deliberation.EditWindow). */
 export const EDIT_WINDOW_MS = 10 * 60 * 1000;
 
+/** stateTagClass colours a topic's state. */
+export function stateTagClass(state: TopicState): string {
+  switch (state) {
+    case "COLLECTING":
+      return "tag tag-info";
+    case "SCREENING":
+      return "tag tag-warn";
+    case "ACCEPTED":
+      return "tag tag-ok";
+    default:
+      return "tag tag-muted";
+  }
+}
+
 /** SupportProgress is how far a topic is from its support threshold. */
 export interface SupportProgress {
   /** percent of the threshold reached, 0 to 100. */

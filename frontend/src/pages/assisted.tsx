@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { FormError, Notice, Page, SelectField, Skeleton, TextField } from "../components/ui";
 import { graphql } from "../gql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-import { useCommunity } from "./community";
 
 const PlacesQuery = graphql(`
   query AssistedPlaces($id: ID!) {

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { NotFoundPage } from "../components/NotFound";
 import { CardSkeleton, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, formatDate } from "../components/ui";
 import { graphql } from "../gql";
 import { toFormErrors } from "../lib/errors";
-import { NotFoundPage } from "./notfound";
 import { useViewer } from "../viewer";
 
 const CommunitiesQuery = graphql(`

@@ -1,52 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useOutletContext, useParams } from "react-router";
+import { Link } from "react-router";
 import { useQuery } from "urql";
+import { HomeResolutions } from "../components/HomeResolutions";
+import { HomeTopics, HomeTopicsQuery } from "../components/HomeTopics";
 import { RoleHistory } from "../components/RoleHistory";
-import { EmptyState, FormError, Page, Skeleton } from "../components/ui";
+import { EmptyState, Page } from "../components/ui";
+import { UpcomingMeetings } from "../components/UpcomingMeetings";
 import { graphql } from "../gql";
-import type { CommunityQuery } from "../gql/graphql";
-import { toFormErrors } from "../lib/errors";
-import { abilities, useViewer, type Abilities } from "../viewer";
-import { UpcomingMeetings, UpcomingMeetingsQuery } from "./meeting";
-import { NotFoundPage } from "./notfound";
-import { CommunityResolutionsQueryDoc, HomeResolutions } from "./resolutions";
-import { HomeTopics, HomeTopicsQuery } from "./topics";
-
-const CommunityQueryDoc = graphql(`
-  query Community($id: ID!) {
-    community(id: $id) {
-      id
-      name
-      kind
-      street {
-        id
-        name
-      }
-      settings {
-        timeZone
-        supportThreshold
-        supportWindowDays
-      }
-      viewerMembership {
-        id
-        roles
-        assisted
-        grid {
-          id
-          name
-        }
-        microGrid {
-          id
-          name
-        }
-        workerGrids {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
+import { useCommunity } from "../lib/community";
+import { useViewer } from "../viewer";
 
 const PendingCountQuery = graphql(`
   query PendingJoinRequests($id: ID!) {
@@ -69,69 +31,6 @@ const FailedCountQuery = graphql(`
     }
   }
 `);
-
-export type Community = NonNullable<CommunityQuery["community"]>;
-export type Membership = NonNullable<Community["viewerMembership"]>;
-
-/** CommunityContext is what the pages of a community share. */
-export interface CommunityContext {
-  community: Community;
-  membership: Membership;
-  can: Abilities;
-}
-
-/** useCommunity returns the community the page is in. */
-export function useCommunity(): CommunityContext {
-  return useOutletContext<CommunityContext>();
-}
-
-/**
- * usePrefetchCommunity starts loading a community together with the
- * viewer, rather than after it, so that the home renders one round trip
- * sooner. CommunityLayout's query then finds it in flight or cached.
- */
-export function usePrefetchCommunity(cid: string | undefined, home = false) {
-  useQuery({ query: CommunityQueryDoc, variables: { id: cid ?? "" }, pause: !cid });
-  // The home's open topics come in the same round trip, so that the home
-  // does not grow as they arrive.
-  useQuery({ query: HomeTopicsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
-  useQuery({ query: UpcomingMeetingsQuery, variables: { id: cid ?? "" }, pause: !cid || !home });
-  useQuery({ query: CommunityResolutionsQueryDoc, variables: { id: cid ?? "" }, pause: !cid || !home });
-}
-
-/** CommunityLayout loads a community and lets only its members in. */
-export function CommunityLayout() {
-  const { t } = useTranslation();
-  const { cid = "" } = useParams();
-  const [res] = useQuery({ query: CommunityQueryDoc, variables: { id: cid } });
-  const errs = toFormErrors(res.error, [], t("app.networkError"));
-  if (!res.data) {
-    return (
-      <div className="page">
-        <div className="skeleton-line skeleton-h1" />
-        <FormError message={errs.form} />
-        <Skeleton lines={4} />
-      </div>
-    );
-  }
-  const community = res.data.community;
-  if (!community) return <NotFoundPage />;
-  const membership = community.viewerMembership;
-  if (!membership) {
-    return (
-      <Page title={community.name}>
-        <p>{t("profile.noCommunities")}</p>
-        <p>
-          <Link className="btn btn-primary" to={`/communities/${community.id}/join`}>
-            {t("communities.requestJoin")}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  const ctx: CommunityContext = { community, membership, can: abilities(membership) };
-  return <Outlet context={ctx} />;
-}
 
 /** CommunityHomePage is the dashboard: who I am here and what concerns me. */
 export function CommunityHomePage() {

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { CardSkeleton, EmptyState, FormError, Notice, Page, TextField } from "../components/ui";
 import { graphql } from "../gql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-import { useCommunity } from "./community";
 
 const GridsAdminQuery = graphql(`
   query GridsAdmin($id: ID!) {

@@ -4,12 +4,12 @@ import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { useSession } from "../client";
 import { LangSwitch, LargeTextSwitch } from "../components/Shell";
+import { UndeliverableWarning } from "../components/UndeliverableWarning";
 import { CardSkeleton, FormError, Notice, Page, TextField, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import { toFormErrors } from "../lib/errors";
 import { describeUserAgent } from "../lib/useragent";
 import { useViewer } from "../viewer";
-import { UndeliverableWarning } from "./notifications";
 
 const LogoutMutation = graphql(`
   mutation Logout {

@@ -2,16 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import { CheckField, CheckGroup, EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDateTime } from "../components/ui";
+import { CheckField, CheckGroup, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDateTime } from "../components/ui";
 import { MotionVoters } from "../components/MotionVoters";
+import { NotFoundPage } from "../components/NotFound";
 import { graphql } from "../gql";
 import type { MeetingKind, Stance, VoteChoice, VotingMethod } from "../gql/graphql";
 import { assistedOfWorker, checkInPath, fromLocalInput, partyKey, quorumText, toLocalInput } from "../lib/deliberation";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
+import { useMemberPicker } from "../lib/memberPicker";
 import { useViewer } from "../viewer";
-import { useCommunity } from "./community";
-import { NotFoundPage } from "./notfound";
-import { MemberPickerQuery } from "./panel";
 
 export const MotionFields = graphql(`
   fragment MotionFields on Motion {
@@ -91,21 +91,6 @@ const MeetingQuery = graphql(`
             ...MotionFields
           }
         }
-      }
-    }
-  }
-`);
-
-export const UpcomingMeetingsQuery = graphql(`
-  query UpcomingMeetings($id: ID!) {
-    community(id: $id) {
-      id
-      meetings(upcoming: true) {
-        id
-        kind
-        title
-        startsAt
-        place
       }
     }
   }
@@ -245,59 +230,6 @@ const STANCES: Stance[] = ["FOR", "AGAINST", "NEUTRAL"];
 const CHOICES: VoteChoice[] = ["YES", "NO", "ABSTAIN"];
 const POLL_MS = 5000;
 
-/** UpcomingMeetings is the community home's list of meetings to come. */
-/** MeetingLine is one meeting in a list: its title linking to it, its kind, time and place. */
-export function MeetingLine({
-  meeting: m,
-  communityId,
-  zone,
-}: {
-  meeting: { id: string; title: string; kind: string; startsAt: string; place: string };
-  communityId: string;
-  zone: string;
-}) {
-  const { t, i18n } = useTranslation();
-  return (
-    <li>
-      <Link to={`/c/${communityId}/meetings/${m.id}`}>{m.title}</Link>
-      <span className="muted small">
-        {" "}
-        {t(`meeting.kinds.${m.kind}`)} · {formatDateTime(m.startsAt, i18n.language, zone)}
-        {m.place ? ` · ${m.place}` : ""}
-      </span>
-    </li>
-  );
-}
-
-export function UpcomingMeetings({ communityId, zone }: { communityId: string; zone: string }) {
-  const { t } = useTranslation();
-  const { can } = useCommunity();
-  const [res] = useQuery({ query: UpcomingMeetingsQuery, variables: { id: communityId }, requestPolicy: "cache-and-network" });
-  const meetings = res.data?.community?.meetings;
-  return (
-    <>
-      {!meetings ? (
-        <Skeleton lines={2} />
-      ) : meetings.length === 0 ? (
-        <EmptyState title={t("home.sections.meetingsEmpty")} hint={t("home.sections.meetingsHint")} />
-      ) : (
-        <ul className="link-list" aria-label={t("home.sections.meetings")}>
-          {meetings.map((m) => (
-            <MeetingLine key={m.id} meeting={m} communityId={communityId} zone={zone} />
-          ))}
-        </ul>
-      )}
-      {can.committee && (
-        <p>
-          <Link className="btn" to={`/c/${communityId}/meetings/new`}>
-            {t("meeting.schedule")}
-          </Link>
-        </p>
-      )}
-    </>
-  );
-}
-
 /** ScheduleMeetingPage is the committee's form for a meeting on accepted topics. */
 export function ScheduleMeetingPage() {
   const { t } = useTranslation();
@@ -392,7 +324,7 @@ export function MeetingPage() {
   const [res, refetch] = useQuery({ query: MeetingQuery, variables: { id: mid }, requestPolicy: "cache-and-network" });
   const reload = () => refetch({ requestPolicy: "network-only" });
   usePoll(reload);
-  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !(can.committee || can.gridWorker) });
+  const memberList = useMemberPicker(community.id, !(can.committee || can.gridWorker));
   const [sres, start] = useMutation(StartMeetingMutation);
   const [stres, record] = useMutation(RecordStatementMutation);
   const [mres, setMinutes] = useMutation(SetMinutesMutation);
@@ -425,7 +357,6 @@ export function MeetingPage() {
   }
   const q = quorumText(m.attendance, m.kind);
   const here = m.attendance.present.some((p) => p.id === viewer?.id);
-  const memberList = members.data?.community?.members.nodes ?? [];
   const url = m.checkInCode ? window.location.origin + checkInPath(community.id, m.id, m.checkInCode) : "";
   const stanceName = (s: string) => t(`meeting.stances.${s}`);
 

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { NotFoundPage } from "../components/NotFound";
 import { FormError, Notice, Page, SelectField, Skeleton } from "../components/ui";
 import { graphql } from "../gql";
 import type { Role } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors, withoutFields } from "../lib/errors";
 import { assignableRoles, mayRevoke, roleGrants, type RoleGrant } from "../lib/roles";
-import { useCommunity } from "./community";
-import { NotFoundPage } from "./notfound";
 
 const MemberQuery = graphql(`
   query Member($id: ID!, $communityId: ID!) {

@@ -14,9 +14,9 @@ import {
 } from "../components/ui";
 import { graphql } from "../gql";
 import type { Role } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
 import { ROLES } from "../lib/roles";
-import { useCommunity } from "./community";
 
 const MembersQuery = graphql(`
   query Members($id: ID!, $role: Role, $gridId: ID, $after: String) {

@@ -16,12 +16,13 @@ import {
   TextField,
   formatDateTime,
 } from "../components/ui";
+import { UndeliverableWarning } from "../components/UndeliverableWarning";
 import { graphql } from "../gql";
 import type { NotificationKind, NotificationSettingsQuery, NotificationState } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-import { deliveryNote, formToInput, prefsToForm, undeliverableKey, type PrefsForm } from "../lib/notifications";
+import { deliveryNote, formToInput, prefsToForm, type PrefsForm } from "../lib/notifications";
 import { usePaged } from "../lib/paged";
-import { useCommunity } from "./community";
 
 const NotificationSettingsQueryDoc = graphql(`
   query NotificationSettings {
@@ -133,19 +134,6 @@ const RetryMutation = graphql(`
 `);
 
 type Prefs = NonNullable<NotificationSettingsQuery["viewer"]>["notificationPreferences"];
-
-/** UndeliverableWarning says that mail to the viewer stopped, and why. */
-export function UndeliverableWarning({ reason }: { reason: string | null | undefined }) {
-  const { t } = useTranslation();
-  if (!reason) return null;
-  return (
-    <div className="alert alert-warn" role="note">
-      <p className="alert-title">{t("notify.undeliverableTitle")}</p>
-      <p>{t(`notify.undeliverable.${undeliverableKey(reason)}`)}</p>
-      <p className="small">{t("notify.undeliverableHint")}</p>
-    </div>
-  );
-}
 
 /** kindLabel names a notification kind; kinds the catalog lacks use the server's label. */
 function useKindLabel() {

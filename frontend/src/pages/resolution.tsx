@@ -2,16 +2,17 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { ItemCorrection } from "../components/ItemCorrection";
+import { NotFoundPage } from "../components/NotFound";
+import { Progress } from "../components/Progress";
 import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { Party } from "../gql/graphql";
 import { clampProgress, fromLocalInput, mayClose, partyKey, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
-import { ItemCorrection } from "../components/ItemCorrection";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
+import { useMemberPicker } from "../lib/memberPicker";
 import { useViewer } from "../viewer";
-import { useCommunity } from "./community";
-import { NotFoundPage } from "./notfound";
-import { MemberPickerQuery } from "./panel";
 
 const ResolutionQuery = graphql(`
   query Resolution($id: ID!) {
@@ -155,22 +156,6 @@ const CloseResolutionMutation = graphql(`
 
 const PARTIES = ["RESIDENTS_COMMITTEE", "OWNERS_COMMITTEE", "PROPERTY_FIRM"];
 
-/** Progress is a labelled progress bar with its percentage, 0–100; name, when given, is its accessible name in place of label. */
-export function Progress({ value, label, name }: { value: number; label: string; name?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="meter">
-      <p className="meter-label">
-        <span>{label}</span>
-        <span className="meter-count">{t("resolution.percent", { value })}</span>
-      </p>
-      <progress max={100} value={value} aria-label={name ?? label}>
-        {value}%
-      </progress>
-    </div>
-  );
-}
-
 /** ResolutionPage is the resolution board: text, stage, objections, action items, ratings and the close. */
 export function ResolutionPage() {
   const { t, i18n } = useTranslation();
@@ -178,7 +163,7 @@ export function ResolutionPage() {
   const { viewer } = useViewer();
   const { community, membership, can } = useCommunity();
   const [res, refetch] = useQuery({ query: ResolutionQuery, variables: { id: rid }, requestPolicy: "cache-and-network" });
-  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !can.committee });
+  const members = useMemberPicker(community.id, !can.committee);
   const [ores, object] = useMutation(ObjectMutation);
   const [rres, rate] = useMutation(RateMutation);
   const [cres, close] = useMutation(CloseResolutionMutation);
@@ -325,7 +310,7 @@ export function ResolutionPage() {
                     {t(partyKey(p))}
                   </option>
                 ))}
-                {(members.data?.community?.members.nodes ?? []).map((m) => (
+                {members.map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.user.name}
                   </option>

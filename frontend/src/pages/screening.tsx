@@ -2,13 +2,13 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { SupportMeter } from "../components/SupportMeter";
 import { CardSkeleton, EmptyState, FormError, Notice, Page, SelectField, TextArea, formatDate } from "../components/ui";
 import { graphql } from "../gql";
 import type { DeliberatingBody, ScreeningDecision, ScreeningQueueQuery } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
 import { BODIES, bodyLabel } from "../lib/topics";
-import { useCommunity } from "./community";
-import { SupportMeter } from "./topics";
 
 const ScreeningQueueQueryDoc = graphql(`
   query ScreeningQueue($id: ID!) {

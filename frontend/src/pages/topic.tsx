@@ -3,18 +3,18 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { MeetingLine } from "../components/MeetingLine";
+import { NotFoundPage } from "../components/NotFound";
+import { PanelSection } from "../components/PanelSection";
+import { SupportMeter } from "../components/SupportMeter";
 import { EmptyState, FormError, LoadMore, Notice, Page, Skeleton, TextArea, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { CommunityKind, TopicCommentsQuery } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
 import { usePaged } from "../lib/paged";
-import { bodyLabel, commentEditable, decidedBodyOf, describeEvent, supportBlock, threadComments } from "../lib/topics";
+import { bodyLabel, commentEditable, decidedBodyOf, describeEvent, stateTagClass, supportBlock, threadComments } from "../lib/topics";
 import { useViewer } from "../viewer";
-import { useCommunity } from "./community";
-import { NotFoundPage } from "./notfound";
-import { MeetingLine } from "./meeting";
-import { PanelSection } from "./panel";
-import { SupportMeter, stateTagClass } from "./topics";
 
 const TopicQuery = graphql(`
   query Topic($id: ID!) {

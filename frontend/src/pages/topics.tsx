@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { NotFoundPage } from "../components/NotFound";
+import { SupportMeter } from "../components/SupportMeter";
 import {
   CardSkeleton,
   CheckField,
@@ -9,7 +11,6 @@ import {
   EmptyState,
   FormError,
   LoadMore,
-  MiniListSkeleton,
   Page,
   SelectField,
   Skeleton,
@@ -19,11 +20,10 @@ import {
 } from "../components/ui";
 import { graphql } from "../gql";
 import type { TopicCardFieldsFragment, TopicCategory, TopicState } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
 import { usePaged } from "../lib/paged";
-import { TOPIC_CATEGORIES, TOPIC_STATES, supportProgress } from "../lib/topics";
-import { useCommunity } from "./community";
-import { NotFoundPage } from "./notfound";
+import { TOPIC_CATEGORIES, TOPIC_STATES, stateTagClass } from "../lib/topics";
 
 graphql(`
   fragment TopicCardFields on Topic {
@@ -68,38 +68,6 @@ const TopicsQuery = graphql(`
         }
         nodes {
           ...TopicCardFields
-        }
-      }
-    }
-  }
-`);
-
-export const HomeTopicsQuery = graphql(`
-  query HomeTopics($id: ID!) {
-    community(id: $id) {
-      id
-      collecting: topics(first: 100, state: COLLECTING) {
-        totalCount
-        nodes {
-          id
-          title
-          state
-          supportCount
-          threshold
-          deadline
-          createdAt
-        }
-      }
-      screening: topics(first: 100, state: SCREENING) {
-        totalCount
-        nodes {
-          id
-          title
-          state
-          supportCount
-          threshold
-          deadline
-          createdAt
         }
       }
     }
@@ -157,44 +125,6 @@ const RecordCommunityQuery = graphql(`
     }
   }
 `);
-
-/** stateTagClass colours a topic's state. */
-export function stateTagClass(state: TopicState): string {
-  switch (state) {
-    case "COLLECTING":
-      return "tag tag-info";
-    case "SCREENING":
-      return "tag tag-warn";
-    case "ACCEPTED":
-      return "tag tag-ok";
-    default:
-      return "tag tag-muted";
-  }
-}
-
-/** SupportMeter shows supports against the threshold, as words and a bar. */
-export function SupportMeter({ count, threshold, detail }: { count: number; threshold: number; detail?: boolean }) {
-  const { t } = useTranslation();
-  const p = supportProgress(count, threshold);
-  return (
-    <div className="meter">
-      <p className="meter-label">
-        <span className="meter-count">{t("topics.supports", { n: count, threshold })}</span>
-        {detail && (
-          <span className="muted small">
-            {p.reached ? t("topics.reached") : t("topics.remaining", { count: p.remaining })}
-          </span>
-        )}
-      </p>
-      <progress
-        max={Math.max(threshold, 1)}
-        value={Math.min(count, Math.max(threshold, 1))}
-        aria-label={t("topics.supportProgress")}
-        aria-valuetext={t("topics.supportValue", { n: count, threshold })}
-      />
-    </div>
-  );
-}
 
 /** TopicCard is one topic in a list. */
 export function TopicCard({ topic, communityId, zone }: { topic: TopicCardFieldsFragment; communityId: string; zone: string }) {
@@ -368,56 +298,6 @@ export function TopicListPage() {
       )}
       {list.hasNextPage && <LoadMore onClick={() => void list.loadMore()} loading={list.loadingMore} />}
     </Page>
-  );
-}
-
-/** HomeTopics fills the community home's "open topics" section: the newest topics collecting supports or in screening. */
-export function HomeTopics({ communityId, zone, count = 3 }: { communityId: string; zone: string; count?: number }) {
-  const { t, i18n } = useTranslation();
-  const [res] = useQuery({ query: HomeTopicsQuery, variables: { id: communityId }, requestPolicy: "cache-and-network" });
-  const c = res.data?.community;
-  if (!c) {
-    return <MiniListSkeleton count={count} />;
-  }
-  const open = [...c.collecting.nodes, ...c.screening.nodes].sort(
-    (a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime(),
-  );
-  const total = c.collecting.totalCount + c.screening.totalCount;
-  if (open.length === 0) {
-    return (
-      <>
-        <EmptyState title={t("home.sections.topicsEmpty")} hint={t("home.sections.topicsHint")} />
-        <p className="section-more">
-          <Link to={`/c/${communityId}/topics`}>{t("home.topicsAll")}</Link>
-        </p>
-      </>
-    );
-  }
-  return (
-    <>
-      <p className="muted small">
-        {t("home.topicsOpen", { collecting: c.collecting.totalCount, screening: c.screening.totalCount })}
-      </p>
-      <ul className="mini-list">
-        {open.slice(0, count).map((topic) => (
-          <li key={topic.id}>
-            <Link className="title-link" to={`/c/${communityId}/topics/${topic.id}`}>
-              {topic.title}
-            </Link>
-            <span className="muted small meta">
-              <span className={stateTagClass(topic.state)}>{t(`topics.states.${topic.state}`)}</span>
-              <span>{t("topics.supports", { n: topic.supportCount, threshold: topic.threshold })}</span>
-              {topic.state === "COLLECTING" && (
-                <span>{t("topics.deadline", { date: formatDate(topic.deadline, i18n.language, zone) })}</span>
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <p className="section-more">
-        <Link to={`/c/${communityId}/topics`}>{t("home.topicsAllCount", { count: total })}</Link>
-      </p>
-    </>
   );
 }
 

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { useClient, useMutation, useQuery } from "urql";
-import { MotionVoters } from "../components/MotionVoters";
-import { EmptyState, FormError, Notice, SelectField, Skeleton, TextField, formatDateTime } from "../components/ui";
+import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import type { SeatKind } from "../gql/graphql";
+import { useCommunity } from "../lib/community";
+import { DRAWN_KINDS, SEAT_KINDS, assistedOfWorker, seatAccepted } from "../lib/deliberation";
 import { toFormErrors } from "../lib/errors";
-import { assistedOfWorker, panelReady } from "../lib/deliberation";
+import { useMemberPicker } from "../lib/memberPicker";
 import { useViewer } from "../viewer";
-import { useCommunity } from "./community";
+import { DrawVerification } from "./DrawVerification";
+import { Representativeness } from "./Representativeness";
+import { TopicMotions } from "./TopicMotions";
+import { EmptyState, FormError, Notice, SelectField, Skeleton, TextField, formatDateTime } from "./ui";
 
 const TopicPanelQuery = graphql(`
   query TopicPanel($id: ID!) {
@@ -99,35 +101,6 @@ const TopicPanelQuery = graphql(`
   }
 `);
 
-export const MemberPickerQuery = graphql(`
-  query MemberPicker($id: ID!) {
-    community(id: $id) {
-      id
-      members(first: 100) {
-        nodes {
-          id
-          assisted
-          roles
-          user {
-            id
-            name
-          }
-          grid {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
-const VerifyDrawQuery = graphql(`
-  query VerifyDraw($drawId: String!) {
-    verifyDraw(drawId: $drawId)
-  }
-`);
-
 const SetSeatRulesMutation = graphql(`
   mutation SetSeatRules($input: SetSeatRulesInput!) {
     setSeatRules(input: $input) {
@@ -188,27 +161,11 @@ const RespondToSeatMutation = graphql(`
   }
 `);
 
-export const SEAT_KINDS: SeatKind[] = [
-  "AFFECTED_RESIDENTS",
-  "REPRESENTATIVES",
-  "PARTY_MEMBERS",
-  "DEPUTIES",
-  "EXPERTS",
-  "OWNERS_COMMITTEE",
-  "PROPERTY_FIRM",
-];
-const DRAWN_KINDS: SeatKind[] = ["AFFECTED_RESIDENTS", "PARTY_MEMBERS"];
-
 interface RuleRow {
   kind: SeatKind;
   gridId: string;
   min: string;
   max: string;
-}
-
-/** seatAccepted reports whether a seat's holder accepted it. */
-export function seatAccepted(state: string): boolean {
-  return state === "ACCEPTED";
 }
 
 /**
@@ -221,7 +178,6 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const { t, i18n } = useTranslation();
   const { viewer } = useViewer();
   const { community, membership, can } = useCommunity();
-  const client = useClient();
   const [res, refetch] = useQuery({ query: TopicPanelQuery, variables: { id: topicId }, requestPolicy: "cache-and-network" });
   const [rres, setRules] = useMutation(SetSeatRulesMutation);
   const [sres, publish] = useMutation(PublishSeedMutation);
@@ -229,7 +185,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const [nres, nominate] = useMutation(NominateSeatMutation);
   const [ares, respond] = useMutation(RespondToSeatMutation);
   const [cfres, confirm] = useMutation(ConfirmPanelMutation);
-  const [members] = useQuery({ query: MemberPickerQuery, variables: { id: community.id }, pause: !(can.committee || can.gridWorker) });
+  const members = useMemberPicker(community.id, !(can.committee || can.gridWorker));
   const [rows, setRows] = useState<RuleRow[] | null>(null);
   const [drawKind, setDrawKind] = useState<SeatKind>("AFFECTED_RESIDENTS");
   const [drawGrid, setDrawGrid] = useState("");
@@ -237,7 +193,6 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const [nomKind, setNomKind] = useState<SeatKind>("REPRESENTATIVES");
   const [nomMember, setNomMember] = useState("");
   const [notice, setNotice] = useState<string>();
-  const [verified, setVerified] = useState<Record<string, boolean | "error">>({});
   const zone = community.settings.timeZone;
   const node = res.data?.node;
   const topic = node?.__typename === "Topic" ? node : null;
@@ -273,7 +228,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const assisted = new Set(
     can.gridWorker
       ? assistedOfWorker(
-          members.data?.community?.members.nodes ?? [],
+          members,
           membership.workerGrids.map((g) => g.id),
         ).map((m) => m.user.id)
       : [],
@@ -331,11 +286,6 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
       setNotice(t("panel.nominated"));
       reload();
     }
-  }
-
-  async function verify(drawId: string) {
-    const r = await client.query(VerifyDrawQuery, { drawId }, { requestPolicy: "network-only" }).toPromise();
-    setVerified((v) => ({ ...v, [drawId]: r.data ? r.data.verifyDraw : "error" }));
   }
 
   const setRow = (i: number, patch: Partial<RuleRow>) =>
@@ -531,7 +481,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
             </SelectField>
             <SelectField label={t("panel.member")} value={nomMember} error={nomErr.fields.memberId} onChange={(e) => setNomMember(e.target.value)}>
               <option value="">{t("panel.chooseMember")}</option>
-              {(members.data?.community?.members.nodes ?? []).map((m) => (
+              {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.user.name}
                   {m.grid ? `（${m.grid.name}）` : ""}
@@ -573,24 +523,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
               ))}
             </ul>
           )}
-          {drawIds.length > 0 && (
-            <div className="verify">
-              <h3>{t("panel.verifyTitle")}</h3>
-              <p className="muted small">{t("panel.verifyHint")}</p>
-              <ul className="link-list verify-list">
-                {drawIds.map((id, i) => (
-                  <li key={id}>
-                    <button type="button" className="btn" onClick={() => void verify(id)}>
-                      {t("panel.verifyN", { n: i + 1 })}
-                    </button>{" "}
-                    {verified[id] === true && <span className="tag tag-ok">✓ {t("panel.verifyOk")}</span>}
-                    {verified[id] === false && <span className="tag tag-error">✗ {t("panel.verifyBad")}</span>}
-                    {verified[id] === "error" && <span className="tag tag-error">✗ {t("app.networkError")}</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          {drawIds.length > 0 && <DrawVerification drawIds={drawIds} />}
           <Representativeness rep={panel.representativeness} kindLabel={kindLabel} />
           {panel.confirmedAt ? (
             <p className="alert alert-ok panel-confirmed">
@@ -628,7 +561,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
           )}
         </>
       )}
-      <Motions topicId={topicId} motions={topic.motions} communityId={community.id} />
+      <TopicMotions motions={topic.motions} communityId={community.id} />
     </section>
   );
 }
@@ -684,82 +617,5 @@ function AssistedAnswer({ topicId, user, onDone }: { topicId: string; user: { id
         </button>
       </div>
     </form>
-  );
-}
-
-function Representativeness({
-  rep,
-  kindLabel,
-}: {
-  rep: {
-    rules: { filled: number; accepted: number; gap: number; rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null } }[];
-    uncoveredGrids: { id: string; name: string }[];
-  };
-  kindLabel: (k: string) => string;
-}) {
-  const { t } = useTranslation();
-  const ready = panelReady(rep);
-  return (
-    <div className="representativeness">
-      <h3 id="rep-h">{t("panel.repTitle")}</h3>
-      <p className={ready ? "alert alert-ok" : "alert alert-warn"}>{ready ? t("panel.repReady") : t("panel.repGaps")}</p>
-      {rep.rules.length > 0 && (
-        <ul className="link-list" aria-labelledby="rep-h">
-          {rep.rules.map((c, i) => (
-            <li key={i} className={c.gap > 0 ? "rep-gap" : undefined}>
-              {kindLabel(c.rule.kind)}
-              {c.rule.grid ? `（${c.rule.grid.name}）` : ""}: {t("panel.filled", { filled: c.filled, accepted: c.accepted, min: c.rule.min, max: c.rule.max })}{" "}
-              {c.gap > 0 ? <span className="tag tag-error">{t("panel.gap", { gap: c.gap })}</span> : <span className="tag tag-ok">✓</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-      {rep.uncoveredGrids.length > 0 && (
-        <p className="alert alert-warn">{t("panel.uncovered", { grids: rep.uncoveredGrids.map((g) => g.name).join("、") })}</p>
-      )}
-    </div>
-  );
-}
-
-function Motions({
-  motions,
-  communityId,
-}: {
-  topicId: string;
-  motions: {
-    id: string;
-    text: string;
-    closed: boolean;
-    result?: { passed: boolean } | null;
-    resolution?: { id: string; stage: string } | null;
-    voters: { party?: string | null; user: { id: string; name: string } }[];
-  }[];
-  communityId: string;
-}) {
-  const { t } = useTranslation();
-  if (motions.length === 0) return null;
-  return (
-    <div className="topic-motions">
-      <h3 id="motions-h">{t("motion.listTitle")}</h3>
-      <ul className="cards" aria-labelledby="motions-h">
-        {motions.map((m) => (
-          <li key={m.id} className="card">
-            <p>{m.text}</p>
-            <p className="tags">
-              <span className={m.closed ? "tag" : "tag tag-info"}>{m.closed ? t("motion.closed") : t("motion.open")}</span>
-              {m.closed && m.result && (
-                <span className={m.result.passed ? "tag tag-ok" : "tag tag-error"}>{m.result.passed ? t("motion.passed") : t("motion.failed")}</span>
-              )}
-            </p>
-            <MotionVoters voters={m.voters} />
-            {m.resolution && (
-              <Link className="btn" to={`/c/${communityId}/resolutions/${m.resolution.id}`}>
-                {t("resolution.open")}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

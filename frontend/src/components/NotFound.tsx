@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Page } from "../components/ui";
+import { Page } from "./ui";
 
-/** NotFoundPage answers a path the app does not know. */
+/** NotFoundPage answers a path the app does not know, or a record that is not there. */
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
