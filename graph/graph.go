@@ -223,6 +223,19 @@ func mutation(resolve graphql.FieldResolveFn) graphql.FieldResolveFn {
 	}
 }
 
+// asInputField reports a domain error about the domain's field from under
+// the name of the input field the client sent: the domain speaks of a
+// speaker or an owner, the API takes a Member ID in speakerMemberId or
+// ownerMemberId.
+func asInputField(err error, domainField, inputField string) error {
+	if e, ok := domain.AsError(err); ok && e.Field == domainField {
+		c := *e
+		c.Field = inputField
+		return &c
+	}
+	return err
+}
+
 // nonNull and list are shorthands for type wrappers.
 func nonNull(t graphql.Type) *graphql.NonNull { return graphql.NewNonNull(t) }
 

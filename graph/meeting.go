@@ -230,10 +230,10 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			member, err := localID("Member", in.SpeakerMemberID)
 			_, uid, ok := splitMemberID(member)
 			if err != nil || !ok {
-				return nil, domain.InvalidField("speakerId", "请选择本社区的成员", "choose a member of this community")
+				return nil, domain.InvalidField("speakerMemberId", "请选择本社区的成员", "choose a member of this community")
 			}
 			if _, err := b.svc.Topics.RecordStatement(p.Context, mid, tid, uid, in.Stance, in.Summary); err != nil {
-				return nil, err
+				return nil, asInputField(err, "speakerId", "speakerMemberId")
 			}
 			return meeting(p, mid)
 		}),

@@ -200,7 +200,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 				mid, err := localID("Member", *in.OwnerMemberID)
 				_, uid, ok := splitMemberID(mid)
 				if err != nil || !ok {
-					return nil, domain.InvalidField("ownerId", "请选择本社区的成员", "choose a member of this community")
+					return nil, domain.InvalidField("ownerMemberId", "请选择本社区的成员", "choose a member of this community")
 				}
 				ii.OwnerID = uid
 			}
@@ -208,7 +208,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 				ii.OwnerParty = deliberation.Party(*in.OwnerParty)
 			}
 			it, err := b.svc.Topics.AddActionItem(p.Context, ii)
-			return map[string]any{"actionItem": it}, err
+			return map[string]any{"actionItem": it}, asInputField(err, "ownerId", "ownerMemberId")
 		}),
 	}
 	f["updateActionItem"] = &graphql.Field{

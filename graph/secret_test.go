@@ -135,3 +135,36 @@ func TestNodeBogusID(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsNameInputFields: a bad member ID is reported under the input
+// field the client sent (speakerMemberId, ownerMemberId), not the domain's
+// name for it.
+func TestErrorsNameInputFields(t *testing.T) {
+	e := newEnv(t)
+	v := e.village(t, "小古城村", "A1")
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: v.adminID, Role: domain.RoleCommittee}))
+	var residents []domain.ID
+	for range 10 {
+		m := must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "居民"}))
+		residents = append(residents, m.UserID)
+	}
+	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修桥", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
+	for _, r := range residents {
+		must(e.topics.Support(as(r), topic.ID))
+	}
+	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	m := must(e.topics.ScheduleMeeting(v.admin, deliberation.MeetingInput{CommunityID: v.c.ID, Kind: deliberation.Online, Title: "线上议事", StartsAt: e.clock.Now().Add(time.Hour), TopicIDs: []domain.ID{topic.ID}}))
+	field := func(r response) any {
+		if len(r.Errors) == 0 {
+			return nil
+		}
+		return r.Errors[0].Extensions["field"]
+	}
+	for _, bad := range []string{"bogus", gid("Member", domain.ID(string(v.c.ID)+"/nobody"))} {
+		r := e.do(t, call{query: `mutation($m: ID!, $t: ID!, $s: ID!) { recordStatement(input: {meetingId: $m, topicId: $t, speakerMemberId: $s, stance: FOR, summary: "同意"}) { meeting { id } } }`,
+			vars: map[string]any{"m": gid("Meeting", m.ID), "t": gid("Topic", topic.ID), "s": bad}, token: v.adminToken})
+		if field(r) != "speakerMemberId" {
+			t.Errorf("speaker %q: errors %+v, want one about speakerMemberId", bad, r.Errors)
+		}
+	}
+}

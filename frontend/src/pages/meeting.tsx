@@ -338,7 +338,7 @@ export function MeetingPage() {
   const [attendee, setAttendee] = useState("");
   const [notice, setNotice] = useState<string>();
   const loadErr = toFormErrors(res.error, [], t("app.networkError"));
-  const stErr = toFormErrors(stres.error, ["speakerMemberId", "speakerId", "stance", "summary", "topicId"], t("app.networkError"));
+  const stErr = toFormErrors(stres.error, ["speakerMemberId", "stance", "summary", "topicId"], t("app.networkError"));
   const minErr = toFormErrors(mres.error, ["minutes"], t("app.networkError"));
   const startErr = toFormErrors(sres.error, [], t("app.networkError"));
   const attErr = toFormErrors(ares.error, ["memberId"], t("app.networkError"));
@@ -543,7 +543,7 @@ export function MeetingPage() {
                   ))}
                 </SelectField>
               )}
-              <SelectField label={t("meeting.speaker")} value={speaker} error={stErr.fields.speakerMemberId ?? stErr.fields.speakerId} onChange={(e) => setSpeaker(e.target.value)}>
+              <SelectField label={t("meeting.speaker")} value={speaker} error={stErr.fields.speakerMemberId} onChange={(e) => setSpeaker(e.target.value)}>
                 <option value="">{t("panel.chooseMember")}</option>
                 {memberList.map((mm) => (
                   <option key={mm.id} value={mm.id}>

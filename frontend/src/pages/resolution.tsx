@@ -180,7 +180,7 @@ export function ResolutionPage() {
   const oErr = toFormErrors(ores.error, ["text"], t("app.networkError"));
   const rErr = toFormErrors(rres.error, ["stars"], t("app.networkError"));
   const cErr = toFormErrors(cres.error, ["summary", "unfinishedReason"], t("app.networkError"));
-  const iErr = toFormErrors(ires.error, ["title", "ownerId", "due", "weight"], t("app.networkError"));
+  const iErr = toFormErrors(ires.error, ["title", "ownerMemberId", "due", "weight"], t("app.networkError"));
   const reload = () => refetch({ requestPolicy: "network-only" });
   const node = res.data?.node;
   if (res.data && node?.__typename !== "Resolution") return <NotFoundPage />;
@@ -304,7 +304,7 @@ export function ResolutionPage() {
               <h3 id="add-item-h">{t("resolution.addItem")}</h3>
               <FormError message={iErr.form} />
               <TextField label={t("resolution.itemTitle")} maxLength={100} value={itemTitle} error={iErr.fields.title} onChange={(e) => setItemTitle(e.target.value)} />
-              <SelectField label={t("resolution.owner")} value={owner} error={iErr.fields.ownerId} onChange={(e) => setOwner(e.target.value)}>
+              <SelectField label={t("resolution.owner")} value={owner} error={iErr.fields.ownerMemberId} onChange={(e) => setOwner(e.target.value)}>
                 {PARTIES.map((p) => (
                   <option key={p} value={`party:${p}`}>
                     {t(partyKey(p))}
