@@ -53,7 +53,10 @@ test("pages for people who are not logged in", async ({ page }, info) => {
   await expect(page).toHaveURL(/\/login\?next=%2Fme%2Fsessions/);
 });
 
-test("a resident's pages", async ({ page }, info) => {
+// One page or flow a test, each logging in afresh, so a slow machine
+// spreads over many short tests instead of one long one.
+
+test("a resident's home, in large text and in English", async ({ page }, info) => {
   await login(page, RESIDENT);
   await expect(page.getByRole("heading", { level: 1, name: VILLAGE })).toBeVisible();
   await checkPage(page, "community-home", info);
@@ -65,7 +68,10 @@ test("a resident's pages", async ({ page }, info) => {
   await page.getByRole("button", { name: "Switch to English" }).click();
   await checkPage(page, "community-home-en", info);
   await page.getByRole("button", { name: "切换到中文" }).click();
+});
 
+test("a resident's profile, sessions, communities and join pages", async ({ page }, info) => {
+  await login(page, RESIDENT);
   await page.goto("/me");
   await checkPage(page, "profile", info);
   await page.goto("/me/sessions");
@@ -76,9 +82,12 @@ test("a resident's pages", async ({ page }, info) => {
   await expect(page.getByRole("heading", { level: 1, name: "申请加入青春坊社区" })).toBeVisible();
   await page.getByLabel("网格", { exact: true }).selectOption({ index: 1 });
   await checkPage(page, "join", info);
+});
 
-  // The topics: the list, a topic with its timeline and comments, a reply
-  // being written, the topic in English, the propose form with its errors.
+// The topics: the list, a topic with its timeline and comments, a reply
+// being written, the topic in English, the propose form with its errors.
+test("a resident's topic pages", async ({ page }, info) => {
+  await login(page, RESIDENT);
   await enterVillage(page);
   const home = page.url();
   await page.goto(home + "/topics");
@@ -107,8 +116,12 @@ test("a resident's pages", async ({ page }, info) => {
   await page.getByRole("button", { name: "提出议题" }).click();
   await expect(page.getByText("标题不能为空")).toBeVisible();
   await checkPage(page, "propose-topic-errors", info);
+});
 
-  // Notifications: settings with the calendar link, and the history.
+// Notifications: settings with the calendar link, and the history; no
+// member directory for a resident.
+test("a resident's notification pages, and no member directory", async ({ page }, info) => {
+  await login(page, RESIDENT);
   await page.goto("/me/notifications");
   await expect(page.getByLabel("日历订阅链接")).toHaveValue(/\.ics$/);
   await checkPage(page, "notification-settings", info);
@@ -119,11 +132,12 @@ test("a resident's pages", async ({ page }, info) => {
   await checkPage(page, "notification-history", info);
 
   // Residents have no member directory: the page says so.
-  await page.goto(home + "/members");
+  await enterVillage(page);
+  await page.goto(page.url() + "/members");
   await expect(page.getByRole("alert")).toHaveText("您没有权限查看此页。");
 });
 
-test("the committee's pages", async ({ page }, info) => {
+test("the committee's member directory, join requests and roles", async ({ page }, info) => {
   await login(page, COMMITTEE);
   await enterVillage(page);
   await checkPage(page, "community-home-committee", info);
@@ -141,9 +155,14 @@ test("the committee's pages", async ({ page }, info) => {
   await page.getByRole("link", { name: "管理身份：钱晓燕" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "管理身份：钱晓燕" })).toBeVisible();
   await checkPage(page, "member", info);
+});
 
-  // Screening, whatever is in the queue, with a decision being made; a
-  // topic as the committee sees it, with the hide action.
+// Screening, whatever is in the queue, with a decision being made; a topic
+// as the committee sees it, with the hide action.
+test("the committee's screening queue and a topic with the hide action", async ({ page }, info) => {
+  await login(page, COMMITTEE);
+  await enterVillage(page);
+  const home = page.url();
   await page.goto(home + "/screening");
   await expect(page.getByRole("heading", { level: 1, name: "审核议题" })).toBeVisible();
   await checkPage(page, "screening", info);
