@@ -9,11 +9,11 @@ import (
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
-// TestSecretBallotOverAPI: through the API, a secret ballot shows no count
-// while open, and once closed only what decides it: yes, no, abstain and
-// the parties' counts are null or empty for every member who asks (a voter
-// included), and the recount says no more.
-func TestSecretBallotOverAPI(t *testing.T) {
+// acceptedTopic sets up a village whose admin is on the committee, ten
+// assisted residents of its grid, and a topic of theirs they all support,
+// accepted for the villagers' council.
+func acceptedTopic(t *testing.T, title string) (*env, village, []domain.ID, deliberation.Topic) {
+	t.Helper()
 	e := newEnv(t)
 	v := e.village(t, "小古城村", "A1")
 	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: v.adminID, Role: domain.RoleCommittee}))
@@ -22,11 +22,20 @@ func TestSecretBallotOverAPI(t *testing.T) {
 		m := must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "居民"}))
 		residents = append(residents, m.UserID)
 	}
-	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "是否收取停车费", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
+	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: title, Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
 	for _, r := range residents {
 		must(e.topics.Support(as(r), topic.ID))
 	}
 	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	return e, v, residents, topic
+}
+
+// TestSecretBallotOverAPI: through the API, a secret ballot shows no count
+// while open, and once closed only what decides it: yes, no, abstain and
+// the parties' counts are null or empty for every member who asks (a voter
+// included), and the recount says no more.
+func TestSecretBallotOverAPI(t *testing.T) {
+	e, v, residents, topic := acceptedTopic(t, "是否收取停车费")
 	must(e.topics.SetSeatRules(v.admin, topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 4, Max: 4}}))
 	panel := residents[:4]
 	for _, r := range panel {
@@ -75,19 +84,7 @@ func TestSecretBallotOverAPI(t *testing.T) {
 // vote documents and equals the published result; a motion past its
 // deadline is PAST_DEADLINE, not closed, until the committee closes it.
 func TestRecomputeAndMotionState(t *testing.T) {
-	e := newEnv(t)
-	v := e.village(t, "小古城村", "A1")
-	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: v.adminID, Role: domain.RoleCommittee}))
-	var residents []domain.ID
-	for range 10 {
-		m := must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "居民"}))
-		residents = append(residents, m.UserID)
-	}
-	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修路灯", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
-	for _, r := range residents {
-		must(e.topics.Support(as(r), topic.ID))
-	}
-	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	e, v, residents, topic := acceptedTopic(t, "修路灯")
 	must(e.topics.SetSeatRules(v.admin, topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 3, Max: 3}}))
 	for _, r := range residents[:3] {
 		must(e.topics.Nominate(v.admin, topic.ID, r, deliberation.Representatives, ""))
@@ -140,19 +137,7 @@ func TestNodeBogusID(t *testing.T) {
 // field the client sent (speakerMemberId, ownerMemberId), not the domain's
 // name for it.
 func TestErrorsNameInputFields(t *testing.T) {
-	e := newEnv(t)
-	v := e.village(t, "小古城村", "A1")
-	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: v.adminID, Role: domain.RoleCommittee}))
-	var residents []domain.ID
-	for range 10 {
-		m := must(e.comms.RegisterAssistedResident(v.workerCtx, community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro.ID, Name: "居民"}))
-		residents = append(residents, m.UserID)
-	}
-	topic := must(e.topics.Propose(v.admin, deliberation.ProposeInput{CommunityID: v.c.ID, Title: "修桥", Category: deliberation.PublicAffairs, GridIDs: []domain.ID{v.grid.ID}}))
-	for _, r := range residents {
-		must(e.topics.Support(as(r), topic.ID))
-	}
-	must(e.topics.Screen(v.admin, deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	e, v, _, topic := acceptedTopic(t, "修桥")
 	m := must(e.topics.ScheduleMeeting(v.admin, deliberation.MeetingInput{CommunityID: v.c.ID, Kind: deliberation.Online, Title: "线上议事", StartsAt: e.clock.Now().Add(time.Hour), TopicIDs: []domain.ID{topic.ID}}))
 	field := func(r response) any {
 		if len(r.Errors) == 0 {

@@ -31,30 +31,6 @@ func (r *rules) want(ok bool, rule, format string, args ...any) {
 	}
 }
 
-// atOnce runs the calls in goroutines released together and returns their
-// errors in order.
-func atOnce(calls ...func() error) []error {
-	errs := make([]error, len(calls))
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for i, call := range calls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			errs[i] = call()
-		}()
-	}
-	close(start)
-	wg.Wait()
-	return errs
-}
-
-// codeIn reports whether err has one of the codes ("" for no error).
-func codeIn(err error, codes ...domain.Code) bool {
-	return slices.Contains(codes, domain.ErrorCode(err))
-}
-
 // sentMail is the notify area's mailer: it keeps each kind's unsubscribe
 // link.
 type sentMail struct {
@@ -203,7 +179,7 @@ func TestConcurrentAccount(t *testing.T) {
 		{"ChangePasswordVsVerifyEmail", func(tb testing.TB) (r rules) {
 			l := f.user(tb, "old-password")
 			verify := f.mail.lastToken(tb, l.User.ID, notify.KindEmailVerification)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					return f.svc.ChangePassword(asUser(l), account.ChangePasswordInput{CurrentPassword: "old-password", NewPassword: "new-password"})
 				},
@@ -218,11 +194,11 @@ func TestConcurrentAccount(t *testing.T) {
 		{"VerifyEmailTwice", func(tb testing.TB) (r rules) {
 			l := f.user(tb, "password1")
 			verify := f.mail.lastToken(tb, l.User.ID, notify.KindEmailVerification)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return f.svc.VerifyEmail(ctx, verify) },
 				func() error { return f.svc.VerifyEmail(ctx, verify) },
 			)
-			r.want((errs[0] == nil) != (errs[1] == nil) && codeIn(errs[0], "", domain.Invalid) && codeIn(errs[1], "", domain.Invalid),
+			r.want((errs[0] == nil) != (errs[1] == nil) && domaintest.CodeIn(errs[0], "", domain.Invalid) && domaintest.CodeIn(errs[1], "", domain.Invalid),
 				"a token works once", "%v, %v", errs[0], errs[1])
 			u, err := f.svc.User(ctx, l.User.ID)
 			r.want(err == nil && u.EmailVerified, "the email is verified", "user %+v, %v", u, err)
@@ -230,7 +206,7 @@ func TestConcurrentAccount(t *testing.T) {
 		}},
 		{"LoginVsLogin", func(tb testing.TB) (r rules) {
 			got := make([]account.Login, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) {
 					got[0], err = f.svc.Login(ctxFrom("10.1.0.1"), account.LoginInput{Email: regular.User.Email, Password: "password1"})
 					return err
@@ -253,12 +229,12 @@ func TestConcurrentAccount(t *testing.T) {
 				tb.Fatal(err)
 			}
 			f.clock.Add(2 * time.Minute) // so that the next request slides the session's expiry
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return f.svc.Logout(asUser(l)) },
 				func() error { _, err := f.svc.Authenticate(ctx, l.Token); return err },
 			)
 			r.want(errs[0] == nil, "the logout answers success", "Logout: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Unauthenticated), "Authenticate answers the actor or Unauthenticated", "Authenticate: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Unauthenticated), "Authenticate answers the actor or Unauthenticated", "Authenticate: %v", errs[1])
 			r.want(!f.alive(tb, l.Token), "a session logged out stays ended", "the token still authenticates")
 			return r
 		}},
@@ -266,7 +242,7 @@ func TestConcurrentAccount(t *testing.T) {
 			l := f.user(tb, "forgotten1")
 			tok := f.resetToken(tb, l)
 			pws := []string{"remembered-a", "remembered-b"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					return f.svc.ResetPassword(ctx, account.ResetPasswordInput{Token: tok, NewPassword: pws[0]})
 				},
@@ -274,7 +250,7 @@ func TestConcurrentAccount(t *testing.T) {
 					return f.svc.ResetPassword(ctx, account.ResetPasswordInput{Token: tok, NewPassword: pws[1]})
 				},
 			)
-			r.want((errs[0] == nil) != (errs[1] == nil) && codeIn(errs[0], "", domain.Invalid) && codeIn(errs[1], "", domain.Invalid),
+			r.want((errs[0] == nil) != (errs[1] == nil) && domaintest.CodeIn(errs[0], "", domain.Invalid) && domaintest.CodeIn(errs[1], "", domain.Invalid),
 				"one reset with one token wins", "%v, %v", errs[0], errs[1])
 			for i, pw := range pws {
 				r.want(f.loginWorks(tb, l.User.Email, pw) == (errs[i] == nil), "the winner's password is the one that works",
@@ -292,7 +268,7 @@ func TestConcurrentAccount(t *testing.T) {
 			if err != nil {
 				tb.Fatal(err)
 			}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					return f.svc.ResetPassword(ctx, account.ResetPasswordInput{Token: tok, NewPassword: "owner-password"})
 				},
@@ -301,7 +277,7 @@ func TestConcurrentAccount(t *testing.T) {
 				},
 			)
 			r.want(errs[0] == nil, "the reset answers success", "ResetPassword: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Invalid, domain.Conflict), "ChangePassword answers success, Invalid (wrong current password) or Conflict (changed meanwhile)", "ChangePassword: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Invalid, domain.Conflict), "ChangePassword answers success, Invalid (wrong current password) or Conflict (changed meanwhile)", "ChangePassword: %v", errs[1])
 			r.want(!f.alive(tb, l.Token), "the reset ends every session", "the other session still authenticates")
 			r.want(f.loginWorks(tb, l.User.Email, "owner-password"), "a session the reset ended cannot replace the reset password",
 				"ChangePassword answered %v and its password replaced the reset one", errs[1])
@@ -313,7 +289,7 @@ func TestConcurrentAccount(t *testing.T) {
 			l := f.user(tb, "old-password")
 			tok := f.resetToken(tb, l)
 			var in account.Login
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					return f.svc.ResetPassword(ctx, account.ResetPasswordInput{Token: tok, NewPassword: "owner-password"})
 				},
@@ -323,7 +299,7 @@ func TestConcurrentAccount(t *testing.T) {
 				},
 			)
 			r.want(errs[0] == nil, "the reset answers success", "ResetPassword: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Unauthenticated), "Login answers a session or Unauthenticated", "Login: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Unauthenticated), "Login answers a session or Unauthenticated", "Login: %v", errs[1])
 			r.want(errs[1] != nil || !f.alive(tb, in.Token), "no session opened with the old password outlives the reset",
 				"a login with the old password answered success and its session still authenticates after the reset")
 			r.want(f.loginWorks(tb, l.User.Email, "owner-password"), "the reset password works", "it does not log in")
@@ -333,7 +309,7 @@ func TestConcurrentAccount(t *testing.T) {
 			// One person, in two tabs of one session.
 			a := f.user(tb, "old-password")
 			pws := []string{"new-password-a", "new-password-b"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					return f.svc.ChangePassword(asUser(a), account.ChangePasswordInput{CurrentPassword: "old-password", NewPassword: pws[0]})
 				},
@@ -343,7 +319,7 @@ func TestConcurrentAccount(t *testing.T) {
 			)
 			works := 0
 			for i, pw := range pws {
-				r.want(codeIn(errs[i], "", domain.Invalid, domain.Conflict), "ChangePassword answers success, Invalid (wrong current password) or Conflict (changed meanwhile)", "ChangePassword %d: %v", i, errs[i])
+				r.want(domaintest.CodeIn(errs[i], "", domain.Invalid, domain.Conflict), "ChangePassword answers success, Invalid (wrong current password) or Conflict (changed meanwhile)", "ChangePassword %d: %v", i, errs[i])
 				if f.loginWorks(tb, a.User.Email, pw) {
 					works++
 					r.want(errs[i] == nil, "only a change that answered success sets the password", "change %d answered %v and its password works", i, errs[i])
@@ -355,7 +331,7 @@ func TestConcurrentAccount(t *testing.T) {
 		{"PreferencesVsUnsubscribe", func(tb testing.TB) (r rules) {
 			defaults(tb)
 			off := false
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := f.notify.UpdatePreferences(asUser(subscriber), notify.PreferencesUpdate{QuietEnabled: &off})
 					return err
@@ -370,7 +346,7 @@ func TestConcurrentAccount(t *testing.T) {
 		}},
 		{"UnsubscribeVsUnsubscribe", func(tb testing.TB) (r rules) {
 			defaults(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := f.notify.Unsubscribe(ctx, unsub[notify.KindJoinDecided]); return err },
 				func() error { _, err := f.notify.Unsubscribe(ctx, unsub[notify.KindMeetingReminder]); return err },
 			)
@@ -381,7 +357,7 @@ func TestConcurrentAccount(t *testing.T) {
 		}},
 		{"UnsubscribeTwice", func(tb testing.TB) (r rules) {
 			defaults(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := f.notify.Unsubscribe(ctx, unsub[notify.KindJoinDecided]); return err },
 				func() error { _, err := f.notify.Unsubscribe(ctx, unsub[notify.KindJoinDecided]); return err },
 			)
@@ -393,7 +369,7 @@ func TestConcurrentAccount(t *testing.T) {
 		{"PreferencesVsPreferences", func(tb testing.TB) (r rules) {
 			defaults(tb)
 			off := false
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := f.notify.UpdatePreferences(asUser(subscriber), notify.PreferencesUpdate{QuietEnabled: &off})
 					return err

@@ -11,11 +11,7 @@ import (
 
 // findUser reads one user. Errors: NotFound.
 func (s *Service) findUser(ctx context.Context, id domain.ID) (userDoc, error) {
-	d, err := db.FindByID[userDoc](ctx, s.db.Collection(usersColl), string(id))
-	if db.IsNotFound(err) {
-		return d, errUserNotFound
-	}
-	return d, err
+	return db.FindByIDOr[userDoc](ctx, s.db.Collection(usersColl), string(id), errUserNotFound)
 }
 
 // findUserByEmail reads the user who registered with email. Errors:

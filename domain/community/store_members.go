@@ -97,11 +97,7 @@ func (s *Service) insertGrant(ctx context.Context, d roleDoc) error {
 
 // findGrant reads a role grant. Errors: NotFound.
 func (s *Service) findGrant(ctx context.Context, id string) (roleDoc, error) {
-	d, err := db.FindByID[roleDoc](ctx, s.db.Collection(rolesColl), id)
-	if db.IsNotFound(err) {
-		return d, domain.ErrNotFound("角色", "role")
-	}
-	return d, err
+	return db.FindByIDOr[roleDoc](ctx, s.db.Collection(rolesColl), id, domain.ErrNotFound("角色", "role"))
 }
 
 // deleteGrantOf removes the grant g, unless it was granted anew since.

@@ -103,11 +103,7 @@ func (s *Service) insertRequest(ctx context.Context, d requestDoc) error {
 
 // findRequest reads a community request. Errors: NotFound.
 func (s *Service) findRequest(ctx context.Context, id domain.ID) (requestDoc, error) {
-	d, err := db.FindByID[requestDoc](ctx, s.db.Collection(requestsColl), string(id))
-	if db.IsNotFound(err) {
-		return d, domain.ErrNotFound("开通申请", "community request")
-	}
-	return d, err
+	return db.FindByIDOr[requestDoc](ctx, s.db.Collection(requestsColl), string(id), domain.ErrNotFound("开通申请", "community request"))
 }
 
 // findRequestsBy reads a user's community requests, newest first.

@@ -125,3 +125,13 @@ func Increment(ctx context.Context, c *mongo.Collection, id string, onInsert bso
 		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&d)
 	return d.N, Err(fmt.Sprintf("count in %s", c.Name()), err)
 }
+
+// FindByIDOr reads the document whose _id is id, answering notFound (an
+// area's own NotFound, which names the thing) when there is none.
+func FindByIDOr[T any](ctx context.Context, c *mongo.Collection, id string, notFound error) (T, error) {
+	d, err := FindByID[T](ctx, c, id)
+	if IsNotFound(err) {
+		return d, notFound
+	}
+	return d, err
+}

@@ -69,6 +69,9 @@ func TestHelpers(t *testing.T) {
 	if _, err := db.FindByID[thing](ctx, c, "b"); domain.ErrorCode(err) != domain.NotFound {
 		t.Errorf("FindByID(missing): code %q, want NotFound", domain.ErrorCode(err))
 	}
+	if _, err := db.FindByIDOr[thing](ctx, c, "b", domain.ErrForbidden); err != domain.ErrForbidden {
+		t.Errorf("FindByIDOr(missing) = %v, want the given error", err)
+	}
 	if err := db.UpdateByID(ctx, c, "b", bson.M{"$set": bson.M{"n": 1}}); domain.ErrorCode(err) != domain.NotFound {
 		t.Errorf("UpdateByID(missing): code %q, want NotFound", domain.ErrorCode(err))
 	}

@@ -3,13 +3,13 @@ package deliberation_test
 import (
 	"fmt"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -65,30 +65,6 @@ func runPairs(t *testing.T, v *pairVillage, pairs []pair) {
 			}
 		})
 	}
-}
-
-// atOnce runs the calls in goroutines released together and returns their
-// errors in order.
-func atOnce(calls ...func() error) []error {
-	errs := make([]error, len(calls))
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for i, call := range calls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			errs[i] = call()
-		}()
-	}
-	close(start)
-	wg.Wait()
-	return errs
-}
-
-// codeIn reports whether err has one of the codes ("" for no error).
-func codeIn(err error, codes ...domain.Code) bool {
-	return slices.Contains(codes, domain.ErrorCode(err))
 }
 
 // pairVillage is a village whose topics reach screening with one support,
@@ -253,12 +229,12 @@ func TestConcurrentPanel(t *testing.T) {
 			topic := v.topic(tb)
 			v.panel(tb, topic, 3, 0, 3, 3)
 			var m deliberation.Motion
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { m, err = v.svc.OpenMotion(as(v.committee), v.motionInput(topic)); return err },
 				func() error { _, err := v.svc.ConfirmPanel(as(v.committee2), topic.ID); return err },
 			)
 			r.want(errs[0] == nil, "the motion opens", "OpenMotion: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[1])
 			p := must(v.svc.Panel(as(v.committee), topic.ID))
 			r.want(p.State == deliberation.PanelLocked, "locked never reverts to confirmed", "panel state %s", p.State)
 			r.confirmation(tb, v, topic, errs[1])
@@ -271,12 +247,12 @@ func TestConcurrentPanel(t *testing.T) {
 			topic := v.topic(tb)
 			v.panel(tb, topic, 3, 0, 3, 3)
 			mt := v.meeting(tb, topic)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.StartMeeting(as(v.committee), mt.ID); return err },
 				func() error { _, err := v.svc.ConfirmPanel(as(v.committee2), topic.ID); return err },
 			)
 			r.want(errs[0] == nil, "the meeting starts", "StartMeeting: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[1])
 			p := must(v.svc.Panel(as(v.committee), topic.ID))
 			r.want(p.State == deliberation.PanelLocked, "locked never reverts to confirmed", "panel state %s", p.State)
 			r.confirmation(tb, v, topic, errs[1])
@@ -286,7 +262,7 @@ func TestConcurrentPanel(t *testing.T) {
 			topic := v.topic(tb)
 			v.panel(tb, topic, 3, 0, 3, 3)
 			got := make([]deliberation.Panel, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { got[0], err = v.svc.ConfirmPanel(as(v.committee), topic.ID); return err },
 				func() (err error) { got[1], err = v.svc.ConfirmPanel(as(v.committee2), topic.ID); return err },
 			)
@@ -308,11 +284,11 @@ func TestConcurrentPanel(t *testing.T) {
 		{"ConfirmVsDecline", func(tb testing.TB, v *pairVillage) (r rules) {
 			topic := v.topic(tb)
 			members := v.panel(tb, topic, 3, 0, 3, 3)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.ConfirmPanel(as(v.committee), topic.ID); return err },
 				func() error { _, err := v.svc.RespondToSeat(as(members[0]), topic.ID, false); return err },
 			)
-			r.want(codeIn(errs[0], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[0])
 			r.want(errs[1] == nil, "a draft or confirmed panel takes a decline", "RespondToSeat: %v", errs[1])
 			seat, _ := v.seatOf(tb, topic, members[0])
 			r.want(seat.State == deliberation.Declined, "the decline stands", "seat %s", seat.State)
@@ -327,11 +303,11 @@ func TestConcurrentPanel(t *testing.T) {
 		{"ConfirmVsAccept", func(tb testing.TB, v *pairVillage) (r rules) {
 			topic := v.topic(tb)
 			members := v.panel(tb, topic, 2, 1, 3, 3)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.ConfirmPanel(as(v.committee), topic.ID); return err },
 				func() error { _, err := v.svc.RespondToSeat(as(members[2]), topic.ID, true); return err },
 			)
-			r.want(codeIn(errs[0], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Conflict), "ConfirmPanel answers success or Conflict", "ConfirmPanel: %v", errs[0])
 			r.want(errs[1] == nil, "a draft or confirmed panel takes an acceptance", "RespondToSeat: %v", errs[1])
 			p := must(v.svc.Panel(as(v.committee), topic.ID))
 			cov := must(v.svc.Representativeness(as(v.committee), topic.ID))
@@ -345,7 +321,7 @@ func TestConcurrentPanel(t *testing.T) {
 		{"OwnAnswerVsAssistedAnswer", func(tb testing.TB, v *pairVillage) (r rules) {
 			topic := v.topic(tb)
 			members := v.panel(tb, topic, 0, 1, 1, 3) // residents[0], assisted, of grid 1, the worker's
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.RespondToSeat(as(members[0]), topic.ID, false); return err },
 				func() error {
 					_, err := v.svc.RespondToSeatFor(as(v.worker), topic.ID, members[0], true, "章美芳")
@@ -363,12 +339,12 @@ func TestConcurrentPanel(t *testing.T) {
 			topic := v.topic(tb)
 			members := v.panel(tb, topic, 3, 0, 2, 3)
 			var m deliberation.Motion
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { m, err = v.svc.OpenMotion(as(v.committee), v.motionInput(topic)); return err },
 				func() error { _, err := v.svc.RespondToSeat(as(members[0]), topic.ID, false); return err },
 			)
 			r.want(errs[0] == nil, "the motion opens", "OpenMotion: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "RespondToSeat answers success or Conflict (locked)", "RespondToSeat: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "RespondToSeat answers success or Conflict (locked)", "RespondToSeat: %v", errs[1])
 			if errs[0] == nil {
 				r.votersSeated(tb, v, topic, m)
 				r.want(errs[1] != nil || !slices.ContainsFunc(m.Voters, func(x deliberation.Voter) bool { return x.UserID == members[0] }),
@@ -380,12 +356,12 @@ func TestConcurrentPanel(t *testing.T) {
 			topic := v.topic(tb)
 			v.panel(tb, topic, 2, 1, 2, 3)
 			var m deliberation.Motion
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { m, err = v.svc.OpenMotion(as(v.committee), v.motionInput(topic)); return err },
 				func() error { _, err := v.svc.RespondToSeat(as(v.residents[2]), topic.ID, true); return err },
 			)
 			r.want(errs[0] == nil, "the motion opens", "OpenMotion: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "RespondToSeat answers success or Conflict (locked)", "RespondToSeat: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "RespondToSeat answers success or Conflict (locked)", "RespondToSeat: %v", errs[1])
 			if errs[0] == nil {
 				r.votersSeated(tb, v, topic, m)
 			}
@@ -394,7 +370,7 @@ func TestConcurrentPanel(t *testing.T) {
 		{"NominateVsNominate", func(tb testing.TB, v *pairVillage) (r rules) {
 			topic := v.topic(tb)
 			v.panel(tb, topic, 1, 0, 1, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.Nominate(as(v.committee), topic.ID, v.residents[1], deliberation.Representatives, "")
 					return err
@@ -409,7 +385,7 @@ func TestConcurrentPanel(t *testing.T) {
 				if err == nil {
 					ok++
 				}
-				r.want(codeIn(err, "", domain.Invalid, domain.Conflict), "Nominate answers success, Invalid (no room) or Conflict", "Nominate: %v", err)
+				r.want(domaintest.CodeIn(err, "", domain.Invalid, domain.Conflict), "Nominate answers success, Invalid (no room) or Conflict", "Nominate: %v", err)
 			}
 			seats := must(v.svc.Seats(as(v.committee), topic.ID))
 			r.want(len(seats) <= 2, "a rule's maximum holds", "%d seats for a maximum of 2", len(seats))
@@ -422,13 +398,13 @@ func TestConcurrentPanel(t *testing.T) {
 			must(v.svc.PublishSeed(as(v.committee), topic.ID))
 			in := deliberation.DrawInput{TopicID: topic.ID, Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Count: 2}
 			drawn := make([][]deliberation.Seat, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { drawn[0], err = v.svc.DrawSeats(as(v.committee), in); return err },
 				func() (err error) { drawn[1], err = v.svc.DrawSeats(as(v.committee2), in); return err },
 			)
 			ok := 0
 			for i, err := range errs {
-				r.want(codeIn(err, "", domain.Invalid, domain.Conflict), "DrawSeats answers success, Invalid (no room) or Conflict", "DrawSeats: %v", err)
+				r.want(domaintest.CodeIn(err, "", domain.Invalid, domain.Conflict), "DrawSeats answers success, Invalid (no room) or Conflict", "DrawSeats: %v", err)
 				if err != nil {
 					continue
 				}
@@ -451,14 +427,14 @@ func TestConcurrentPanel(t *testing.T) {
 			reps := deliberation.SeatRule{Kind: deliberation.Representatives, Min: 1, Max: 3}
 			must(v.svc.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{reps}))
 			affected := deliberation.SeatRule{Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Min: 1, Max: 3}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{reps, affected})
 					return err
 				},
 				func() error { _, err := v.svc.PublishSeed(as(v.committee2), topic.ID); return err },
 			)
-			r.want(codeIn(errs[0], "", domain.Conflict), "SetSeatRules answers success or Conflict (seed published)", "SetSeatRules: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Conflict), "SetSeatRules answers success or Conflict (seed published)", "SetSeatRules: %v", errs[0])
 			r.want(errs[1] == nil, "the seed is published", "PublishSeed: %v", errs[1])
 			p := must(v.svc.Panel(as(v.committee), topic.ID))
 			r.want((errs[0] == nil) == slices.Contains(p.Rules, affected), "the rules change exactly when SetSeatRules said so",
@@ -474,7 +450,7 @@ func TestConcurrentPanel(t *testing.T) {
 			topic := v.topic(tb)
 			must(v.svc.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{{Kind: deliberation.AffectedResidents, GridID: v.grid1.ID, Min: 1, Max: 3}}))
 			got := make([]deliberation.Panel, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { got[0], err = v.svc.PublishSeed(as(v.committee), topic.ID); return err },
 				func() (err error) { got[1], err = v.svc.PublishSeed(as(v.committee2), topic.ID); return err },
 			)
@@ -510,7 +486,7 @@ func TestConcurrentMeeting(t *testing.T) {
 	runPairs(t, v, []pair{
 		{"StartVsStart", func(tb testing.TB, v *pairVillage) (r rules) {
 			topic, _, mt := setUp(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.StartMeeting(as(v.committee), mt.ID); return err },
 				func() error { _, err := v.svc.StartMeeting(as(v.committee2), mt.ID); return err },
 			)
@@ -523,12 +499,12 @@ func TestConcurrentMeeting(t *testing.T) {
 		{"StartVsReschedule", func(tb testing.TB, v *pairVillage) (r rules) {
 			topic, _, mt := setUp(tb)
 			later := mt.StartsAt.Add(24 * time.Hour)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.StartMeeting(as(v.committee), mt.ID); return err },
 				func() error { _, err := v.svc.RescheduleMeeting(as(v.committee2), mt.ID, later); return err },
 			)
 			r.want(errs[0] == nil, "the meeting starts", "StartMeeting: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "RescheduleMeeting answers success or Conflict (started)", "RescheduleMeeting: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "RescheduleMeeting answers success or Conflict (started)", "RescheduleMeeting: %v", errs[1])
 			got := must(v.svc.Meeting(as(v.committee), mt.ID))
 			r.want(got.Started, "a rescheduling never undoes the start", "not started")
 			r.want(got.StartsAt.Equal(later) == (errs[1] == nil), "the meeting moves exactly when RescheduleMeeting said so",
@@ -541,7 +517,7 @@ func TestConcurrentMeeting(t *testing.T) {
 		{"RescheduleVsReschedule", func(tb testing.TB, v *pairVillage) (r rules) {
 			_, _, mt := setUp(tb)
 			times := []time.Time{mt.StartsAt.Add(24 * time.Hour), mt.StartsAt.Add(48 * time.Hour)}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.RescheduleMeeting(as(v.committee), mt.ID, times[0]); return err },
 				func() error { _, err := v.svc.RescheduleMeeting(as(v.committee2), mt.ID, times[1]); return err },
 			)
@@ -554,7 +530,7 @@ func TestConcurrentMeeting(t *testing.T) {
 		{"MinutesByTwo", func(tb testing.TB, v *pairVillage) (r rules) {
 			_, _, mt := setUp(tb)
 			minutes := []string{"会议讨论了村口停车问题。", "会议决定设临时停车场。"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.SetMinutes(as(v.committee), mt.ID, minutes[0]); return err },
 				func() error { _, err := v.svc.SetMinutes(as(v.committee2), mt.ID, minutes[1]); return err },
 			)
@@ -565,7 +541,7 @@ func TestConcurrentMeeting(t *testing.T) {
 		}},
 		{"CheckInTwice", func(tb testing.TB, v *pairVillage) (r rules) {
 			_, members, mt := setUp(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.CheckIn(as(members[0]), mt.ID, mt.CheckInCode); return err },
 				func() error { _, err := v.svc.CheckIn(as(members[0]), mt.ID, mt.CheckInCode); return err },
 			)
@@ -576,7 +552,7 @@ func TestConcurrentMeeting(t *testing.T) {
 		}},
 		{"CheckInVsRecordAttendance", func(tb testing.TB, v *pairVillage) (r rules) {
 			_, members, mt := setUp(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.CheckIn(as(members[0]), mt.ID, mt.CheckInCode); return err },
 				func() error { _, err := v.svc.RecordAttendance(as(v.committee), mt.ID, members[0]); return err },
 			)
@@ -587,7 +563,7 @@ func TestConcurrentMeeting(t *testing.T) {
 		}},
 		{"CheckInByTwo", func(tb testing.TB, v *pairVillage) (r rules) {
 			_, members, mt := setUp(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.CheckIn(as(members[0]), mt.ID, mt.CheckInCode); return err },
 				func() error { _, err := v.svc.CheckIn(as(members[1]), mt.ID, mt.CheckInCode); return err },
 			)
@@ -612,14 +588,14 @@ func TestConcurrentComment(t *testing.T) {
 	runPairs(t, v, []pair{
 		{"EditVsHide", func(tb testing.TB, v *pairVillage) (r rules) {
 			c := comment(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.EditComment(as(author), c.ID, "同意，每周二、五收厨余。")
 					return err
 				},
 				func() error { _, err := v.svc.HideComment(as(v.committee), c.ID, "与议题无关"); return err },
 			)
-			r.want(codeIn(errs[0], "", domain.Forbidden), "EditComment answers success or Forbidden (hidden)", "EditComment: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Forbidden), "EditComment answers success or Forbidden (hidden)", "EditComment: %v", errs[0])
 			r.want(errs[1] == nil, "the comment is hidden", "HideComment: %v", errs[1])
 			got := must(v.svc.Comment(as(reporter), c.ID))
 			r.want(got.Hidden && got.HiddenReason == "与议题无关" && got.Body == "", "a hidden comment stays hidden, with its reason in place of its text",
@@ -632,7 +608,7 @@ func TestConcurrentComment(t *testing.T) {
 		{"EditVsEdit", func(tb testing.TB, v *pairVillage) (r rules) {
 			c := comment(tb)
 			bodies := []string{"改一", "改二"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.EditComment(as(author), c.ID, bodies[0]); return err },
 				func() error { _, err := v.svc.EditComment(as(author), c.ID, bodies[1]); return err },
 			)
@@ -644,7 +620,7 @@ func TestConcurrentComment(t *testing.T) {
 		{"HideVsHide", func(tb testing.TB, v *pairVillage) (r rules) {
 			c := comment(tb)
 			reasons := []string{"与议题无关", "人身攻击"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.HideComment(as(v.committee), c.ID, reasons[0]); return err },
 				func() error { _, err := v.svc.HideComment(as(v.committee2), c.ID, reasons[1]); return err },
 			)
@@ -656,7 +632,7 @@ func TestConcurrentComment(t *testing.T) {
 		}},
 		{"ReportTwice", func(tb testing.TB, v *pairVillage) (r rules) {
 			c := comment(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.ReportComment(as(reporter), c.ID, "无关") },
 				func() error { return v.svc.ReportComment(as(reporter), c.ID, "广告") },
 			)
@@ -667,7 +643,7 @@ func TestConcurrentComment(t *testing.T) {
 		}},
 		{"ReportVsHide", func(tb testing.TB, v *pairVillage) (r rules) {
 			c := comment(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.ReportComment(as(reporter), c.ID, "无关") },
 				func() error { _, err := v.svc.HideComment(as(v.committee), c.ID, "与议题无关"); return err },
 			)
@@ -715,7 +691,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"ObjectVsAnswer", func(tb testing.TB, v *pairVillage) (r rules) {
 			o := objection(tb)
 			var filed deliberation.Objection
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) {
 					filed, err = v.svc.Object(as(v.residents[4]), notice.ID, "担心噪音")
 					return err
@@ -737,7 +713,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"AnswerVsAnswer", func(tb testing.TB, v *pairVillage) (r rules) {
 			o := objection(tb)
 			answers := []string{"入口将设在远离住户的一侧。", "将加装隔音屏。"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.AnswerObjection(as(v.committee), o.ID, answers[0]); return err },
 				func() error { _, err := v.svc.AnswerObjection(as(v.committee2), o.ID, answers[1]); return err },
 			)
@@ -749,7 +725,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"ObjectVsObject", func(tb testing.TB, v *pairVillage) (r rules) {
 			inNotice(tb)
 			before := len(objections(tb))
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.Object(as(v.residents[4]), notice.ID, "担心噪音"); return err },
 				func() error { _, err := v.svc.Object(as(v.residents[5]), notice.ID, "担心安全"); return err },
 			)
@@ -760,7 +736,7 @@ func TestConcurrentResolution(t *testing.T) {
 		}},
 		{"TwoProgressReports", func(tb testing.TB, v *pairVillage) (r rules) {
 			it := v.item(tb, notice)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.UpdateActionItem(as(v.worker), it.ID, 30, "已平整", ""); return err },
 				func() error {
 					_, err := v.svc.UpdateActionItem(as(v.committee), it.ID, 60, "已划线", "")
@@ -779,7 +755,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"CorrectVsProgressReport", func(tb testing.TB, v *pairVillage) (r rules) {
 			it := v.item(tb, notice)
 			due := it.Due.AddDate(0, 0, 7)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.CorrectActionItem(as(v.committee), deliberation.ItemCorrection{ItemID: it.ID, Due: &due, Reason: "期限写错了"})
 					return err
@@ -795,7 +771,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"RemoveVsProgressReport", func(tb testing.TB, v *pairVillage) (r rules) {
 			it := v.item(tb, notice)
 			var reported deliberation.ActionItem
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.RemoveActionItem(as(v.committee), it.ID, "与第一项重复")
 					return err
@@ -806,7 +782,7 @@ func TestConcurrentResolution(t *testing.T) {
 				},
 			)
 			r.want(errs[0] == nil, "the item is removed", "RemoveActionItem: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.NotFound), "UpdateActionItem answers success or NotFound (removed)", "UpdateActionItem: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.NotFound), "UpdateActionItem answers success or NotFound (removed)", "UpdateActionItem: %v", errs[1])
 			r.want(errs[1] != nil || !reported.Removed, "a removed item takes no progress report",
 				"UpdateActionItem answered success with the item already removed: %+v", reported.Updates)
 			_, listed := items(tb, notice)[it.ID]
@@ -817,7 +793,7 @@ func TestConcurrentResolution(t *testing.T) {
 			it := v.item(tb, notice)
 			title := "平整空地"
 			var corrected deliberation.ActionItem
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.RemoveActionItem(as(v.committee), it.ID, "与第一项重复")
 					return err
@@ -828,13 +804,13 @@ func TestConcurrentResolution(t *testing.T) {
 				},
 			)
 			r.want(errs[0] == nil, "the item is removed", "RemoveActionItem: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.NotFound), "CorrectActionItem answers success or NotFound (removed)", "CorrectActionItem: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.NotFound), "CorrectActionItem answers success or NotFound (removed)", "CorrectActionItem: %v", errs[1])
 			r.want(errs[1] != nil || !corrected.Removed, "a removed item takes no correction", "CorrectActionItem answered success on a removed item")
 			return r
 		}},
 		{"CloseVsProgressReport", func(tb testing.TB, v *pairVillage) (r rules) {
 			res, it := v.effectiveResolution(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.CloseResolution(as(v.committee), res.ID, deliberation.ClosingInput{Summary: "临时停车场已启用。"})
 					return err
@@ -844,8 +820,8 @@ func TestConcurrentResolution(t *testing.T) {
 					return err
 				},
 			)
-			r.want(codeIn(errs[0], "", domain.Invalid), "CloseResolution answers success or Invalid (items not done, and no reason)", "CloseResolution: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "the report answers success, or Conflict once the resolution closed", "UpdateActionItem: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Invalid), "CloseResolution answers success or Invalid (items not done, and no reason)", "CloseResolution: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "the report answers success, or Conflict once the resolution closed", "UpdateActionItem: %v", errs[1])
 			r.want(errs[0] != nil || errs[1] != nil, "one of them is refused: a close with the items done and a report reopening one cannot both stand", "both answered success")
 			got := must(v.svc.Resolution(as(v.committee), res.ID))
 			r.want((errs[0] == nil) == (!got.ClosedAt.IsZero() && got.Summary == "临时停车场已启用。"), "the resolution is closed exactly when CloseResolution said so",
@@ -858,7 +834,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"CloseVsClose", func(tb testing.TB, v *pairVillage) (r rules) {
 			res, _ := v.effectiveResolution(tb)
 			summaries := []string{"临时停车场已启用。", "村口通行顺畅。"}
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error {
 					_, err := v.svc.CloseResolution(as(v.committee), res.ID, deliberation.ClosingInput{Summary: summaries[0]})
 					return err
@@ -870,7 +846,7 @@ func TestConcurrentResolution(t *testing.T) {
 			)
 			won := -1
 			for i, err := range errs {
-				r.want(codeIn(err, "", domain.Conflict), "CloseResolution answers success or Conflict (closed already)", "CloseResolution: %v", err)
+				r.want(domaintest.CodeIn(err, "", domain.Conflict), "CloseResolution answers success or Conflict (closed already)", "CloseResolution: %v", err)
 				if err == nil {
 					won = i
 				}
@@ -884,7 +860,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"TwoProgressReportsToDone", func(tb testing.TB, v *pairVillage) (r rules) {
 			res := v.resolution(tb)
 			a, b := v.item(tb, res), v.item(tb, res)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { _, err := v.svc.UpdateActionItem(as(v.worker), a.ID, 100, "已划线", ""); return err },
 				func() error {
 					_, err := v.svc.UpdateActionItem(as(v.committee), b.ID, 100, "已装牌", "")
@@ -906,7 +882,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"RateTwice", func(tb testing.TB, v *pairVillage) (r rules) {
 			res, _ := v.doneResolution(tb)
 			rater := v.residents[5]
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.Rate(as(rater), res.ID, 2) },
 				func() error { return v.svc.Rate(as(rater), res.ID, 5) },
 			)
@@ -920,7 +896,7 @@ func TestConcurrentResolution(t *testing.T) {
 		{"AdoptTwice", func(tb testing.TB, v *pairVillage) (r rules) {
 			m := v.closedMotion(tb)
 			got := make([]deliberation.Resolution, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { got[0], err = v.svc.Adopt(as(v.committee), m.ID); return err },
 				func() (err error) { got[1], err = v.svc.Adopt(as(v.committee2), m.ID); return err },
 			)
@@ -959,11 +935,11 @@ func TestConcurrentVote(t *testing.T) {
 		{"VoteVsClose", func(tb testing.TB, v *pairVillage) (r rules) {
 			members, m := setUp(tb)
 			must(0, v.svc.Vote(as(members[0]), m.ID, deliberation.Yes))
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.Vote(as(members[1]), m.ID, deliberation.Yes) },
 				func() error { _, err := v.svc.CloseMotion(as(v.committee), m.ID); return err },
 			)
-			r.want(codeIn(errs[0], "", domain.Conflict), "Vote answers success or Conflict (closed)", "Vote: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Conflict), "Vote answers success or Conflict (closed)", "Vote: %v", errs[0])
 			r.want(errs[1] == nil, "the vote closes", "CloseMotion: %v", errs[1])
 			pub := published(tb, &r, m)
 			r.want((errs[0] == nil) == (pub.Yes == 2), "a vote is either counted or refused", "Vote %v, published %d yes", errs[0], pub.Yes)
@@ -975,11 +951,11 @@ func TestConcurrentVote(t *testing.T) {
 			members, m := setUp(tb)
 			must(0, v.svc.Vote(as(members[0]), m.ID, deliberation.Yes))
 			must(0, v.svc.Vote(as(members[1]), m.ID, deliberation.Yes))
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.Vote(as(members[1]), m.ID, deliberation.No) },
 				func() error { _, err := v.svc.CloseMotion(as(v.committee), m.ID); return err },
 			)
-			r.want(codeIn(errs[0], "", domain.Conflict), "Vote answers success or Conflict (closed)", "Vote: %v", errs[0])
+			r.want(domaintest.CodeIn(errs[0], "", domain.Conflict), "Vote answers success or Conflict (closed)", "Vote: %v", errs[0])
 			r.want(errs[1] == nil, "the vote closes", "CloseMotion: %v", errs[1])
 			pub := published(tb, &r, m)
 			want := [2]int{2, 0}
@@ -993,7 +969,7 @@ func TestConcurrentVote(t *testing.T) {
 		}},
 		{"VoteTwice", func(tb testing.TB, v *pairVillage) (r rules) {
 			members, m := setUp(tb)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.Vote(as(members[0]), m.ID, deliberation.Yes) },
 				func() error { return v.svc.Vote(as(members[0]), m.ID, deliberation.No) },
 			)
@@ -1012,13 +988,13 @@ func TestConcurrentVote(t *testing.T) {
 			must(0, v.svc.Vote(as(members[0]), m.ID, deliberation.Yes))
 			must(0, v.svc.Vote(as(members[1]), m.ID, deliberation.No))
 			got := make([]deliberation.Result, 2)
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() (err error) { got[0], err = v.svc.CloseMotion(as(v.committee), m.ID); return err },
 				func() (err error) { got[1], err = v.svc.CloseMotion(as(v.committee2), m.ID); return err },
 			)
 			ok := 0
 			for _, err := range errs {
-				r.want(codeIn(err, "", domain.Conflict), "CloseMotion answers success or Conflict (closed)", "CloseMotion: %v", err)
+				r.want(domaintest.CodeIn(err, "", domain.Conflict), "CloseMotion answers success or Conflict (closed)", "CloseMotion: %v", err)
 				if err == nil {
 					ok++
 				}
@@ -1032,14 +1008,14 @@ func TestConcurrentVote(t *testing.T) {
 			members, m := setUp(tb)
 			voter := members[0] // an assisted resident of grid 1, the worker's
 			must(0, v.svc.RecordAssistedVote(as(v.worker), m.ID, voter, deliberation.Abstain, "章美芳"))
-			errs := atOnce(
+			errs := domaintest.AtOnce(
 				func() error { return v.svc.Vote(as(voter), m.ID, deliberation.No) },
 				func() error {
 					return v.svc.RecordAssistedVote(as(v.worker), m.ID, voter, deliberation.Yes, "章美芳")
 				},
 			)
 			r.want(errs[0] == nil, "the member's own vote is taken", "Vote: %v", errs[0])
-			r.want(codeIn(errs[1], "", domain.Conflict), "RecordAssistedVote answers success or Conflict (voted themself)", "RecordAssistedVote: %v", errs[1])
+			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "RecordAssistedVote answers success or Conflict (voted themself)", "RecordAssistedVote: %v", errs[1])
 			mine := must(v.svc.MyVote(as(voter), m.ID))
 			count := must(v.svc.Recompute(as(v.committee), m.ID))
 			r.want(mine == deliberation.No && count.No == 1 && count.Yes+count.Abstain == 0, "an assisted vote never replaces one the member cast themself",

@@ -19,11 +19,7 @@ func (s *Service) insertComment(ctx context.Context, d commentDoc) error {
 
 // findComment reads a comment, whatever the actor. Errors: NotFound.
 func (s *Service) findComment(ctx context.Context, id domain.ID) (commentDoc, error) {
-	d, err := db.FindByID[commentDoc](ctx, s.db.Collection(commentsColl), string(id))
-	if db.IsNotFound(err) {
-		return d, errCommentNotFound
-	}
-	return d, err
+	return db.FindByIDOr[commentDoc](ctx, s.db.Collection(commentsColl), string(id), errCommentNotFound)
 }
 
 // setCommentBody replaces a comment's text, edited at at.

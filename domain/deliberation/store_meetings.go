@@ -68,11 +68,7 @@ func (s *Service) insertMeeting(ctx context.Context, d meetingDoc) error {
 
 // findMeeting reads a meeting, whatever the actor. Errors: NotFound.
 func (s *Service) findMeeting(ctx context.Context, id domain.ID) (meetingDoc, error) {
-	d, err := db.FindByID[meetingDoc](ctx, s.db.Collection(meetingsColl), string(id))
-	if db.IsNotFound(err) {
-		return d, errMeetingNotFound
-	}
-	return d, err
+	return db.FindByIDOr[meetingDoc](ctx, s.db.Collection(meetingsColl), string(id), errMeetingNotFound)
 }
 
 // findMeetings reads a community's meetings by start time, the first 200;

@@ -130,11 +130,7 @@ func (s *Service) insertSeat(ctx context.Context, d seatDoc) (won bool, err erro
 
 // findSeat reads user's seat on a topic's panel. Errors: NotFound.
 func (s *Service) findSeat(ctx context.Context, topicID, user domain.ID) (seatDoc, error) {
-	d, err := db.FindByID[seatDoc](ctx, s.db.Collection(seatsColl), string(topicID)+"/"+string(user))
-	if db.IsNotFound(err) {
-		return d, domain.ErrNotFound("席位", "seat")
-	}
-	return d, err
+	return db.FindByIDOr[seatDoc](ctx, s.db.Collection(seatsColl), string(topicID)+"/"+string(user), domain.ErrNotFound("席位", "seat"))
 }
 
 // findSeats reads all the seats of a topic's panel, whatever their state.
@@ -182,9 +178,5 @@ func (s *Service) insertDraw(ctx context.Context, d drawDoc) error {
 
 // findDraw reads a recorded draw. Errors: NotFound.
 func (s *Service) findDraw(ctx context.Context, id string) (drawDoc, error) {
-	d, err := db.FindByID[drawDoc](ctx, s.db.Collection(drawsColl), id)
-	if db.IsNotFound(err) {
-		return d, domain.ErrNotFound("抽签记录", "draw")
-	}
-	return d, err
+	return db.FindByIDOr[drawDoc](ctx, s.db.Collection(drawsColl), id, domain.ErrNotFound("抽签记录", "draw"))
 }

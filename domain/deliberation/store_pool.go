@@ -26,11 +26,7 @@ func poolID(t domain.ID, kind SeatKind, grid domain.ID) string {
 
 // findPool reads a fixed pool. Errors: NotFound.
 func (s *Service) findPool(ctx context.Context, id string) (poolDoc, error) {
-	d, err := db.FindByID[poolDoc](ctx, s.db.Collection(poolsColl), id)
-	if db.IsNotFound(err) {
-		return d, domain.ErrNotFound("抽签候选名单", "draw pool")
-	}
-	return d, err
+	return db.FindByIDOr[poolDoc](ctx, s.db.Collection(poolsColl), id, domain.ErrNotFound("抽签候选名单", "draw pool"))
 }
 
 // insertPool fixes a pool; won is false when one was fixed before (the

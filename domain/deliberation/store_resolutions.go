@@ -66,11 +66,7 @@ func (s *Service) insertResolution(ctx context.Context, d resolutionDoc) error {
 
 // findResolution reads a resolution, whatever the actor. Errors: NotFound.
 func (s *Service) findResolution(ctx context.Context, id domain.ID) (resolutionDoc, error) {
-	d, err := db.FindByID[resolutionDoc](ctx, s.db.Collection(resolutionsColl), string(id))
-	if db.IsNotFound(err) {
-		return d, errResolutionNotFound
-	}
-	return d, err
+	return db.FindByIDOr[resolutionDoc](ctx, s.db.Collection(resolutionsColl), string(id), errResolutionNotFound)
 }
 
 // findResolutions reads a community's resolutions, newest first.
@@ -109,11 +105,7 @@ func (s *Service) insertObjection(ctx context.Context, d objectionDoc) error {
 
 // findObjection reads an objection, whatever the actor. Errors: NotFound.
 func (s *Service) findObjection(ctx context.Context, id domain.ID) (objectionDoc, error) {
-	d, err := db.FindByID[objectionDoc](ctx, s.db.Collection(objectionsColl), string(id))
-	if db.IsNotFound(err) {
-		return d, domain.ErrNotFound("异议", "objection")
-	}
-	return d, err
+	return db.FindByIDOr[objectionDoc](ctx, s.db.Collection(objectionsColl), string(id), domain.ErrNotFound("异议", "objection"))
 }
 
 // findObjections reads a resolution's objections.

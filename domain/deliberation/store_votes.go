@@ -81,11 +81,7 @@ func (s *Service) insertMotion(ctx context.Context, d motionDoc) error {
 
 // findMotion reads a motion, whatever the actor. Errors: NotFound.
 func (s *Service) findMotion(ctx context.Context, id domain.ID) (motionDoc, error) {
-	d, err := db.FindByID[motionDoc](ctx, s.db.Collection(motionsColl), string(id))
-	if db.IsNotFound(err) {
-		return d, errMotionNotFound
-	}
-	return d, err
+	return db.FindByIDOr[motionDoc](ctx, s.db.Collection(motionsColl), string(id), errMotionNotFound)
 }
 
 // findMotions reads a topic's motions, oldest first.

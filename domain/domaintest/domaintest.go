@@ -1,10 +1,13 @@
 // Package domaintest holds small helpers the tests of several packages
-// share: a clock that tests move by hand.
+// share: a clock that tests move by hand, and running calls at once.
 package domaintest
 
 import (
+	"slices"
 	"sync"
 	"time"
+
+	"github.com/yishi-app/yishi/domain"
 )
 
 // Clock is a time source that only moves when a test moves it. It is safe
@@ -33,3 +36,27 @@ func (c *Clock) Set(t time.Time) {
 
 // Add moves the clock by d.
 func (c *Clock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
+
+// AtOnce runs the calls in goroutines released together and returns their
+// errors in order.
+func AtOnce(calls ...func() error) []error {
+	errs := make([]error, len(calls))
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i, call := range calls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			errs[i] = call()
+		}()
+	}
+	close(start)
+	wg.Wait()
+	return errs
+}
+
+// CodeIn reports whether err has one of the codes ("" for no error).
+func CodeIn(err error, codes ...domain.Code) bool {
+	return slices.Contains(codes, domain.ErrorCode(err))
+}
