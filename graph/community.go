@@ -8,6 +8,21 @@ import (
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
+// communityPart is streets and communities.
+var communityPart = part{
+	records: map[string]string{"Street": "街道", "Community": "社区"},
+	types: func(b *builder) {
+		b.buildEnums()
+		b.buildStreet()
+		b.buildCommunity()
+		b.streetConn = b.connection("Street", b.street)
+		b.communityConn = b.connection("Community", b.community)
+		b.addNodes(nodeOf(b.street, b.svc.Communities.Street), nodeOf(b.community, b.svc.Communities.Community))
+	},
+	queries:   (*builder).communityQueries,
+	mutations: (*builder).communityMutations,
+}
+
 func (b *builder) buildEnums() {
 	roles := graphql.EnumValueConfigMap{}
 	names := map[domain.Role]string{
@@ -125,7 +140,7 @@ func (b *builder) buildCommunity() {
 						if err != nil {
 							return nil, err
 						}
-						return b.svc.Topics.Resolutions(p.Context, c.ID)
+						return b.svc.Deliberation.Resolutions(p.Context, c.ID)
 					},
 				},
 				"meetings": {

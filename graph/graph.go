@@ -5,10 +5,11 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -22,10 +23,10 @@ import (
 
 // Services are the domain services the resolvers call.
 type Services struct {
-	Accounts    *account.Service
-	Communities *community.Service
-	Notify      *notify.Service
-	Topics      *deliberation.Service
+	Accounts     *account.Service
+	Communities  *community.Service
+	Notify       *notify.Service
+	Deliberation *deliberation.Service
 }
 
 // builder holds the services and every built type, so each type is built
@@ -52,25 +53,94 @@ type builder struct {
 	requestStateEnum                                               *graphql.Enum
 	partyEnum, panelStateEnum, seatStateEnum                       *graphql.Enum
 	resolutionStageEnum, eventKindEnum, motionStateEnum            *graphql.Enum
-	voteResult, objection, seat                                    *graphql.Object
+	voteResult, objection, seat, draw                              *graphql.Object
+
+	// nodes are the Node kinds by type name, which the parts add.
+	nodes map[string]nodeKind
+	// extensions are fields that parts add to other parts' types.
+	extensions map[string]graphql.Fields
+}
+
+// A part is one area's share of the schema, declared in the area's file:
+// the types it builds (and the Node kinds among them, through addNodes),
+// the fields it adds to Query and Mutation, and the Chinese names of the
+// records its global IDs name. A new area is one file and one line in parts.
+type part struct {
+	records   map[string]string
+	types     func(*builder)
+	queries   func(*builder, graphql.Fields)
+	mutations func(*builder, graphql.Fields)
+}
+
+// parts are the schema's areas, in the order their types are built: a part
+// may use the types of the parts before it directly, and of any part
+// inside a fields thunk.
+var parts = []part{
+	communityPart, viewerPart, operatorPart, gridPart, memberPart, joinPart, notificationPart,
+	resolutionPart, panelPart, topicPart, meetingPart,
 }
 
 // NewSchema builds the GraphQL schema over the services.
 func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
-	b := &builder{svc: svc, log: log}
-	b.buildTypes()
-	query := graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: graphql.FieldsThunk(b.queryFields)})
-	mutation := graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: graphql.FieldsThunk(b.mutationFields)})
-	s, err := graphql.NewSchema(graphql.SchemaConfig{
-		Query:    query,
-		Mutation: mutation,
-		Types:    []graphql.Type{b.user, b.session, b.street, b.community, b.grid, b.microGrid, b.member, b.joinRequest, b.notification, b.topic, b.comment, b.motion, b.resolution, b.actionItem, b.meeting, b.communityRequest, b.panel, b.objection},
-	})
+	b := &builder{svc: svc, log: log, nodes: map[string]nodeKind{}, extensions: map[string]graphql.Fields{}}
+	b.pageInfo = graphql.NewObject(graphql.ObjectConfig{Name: "PageInfo", Fields: graphql.Fields{
+		"hasNextPage": {Type: graphql.NewNonNull(graphql.Boolean)},
+		"endCursor":   {Type: graphql.String},
+	}})
+	b.buildNode()
+	for _, p := range parts {
+		if p.types != nil {
+			p.types(b)
+		}
+	}
+	query := graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: graphql.FieldsThunk(func() graphql.Fields {
+		f := graphql.Fields{}
+		b.nodeQueries(f)
+		for _, p := range parts {
+			if p.queries != nil {
+				p.queries(b, f)
+			}
+		}
+		return f
+	})})
+	mutation := graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: graphql.FieldsThunk(func() graphql.Fields {
+		f := graphql.Fields{}
+		for _, p := range parts {
+			if p.mutations != nil {
+				p.mutations(b, f)
+			}
+		}
+		return f
+	})})
+	types := make([]graphql.Type, 0, len(b.nodes))
+	for _, name := range slices.Sorted(maps.Keys(b.nodes)) {
+		types = append(types, b.nodes[name].object)
+	}
+	s, err := graphql.NewSchema(graphql.SchemaConfig{Query: query, Mutation: mutation, Types: types})
 	if err != nil {
 		return s, fmt.Errorf("build schema: %w", err)
 	}
 	dropValuesOnError(s)
 	return s, nil
+}
+
+// extend adds fields to another part's type (a new area's list on
+// Community, say); the type's own fields thunk takes them in through
+// fieldsOf. Call it from a part's types, before the schema is built.
+func (b *builder) extend(typeName string, fields graphql.Fields) {
+	if b.extensions[typeName] == nil {
+		b.extensions[typeName] = graphql.Fields{}
+	}
+	maps.Copy(b.extensions[typeName], fields)
+}
+
+// fieldsOf is the fields thunk of a type that other parts may extend.
+func (b *builder) fieldsOf(typeName string, own func() graphql.Fields) graphql.FieldsThunk {
+	return func() graphql.Fields {
+		f := own()
+		maps.Copy(f, b.extensions[typeName])
+		return f
+	}
 }
 
 // dropValuesOnError wraps every field resolver so that a value returned
@@ -110,51 +180,6 @@ func noValueOnError(resolve graphql.FieldResolveFn) graphql.FieldResolveFn {
 	}
 }
 
-func (b *builder) buildTypes() {
-	b.pageInfo = graphql.NewObject(graphql.ObjectConfig{Name: "PageInfo", Fields: graphql.Fields{
-		"hasNextPage": {Type: graphql.NewNonNull(graphql.Boolean)},
-		"endCursor":   {Type: graphql.String},
-	}})
-	b.buildNode()
-	b.buildEnums()
-	b.buildDeliberationEnums()
-	b.buildViewer()
-	b.buildStreet()
-	b.buildCommunityRequests()
-	b.buildCommunity()
-	b.buildGrids()
-	b.buildMember()
-	b.buildJoinRequest()
-	b.buildNotifications()
-	b.buildResolutions()
-	b.buildPanels()
-	b.buildTopics()
-	b.buildMeetings()
-	b.streetConn = b.connection("Street", b.street)
-	b.communityConn = b.connection("Community", b.community)
-	b.gridConn = b.connection("Grid", b.grid)
-	b.microGridConn = b.connection("MicroGrid", b.microGrid)
-	b.memberConn = b.connection("Member", b.member)
-	b.joinRequestConn = b.connection("JoinRequest", b.joinRequest)
-	b.notificationConnections()
-}
-
-func (b *builder) queryFields() graphql.Fields {
-	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.nodeQueries, b.viewerQueries, b.communityQueries, b.operatorQueries, b.panelQueries} {
-		add(f)
-	}
-	return f
-}
-
-func (b *builder) mutationFields() graphql.Fields {
-	f := graphql.Fields{}
-	for _, add := range []func(graphql.Fields){b.accountMutations, b.communityMutations, b.operatorMutations, b.gridMutations, b.memberMutations, b.joinMutations, b.notificationMutations, b.topicMutations, b.panelMutations, b.resolutionMutations, b.meetingMutations} {
-		add(f)
-	}
-	return f
-}
-
 // reqState is what the handler shares with resolvers for one request.
 type reqState struct {
 	loaders *loaders
@@ -177,19 +202,6 @@ func stateFrom(ctx context.Context) *reqState {
 		return s
 	}
 	return &reqState{}
-}
-
-// decodeInput copies the "input" argument into a typed struct through its
-// JSON form; graphql-go has already checked the types.
-func decodeInput(p graphql.ResolveParams, dst any) error {
-	raw, err := json.Marshal(p.Args["input"])
-	if err != nil {
-		return fmt.Errorf("encode input: %w", err)
-	}
-	if err := json.Unmarshal(raw, dst); err != nil {
-		return fmt.Errorf("decode input: %w", err)
-	}
-	return nil
 }
 
 // source returns the parent value of a field, checked.

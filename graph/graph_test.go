@@ -69,7 +69,7 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Topics: e.topics}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

@@ -7,6 +7,18 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 )
 
+// gridPart is grids and micro-grids.
+var gridPart = part{
+	records: map[string]string{"Grid": "网格", "MicroGrid": "微网格"},
+	types: func(b *builder) {
+		b.buildGrids()
+		b.gridConn = b.connection("Grid", b.grid)
+		b.microGridConn = b.connection("MicroGrid", b.microGrid)
+		b.addNodes(nodeOf(b.grid, b.svc.Communities.Grid), nodeOf(b.microGrid, b.svc.Communities.MicroGrid))
+	},
+	mutations: (*builder).gridMutations,
+}
+
 func (b *builder) buildGrids() {
 	b.grid = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Grid",

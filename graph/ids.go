@@ -2,6 +2,7 @@ package graph
 
 import (
 	"encoding/base64"
+	"maps"
 	"strings"
 
 	"github.com/yishi-app/yishi/domain"
@@ -42,18 +43,21 @@ func localID(typ, gid string) (domain.ID, error) {
 
 // notFound returns the NotFound error for a type of record.
 func notFound(typ string) error {
-	zh, ok := typeNamesZH[typ]
+	zh, ok := recordNames[typ]
 	if !ok {
 		return domain.ErrNotFound("记录", "record") // an ID that names no type names none in the message
 	}
 	return domain.ErrNotFound(zh, strings.ToLower(typ))
 }
 
-var typeNamesZH = map[string]string{
-	"User": "用户", "Session": "登录会话", "Street": "街道", "Community": "社区", "Grid": "网格",
-	"MicroGrid": "微网格", "Member": "成员", "JoinRequest": "入驻申请", "Topic": "议题", "Comment": "评论",
-	"Motion": "动议", "Notification": "通知", "Resolution": "决议", "ActionItem": "事项", "Objection": "异议", "Meeting": "会议",
-	"Panel": "议事小组", "CommunityRequest": "开通申请",
+// recordNames are the Chinese names of the records global IDs name, by
+// type, from the parts' records.
+var recordNames = map[string]string{}
+
+func init() {
+	for _, p := range parts {
+		maps.Copy(recordNames, p.records)
+	}
 }
 
 // cursor and fromCursor make opaque pagination cursors from record keys.

@@ -7,6 +7,17 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 )
 
+// joinPart is requests to join a community.
+var joinPart = part{
+	records: map[string]string{"JoinRequest": "入驻申请"},
+	types: func(b *builder) {
+		b.buildJoinRequest()
+		b.joinRequestConn = b.connection("JoinRequest", b.joinRequest)
+		b.addNodes(nodeOf(b.joinRequest, b.svc.Communities.JoinRequest))
+	},
+	mutations: (*builder).joinMutations,
+}
+
 func (b *builder) buildJoinRequest() {
 	b.joinRequest = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "JoinRequest",

@@ -104,12 +104,12 @@ func newLoaders(s Services) *loaders {
 		grids:       newBatched(byIDs("Grid", s.Communities.GridsByID)),
 		microGrids:  newBatched(byIDs("MicroGrid", s.Communities.MicroGridsByID)),
 	}
-	if s.Topics != nil {
-		l.supportCounts = newBatched(orZero(s.Topics.SupportCounts))
-		l.commentCounts = newBatched(orZero(s.Topics.CommentCounts))
-		l.supported = newBatched(orZero(s.Topics.Supported))
-		l.actionItems = newBatched(orZero(s.Topics.ItemsOf))
-		l.satisfaction = newBatched(orZero(s.Topics.SatisfactionOf))
+	if s.Deliberation != nil {
+		l.supportCounts = newBatched(orZero(s.Deliberation.SupportCounts))
+		l.commentCounts = newBatched(orZero(s.Deliberation.CommentCounts))
+		l.supported = newBatched(orZero(s.Deliberation.Supported))
+		l.actionItems = newBatched(orZero(s.Deliberation.ItemsOf))
+		l.satisfaction = newBatched(orZero(s.Deliberation.SatisfactionOf))
 	}
 	return l
 }

@@ -8,6 +8,16 @@ import (
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
+// meetingPart is meetings.
+var meetingPart = part{
+	records: map[string]string{"Meeting": "会议"},
+	types: func(b *builder) {
+		b.buildMeetings()
+		b.addNodes(nodeOf(b.meeting, b.svc.Deliberation.Meeting))
+	},
+	mutations: (*builder).meetingMutations,
+}
+
 func (b *builder) buildMeetings() {
 	kindEnum := graphql.NewEnum(graphql.EnumConfig{Name: "MeetingKind", Values: graphql.EnumValueConfigMap{
 		"COUNCIL": {Value: deliberation.Council, Description: "议事会"}, "THREE_PARTY": {Value: deliberation.ThreeParties, Description: "三方联动会议"},
@@ -55,21 +65,21 @@ func (b *builder) buildMeetings() {
 				if err != nil {
 					return nil, err
 				}
-				return b.svc.Topics.Agenda(p.Context, m.ID)
+				return b.svc.Deliberation.Agenda(p.Context, m.ID)
 			}},
 			"attendance": {Type: nonNull(attendance), Description: "Who is expected and present, and whether the quorum is reached.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Meeting](p)
 				if err != nil {
 					return nil, err
 				}
-				return b.svc.Topics.Attendance(p.Context, m.ID)
+				return b.svc.Deliberation.Attendance(p.Context, m.ID)
 			}},
 			"statements": {Type: listOf(statement), Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Meeting](p)
 				if err != nil {
 					return nil, err
 				}
-				return b.svc.Topics.Statements(p.Context, m.ID)
+				return b.svc.Deliberation.Statements(p.Context, m.ID)
 			}},
 		}
 	})})
@@ -82,7 +92,7 @@ func (b *builder) resolveMeetings(p graphql.ResolveParams) (any, error) {
 		return nil, err
 	}
 	upcoming, _ := p.Args["upcoming"].(bool)
-	return b.svc.Topics.Meetings(p.Context, c.ID, upcoming)
+	return b.svc.Deliberation.Meetings(p.Context, c.ID, upcoming)
 }
 
 func (b *builder) meetingMutations(f graphql.Fields) {
@@ -91,7 +101,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 		return payload(name, graphql.Fields{"meeting": {Type: nonNull(b.meeting)}})
 	}
 	meeting := func(p graphql.ResolveParams, mid domain.ID) (any, error) {
-		m, err := b.svc.Topics.Meeting(p.Context, mid)
+		m, err := b.svc.Deliberation.Meeting(p.Context, mid)
 		return map[string]any{"meeting": m}, err
 	}
 	f["scheduleMeeting"] = &graphql.Field{
@@ -125,7 +135,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 				}
 				mi.TopicIDs = append(mi.TopicIDs, tid)
 			}
-			m, err := b.svc.Topics.ScheduleMeeting(p.Context, mi)
+			m, err := b.svc.Deliberation.ScheduleMeeting(p.Context, mi)
 			return map[string]any{"meeting": m}, err
 		}),
 	}
@@ -146,7 +156,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, domain.InvalidField("startsAt", "时间格式无效", "invalid time")
 			}
-			m, err := b.svc.Topics.RescheduleMeeting(p.Context, mid, at)
+			m, err := b.svc.Deliberation.RescheduleMeeting(p.Context, mid, at)
 			return map[string]any{"meeting": m}, err
 		}),
 	}
@@ -163,7 +173,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Topics.CheckIn(p.Context, mid, in.Code); err != nil {
+			if _, err := b.svc.Deliberation.CheckIn(p.Context, mid, in.Code); err != nil {
 				return nil, err
 			}
 			return meeting(p, mid)
@@ -186,7 +196,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			if err != nil || !ok {
 				return nil, domain.InvalidField("memberId", "请选择参会成员", "choose an expected member")
 			}
-			if _, err := b.svc.Topics.RecordAttendance(p.Context, mid, uid); err != nil {
+			if _, err := b.svc.Deliberation.RecordAttendance(p.Context, mid, uid); err != nil {
 				return nil, err
 			}
 			return meeting(p, mid)
@@ -200,7 +210,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Topics.StartMeeting(p.Context, mid); err != nil {
+			if _, err := b.svc.Deliberation.StartMeeting(p.Context, mid); err != nil {
 				return nil, err
 			}
 			return meeting(p, mid)
@@ -232,7 +242,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			if err != nil || !ok {
 				return nil, domain.InvalidField("speakerMemberId", "请选择本社区的成员", "choose a member of this community")
 			}
-			if _, err := b.svc.Topics.RecordStatement(p.Context, mid, tid, uid, in.Stance, in.Summary); err != nil {
+			if _, err := b.svc.Deliberation.RecordStatement(p.Context, mid, tid, uid, in.Stance, in.Summary); err != nil {
 				return nil, asInputField(err, "speakerId", "speakerMemberId")
 			}
 			return meeting(p, mid)
@@ -250,7 +260,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			m, err := b.svc.Topics.SetMinutes(p.Context, mid, in.Minutes)
+			m, err := b.svc.Deliberation.SetMinutes(p.Context, mid, in.Minutes)
 			return map[string]any{"meeting": m}, err
 		}),
 	}

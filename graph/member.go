@@ -10,6 +10,23 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 )
 
+// memberPart is a community's members and their roles.
+var memberPart = part{
+	records: map[string]string{"Member": "成员"},
+	types: func(b *builder) {
+		b.buildMember()
+		b.memberConn = b.connection("Member", b.member)
+		b.addNodes(nodeOf(b.member, func(ctx context.Context, id domain.ID) (community.Member, error) {
+			cid, uid, ok := splitMemberID(id)
+			if !ok {
+				return community.Member{}, notFound("Member")
+			}
+			return b.svc.Communities.Member(ctx, cid, uid)
+		}))
+	},
+	mutations: (*builder).memberMutations,
+}
+
 // splitMemberID splits a membership's local ID into community and user.
 func splitMemberID(id domain.ID) (communityID, userID domain.ID, ok bool) {
 	c, u, found := strings.Cut(string(id), "/")
@@ -34,7 +51,7 @@ func (b *builder) buildMember() {
 					if err != nil {
 						return nil, err
 					}
-					return thunkMany(p.Context, stateFrom(p.Context).loaders.grids, m.WorkerGrids), nil
+					return thunkMany(p.Context, gridsOf(stateFrom(p.Context).loaders), m.WorkerGrids), nil
 				}},
 				"assisted": {Type: nonNull(graphql.Boolean), Resolve: field(func(m community.Member) any { return m.Assisted })},
 				"joinedAt": {Type: nonNull(graphql.DateTime), Resolve: field(func(m community.Member) any { return m.JoinedAt })},
@@ -145,4 +162,9 @@ func (b *builder) memberMutations(f graphql.Fields) {
 			return map[string]any{"member": m}, err
 		}),
 	}
+}
+
+// memberGlobalID is the Member ID of a user in a community.
+func memberGlobalID(communityID, userID domain.ID) string {
+	return globalID("Member", community.MemberID(communityID, userID))
 }

@@ -1,14 +1,39 @@
 package graph
 
 import (
+	"context"
+	"reflect"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/account"
-	"github.com/yishi-app/yishi/domain/community"
-	"github.com/yishi-app/yishi/domain/deliberation"
-	"github.com/yishi-app/yishi/domain/notify"
 )
+
+// A nodeKind is one Node type: its object, the Go type of its values, and
+// how node(id:) fetches one by local ID (the fetch checks the viewer).
+type nodeKind struct {
+	object *graphql.Object
+	value  reflect.Type
+	fetch  func(context.Context, domain.ID) (any, error)
+}
+
+// nodeOf makes the Node kind of object, whose values are T.
+func nodeOf[T any](object *graphql.Object, fetch func(context.Context, domain.ID) (T, error)) nodeKind {
+	return nodeKind{object: object, value: reflect.TypeFor[T](), fetch: func(ctx context.Context, id domain.ID) (any, error) {
+		v, err := fetch(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}}
+}
+
+// addNodes registers a part's Node kinds.
+func (b *builder) addNodes(kinds ...nodeKind) {
+	for _, k := range kinds {
+		b.nodes[k.object.Name()] = k
+	}
+}
 
 func (b *builder) buildNode() {
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
@@ -16,43 +41,11 @@ func (b *builder) buildNode() {
 		Description: "An object with an opaque global ID.",
 		Fields:      graphql.Fields{"id": {Type: nonNull(graphql.ID)}},
 		ResolveType: func(p graphql.ResolveTypeParams) *graphql.Object {
-			switch p.Value.(type) {
-			case account.User:
-				return b.user
-			case account.Session:
-				return b.session
-			case community.Street:
-				return b.street
-			case community.Community:
-				return b.community
-			case community.Grid:
-				return b.grid
-			case community.MicroGrid:
-				return b.microGrid
-			case community.Member:
-				return b.member
-			case community.JoinRequest:
-				return b.joinRequest
-			case community.CommunityRequest:
-				return b.communityRequest
-			case notify.Item:
-				return b.notification
-			case deliberation.Topic:
-				return b.topic
-			case deliberation.Comment:
-				return b.comment
-			case deliberation.Motion:
-				return b.motion
-			case deliberation.Resolution:
-				return b.resolution
-			case deliberation.ActionItem:
-				return b.actionItem
-			case deliberation.Meeting:
-				return b.meeting
-			case deliberation.Panel:
-				return b.panel
-			case deliberation.Objection:
-				return b.objection
+			t := reflect.TypeOf(p.Value)
+			for _, k := range b.nodes {
+				if k.value == t {
+					return k.object
+				}
 			}
 			return nil
 		},
@@ -75,48 +68,11 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 			if !ok {
 				return nil, notFound("")
 			}
-			ctx, s := p.Context, b.svc
-			switch typ {
-			case "User":
-				// Only the viewer themself; others are reached through memberships.
-				if domain.ActorFromContext(ctx).UserID != id {
-					return nil, notFound(typ)
-				}
-				return s.Accounts.User(ctx, id)
-			case "Street":
-				return s.Communities.Street(ctx, id)
-			case "Community":
-				return s.Communities.Community(ctx, id)
-			case "Grid":
-				return s.Communities.Grid(ctx, id)
-			case "MicroGrid":
-				return s.Communities.MicroGrid(ctx, id)
-			case "Member":
-				cid, uid, ok := splitMemberID(id)
-				if !ok {
-					return nil, notFound(typ)
-				}
-				return s.Communities.Member(ctx, cid, uid)
-			case "JoinRequest":
-				return s.Communities.JoinRequest(ctx, id)
-			case "CommunityRequest":
-				return s.Communities.CommunityRequest(ctx, id)
-			case "Topic":
-				return s.Topics.Topic(ctx, id)
-			case "Motion":
-				return s.Topics.Motion(ctx, id)
-			case "Comment":
-				return s.Topics.Comment(ctx, id)
-			case "Resolution":
-				return s.Topics.Resolution(ctx, id)
-			case "Meeting":
-				return s.Topics.Meeting(ctx, id)
-			case "Panel":
-				return s.Topics.Panel(ctx, id)
-			case "Objection":
-				return s.Topics.Objection(ctx, id)
+			k, ok := b.nodes[typ]
+			if !ok {
+				return nil, notFound("")
 			}
-			return nil, notFound(typ)
+			return k.fetch(p.Context, id)
 		},
 	}
 }

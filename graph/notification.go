@@ -7,6 +7,17 @@ import (
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
+// notificationPart is mail notifications and preferences.
+var notificationPart = part{
+	records: map[string]string{"Notification": "通知"},
+	types: func(b *builder) {
+		b.buildNotifications()
+		b.notificationConnections()
+		b.addNodes(nodeOf(b.notification, b.svc.Notify.Notification))
+	},
+	mutations: (*builder).notificationMutations,
+}
+
 // notificationTypes builds the notification types and returns the
 // preferences object, the notification object and its connection.
 func (b *builder) buildNotifications() {

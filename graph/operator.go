@@ -9,6 +9,17 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 )
 
+// operatorPart is the operators' desk: community requests and role changes.
+var operatorPart = part{
+	records: map[string]string{"CommunityRequest": "开通申请"},
+	types: func(b *builder) {
+		b.buildCommunityRequests()
+		b.addNodes(nodeOf(b.communityRequest, b.svc.Communities.CommunityRequest))
+	},
+	queries:   (*builder).operatorQueries,
+	mutations: (*builder).operatorMutations,
+}
+
 // The platform's side of communities (requests to open one, which an
 // operator decides) and a community's role history.
 

@@ -10,7 +10,43 @@ import (
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
+// panelPart is panels, draws and motions.
+var panelPart = part{
+	records: map[string]string{"Panel": "议事小组", "Motion": "动议", "Draw": "抽签记录"},
+	types: func(b *builder) {
+		b.buildPanels()
+		b.addNodes(nodeOf(b.panel, b.svc.Deliberation.Panel), nodeOf(b.motion, b.svc.Deliberation.Motion),
+			nodeOf(b.draw, b.svc.Deliberation.DrawRecord))
+	},
+	queries:   (*builder).panelQueries,
+	mutations: (*builder).panelMutations,
+}
+
 func (b *builder) buildPanels() {
+	memberIDs := func(get func(deliberation.DrawRecord) []domain.ID) graphql.FieldResolveFn {
+		return field(func(d deliberation.DrawRecord) any {
+			out := make([]string, 0, len(get(d)))
+			for _, id := range get(d) {
+				out = append(out, memberGlobalID(d.CommunityID, id))
+			}
+			return out
+		})
+	}
+	b.draw = graphql.NewObject(graphql.ObjectConfig{Name: "Draw", Interfaces: []*graphql.Interface{b.node},
+		Description: "A recorded sortition draw, with all it takes to recompute it: sort eligibleKeys by " +
+			"hex(SHA-256(seed + \"|\" + salt + \"|\" + key)) and take the first count (yishi verify-draw does it).", Fields: graphql.Fields{
+			"id":    idField("Draw", func(d deliberation.DrawRecord) domain.ID { return d.ID }),
+			"seed":  {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.Seed })},
+			"salt":  {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.Salt })},
+			"count": {Type: nonNull(graphql.Int), Resolve: field(func(d deliberation.DrawRecord) any { return d.Count })},
+			"eligible": {Type: listOf(graphql.ID), Description: "The members who could be drawn (Member IDs), in the order of eligibleKeys.",
+				Resolve: memberIDs(func(d deliberation.DrawRecord) []domain.ID { return d.Eligible })},
+			"eligibleKeys": {Type: listOf(graphql.String), Description: "What the algorithm hashes for each eligible member: the member's key in the draw.",
+				Resolve: field(func(d deliberation.DrawRecord) any { return d.Eligible })},
+			"drawn":   {Type: listOf(graphql.ID), Description: "Member IDs.", Resolve: memberIDs(func(d deliberation.DrawRecord) []domain.ID { return d.Drawn })},
+			"reserve": {Type: listOf(graphql.ID), Description: "Member IDs, in the order they would be called.", Resolve: memberIDs(func(d deliberation.DrawRecord) []domain.ID { return d.Reserve })},
+			"at":      {Type: nonNull(graphql.DateTime), Resolve: field(func(d deliberation.DrawRecord) any { return d.At })},
+		}})
 	kinds := graphql.EnumValueConfigMap{}
 	for _, k := range []deliberation.SeatKind{deliberation.AffectedResidents, deliberation.Representatives, deliberation.PartyMembers,
 		deliberation.OwnersCommittee, deliberation.PropertyFirm, deliberation.Experts, deliberation.Deputies} {
@@ -24,11 +60,13 @@ func (b *builder) buildPanels() {
 		"max":  {Type: nonNull(graphql.Int), Resolve: field(func(r deliberation.SeatRule) any { return r.Max })},
 	}})
 	b.seat = graphql.NewObject(graphql.ObjectConfig{Name: "Seat", Fields: graphql.Fields{
-		"user":   {Type: nonNull(b.user), Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.UserID })},
+		"user": {Type: nonNull(b.user), Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.UserID })},
+		"memberId": {Type: nonNull(graphql.ID), Description: "The seat holder's Member ID, as mutations about them take it.",
+			Resolve: field(func(s deliberation.Seat) any { return memberGlobalID(s.CommunityID, s.UserID) })},
 		"kind":   {Type: nonNull(b.seatKindEnum), Resolve: field(func(s deliberation.Seat) any { return s.Kind })},
 		"grid":   {Type: b.grid, Resolve: loadField(gridsOf, func(s deliberation.Seat) domain.ID { return s.GridID })},
 		"drawn":  {Type: nonNull(graphql.Boolean), Description: "By lot; else nominated.", Resolve: field(func(s deliberation.Seat) any { return s.Drawn })},
-		"drawId": {Type: graphql.String, Resolve: field(func(s deliberation.Seat) any { return nilString(s.DrawID) })},
+		"drawId": {Type: graphql.ID, Resolve: field(func(s deliberation.Seat) any { return optionalGlobalID("Draw", s.DrawID) })},
 		"state":  {Type: nonNull(b.seatStateEnum), Resolve: field(func(s deliberation.Seat) any { return string(s.State) })},
 		"answeredBy": {Type: b.user, Description: "The grid worker who recorded an assisted resident's answer; null when they answered themselves.",
 			Resolve: loadField(usersOf, func(s deliberation.Seat) domain.ID { return s.AnsweredBy })},
@@ -66,14 +104,14 @@ func (b *builder) buildPanels() {
 			if err != nil {
 				return nil, err
 			}
-			return b.svc.Topics.Seats(p.Context, pn.TopicID)
+			return b.svc.Deliberation.Seats(p.Context, pn.TopicID)
 		}},
 		"representativeness": {Type: nonNull(report), Resolve: func(p graphql.ResolveParams) (any, error) {
 			pn, err := source[deliberation.Panel](p)
 			if err != nil {
 				return nil, err
 			}
-			return b.svc.Topics.Representativeness(p.Context, pn.TopicID)
+			return b.svc.Deliberation.Representativeness(p.Context, pn.TopicID)
 		}},
 	}})
 	methods := graphql.EnumValueConfigMap{}
@@ -148,28 +186,28 @@ func (b *builder) buildPanels() {
 				if err != nil {
 					return nil, err
 				}
-				return b.svc.Topics.Topic(p.Context, m.TopicID)
+				return b.svc.Deliberation.Topic(p.Context, m.TopicID)
 			}},
 			"result": {Type: b.voteResult, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
 				if err != nil {
 					return nil, err
 				}
-				return orNull(b.svc.Topics.Result(p.Context, m.ID))
+				return orNull(b.svc.Deliberation.Result(p.Context, m.ID))
 			}},
 			"resolution": {Type: b.resolution, Description: "The resolution adopted from it, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
 				if err != nil {
 					return nil, err
 				}
-				return orNull(b.svc.Topics.Resolution(p.Context, m.ID))
+				return orNull(b.svc.Deliberation.Resolution(p.Context, m.ID))
 			}},
 			"myVote": {Type: b.choiceEnum, Description: "The viewer's own vote, if any.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
 				if err != nil {
 					return nil, err
 				}
-				c, err := b.svc.Topics.MyVote(p.Context, m.ID)
+				c, err := b.svc.Deliberation.MyVote(p.Context, m.ID)
 				if c == "" {
 					return nil, err
 				}
@@ -187,31 +225,14 @@ type partyCountValue struct {
 }
 
 func (b *builder) panelQueries(f graphql.Fields) {
-	idList := func(get func(deliberation.DrawRecord) []domain.ID) graphql.FieldResolveFn {
-		return field(func(d deliberation.DrawRecord) any {
-			out := make([]string, 0, len(get(d)))
-			for _, id := range get(d) {
-				out = append(out, string(id))
-			}
-			return out
-		})
-	}
-	draw := graphql.NewObject(graphql.ObjectConfig{Name: "Draw", Description: "A recorded sortition draw, with all it takes to recompute it: " +
-		"sort the eligible user IDs by hex(SHA-256(seed + \"|\" + salt + \"|\" + id)) and take the first count (yishi verify-draw does it).", Fields: graphql.Fields{
-		"id":       {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.ID })},
-		"seed":     {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.Seed })},
-		"salt":     {Type: nonNull(graphql.String), Resolve: field(func(d deliberation.DrawRecord) any { return d.Salt })},
-		"count":    {Type: nonNull(graphql.Int), Resolve: field(func(d deliberation.DrawRecord) any { return d.Count })},
-		"eligible": {Type: listOf(graphql.String), Description: "User IDs as the algorithm uses them.", Resolve: idList(func(d deliberation.DrawRecord) []domain.ID { return d.Eligible })},
-		"drawn":    {Type: listOf(graphql.String), Resolve: idList(func(d deliberation.DrawRecord) []domain.ID { return d.Drawn })},
-		"reserve":  {Type: listOf(graphql.String), Resolve: idList(func(d deliberation.DrawRecord) []domain.ID { return d.Reserve })},
-		"at":       {Type: nonNull(graphql.DateTime), Resolve: field(func(d deliberation.DrawRecord) any { return d.At })},
-	}})
 	f["draw"] = &graphql.Field{
-		Type: draw, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.String)}},
+		Type: b.draw, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			id, _ := p.Args["id"].(string)
-			return b.svc.Topics.DrawRecord(p.Context, id)
+			id, err := localID("Draw", p.Args["id"].(string))
+			if err != nil {
+				return nil, err
+			}
+			return b.svc.Deliberation.DrawRecord(p.Context, id)
 		},
 	}
 	f["recomputeResult"] = &graphql.Field{
@@ -223,24 +244,110 @@ func (b *builder) panelQueries(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return b.svc.Topics.Recompute(p.Context, id)
+			return b.svc.Deliberation.Recompute(p.Context, id)
 		},
 	}
 	f["verifyDraw"] = &graphql.Field{
 		Type:        nonNull(graphql.Boolean),
 		Description: "Recomputes a recorded draw from its published seed and eligible list: true when it gives the recorded panel.",
-		Args:        graphql.FieldConfigArgument{"drawId": {Type: nonNull(graphql.String)}},
+		Args:        graphql.FieldConfigArgument{"drawId": {Type: nonNull(graphql.ID)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			id, _ := p.Args["drawId"].(string)
-			return b.svc.Topics.VerifyDraw(p.Context, id)
+			id, err := localID("Draw", p.Args["drawId"].(string))
+			if err != nil {
+				return nil, err
+			}
+			return b.svc.Deliberation.VerifyDraw(p.Context, id)
 		},
 	}
+}
+
+// topicInput is the input of a mutation on a topic's panel.
+type topicInput struct {
+	TopicID domain.ID `json:"topicId" id:"Topic"`
+}
+
+type seatRulesInput struct {
+	TopicID domain.ID `json:"topicId" id:"Topic"`
+	Rules   []struct {
+		Kind     deliberation.SeatKind `json:"kind"`
+		GridID   domain.ID             `json:"gridId" id:"Grid"`
+		Min, Max int
+	} `json:"rules"`
+}
+
+func (in seatRulesInput) toDomain() []deliberation.SeatRule {
+	rules := make([]deliberation.SeatRule, len(in.Rules))
+	for i, r := range in.Rules {
+		rules[i] = deliberation.SeatRule{Kind: r.Kind, GridID: r.GridID, Min: r.Min, Max: r.Max}
+	}
+	return rules
+}
+
+type drawSeatsInput struct {
+	TopicID domain.ID             `json:"topicId" id:"Topic"`
+	Kind    deliberation.SeatKind `json:"kind"`
+	GridID  domain.ID             `json:"gridId" id:"Grid"`
+	Count   int                   `json:"count"`
+}
+
+func (in drawSeatsInput) toDomain() deliberation.DrawInput {
+	return deliberation.DrawInput{TopicID: in.TopicID, Kind: in.Kind, GridID: in.GridID, Count: in.Count}
+}
+
+type nominateSeatInput struct {
+	TopicID domain.ID             `json:"topicId" id:"Topic"`
+	Member  memberRef             `json:"memberId" id:"Member"`
+	Kind    deliberation.SeatKind `json:"kind"`
+	GridID  domain.ID             `json:"gridId" id:"Grid"`
+}
+
+type respondToSeatInput struct {
+	TopicID domain.ID `json:"topicId" id:"Topic"`
+	Accept  bool      `json:"accept"`
+	Member  memberRef `json:"memberId" id:"Member"`
+	Witness string    `json:"witness"`
+}
+
+type openMotionInput struct {
+	TopicID  domain.ID           `json:"topicId" id:"Topic"`
+	Text     string              `json:"text"`
+	Method   deliberation.Method `json:"method"`
+	Secret   bool                `json:"secret"`
+	Deadline time.Time           `json:"deadline"`
+}
+
+func (in openMotionInput) toDomain() deliberation.MotionInput {
+	return deliberation.MotionInput{TopicID: in.TopicID, Text: in.Text, Method: in.Method, Secret: in.Secret, Deadline: in.Deadline}
+}
+
+type castVoteInput struct {
+	MotionID domain.ID           `json:"motionId" id:"Motion"`
+	Choice   deliberation.Choice `json:"choice"`
+}
+
+type assistedVoteInput struct {
+	MotionID domain.ID           `json:"motionId" id:"Motion"`
+	Member   memberRef           `json:"memberId" id:"Member"`
+	Choice   deliberation.Choice `json:"choice"`
+	Witness  string              `json:"witness"`
+}
+
+type motionInput struct {
+	MotionID domain.ID `json:"motionId" id:"Motion"`
 }
 
 func (b *builder) panelMutations(f graphql.Fields) {
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
 	panelPayload := func(name string) *graphql.Object {
 		return payload(name, graphql.Fields{"panel": {Type: nonNull(b.panel)}})
+	}
+	// thenPanel answers a topic's panel after a change.
+	thenPanel := func(p graphql.ResolveParams, topicID domain.ID, err error) (any, error) {
+		if err != nil {
+			return nil, err
+		}
+		pn, err := b.svc.Deliberation.Panel(p.Context, topicID)
+		return map[string]any{"panel": pn}, err
 	}
 	ruleInput := graphql.NewInputObject(graphql.InputObjectConfig{Name: "SeatRuleInput", Fields: graphql.InputObjectConfigFieldMap{
 		"kind": {Type: nonNull(b.seatKindEnum)}, "gridId": {Type: graphql.ID}, "min": {Type: nonNull(graphql.Int)}, "max": {Type: nonNull(graphql.Int)},
@@ -249,32 +356,11 @@ func (b *builder) panelMutations(f graphql.Fields) {
 		Type: nonNull(panelPayload("SetSeatRulesPayload")),
 		Args: inputArg("SetSeatRulesInput", graphql.InputObjectConfigFieldMap{"topicId": id, "rules": {Type: listOf(ruleInput)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID string
-				Rules   []struct {
-					Kind     deliberation.SeatKind
-					GridID   *string
-					Min, Max int
-				}
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[seatRulesInput](p)
 			if err != nil {
 				return nil, err
 			}
-			var rules []deliberation.SeatRule
-			for _, r := range in.Rules {
-				sr := deliberation.SeatRule{Kind: r.Kind, Min: r.Min, Max: r.Max}
-				if r.GridID != nil {
-					if sr.GridID, err = localID("Grid", *r.GridID); err != nil {
-						return nil, domain.InvalidField("rules", "请选择议题涉及的网格", "choose one of the topic's grids")
-					}
-				}
-				rules = append(rules, sr)
-			}
-			pn, err := b.svc.Topics.SetSeatRules(p.Context, tid, rules)
+			pn, err := b.svc.Deliberation.SetSeatRules(p.Context, in.TopicID, in.toDomain())
 			return map[string]any{"panel": pn}, err
 		}),
 	}
@@ -285,18 +371,18 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			Description: description,
 			Args:        inputArg(name+"Input", graphql.InputObjectConfigFieldMap{"topicId": id}),
 			Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-				tid, err := inputID(p, "topicId", "Topic")
+				in, err := readInput[topicInput](p)
 				if err != nil {
 					return nil, err
 				}
-				pn, err := act(p.Context, tid)
+				pn, err := act(p.Context, in.TopicID)
 				return map[string]any{"panel": pn}, err
 			}),
 		}
 	}
-	f["publishSeed"] = onTopicPanel("PublishSeed", "Publishes the panel's random seed, before any draw.", b.svc.Topics.PublishSeed)
+	f["publishSeed"] = onTopicPanel("PublishSeed", "Publishes the panel's random seed, before any draw.", b.svc.Deliberation.PublishSeed)
 	f["confirmPanel"] = onTopicPanel("ConfirmPanel",
-		"Confirms the panel once every seat rule's minimum is met by accepted seats; afterwards only declined seats are refilled.", b.svc.Topics.ConfirmPanel)
+		"Confirms the panel once every seat rule's minimum is met by accepted seats; afterwards only declined seats are refilled.", b.svc.Deliberation.ConfirmPanel)
 	f["drawSeats"] = &graphql.Field{
 		Type:        nonNull(panelPayload("DrawSeatsPayload")),
 		Description: "Fills seats by lot with the published seed, among the eligible members without a seat.",
@@ -304,30 +390,12 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			"topicId": id, "kind": {Type: nonNull(b.seatKindEnum)}, "gridId": {Type: graphql.ID}, "count": {Type: nonNull(graphql.Int)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID string
-				Kind    deliberation.SeatKind
-				GridID  *string
-				Count   int
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[drawSeatsInput](p)
 			if err != nil {
 				return nil, err
 			}
-			di := deliberation.DrawInput{TopicID: tid, Kind: in.Kind, Count: in.Count}
-			if in.GridID != nil {
-				if di.GridID, err = localID("Grid", *in.GridID); err != nil {
-					return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
-				}
-			}
-			if _, err := b.svc.Topics.DrawSeats(p.Context, di); err != nil {
-				return nil, err
-			}
-			pn, err := b.svc.Topics.Panel(p.Context, tid)
-			return map[string]any{"panel": pn}, err
+			_, err = b.svc.Deliberation.DrawSeats(p.Context, in.toDomain())
+			return thenPanel(p, in.TopicID, err)
 		}),
 	}
 	f["nominateSeat"] = &graphql.Field{
@@ -335,70 +403,44 @@ func (b *builder) panelMutations(f graphql.Fields) {
 		Args: inputArg("NominateSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "memberId": id, "kind": {Type: nonNull(b.seatKindEnum)},
 			"gridId": {Type: graphql.ID, Description: "For an affected-resident seat: its grid."}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID, MemberID string
-				Kind              deliberation.SeatKind
-				GridID            *string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[nominateSeatInput](p)
 			if err != nil {
 				return nil, err
 			}
-			mid, err := localID("Member", in.MemberID)
-			_, uid, ok := splitMemberID(mid)
-			if err != nil || !ok {
-				return nil, domain.InvalidField("memberId", "请选择本社区的成员", "choose a member of this community")
-			}
-			var grid domain.ID
-			if in.GridID != nil {
-				if grid, err = localID("Grid", *in.GridID); err != nil {
-					return nil, domain.InvalidField("gridId", "请选择议题涉及的网格", "choose one of the topic's grids")
-				}
-			}
-			if _, err := b.svc.Topics.Nominate(p.Context, tid, uid, in.Kind, grid); err != nil {
-				return nil, err
-			}
-			pn, err := b.svc.Topics.Panel(p.Context, tid)
-			return map[string]any{"panel": pn}, err
+			_, err = b.svc.Deliberation.Nominate(p.Context, in.TopicID, in.Member.User, in.Kind, in.GridID)
+			return thenPanel(p, in.TopicID, err)
 		}),
 	}
 	f["respondToSeat"] = &graphql.Field{
 		Type: nonNull(payload("RespondToSeatPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use seat"}, "seat": {Type: nonNull(b.seat)}})),
-		Description: "Accepts or declines the viewer's invitation to a panel; with userId, a grid worker records the answer of an assisted resident " +
+		Description: "Accepts or declines the viewer's invitation to a panel; with memberId, a grid worker records the answer of an assisted resident " +
 			"of their grid, before a named witness.",
 		Args: inputArg("RespondToSeatInput", graphql.InputObjectConfigFieldMap{"topicId": id, "accept": {Type: nonNull(graphql.Boolean)},
-			"userId": {Type: graphql.ID}, "witness": {Type: graphql.String}}),
+			"memberId": {Type: graphql.ID, Description: "The assisted resident whose answer a grid worker records."}, "witness": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID string
-				Accept  bool
-				UserID  *string
-				Witness string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[respondToSeatInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if in.UserID == nil {
-				s, err := b.svc.Topics.RespondToSeat(p.Context, tid, in.Accept)
-				return map[string]any{"ok": err == nil, "seat": s}, err
+			var s deliberation.Seat
+			if in.Member.User == "" {
+				s, err = b.svc.Deliberation.RespondToSeat(p.Context, in.TopicID, in.Accept)
+			} else {
+				s, err = b.svc.Deliberation.RespondToSeatFor(p.Context, in.TopicID, in.Member.User, in.Accept, in.Witness)
 			}
-			uid, err := localID("User", *in.UserID)
-			if err != nil {
-				return nil, err
-			}
-			s, err := b.svc.Topics.RespondToSeatFor(p.Context, tid, uid, in.Accept, in.Witness)
 			return map[string]any{"ok": err == nil, "seat": s}, err
 		}),
 	}
 	motionPayload := func(name string) *graphql.Object {
 		return payload(name, graphql.Fields{"motion": {Type: nonNull(b.motion)}})
+	}
+	// thenMotion answers a motion after a change.
+	thenMotion := func(p graphql.ResolveParams, motionID domain.ID, err error) (any, error) {
+		if err != nil {
+			return nil, err
+		}
+		m, err := b.svc.Deliberation.Motion(p.Context, motionID)
+		return map[string]any{"motion": m}, err
 	}
 	f["openMotion"] = &graphql.Field{
 		Type:        nonNull(motionPayload("OpenMotionPayload")),
@@ -408,24 +450,11 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			"secret": {Type: graphql.Boolean}, "deadline": {Type: nonNull(graphql.DateTime)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID, Text string
-				Method        deliberation.Method
-				Secret        bool
-				Deadline      string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[openMotionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			mi := deliberation.MotionInput{TopicID: tid, Text: in.Text, Method: in.Method, Secret: in.Secret}
-			if mi.Deadline, err = parseTime(in.Deadline); err != nil {
-				return nil, domain.InvalidField("deadline", "时间格式无效", "invalid time")
-			}
-			m, err := b.svc.Topics.OpenMotion(p.Context, mi)
+			m, err := b.svc.Deliberation.OpenMotion(p.Context, in.toDomain())
 			return map[string]any{"motion": m}, err
 		}),
 	}
@@ -434,22 +463,11 @@ func (b *builder) panelMutations(f graphql.Fields) {
 		Description: "Casts or changes the viewer's vote until the motion closes.",
 		Args:        inputArg("CastVoteInput", graphql.InputObjectConfigFieldMap{"motionId": id, "choice": {Type: nonNull(b.choiceEnum)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				MotionID string
-				Choice   deliberation.Choice
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Motion", in.MotionID)
+			in, err := readInput[castVoteInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Topics.Vote(p.Context, mid, in.Choice); err != nil {
-				return nil, err
-			}
-			m, err := b.svc.Topics.Motion(p.Context, mid)
-			return map[string]any{"motion": m}, err
+			return thenMotion(p, in.MotionID, b.svc.Deliberation.Vote(p.Context, in.MotionID, in.Choice))
 		}),
 	}
 	f["recordAssistedVote"] = &graphql.Field{
@@ -459,27 +477,11 @@ func (b *builder) panelMutations(f graphql.Fields) {
 			"motionId": id, "memberId": id, "choice": {Type: nonNull(b.choiceEnum)}, "witness": {Type: nonNull(graphql.String)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				MotionID, MemberID, Witness string
-				Choice                      deliberation.Choice
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Motion", in.MotionID)
+			in, err := readInput[assistedVoteInput](p)
 			if err != nil {
 				return nil, err
 			}
-			member, err := localID("Member", in.MemberID)
-			_, uid, ok := splitMemberID(member)
-			if err != nil || !ok {
-				return nil, domain.InvalidField("memberId", "请选择议事小组成员", "choose a panel member")
-			}
-			if err := b.svc.Topics.RecordAssistedVote(p.Context, mid, uid, in.Choice, in.Witness); err != nil {
-				return nil, err
-			}
-			m, err := b.svc.Topics.Motion(p.Context, mid)
-			return map[string]any{"motion": m}, err
+			return thenMotion(p, in.MotionID, b.svc.Deliberation.RecordAssistedVote(p.Context, in.MotionID, in.Member.User, in.Choice, in.Witness))
 		}),
 	}
 	f["closeMotion"] = &graphql.Field{
@@ -487,25 +489,12 @@ func (b *builder) panelMutations(f graphql.Fields) {
 		Description: "Closes voting and publishes the result counted from the votes.",
 		Args:        inputArg("CloseMotionInput", graphql.InputObjectConfigFieldMap{"motionId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			mid, err := inputID(p, "motionId", "Motion")
+			in, err := readInput[motionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Topics.CloseMotion(p.Context, mid); err != nil {
-				return nil, err
-			}
-			m, err := b.svc.Topics.Motion(p.Context, mid)
-			return map[string]any{"motion": m}, err
+			_, err = b.svc.Deliberation.CloseMotion(p.Context, in.MotionID)
+			return thenMotion(p, in.MotionID, err)
 		}),
 	}
-}
-
-// inputID reads one global ID field of the input.
-func inputID(p graphql.ResolveParams, key, typ string) (domain.ID, error) {
-	var in map[string]any
-	if err := decodeInput(p, &in); err != nil {
-		return "", err
-	}
-	s, _ := in[key].(string)
-	return localID(typ, s)
 }

@@ -44,38 +44,41 @@ func TestPanelAndVoteFlow(t *testing.T) {
 		t.Fatalf("seed = %v", d)
 	}
 	d = run(`mutation($t: ID!, $g: ID) { drawSeats(input: {topicId: $t, kind: AFFECTED_RESIDENTS, gridId: $g, count: 3}) {
-		panel { seats { user { id } drawn drawId } representativeness { rules { filled gap } uncoveredGrids { name } } } } }`,
+		panel { seats { user { id } memberId drawn drawId } representativeness { rules { filled gap } uncoveredGrids { name } } } } }`,
 		map[string]any{"t": tid, "g": gid("Grid", v.grid.ID)})
 	seats := path(d, "drawSeats", "panel", "seats").([]any)
 	if len(seats) != 3 || path(d, "drawSeats", "panel", "representativeness", "rules", 0, "gap") != float64(0) {
 		t.Fatalf("panel = %v", d)
 	}
 	drawID := path(seats[0], "drawId").(string)
-	if d := run(`query($d: String!) { verifyDraw(drawId: $d) }`, map[string]any{"d": drawID}); d["verifyDraw"] != true {
+	if d := run(`query($d: ID!) { verifyDraw(drawId: $d) }`, map[string]any{"d": drawID}); d["verifyDraw"] != true {
 		t.Errorf("verifyDraw = %v", d)
 	}
 	// The record holds all it takes to recompute the draw offline.
-	d = run(`query($d: String!) { draw(id: $d) { seed salt count eligible drawn } }`, map[string]any{"d": drawID})
+	d = run(`query($d: ID!) { draw(id: $d) { id seed salt count eligible eligibleKeys drawn } }`, map[string]any{"d": drawID})
+	if path(d, "draw", "id") != drawID || len(path(d, "draw", "eligible").([]any)) != len(path(d, "draw", "eligibleKeys").([]any)) {
+		t.Fatalf("draw = %v", d)
+	}
 	var eligible []domain.ID
-	for _, id := range path(d, "draw", "eligible").([]any) {
+	for _, id := range path(d, "draw", "eligibleKeys").([]any) {
 		eligible = append(eligible, domain.ID(id.(string)))
 	}
 	again, _ := deliberation.Draw(path(d, "draw", "seed").(string), path(d, "draw", "salt").(string), eligible, int(path(d, "draw", "count").(float64)))
-	if len(again) != 3 || string(again[0]) != path(d, "draw", "drawn", 0) {
+	if len(again) != 3 || gid("Member", community.MemberID(v.c.ID, again[0])) != path(d, "draw", "drawn", 0) {
 		t.Errorf("recomputed %v, recorded %v", again, path(d, "draw", "drawn"))
 	}
 	confirm := `mutation($t: ID!) { confirmPanel(input: {topicId: $t}) { panel { state confirmedAt confirmedBy { name } } } }`
 	wantCode(t, e.do(t, call{query: confirm, vars: map[string]any{"t": tid}, token: v.adminToken}), "CONFLICT") // no one accepted yet
 	// The drawn are assisted residents: their grid worker records their answers before a witness.
-	answer := `mutation($t: ID!, $u: ID!, $w: String) { respondToSeat(input: {topicId: $t, accept: true, userId: $u, witness: $w}) { ok seat { state witness } } }`
+	answer := `mutation($t: ID!, $m: ID!, $w: String) { respondToSeat(input: {topicId: $t, accept: true, memberId: $m, witness: $w}) { ok seat { state witness } } }`
 	for _, s := range seats {
 		if path(s, "user", "id") == gid("User", v.workerID) { // the lot may pick the grid worker, who lives in the grid
 			must(e.topics.RespondToSeat(as(v.workerID), topic.ID, true))
 			continue
 		}
-		vars := map[string]any{"t": tid, "u": path(s, "user", "id"), "w": "村民 李建平"}
+		vars := map[string]any{"t": tid, "m": path(s, "memberId"), "w": "村民 李建平"}
 		wantCode(t, e.do(t, call{query: answer, vars: vars, token: v.adminToken}), "FORBIDDEN") // not a grid worker
-		wantCode(t, e.do(t, call{query: answer, vars: map[string]any{"t": tid, "u": path(s, "user", "id")}, token: v.workerToken}), "BAD_USER_INPUT")
+		wantCode(t, e.do(t, call{query: answer, vars: map[string]any{"t": tid, "m": path(s, "memberId")}, token: v.workerToken}), "BAD_USER_INPUT")
 		if r := e.do(t, call{query: answer, vars: vars, token: v.workerToken}); path(r.Data, "respondToSeat", "seat", "state") != "ACCEPTED" || path(r.Data, "respondToSeat", "seat", "witness") != "村民 李建平" {
 			t.Fatalf("answer = %v %v", r.Data, r.Errors)
 		}

@@ -26,7 +26,7 @@ func TestTrustedProxies(t *testing.T) {
 	if _, err := e.accounts.Register(domain.NewSystemContext(t.Context()), account.RegisterInput{Email: "owner@example.com", Password: "right-password", Name: "业主"}); err != nil {
 		t.Fatal(err)
 	}
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Topics: e.topics}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics}
 	schema, err := graph.NewSchema(svc, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,18 @@ import (
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
+// resolutionPart is resolutions, their action items and objections.
+var resolutionPart = part{
+	records: map[string]string{"Resolution": "决议", "ActionItem": "事项", "Objection": "异议"},
+	types: func(b *builder) {
+		b.buildDeliberationEnums()
+		b.buildResolutions()
+		b.addNodes(nodeOf(b.resolution, b.svc.Deliberation.Resolution), nodeOf(b.actionItem, b.svc.Deliberation.ActionItem),
+			nodeOf(b.objection, b.svc.Deliberation.Objection))
+	},
+	mutations: (*builder).resolutionMutations,
+}
+
 func (b *builder) buildResolutions() {
 	update := graphql.NewObject(graphql.ObjectConfig{Name: "ActionItemUpdate", Fields: graphql.Fields{
 		"at":       {Type: nonNull(graphql.DateTime), Resolve: field(func(u deliberation.ItemUpdate) any { return u.At })},
@@ -61,7 +73,7 @@ func (b *builder) buildResolutions() {
 					if err != nil {
 						return nil, err
 					}
-					return b.svc.Topics.Topic(p.Context, r.TopicID)
+					return b.svc.Deliberation.Topic(p.Context, r.TopicID)
 				}},
 				"adoptedAt":   {Type: nonNull(graphql.DateTime), Resolve: field(func(r deliberation.Resolution) any { return r.AdoptedAt })},
 				"effectiveAt": {Type: nonNull(graphql.DateTime), Description: "The end of the notice period (公示期).", Resolve: field(func(r deliberation.Resolution) any { return r.EffectiveAt })},
@@ -77,7 +89,7 @@ func (b *builder) buildResolutions() {
 					if err != nil {
 						return nil, err
 					}
-					return b.svc.Topics.Objections(p.Context, r.ID)
+					return b.svc.Deliberation.Objections(p.Context, r.ID)
 				}},
 				"actionItems": {Type: listOf(b.actionItem), Resolve: loadField(itemsOf, func(r deliberation.Resolution) domain.ID { return r.ID })},
 				"removedActionItems": {Type: listOf(b.actionItem), Description: "Items the committee removed, kept on the record with the reason among their updates.", Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -85,7 +97,7 @@ func (b *builder) buildResolutions() {
 					if err != nil {
 						return nil, err
 					}
-					return b.svc.Topics.RemovedActionItems(p.Context, r.ID)
+					return b.svc.Deliberation.RemovedActionItems(p.Context, r.ID)
 				}},
 				"progress": {Type: nonNull(graphql.Int), Description: "The action items' progress, weighted, 0–100.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
@@ -103,7 +115,7 @@ func (b *builder) buildResolutions() {
 					if err != nil {
 						return nil, err
 					}
-					stars, err := b.svc.Topics.MyRating(p.Context, r.ID)
+					stars, err := b.svc.Deliberation.MyRating(p.Context, r.ID)
 					if stars == 0 {
 						return nil, err
 					}
@@ -121,7 +133,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		return payload(name, graphql.Fields{"resolution": {Type: nonNull(b.resolution)}})
 	}
 	resolution := func(p graphql.ResolveParams, rid domain.ID) (any, error) {
-		r, err := b.svc.Topics.Resolution(p.Context, rid)
+		r, err := b.svc.Deliberation.Resolution(p.Context, rid)
 		return map[string]any{"resolution": r}, err
 	}
 	f["adoptResolution"] = &graphql.Field{
@@ -133,7 +145,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Topics.Adopt(p.Context, mid)
+			r, err := b.svc.Deliberation.Adopt(p.Context, mid)
 			return map[string]any{"resolution": r}, err
 		}),
 	}
@@ -149,7 +161,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Topics.Object(p.Context, rid, in.Text); err != nil {
+			if _, err := b.svc.Deliberation.Object(p.Context, rid, in.Text); err != nil {
 				return nil, err
 			}
 			return resolution(p, rid)
@@ -167,7 +179,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			o, err := b.svc.Topics.AnswerObjection(p.Context, oid, in.Answer)
+			o, err := b.svc.Deliberation.AnswerObjection(p.Context, oid, in.Answer)
 			return map[string]any{"ok": err == nil, "objection": o}, err
 		}),
 	}
@@ -207,7 +219,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if in.OwnerParty != nil {
 				ii.OwnerParty = deliberation.Party(*in.OwnerParty)
 			}
-			it, err := b.svc.Topics.AddActionItem(p.Context, ii)
+			it, err := b.svc.Deliberation.AddActionItem(p.Context, ii)
 			return map[string]any{"actionItem": it}, asInputField(err, "ownerId", "ownerMemberId")
 		}),
 	}
@@ -228,7 +240,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			it, err := b.svc.Topics.UpdateActionItem(p.Context, iid, in.Progress, in.Text, in.Link)
+			it, err := b.svc.Deliberation.UpdateActionItem(p.Context, iid, in.Progress, in.Text, in.Link)
 			return map[string]any{"actionItem": it}, err
 		}),
 	}
@@ -259,7 +271,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 				}
 				c.Due = &due
 			}
-			it, err := b.svc.Topics.CorrectActionItem(p.Context, c)
+			it, err := b.svc.Deliberation.CorrectActionItem(p.Context, c)
 			return map[string]any{"actionItem": it}, err
 		}),
 	}
@@ -276,7 +288,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			it, err := b.svc.Topics.RemoveActionItem(p.Context, iid, in.Reason)
+			it, err := b.svc.Deliberation.RemoveActionItem(p.Context, iid, in.Reason)
 			return map[string]any{"actionItem": it}, err
 		}),
 	}
@@ -295,7 +307,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Topics.Rate(p.Context, rid, in.Stars); err != nil {
+			if err := b.svc.Deliberation.Rate(p.Context, rid, in.Stars); err != nil {
 				return nil, err
 			}
 			return resolution(p, rid)
@@ -314,7 +326,7 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Topics.CloseResolution(p.Context, rid, deliberation.ClosingInput{Summary: in.Summary, UnfinishedReason: in.UnfinishedReason})
+			r, err := b.svc.Deliberation.CloseResolution(p.Context, rid, deliberation.ClosingInput{Summary: in.Summary, UnfinishedReason: in.UnfinishedReason})
 			return map[string]any{"resolution": r}, err
 		}),
 	}

@@ -21,14 +21,7 @@ var schemaExceptions = map[string]string{
 	"ResetPasswordPayload":            "the client logs in afresh",
 	"VerifyEmailPayload":              "the token's user may not be the viewer",
 	"RegisterPayload":                 "answers the same whether the email has an account",
-	// IDs still typed String (open in API v1): a draw is named by its
-	// record key (topic/salt/n), which verify-draw reads as it is.
-	"Draw.id":                  "a draw's record key (topic/salt/n), which verify-draw reads; a global Draw ID is open in API v1",
-	"Seat.drawId":              "as Draw.id",
-	"Query.draw(id)":           "as Draw.id",
-	"Query.verifyDraw(drawId)": "as Draw.id",
-	"Draw":                     "a Draw Node (global ID) is open in API v1, with the draw's key",
-	"Viewer":                   "the logged-in user's own view: its id is the User's, and User is the Node",
+	"Viewer":                          "the logged-in user's own view: its id is the User's, and User is the Node",
 }
 
 // TestSchemaConventions walks schema.graphql and fails on a field or an

@@ -10,6 +10,16 @@ import (
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
+// topicPart is topics and their comments.
+var topicPart = part{
+	records: map[string]string{"Topic": "议题", "Comment": "评论"},
+	types: func(b *builder) {
+		b.buildTopics()
+		b.addNodes(nodeOf(b.topic, b.svc.Deliberation.Topic), nodeOf(b.comment, b.svc.Deliberation.Comment))
+	},
+	mutations: (*builder).topicMutations,
+}
+
 func (b *builder) buildTopics() {
 	cats := graphql.EnumValueConfigMap{}
 	for _, c := range deliberation.Categories {
@@ -46,7 +56,14 @@ func (b *builder) buildTopics() {
 				if err != nil || (e.Kind != string(deliberation.Merged) && e.Kind != "merged_in") || e.Other == "" {
 					return nil, err
 				}
-				return orNull(b.svc.Topics.Topic(p.Context, domain.ID(e.Other)))
+				return orNull(b.svc.Deliberation.Topic(p.Context, domain.ID(e.Other)))
+			}},
+			"draw": {Type: b.draw, Description: "The draw of a DRAWN event.", Resolve: func(p graphql.ResolveParams) (any, error) {
+				e, err := source[deliberation.Event](p)
+				if err != nil || e.Kind != "drawn" || e.Other == "" {
+					return nil, err
+				}
+				return orNull(b.svc.Deliberation.DrawRecord(p.Context, domain.ID(e.Other)))
 			}},
 			"rule": {Type: graphql.String, Description: "The seat rule (kind/grid) of a POOL event.", Resolve: field(func(e deliberation.Event) any {
 				if e.Kind != "pool" {
@@ -106,7 +123,7 @@ func (b *builder) buildTopics() {
 					if err != nil || t.MergedInto == "" {
 						return nil, err
 					}
-					return b.svc.Topics.Topic(p.Context, t.MergedInto)
+					return b.svc.Deliberation.Topic(p.Context, t.MergedInto)
 				}},
 				"createdAt": {Type: nonNull(graphql.DateTime), Resolve: field(func(t deliberation.Topic) any { return t.CreatedAt })},
 				"timeline": {Type: listOf(event), Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -114,28 +131,28 @@ func (b *builder) buildTopics() {
 					if err != nil {
 						return nil, err
 					}
-					return b.svc.Topics.Timeline(p.Context, t.ID)
+					return b.svc.Deliberation.Timeline(p.Context, t.ID)
 				}},
 				"panel": {Type: b.panel, Description: "Who deliberates it (谁来议); null until the committee sets seat rules.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {
 						return nil, err
 					}
-					return orNull(b.svc.Topics.Panel(p.Context, t.ID))
+					return orNull(b.svc.Deliberation.Panel(p.Context, t.ID))
 				}},
 				"meetings": {Type: listOf(b.meeting), Description: "The meetings with it on their agenda, in time order.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {
 						return nil, err
 					}
-					return b.svc.Topics.TopicMeetings(p.Context, t.ID)
+					return b.svc.Deliberation.TopicMeetings(p.Context, t.ID)
 				}},
 				"motions": {Type: listOf(b.motion), Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {
 						return nil, err
 					}
-					return b.svc.Topics.Motions(p.Context, t.ID)
+					return b.svc.Deliberation.Motions(p.Context, t.ID)
 				}},
 				"reportedComments": {Type: graphql.NewList(nonNull(reported)), Description: "Comments residents reported, with how many reported each; for the committee, else null.",
 					Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -143,7 +160,7 @@ func (b *builder) buildTopics() {
 						if err != nil {
 							return nil, err
 						}
-						counts, err := b.svc.Topics.ReportCounts(p.Context, t.ID)
+						counts, err := b.svc.Deliberation.ReportCounts(p.Context, t.ID)
 						if domain.ErrorCode(err) == domain.Forbidden {
 							return nil, nil
 						}
@@ -163,7 +180,7 @@ func (b *builder) buildTopics() {
 					if err != nil {
 						return nil, err
 					}
-					l, err := b.svc.Topics.Comments(p.Context, t.ID, page)
+					l, err := b.svc.Deliberation.Comments(p.Context, t.ID, page)
 					return toConnection(l, func(c deliberation.Comment) domain.ID { return c.ID }), err
 				}},
 			}
@@ -195,7 +212,7 @@ func (b *builder) resolveTopics(p graphql.ResolveParams) (any, error) {
 		}
 	}
 	f.Search, _ = p.Args["search"].(string)
-	l, err := b.svc.Topics.Topics(p.Context, c.ID, f, page)
+	l, err := b.svc.Deliberation.Topics(p.Context, c.ID, f, page)
 	return toConnection(l, func(t deliberation.Topic) domain.ID { return t.ID }), err
 }
 
@@ -247,7 +264,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 				}
 				pi.OnBehalfOf = uid
 			}
-			t, err := b.svc.Topics.Propose(p.Context, pi)
+			t, err := b.svc.Deliberation.Propose(p.Context, pi)
 			return map[string]any{"topic": t}, err
 		}),
 	}
@@ -260,7 +277,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			t, err := b.svc.Topics.Support(p.Context, tid)
+			t, err := b.svc.Deliberation.Support(p.Context, tid)
 			return map[string]any{"topic": t}, err
 		}),
 	}
@@ -295,7 +312,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 					return nil, domain.InvalidField("into", "请选择本社区的另一个议题", "choose another topic of this community")
 				}
 			}
-			t, err := b.svc.Topics.Screen(p.Context, si)
+			t, err := b.svc.Deliberation.Screen(p.Context, si)
 			return map[string]any{"topic": t}, err
 		}),
 	}
@@ -320,7 +337,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 					return nil, domain.InvalidField("parentId", "找不到要回复的评论", "the comment to reply to was not found")
 				}
 			}
-			c, err := b.svc.Topics.AddComment(p.Context, ci)
+			c, err := b.svc.Deliberation.AddComment(p.Context, ci)
 			return map[string]any{"comment": c}, err
 		}),
 	}
@@ -349,11 +366,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 	}
 	f["editComment"] = commentAction("EditComment", "The author edits a comment within 10 minutes of writing it.",
 		graphql.InputObjectConfigFieldMap{"body": str}, func(p graphql.ResolveParams, id domain.ID, body string) (any, error) {
-			return b.svc.Topics.EditComment(p.Context, id, body)
+			return b.svc.Deliberation.EditComment(p.Context, id, body)
 		})
 	f["hideComment"] = commentAction("HideComment", "The committee hides a comment; the reason is published in its place.",
 		graphql.InputObjectConfigFieldMap{"reason": str}, func(p graphql.ResolveParams, id domain.ID, reason string) (any, error) {
-			return b.svc.Topics.HideComment(p.Context, id, reason)
+			return b.svc.Deliberation.HideComment(p.Context, id, reason)
 		})
 	f["reportComment"] = &graphql.Field{
 		Type: nonNull(payload("ReportCommentPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use comment"}, "comment": {Type: nonNull(b.comment)}})),
@@ -367,10 +384,10 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Topics.ReportComment(p.Context, cid, in.Reason); err != nil {
+			if err := b.svc.Deliberation.ReportComment(p.Context, cid, in.Reason); err != nil {
 				return nil, err
 			}
-			c, err := b.svc.Topics.Comment(p.Context, cid)
+			c, err := b.svc.Deliberation.Comment(p.Context, cid)
 			return map[string]any{"ok": true, "comment": c}, err
 		}),
 	}

@@ -12,6 +12,26 @@ import (
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
+// viewerPart is the viewer: accounts, sessions, log-in.
+var viewerPart = part{
+	records: map[string]string{"User": "用户", "Session": "登录会话"},
+	types: func(b *builder) {
+		b.buildViewer()
+		b.addNodes(
+			nodeOf(b.user, func(ctx context.Context, id domain.ID) (account.User, error) {
+				// Only the viewer themself; others are reached through memberships.
+				if domain.ActorFromContext(ctx).UserID != id {
+					return account.User{}, notFound("User")
+				}
+				return b.svc.Accounts.User(ctx, id)
+			}),
+			nodeOf(b.session, b.svc.Accounts.Session),
+		)
+	},
+	queries:   (*builder).viewerQueries,
+	mutations: (*builder).accountMutations,
+}
+
 // SessionCookie is the name of the browser's session cookie.
 const SessionCookie = "yishi_session"
 

@@ -33,12 +33,12 @@ type DigestSource interface {
 
 // Config holds what the jobs work on.
 type Config struct {
-	Notify      *notify.Service
-	Accounts    *account.Service
-	Communities *community.Service
-	Schedule    *schedule.Service
-	Topics      *deliberation.Service // may be nil
-	Digests     []DigestSource
+	Notify       *notify.Service
+	Accounts     *account.Service
+	Communities  *community.Service
+	Schedule     *schedule.Service
+	Deliberation *deliberation.Service // may be nil
+	Digests      []DigestSource
 	// Areas are repaired by the daily clean-up.
 	Areas   []Area
 	BaseURL string
@@ -169,9 +169,9 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 	if err := s.runCleanup(ctx, now); err != nil {
 		errs = append(errs, "cleanup: "+err.Error())
 	}
-	if s.cfg.Topics != nil {
+	if s.cfg.Deliberation != nil {
 		// Topics whose support window ended short close within the minute.
-		if _, err := s.cfg.Topics.CloseExpired(ctx, now); err != nil {
+		if _, err := s.cfg.Deliberation.CloseExpired(ctx, now); err != nil {
 			errs = append(errs, "close topics: "+err.Error())
 		}
 	}

@@ -29,9 +29,9 @@ const DemoPassword = "yishi-demo-2026"
 // Services are the domain services the seed works through. With Topics
 // set, the village also gets its demo topics.
 type Services struct {
-	Accounts    *account.Service
-	Communities *community.Service
-	Topics      *deliberation.Service
+	Accounts     *account.Service
+	Communities  *community.Service
+	Deliberation *deliberation.Service
 }
 
 // Login is a demo account to show a newcomer.
@@ -81,7 +81,7 @@ func Load(ctx context.Context, s Services) (Result, error) {
 			return res, fmt.Errorf("seed %s: %w", p.Name, err)
 		}
 	}
-	if s.Topics != nil {
+	if s.Deliberation != nil {
 		topicIDs, err := seedTopics(ctx, s, users)
 		if err != nil {
 			return res, fmt.Errorf("seed topics: %w", err)

@@ -54,9 +54,9 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 	accounts := account.NewService(d.Database, account.Config{Notifier: mail})
 	comms := community.NewService(d.Database, accounts, community.Config{})
 	return seed.Services{
-		Accounts:    accounts,
-		Communities: comms,
-		Topics:      deliberation.NewService(d.Database, comms, accounts, deliberation.Config{Notifier: mail}),
+		Accounts:     accounts,
+		Communities:  comms,
+		Deliberation: deliberation.NewService(d.Database, comms, accounts, deliberation.Config{Notifier: mail}),
 	}, mail
 }
 
@@ -73,7 +73,7 @@ func TestTopics(t *testing.T) {
 	}
 	ctx, _ := login(t, s, "yu.jianguo@xiaogucheng.example")
 	v := communityNamed(t, s, "小古城村")
-	l, err := s.Topics.Topics(ctx, v.ID, deliberation.TopicFilter{}, domain.Page{First: 50})
+	l, err := s.Deliberation.Topics(ctx, v.ID, deliberation.TopicFilter{}, domain.Page{First: 50})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,39 +93,39 @@ func TestTopics(t *testing.T) {
 	if parking.State != deliberation.Accepted || parking.DecidedBody != deliberation.VillagersCouncil {
 		t.Errorf("村口停车难 = %+v", parking)
 	}
-	if n, _ := s.Topics.SupportCounts(ctx, []domain.ID{parking.ID}); n[parking.ID] != 10 {
+	if n, _ := s.Deliberation.SupportCounts(ctx, []domain.ID{parking.ID}); n[parking.ID] != 10 {
 		t.Errorf("村口停车难 has %d supports, want 10", n[parking.ID])
 	}
 
 	// The story: a drawn panel, a passed motion, a resolution in its notice
 	// period (it cannot close before), rated, an objection answered.
-	motions, err := s.Topics.Motions(ctx, parking.ID)
+	motions, err := s.Deliberation.Motions(ctx, parking.ID)
 	if err != nil || len(motions) != 1 || !motions[0].Closed {
 		t.Fatalf("motions = %+v, %v", motions, err)
 	}
-	if r, _ := s.Topics.Result(ctx, motions[0].ID); !r.Passed {
+	if r, _ := s.Deliberation.Result(ctx, motions[0].ID); !r.Passed {
 		t.Errorf("the parking motion did not pass: %+v", r)
 	}
-	res, err := s.Topics.Resolution(ctx, motions[0].ID)
+	res, err := s.Deliberation.Resolution(ctx, motions[0].ID)
 	if err != nil || !res.ClosedAt.IsZero() || res.Stage(time.Now()) != deliberation.StageNotice || res.Unanswered != 0 {
 		t.Fatalf("resolution = %+v, %v; want in its notice period, every objection answered", res, err)
 	}
-	if objs, _ := s.Topics.Objections(ctx, res.ID); len(objs) != 1 || objs[0].Answer == "" {
+	if objs, _ := s.Deliberation.Objections(ctx, res.ID); len(objs) != 1 || objs[0].Answer == "" {
 		t.Errorf("objections = %+v, want one, answered", objs)
 	}
-	items, _ := s.Topics.ActionItems(ctx, res.ID)
+	items, _ := s.Deliberation.ActionItems(ctx, res.ID)
 	if len(items) != 2 || deliberation.Progress(items) != 100 {
 		t.Errorf("action items = %+v", items)
 	}
-	if sat, _ := s.Topics.Satisfaction(ctx, res.ID); sat.Count == 0 {
+	if sat, _ := s.Deliberation.Satisfaction(ctx, res.ID); sat.Count == 0 {
 		t.Errorf("no ratings")
 	}
-	seats, _ := s.Topics.Seats(ctx, parking.ID)
+	seats, _ := s.Deliberation.Seats(ctx, parking.ID)
 	drawn := 0
 	for _, st := range seats {
 		if st.Drawn {
 			drawn++
-			if ok, err := s.Topics.VerifyDraw(ctx, st.DrawID); err != nil || !ok {
+			if ok, err := s.Deliberation.VerifyDraw(ctx, st.DrawID); err != nil || !ok {
 				t.Errorf("draw %s does not verify: %v", st.DrawID, err)
 			}
 		}
@@ -137,15 +137,15 @@ func TestTopics(t *testing.T) {
 	// 青春坊社区: the property firm voted no, so the three-party motion failed.
 	uctx, _ := login(t, s, urbanStaff)
 	u := communityNamed(t, s, "青春坊社区")
-	ul, err := s.Topics.Topics(uctx, u.ID, deliberation.TopicFilter{}, domain.Page{First: 10})
+	ul, err := s.Deliberation.Topics(uctx, u.ID, deliberation.TopicFilter{}, domain.Page{First: 10})
 	if err != nil || ul.TotalCount != 1 {
 		t.Fatalf("urban topics = %+v, %v", ul, err)
 	}
-	um, _ := s.Topics.Motions(uctx, ul.Items[0].ID)
+	um, _ := s.Deliberation.Motions(uctx, ul.Items[0].ID)
 	if len(um) != 1 {
 		t.Fatalf("urban motions = %+v", um)
 	}
-	if r, _ := s.Topics.Result(uctx, um[0].ID); r.Passed || r.Parties[deliberation.PropertyParty][1] != 1 {
+	if r, _ := s.Deliberation.Result(uctx, um[0].ID); r.Passed || r.Parties[deliberation.PropertyParty][1] != 1 {
 		t.Errorf("three-party result = %+v, want failed on the property firm's no", r)
 	}
 }

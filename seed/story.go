@@ -29,7 +29,7 @@ func seedStory(ctx context.Context, s Services, users map[string]domain.ID, topi
 		return domain.NewContextWithActor(ctx, domain.Actor{UserID: users[email]})
 	}
 	asID := func(id domain.ID) context.Context { return domain.NewContextWithActor(ctx, domain.Actor{UserID: id}) }
-	ds := s.Topics
+	ds := s.Deliberation
 	parking := topicIDs["村口停车难"]
 	t, err := ds.Topic(as(secretary), parking)
 	if err != nil {
@@ -170,7 +170,7 @@ func seedThreeParty(ctx context.Context, s Services, users map[string]domain.ID)
 	if err != nil {
 		return err
 	}
-	ds := s.Topics
+	ds := s.Deliberation
 	t, err := ds.Propose(as(urbanCommittee), deliberation.ProposeInput{CommunityID: c.ID, Title: "3 幢电梯更新改造", Category: deliberation.PropertyMgmt,
 		Body: "3 幢电梯已使用二十年，近半年故障七次。居委会提议三方商议动用专项维修资金更新电梯。", AsCommittee: true})
 	if err != nil {

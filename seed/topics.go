@@ -119,7 +119,7 @@ func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) (ma
 		for _, g := range spec.Grids {
 			gridIDs = append(gridIDs, grids.Items[g].ID)
 		}
-		t, err := s.Topics.Propose(as(spec.Proposer), deliberation.ProposeInput{
+		t, err := s.Deliberation.Propose(as(spec.Proposer), deliberation.ProposeInput{
 			CommunityID: c.ID, Title: spec.Title, Body: spec.Body, Category: spec.Category, GridIDs: gridIDs, AsCommittee: spec.AsCommittee,
 		})
 		if err != nil {
@@ -127,17 +127,17 @@ func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) (ma
 		}
 		byTitle[spec.Title] = t.ID
 		for _, who := range spec.Supporters {
-			if _, err := s.Topics.Support(as(who), t.ID); err != nil && domain.ErrorCode(err) != domain.Conflict {
+			if _, err := s.Deliberation.Support(as(who), t.ID); err != nil && domain.ErrorCode(err) != domain.Conflict {
 				return nil, fmt.Errorf("support %s: %w", spec.Title, err)
 			}
 		}
 		for _, cs := range spec.Comments {
-			cm, err := s.Topics.AddComment(as(cs.By), deliberation.CommentInput{TopicID: t.ID, Body: cs.Body})
+			cm, err := s.Deliberation.AddComment(as(cs.By), deliberation.CommentInput{TopicID: t.ID, Body: cs.Body})
 			if err != nil {
 				return nil, fmt.Errorf("comment on %s: %w", spec.Title, err)
 			}
 			if cs.Reply != nil {
-				if _, err := s.Topics.AddComment(as(cs.Reply.By), deliberation.CommentInput{TopicID: t.ID, ParentID: cm.ID, Body: cs.Reply.Body}); err != nil {
+				if _, err := s.Deliberation.AddComment(as(cs.Reply.By), deliberation.CommentInput{TopicID: t.ID, ParentID: cm.ID, Body: cs.Reply.Body}); err != nil {
 					return nil, fmt.Errorf("reply on %s: %w", spec.Title, err)
 				}
 			}
@@ -148,7 +148,7 @@ func seedTopics(ctx context.Context, s Services, users map[string]domain.ID) (ma
 			if spec.MergeInto != "" {
 				in.Into = byTitle[spec.MergeInto]
 			}
-			if _, err := s.Topics.Screen(as(spec.ScreenBy), in); err != nil {
+			if _, err := s.Deliberation.Screen(as(spec.ScreenBy), in); err != nil {
 				return nil, fmt.Errorf("screen %s: %w", spec.Title, err)
 			}
 		}

@@ -102,7 +102,7 @@ func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
 	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
 	comms := community.NewService(a.db.Database, accounts, community.Config{Log: log})
 	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
-	return seed.Services{Accounts: accounts, Communities: comms, Topics: topics}
+	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics}
 }
 
 // noMail drops what it is asked to queue or cancel.
@@ -156,7 +156,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 			return fmt.Errorf("demo data: %w", err)
 		}
 	}
-	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Topics: a.topics}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
@@ -204,7 +204,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	var sched *jobs.Scheduler
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
-			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Topics: a.topics,
+			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics,
 			Digests: []jobs.DigestSource{a.topics}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log,
 		})
 		if err := sched.Start(); err != nil {

@@ -472,3 +472,18 @@ func truncate(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// Session reads one of the actor's live sessions.
+// Errors: Unauthenticated, NotFound (also another user's, or ended).
+func (s *Service) Session(ctx context.Context, id domain.ID) (Session, error) {
+	sessions, err := s.Sessions(ctx)
+	if err != nil {
+		return Session{}, err
+	}
+	for _, se := range sessions {
+		if se.ID == id {
+			return se, nil
+		}
+	}
+	return Session{}, domain.ErrNotFound("登录会话", "session")
+}

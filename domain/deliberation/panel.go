@@ -74,12 +74,13 @@ const (
 
 // Seat is one person's place on a panel.
 type Seat struct {
-	UserID domain.ID
-	Kind   SeatKind
-	GridID domain.ID
-	Drawn  bool // by lot, else nominated
-	DrawID string
-	State  SeatState
+	UserID      domain.ID
+	CommunityID domain.ID
+	Kind        SeatKind
+	GridID      domain.ID
+	Drawn       bool // by lot, else nominated
+	DrawID      domain.ID
+	State       SeatState
 	// AnsweredBy is the grid worker who recorded an assisted resident's
 	// answer, before Witness; empty when they answered themselves.
 	AnsweredBy domain.ID
@@ -255,7 +256,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := drawDoc{ID: fmt.Sprintf("%s/%s/%d", t.ID, salt, n+1), TopicID: t.ID, Seed: p.Seed, Salt: salt, Count: in.Count,
+	d := drawDoc{ID: domain.ID(fmt.Sprintf("%s/%s/%d", t.ID, salt, n+1)), TopicID: t.ID, Seed: p.Seed, Salt: salt, Count: in.Count,
 		Eligible: orEmpty(eligible), Drawn: orEmpty(drawn), Reserve: orEmpty(reserve), At: s.now().UTC()}
 	if err := s.insertDraw(ctx, d); err != nil {
 		return nil, err
@@ -268,7 +269,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 		}
 		seats = append(seats, seat)
 	}
-	return seats, s.event(ctx, t, "drawn", domain.ActorFromContext(ctx).UserID, d.ID, "")
+	return seats, s.event(ctx, t, "drawn", domain.ActorFromContext(ctx).UserID, string(d.ID), "")
 }
 
 var errPanelLocked = domain.Errorf(domain.Conflict, "议事小组已锁定", "the panel is locked")
@@ -305,7 +306,7 @@ func (s *Service) seat(ctx context.Context, t Topic, d seatDoc) (Seat, error) {
 	} else if !won {
 		return Seat{}, domain.Errorf(domain.Conflict, "此人已在议事小组中", "this person already has a seat")
 	}
-	return toSeat(d), nil
+	return toSeat(d, t.CommunityID), nil
 }
 
 // Nominate gives a member a seat of a kind, for the committee. Once the
@@ -379,13 +380,14 @@ func (s *Service) checkNotInLot(ctx context.Context, t Topic, p Panel, user doma
 
 // Seats lists a panel's seats. Errors: NotFound.
 func (s *Service) Seats(ctx context.Context, topicID domain.ID) ([]Seat, error) {
-	if _, err := s.Topic(ctx, topicID); err != nil {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
 		return nil, err
 	}
 	docs, err := s.findSeats(ctx, topicID)
 	out := make([]Seat, len(docs))
 	for i, d := range docs {
-		out[i] = toSeat(d)
+		out[i] = toSeat(d, t.CommunityID)
 	}
 	return out, err
 }
@@ -453,13 +455,13 @@ func (s *Service) answerSeat(ctx context.Context, topicID, user domain.ID, accep
 	if err := s.setSeatAnswer(ctx, d); err != nil {
 		return Seat{}, err
 	}
-	return toSeat(d), nil
+	return toSeat(d, p.CommunityID), nil
 }
 
 // VerifyDraw recomputes a recorded draw from its seed and eligible list and
 // reports whether it gives the recorded panel, and whether everyone on the
 // list was in the rule's published pool. Errors: NotFound.
-func (s *Service) VerifyDraw(ctx context.Context, drawID string) (bool, error) {
+func (s *Service) VerifyDraw(ctx context.Context, drawID domain.ID) (bool, error) {
 	d, err := s.findDraw(ctx, drawID)
 	if err != nil {
 		return false, err
@@ -564,27 +566,29 @@ func strs(ids []domain.ID) []string {
 // DrawRecord is a recorded draw: everything needed to recompute it (Draw,
 // or yishi verify-draw).
 type DrawRecord struct {
-	ID       string
-	Seed     string
-	Salt     string
-	Count    int
-	Eligible []domain.ID
-	Drawn    []domain.ID
-	Reserve  []domain.ID
-	At       time.Time
+	ID          domain.ID
+	CommunityID domain.ID
+	Seed        string
+	Salt        string
+	Count       int
+	Eligible    []domain.ID
+	Drawn       []domain.ID
+	Reserve     []domain.ID
+	At          time.Time
 }
 
 // DrawRecord returns a recorded draw to the members of its community.
 // Errors: NotFound.
-func (s *Service) DrawRecord(ctx context.Context, drawID string) (DrawRecord, error) {
+func (s *Service) DrawRecord(ctx context.Context, drawID domain.ID) (DrawRecord, error) {
 	d, err := s.findDraw(ctx, drawID)
 	if err != nil {
 		return DrawRecord{}, err
 	}
-	if _, err := s.Topic(ctx, d.TopicID); err != nil {
+	t, err := s.Topic(ctx, d.TopicID)
+	if err != nil {
 		return DrawRecord{}, err
 	}
-	return DrawRecord{ID: d.ID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: d.Eligible, Drawn: d.Drawn, Reserve: d.Reserve, At: d.At}, nil
+	return DrawRecord{ID: d.ID, CommunityID: t.CommunityID, Seed: d.Seed, Salt: d.Salt, Count: d.Count, Eligible: d.Eligible, Drawn: d.Drawn, Reserve: d.Reserve, At: d.At}, nil
 }
 
 // panelTurn is the turn to change a topic's panel: its rules, seed,

@@ -679,3 +679,16 @@ func notifyItemObjection(r Resolution, d objectionDoc, to domain.ID) notify.Item
 		SendAt: d.At.Add(2 * 24 * time.Hour), Data: map[string]string{"resolution": r.Text},
 	}
 }
+
+// ActionItem reads an action item that was not removed, where its
+// resolution may be read. Errors: NotFound.
+func (s *Service) ActionItem(ctx context.Context, id domain.ID) (ActionItem, error) {
+	d, err := s.findLiveItem(ctx, id)
+	if err != nil {
+		return ActionItem{}, err
+	}
+	if _, err := s.Resolution(ctx, d.ResolutionID); err != nil {
+		return ActionItem{}, err
+	}
+	return toItem(d), nil
+}

@@ -43,7 +43,7 @@ type seatDoc struct {
 	Kind    string    `bson:"kind"`
 	GridID  domain.ID `bson:"grid_id"`
 	Drawn   bool      `bson:"drawn"`
-	DrawID  string    `bson:"draw_id,omitempty"`
+	DrawID  domain.ID `bson:"draw_id,omitempty"`
 	State   string    `bson:"state"`
 	// AnsweredBy is the grid worker who recorded an assisted resident's
 	// answer, before Witness.
@@ -52,7 +52,7 @@ type seatDoc struct {
 }
 
 type drawDoc struct {
-	ID       string      `bson:"_id"`
+	ID       domain.ID   `bson:"_id"`
 	TopicID  domain.ID   `bson:"topic_id"`
 	Seed     string      `bson:"seed"`
 	Salt     string      `bson:"salt"`
@@ -72,8 +72,8 @@ func toPanel(d panelDoc) Panel {
 	return p
 }
 
-func toSeat(d seatDoc) Seat {
-	return Seat{UserID: d.UserID, Kind: SeatKind(d.Kind), GridID: d.GridID, Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
+func toSeat(d seatDoc, communityID domain.ID) Seat {
+	return Seat{UserID: d.UserID, CommunityID: communityID, Kind: SeatKind(d.Kind), GridID: d.GridID, Drawn: d.Drawn, DrawID: d.DrawID, State: SeatState(d.State),
 		AnsweredBy: d.AnsweredBy, Witness: d.Witness}
 }
 
@@ -177,6 +177,6 @@ func (s *Service) insertDraw(ctx context.Context, d drawDoc) error {
 }
 
 // findDraw reads a recorded draw. Errors: NotFound.
-func (s *Service) findDraw(ctx context.Context, id string) (drawDoc, error) {
-	return db.FindByIDOr[drawDoc](ctx, s.db.Collection(drawsColl), id, domain.ErrNotFound("抽签记录", "draw"))
+func (s *Service) findDraw(ctx context.Context, id domain.ID) (drawDoc, error) {
+	return db.FindByIDOr[drawDoc](ctx, s.db.Collection(drawsColl), string(id), domain.ErrNotFound("抽签记录", "draw"))
 }

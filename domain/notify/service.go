@@ -367,3 +367,27 @@ func (s *Service) DeleteOld(ctx context.Context, now time.Time) (int64, error) {
 	}
 	return total, nil
 }
+
+// Notification reads a finished notification: its recipient's, or a
+// community's for its admins. Errors: Unauthenticated, NotFound (also one
+// the actor may not see).
+func (s *Service) Notification(ctx context.Context, id domain.ID) (Item, error) {
+	actor, err := domain.RequireUser(ctx)
+	if err != nil {
+		return Item{}, err
+	}
+	d, err := s.findLogged(ctx, id)
+	if db.IsNotFound(err) {
+		return Item{}, errItemNotFound
+	}
+	if err != nil {
+		return Item{}, err
+	}
+	if d.RecipientID == actor.UserID {
+		return toItem(d), nil
+	}
+	if d.CommunityID == "" || s.requireAdmin(ctx, d.CommunityID) != nil {
+		return Item{}, errItemNotFound
+	}
+	return toItem(d), nil
+}

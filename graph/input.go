@@ -1,0 +1,171 @@
+package graph
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/yishi-app/yishi/domain"
+)
+
+// Mutation inputs are named structs, one per input type, with a toDomain()
+// where the domain takes a struct. Their ID fields are domain.ID (or a
+// slice of them, or a memberRef) tagged with the type their global IDs
+// name, id:"Topic", beside the json tag that names the input field:
+//
+//	type castVoteInput struct {
+//		MotionID domain.ID           `json:"motionId" id:"Motion"`
+//		Choice   deliberation.Choice `json:"choice"`
+//	}
+//
+// readInput decodes them all, so a resolver never sees a global ID, and a
+// bad one is reported under the input field the client sent.
+
+// memberRef is a person in a community, as a Member ID names them.
+type memberRef struct{ Community, User domain.ID }
+
+var (
+	idType        = reflect.TypeFor[domain.ID]()
+	idSliceType   = reflect.TypeFor[[]domain.ID]()
+	memberRefType = reflect.TypeFor[memberRef]()
+)
+
+// readInput decodes a mutation's "input" argument into T.
+func readInput[T any](p graphql.ResolveParams) (T, error) {
+	var in T
+	err := decodeInput(p, &in)
+	return in, err
+}
+
+// decodeInput copies the "input" argument into dst, a pointer to a struct,
+// through its JSON form (graphql-go has already checked the types), then
+// turns the global IDs of its id-tagged fields into local IDs. An ID that is
+// malformed or names another type is NOT_FOUND under the input field's
+// name; an empty optional ID stays empty.
+func decodeInput(p graphql.ResolveParams, dst any) error {
+	raw, err := json.Marshal(p.Args["input"])
+	if err != nil {
+		return fmt.Errorf("encode input: %w", err)
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return fmt.Errorf("decode input: %w", err)
+	}
+	v := reflect.ValueOf(dst).Elem()
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	return decodeIDs(v, "")
+}
+
+// decodeIDs decodes the id-tagged fields of struct v; inside a list of
+// input objects, errors name the list's field (under).
+func decodeIDs(v reflect.Value, under string) error {
+	t := v.Type()
+	for i := range t.NumField() {
+		sf, fv := t.Field(i), v.Field(i)
+		name := under
+		if name == "" {
+			name, _, _ = strings.Cut(sf.Tag.Get("json"), ",")
+		}
+		typ, tagged := sf.Tag.Lookup("id")
+		switch {
+		case tagged && sf.Type == idType:
+			if err := decodeID(fv, typ, name); err != nil {
+				return err
+			}
+		case tagged && sf.Type == idSliceType:
+			for j := range fv.Len() {
+				if err := decodeID(fv.Index(j), typ, name); err != nil {
+					return err
+				}
+			}
+		case tagged && sf.Type == memberRefType:
+			// json filled Community with the global ID (memberRef's
+			// UnmarshalJSON); split it.
+			if err := decodeMember(fv, name); err != nil {
+				return err
+			}
+		case tagged:
+			panic(fmt.Sprintf("graph: field %s tagged id has type %s", sf.Name, sf.Type))
+		case sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Struct:
+			for j := range fv.Len() {
+				if err := decodeIDs(fv.Index(j), name); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// decodeID replaces the global ID in v, of type typ, by its local ID.
+func decodeID(v reflect.Value, typ, field string) error {
+	gid := v.String()
+	if gid == "" {
+		return nil
+	}
+	id, err := localID(typ, gid)
+	if err != nil {
+		return inField(err, field)
+	}
+	v.SetString(string(id))
+	return nil
+}
+
+func decodeMember(v reflect.Value, field string) error {
+	gid := v.FieldByName("Community").String()
+	if gid == "" {
+		return nil
+	}
+	id, err := localID("Member", gid)
+	if err != nil {
+		return inField(err, field)
+	}
+	cid, uid, ok := splitMemberID(id)
+	if !ok {
+		return inField(notFound("Member"), field)
+	}
+	v.Set(reflect.ValueOf(memberRef{Community: cid, User: uid}))
+	return nil
+}
+
+// UnmarshalJSON reads a Member ID as JSON has it; decodeInput splits it.
+func (m *memberRef) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	m.Community = domain.ID(s)
+	return nil
+}
+
+// inField reports a domain error under an input field.
+func inField(err error, field string) error {
+	if e, ok := domain.AsError(err); ok && field != "" {
+		c := *e
+		c.Field = field
+		return &c
+	}
+	return err
+}
+
+// argID decodes a global ID argument of a query (not an input object).
+func argID(p graphql.ResolveParams, name, typ string) (domain.ID, error) {
+	gid, _ := p.Args[name].(string)
+	id, err := localID(typ, gid)
+	return id, inField(err, name)
+}
+
+// inputID reads one global ID field of the input.
+func inputID(p graphql.ResolveParams, key, typ string) (domain.ID, error) {
+	var in map[string]any
+	if err := decodeInput(p, &in); err != nil {
+		return "", err
+	}
+	s, _ := in[key].(string)
+	id, err := localID(typ, s)
+	return id, inField(err, key)
+}
