@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -283,3 +284,13 @@ func (b *builder) communityMutations(f graphql.Fields) {
 		}),
 	}
 }
+
+// streetsOf and communitiesOf load streets and communities by ID.
+var (
+	streetsOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, community.Street] {
+		return byIDs("Street", s.Communities.StreetsByID)
+	})
+	communitiesOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, community.Community] {
+		return byIDs("Community", s.Communities.CommunitiesByID)
+	})
+)

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -134,3 +135,13 @@ func (b *builder) gridMutations(f graphql.Fields) {
 		}),
 	}
 }
+
+// gridsOf and microGridsOf load grids and micro-grids by ID.
+var (
+	gridsOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, community.Grid] {
+		return byIDs("Grid", s.Communities.GridsByID)
+	})
+	microGridsOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, community.MicroGrid] {
+		return byIDs("MicroGrid", s.Communities.MicroGridsByID)
+	})
+)

@@ -9,25 +9,55 @@ import (
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
-	"github.com/yishi-app/yishi/domain/account"
-	"github.com/yishi-app/yishi/domain/community"
-	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
 // loaders batch the lookups of one request: each level of a query costs one
-// query per kind of record, whatever the page size.
+// query per kind of record, whatever the page size. The kinds are declared
+// by the parts that use them (loaderOf); a request makes its loader of a
+// kind on first use.
 type loaders struct {
-	users       *batched[account.User]
-	streets     *batched[community.Street]
-	communities *batched[community.Community]
-	grids       *batched[community.Grid]
-	microGrids  *batched[community.MicroGrid]
-	// Per topic: supports, visible comments, and whether the viewer supports it.
-	supportCounts, commentCounts *batched[int]
-	supported                    *batched[bool]
-	// Per resolution: its action items, and its ratings.
-	actionItems  *batched[[]deliberation.ActionItem]
-	satisfaction *batched[deliberation.Satisfaction]
+	svc  Services
+	mu   sync.Mutex
+	made map[any]interface{ clearAll() }
+}
+
+func newLoaders(s Services) *loaders {
+	return &loaders{svc: s, made: map[any]interface{ clearAll() }{}}
+}
+
+// clear forgets every cached value and failure, after a mutation.
+func (l *loaders) clear() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, b := range l.made {
+		b.clearAll()
+	}
+}
+
+// A loaderKind is one kind of batched lookup, over the services.
+type loaderKind[V any] struct {
+	fetch func(Services) dataloader.BatchFunc[domain.ID, V]
+}
+
+// loaderOf declares a kind of batched lookup.
+func loaderOf[V any](fetch func(Services) dataloader.BatchFunc[domain.ID, V]) *loaderKind[V] {
+	return &loaderKind[V]{fetch: fetch}
+}
+
+// in returns the request's loader of the kind.
+func (k *loaderKind[V]) in(ctx context.Context) *batched[V] {
+	l := stateFrom(ctx).loaders
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b, ok := l.made[k]; ok {
+		return b.(*batched[V])
+	}
+	b := newBatched(k.fetch(l.svc))
+	l.made[k] = b
+	return b
 }
 
 // batchWait bounds how long the loader collects keys of a Load outside the
@@ -96,42 +126,6 @@ func (b *batched[V]) clearAll() {
 	b.ClearAll()
 }
 
-func newLoaders(s Services) *loaders {
-	l := &loaders{
-		users:       newBatched(byIDs("User", s.Accounts.UsersByID)),
-		streets:     newBatched(byIDs("Street", s.Communities.StreetsByID)),
-		communities: newBatched(byIDs("Community", s.Communities.CommunitiesByID)),
-		grids:       newBatched(byIDs("Grid", s.Communities.GridsByID)),
-		microGrids:  newBatched(byIDs("MicroGrid", s.Communities.MicroGridsByID)),
-	}
-	if s.Deliberation != nil {
-		l.supportCounts = newBatched(orZero(s.Deliberation.SupportCounts))
-		l.commentCounts = newBatched(orZero(s.Deliberation.CommentCounts))
-		l.supported = newBatched(orZero(s.Deliberation.Supported))
-		l.actionItems = newBatched(orZero(s.Deliberation.ItemsOf))
-		l.satisfaction = newBatched(orZero(s.Deliberation.SatisfactionOf))
-	}
-	return l
-}
-
-func (l *loaders) clear() {
-	if l == nil {
-		return
-	}
-	l.users.clearAll()
-	l.streets.clearAll()
-	l.communities.clearAll()
-	l.grids.clearAll()
-	l.microGrids.clearAll()
-	if l.supportCounts != nil {
-		l.supportCounts.clearAll()
-		l.commentCounts.clearAll()
-		l.supported.clearAll()
-		l.actionItems.clearAll()
-		l.satisfaction.clearAll()
-	}
-}
-
 // byIDs makes a batch function over a fetch-by-IDs function; a missing key
 // is NotFound for typ.
 func byIDs[V any](typ string, fetch func(context.Context, []domain.ID) (map[domain.ID]V, error)) dataloader.BatchFunc[domain.ID, V] {
@@ -195,30 +189,14 @@ func thunkMany[V any](ctx context.Context, l *batched[V], ids []domain.ID) func(
 	}
 }
 
-// loadField resolves a field of S to the record whose ID key gives, through
-// the request's loader that pick chooses.
-func loadField[S, V any](pick func(*loaders) *batched[V], key func(S) domain.ID) graphql.FieldResolveFn {
+// loadField resolves a field of S to the record whose ID key gives,
+// through the request's loader of the kind.
+func loadField[S, V any](kind *loaderKind[V], key func(S) domain.ID) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) {
 		s, err := source[S](p)
 		if err != nil {
 			return nil, err
 		}
-		return thunk(p.Context, pick(stateFrom(p.Context).loaders), key(s)), nil
+		return thunk(p.Context, kind.in(p.Context), key(s)), nil
 	}
 }
-
-func usersOf(l *loaders) *batched[account.User]       { return l.users }
-func streetsOf(l *loaders) *batched[community.Street] { return l.streets }
-func communitiesOf(l *loaders) *batched[community.Community] {
-	return l.communities
-}
-func gridsOf(l *loaders) *batched[community.Grid]           { return l.grids }
-func microGridsOf(l *loaders) *batched[community.MicroGrid] { return l.microGrids }
-
-func supportCountsOf(l *loaders) *batched[int] { return l.supportCounts }
-func itemsOf(l *loaders) *batched[[]deliberation.ActionItem] {
-	return l.actionItems
-}
-func satisfactionOf(l *loaders) *batched[deliberation.Satisfaction] { return l.satisfaction }
-func commentCountsOf(l *loaders) *batched[int]                      { return l.commentCounts }
-func supportedOf(l *loaders) *batched[bool]                         { return l.supported }

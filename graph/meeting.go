@@ -34,7 +34,7 @@ func (b *builder) buildMeetings() {
 			if err != nil {
 				return nil, err
 			}
-			return thunkMany(p.Context, stateFrom(p.Context).loaders.users, a.Present), nil
+			return thunkMany(p.Context, usersOf.in(p.Context), a.Present), nil
 		}},
 		"quorum": {Type: nonNull(graphql.Boolean), Resolve: field(func(a deliberation.Attendance) any { return a.Quorum })},
 	}})

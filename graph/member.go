@@ -51,7 +51,7 @@ func (b *builder) buildMember() {
 					if err != nil {
 						return nil, err
 					}
-					return thunkMany(p.Context, gridsOf(stateFrom(p.Context).loaders), m.WorkerGrids), nil
+					return thunkMany(p.Context, gridsOf.in(p.Context), m.WorkerGrids), nil
 				}},
 				"assisted": {Type: nonNull(graphql.Boolean), Resolve: field(func(m community.Member) any { return m.Assisted })},
 				"joinedAt": {Type: nonNull(graphql.DateTime), Resolve: field(func(m community.Member) any { return m.JoinedAt })},

@@ -86,7 +86,7 @@ func (b *builder) buildPanels() {
 			if err != nil {
 				return nil, err
 			}
-			return thunkMany(p.Context, stateFrom(p.Context).loaders.grids, c.UncoveredGrid), nil
+			return thunkMany(p.Context, gridsOf.in(p.Context), c.UncoveredGrid), nil
 		}},
 	}})
 	b.panel = graphql.NewObject(graphql.ObjectConfig{Name: "Panel", Description: "Who deliberates a topic (谁来议).", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{

@@ -3,6 +3,7 @@ package graph
 import (
 	"time"
 
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -104,7 +105,7 @@ func (b *builder) buildResolutions() {
 					if err != nil {
 						return nil, err
 					}
-					items := stateFrom(p.Context).loaders.actionItems.later(p.Context, r.ID)
+					items := itemsOf.in(p.Context).later(p.Context, r.ID)
 					return func() (any, error) {
 						its, err := items()
 						return deliberation.Progress(its), err
@@ -331,3 +332,13 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		}),
 	}
 }
+
+// Per resolution: its action items and its ratings.
+var (
+	itemsOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, []deliberation.ActionItem] {
+		return orZero(s.Deliberation.ItemsOf)
+	})
+	satisfactionOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, deliberation.Satisfaction] {
+		return orZero(s.Deliberation.SatisfactionOf)
+	})
+)

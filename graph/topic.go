@@ -3,6 +3,7 @@ package graph
 import (
 	"sort"
 
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -110,7 +111,7 @@ func (b *builder) buildTopics() {
 					if err != nil {
 						return nil, err
 					}
-					return thunkMany(p.Context, stateFrom(p.Context).loaders.grids, t.GridIDs), nil
+					return thunkMany(p.Context, gridsOf.in(p.Context), t.GridIDs), nil
 				}},
 				"threshold":       {Type: nonNull(graphql.Int), Resolve: field(func(t deliberation.Topic) any { return t.Threshold })},
 				"deadline":        {Type: nonNull(graphql.DateTime), Description: "When the support window ends.", Resolve: field(func(t deliberation.Topic) any { return t.Deadline })},
@@ -421,3 +422,17 @@ func nilBody(b deliberation.Body) any {
 	}
 	return b
 }
+
+// Per topic: its supports, its visible comments, and whether the viewer
+// supports it.
+var (
+	supportCountsOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, int] {
+		return orZero(s.Deliberation.SupportCounts)
+	})
+	commentCountsOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, int] {
+		return orZero(s.Deliberation.CommentCounts)
+	})
+	supportedOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, bool] {
+		return orZero(s.Deliberation.Supported)
+	})
+)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -332,3 +333,8 @@ func (b *builder) accountMutations(f graphql.Fields) {
 		}),
 	}
 }
+
+// usersOf loads users by ID.
+var usersOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, account.User] {
+	return byIDs("User", s.Accounts.UsersByID)
+})
