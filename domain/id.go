@@ -2,8 +2,10 @@ package domain
 
 import (
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -34,4 +36,26 @@ func (id ID) Valid() bool {
 	}
 	_, err := hex.DecodeString(string(id))
 	return err == nil
+}
+
+// GlobalID is the opaque ID the API and links outside it (mails, calendar
+// feeds) give a record of a type: base64url of "Type:id".
+func GlobalID(typ string, id ID) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + string(id)))
+}
+
+// ParseGlobalID splits a global ID into its type and local ID.
+func ParseGlobalID(gid string) (typ string, id ID, ok bool) {
+	if len(gid) > 200 {
+		return "", "", false
+	}
+	b, err := base64.RawURLEncoding.DecodeString(gid)
+	if err != nil {
+		return "", "", false
+	}
+	typ, local, found := strings.Cut(string(b), ":")
+	if !found || typ == "" || local == "" {
+		return "", "", false
+	}
+	return typ, ID(local), true
 }

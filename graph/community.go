@@ -18,7 +18,7 @@ var communityPart = part{
 		b.buildCommunity()
 		b.streetConn = b.connection("Street", b.street)
 		b.communityConn = b.connection("Community", b.community)
-		b.addNodes(nodeOf(b.street, b.svc.Communities.Street), nodeOf(b.community, b.svc.Communities.Community))
+		b.addNodes(publicNode(b.street, b.svc.Communities.Street), publicNode(b.community, b.svc.Communities.Community))
 	},
 	queries:   (*builder).communityQueries,
 	mutations: (*builder).communityMutations,
@@ -200,8 +200,8 @@ func (b *builder) communityQueries(f graphql.Fields) {
 		Args:        pageArgs(graphql.FieldConfigArgument{"streetId": {Type: graphql.ID}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			var f community.CommunityFilter
-			if gid, ok := p.Args["streetId"].(string); ok {
-				id, err := localID("Street", gid)
+			if _, ok := p.Args["streetId"].(string); ok {
+				id, err := argID(p, "streetId", "Street")
 				if err != nil {
 					return nil, err
 				}
@@ -211,12 +211,44 @@ func (b *builder) communityQueries(f graphql.Fields) {
 		},
 	}
 	f["community"] = &graphql.Field{Type: b.community, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}}, Resolve: func(p graphql.ResolveParams) (any, error) {
-		id, err := localID("Community", p.Args["id"].(string))
+		id, err := argID(p, "id", "Community")
 		if err != nil {
 			return nil, err
 		}
 		return b.svc.Communities.Community(p.Context, id)
 	}}
+}
+
+type createStreetInput struct {
+	Name string `json:"name"`
+	Code string `json:"code"`
+}
+
+func (in createStreetInput) toDomain() community.StreetInput {
+	return community.StreetInput{Name: in.Name, Code: in.Code}
+}
+
+type createCommunityInput struct {
+	StreetID domain.ID      `json:"streetId" id:"Street"`
+	Name     string         `json:"name"`
+	Code     string         `json:"code"`
+	Kind     community.Kind `json:"kind"`
+}
+
+func (in createCommunityInput) toDomain() community.CommunityInput {
+	return community.CommunityInput{StreetID: in.StreetID, Name: in.Name, Kind: in.Kind, Code: in.Code}
+}
+
+// updateCommunitySettingsInput leaves a setting unchanged when null.
+type updateCommunitySettingsInput struct {
+	CommunityID       domain.ID `json:"communityId" id:"Community"`
+	TimeZone          *string   `json:"timeZone"`
+	SupportThreshold  *int      `json:"supportThreshold"`
+	SupportWindowDays *int      `json:"supportWindowDays"`
+}
+
+func (in updateCommunitySettingsInput) toDomain() community.SettingsUpdate {
+	return community.SettingsUpdate{TimeZone: in.TimeZone, SupportThreshold: in.SupportThreshold, SupportWindowDays: in.SupportWindowDays}
 }
 
 func (b *builder) communityMutations(f graphql.Fields) {
@@ -227,11 +259,11 @@ func (b *builder) communityMutations(f graphql.Fields) {
 		Type: nonNull(payload("CreateStreetPayload", graphql.Fields{"street": {Type: nonNull(b.street)}})),
 		Args: inputArg("CreateStreetInput", graphql.InputObjectConfigFieldMap{"name": str, "code": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in community.StreetInput
-			if err := decodeInput(p, &in); err != nil {
+			in, err := readInput[createStreetInput](p)
+			if err != nil {
 				return nil, err
 			}
-			s, err := b.svc.Communities.CreateStreet(p.Context, in)
+			s, err := b.svc.Communities.CreateStreet(p.Context, in.toDomain())
 			return map[string]any{"street": s}, err
 		}),
 	}
@@ -242,18 +274,11 @@ func (b *builder) communityMutations(f graphql.Fields) {
 			"streetId": id, "name": str, "code": str, "kind": {Type: nonNull(b.kindEnum)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				StreetID, Name, Code string
-				Kind                 community.Kind
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			street, err := localID("Street", in.StreetID)
+			in, err := readInput[createCommunityInput](p)
 			if err != nil {
 				return nil, err
 			}
-			c, err := b.svc.Communities.CreateCommunity(p.Context, community.CommunityInput{StreetID: street, Name: in.Name, Kind: in.Kind, Code: in.Code})
+			c, err := b.svc.Communities.CreateCommunity(p.Context, in.toDomain())
 			return map[string]any{"community": c}, err
 		}),
 	}
@@ -264,22 +289,11 @@ func (b *builder) communityMutations(f graphql.Fields) {
 			"supportThreshold": {Type: graphql.Int}, "supportWindowDays": {Type: graphql.Int},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				CommunityID       string
-				TimeZone          *string
-				SupportThreshold  *int
-				SupportWindowDays *int
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Community", in.CommunityID)
+			in, err := readInput[updateCommunitySettingsInput](p)
 			if err != nil {
 				return nil, err
 			}
-			c, err := b.svc.Communities.UpdateSettings(p.Context, cid, community.SettingsUpdate{
-				TimeZone: in.TimeZone, SupportThreshold: in.SupportThreshold, SupportWindowDays: in.SupportWindowDays,
-			})
+			c, err := b.svc.Communities.UpdateSettings(p.Context, in.CommunityID, in.toDomain())
 			return map[string]any{"community": c}, err
 		}),
 	}

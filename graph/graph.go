@@ -225,9 +225,22 @@ func field[T any](get func(T) any) graphql.FieldResolveFn {
 	}
 }
 
-// mutation wraps a mutation resolver: after it runs, the request's loader
-// caches are cleared so the payload reads fresh data.
+// mutation wraps a mutation resolver: a logged-out client is refused
+// UNAUTHENTICATED before anything is read, so no answer tells a stranger
+// whether a record exists; after it runs, the request's loader caches are
+// cleared so the payload reads fresh data.
 func mutation(resolve graphql.FieldResolveFn) graphql.FieldResolveFn {
+	return publicMutation(func(p graphql.ResolveParams) (any, error) {
+		if _, err := domain.RequireUser(p.Context); err != nil {
+			return nil, err
+		}
+		return resolve(p)
+	})
+}
+
+// publicMutation wraps a mutation that a logged-out client may call: those
+// that sign up, log in, verify an email or reset a password.
+func publicMutation(resolve graphql.FieldResolveFn) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) {
 		v, err := resolve(p)
 		stateFrom(p.Context).loaders.clear()
@@ -266,18 +279,6 @@ func payload(name string, fields graphql.Fields) *graphql.Object {
 	return graphql.NewObject(graphql.ObjectConfig{Name: name, Fields: fields})
 }
 
-// idOr decodes an optional global ID argument.
-func optionalID(typ string, gid *string) (*domain.ID, error) {
-	if gid == nil {
-		return nil, nil
-	}
-	id, err := localID(typ, *gid)
-	if err != nil {
-		return nil, err
-	}
-	return &id, nil
-}
-
 // nilTime turns the zero time into null.
 func nilTime(t time.Time) any {
 	if t.IsZero() {
@@ -285,9 +286,6 @@ func nilTime(t time.Time) any {
 	}
 	return t
 }
-
-// parseTime reads an RFC 3339 time, as the DateTime scalar writes it.
-func parseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano, s) }
 
 // orNull turns NotFound into null, for a field that may have no value (a
 // panel not yet formed, a motion not adopted).

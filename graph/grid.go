@@ -15,7 +15,7 @@ var gridPart = part{
 		b.buildGrids()
 		b.gridConn = b.connection("Grid", b.grid)
 		b.microGridConn = b.connection("MicroGrid", b.microGrid)
-		b.addNodes(nodeOf(b.grid, b.svc.Communities.Grid), nodeOf(b.microGrid, b.svc.Communities.MicroGrid))
+		b.addNodes(publicNode(b.grid, b.svc.Communities.Grid), publicNode(b.microGrid, b.svc.Communities.MicroGrid))
 	},
 	mutations: (*builder).gridMutations,
 }
@@ -61,6 +61,36 @@ func (b *builder) buildGrids() {
 	})
 }
 
+type createGridInput struct {
+	CommunityID domain.ID `json:"communityId" id:"Community"`
+	Name        string    `json:"name"`
+	Code        string    `json:"code"`
+}
+
+func (in createGridInput) toDomain() community.GridInput {
+	return community.GridInput{Name: in.Name, Code: in.Code}
+}
+
+type renameGridInput struct {
+	GridID domain.ID `json:"gridId" id:"Grid"`
+	Name   string    `json:"name"`
+}
+
+type createMicroGridInput struct {
+	GridID domain.ID `json:"gridId" id:"Grid"`
+	Name   string    `json:"name"`
+	Code   string    `json:"code"`
+}
+
+func (in createMicroGridInput) toDomain() community.GridInput {
+	return community.GridInput{Name: in.Name, Code: in.Code}
+}
+
+type renameMicroGridInput struct {
+	MicroGridID domain.ID `json:"microGridId" id:"MicroGrid"`
+	Name        string    `json:"name"`
+}
+
 func (b *builder) gridMutations(f graphql.Fields) {
 	str := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String)}
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
@@ -74,15 +104,11 @@ func (b *builder) gridMutations(f graphql.Fields) {
 		Type: nonNull(gridPayload("CreateGridPayload")),
 		Args: inputArg("CreateGridInput", graphql.InputObjectConfigFieldMap{"communityId": id, "name": str, "code": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ CommunityID, Name, Code string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Community", in.CommunityID)
+			in, err := readInput[createGridInput](p)
 			if err != nil {
 				return nil, err
 			}
-			g, err := b.svc.Communities.CreateGrid(p.Context, cid, community.GridInput{Name: in.Name, Code: in.Code})
+			g, err := b.svc.Communities.CreateGrid(p.Context, in.CommunityID, in.toDomain())
 			return map[string]any{"grid": g}, err
 		}),
 	}
@@ -90,15 +116,11 @@ func (b *builder) gridMutations(f graphql.Fields) {
 		Type: nonNull(gridPayload("RenameGridPayload")),
 		Args: inputArg("RenameGridInput", graphql.InputObjectConfigFieldMap{"gridId": id, "name": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ GridID, Name string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			gid, err := localID("Grid", in.GridID)
+			in, err := readInput[renameGridInput](p)
 			if err != nil {
 				return nil, err
 			}
-			g, err := b.svc.Communities.RenameGrid(p.Context, gid, in.Name)
+			g, err := b.svc.Communities.RenameGrid(p.Context, in.GridID, in.Name)
 			return map[string]any{"grid": g}, err
 		}),
 	}
@@ -106,15 +128,11 @@ func (b *builder) gridMutations(f graphql.Fields) {
 		Type: nonNull(microPayload("CreateMicroGridPayload")),
 		Args: inputArg("CreateMicroGridInput", graphql.InputObjectConfigFieldMap{"gridId": id, "name": str, "code": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ GridID, Name, Code string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			gid, err := localID("Grid", in.GridID)
+			in, err := readInput[createMicroGridInput](p)
 			if err != nil {
 				return nil, err
 			}
-			m, err := b.svc.Communities.CreateMicroGrid(p.Context, gid, community.GridInput{Name: in.Name, Code: in.Code})
+			m, err := b.svc.Communities.CreateMicroGrid(p.Context, in.GridID, in.toDomain())
 			return map[string]any{"microGrid": m}, err
 		}),
 	}
@@ -122,15 +140,11 @@ func (b *builder) gridMutations(f graphql.Fields) {
 		Type: nonNull(microPayload("RenameMicroGridPayload")),
 		Args: inputArg("RenameMicroGridInput", graphql.InputObjectConfigFieldMap{"microGridId": id, "name": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ MicroGridID, Name string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("MicroGrid", in.MicroGridID)
+			in, err := readInput[renameMicroGridInput](p)
 			if err != nil {
 				return nil, err
 			}
-			m, err := b.svc.Communities.RenameMicroGrid(p.Context, mid, in.Name)
+			m, err := b.svc.Communities.RenameMicroGrid(p.Context, in.MicroGridID, in.Name)
 			return map[string]any{"microGrid": m}, err
 		}),
 	}

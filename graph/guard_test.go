@@ -18,7 +18,14 @@ import (
 // guardEnv serves the schema without the deliberation service, so that
 // asking for a topic panics inside a resolver.
 func guardEnv(t *testing.T) (*graph.Handler, *bytes.Buffer) {
+	h, logs, _ := guardEnvAs(t)
+	return h, logs
+}
+
+// guardEnvAs is guardEnv with a logged-in user's token.
+func guardEnvAs(t *testing.T) (*graph.Handler, *bytes.Buffer, string) {
 	e := newEnv(t)
+	token, _ := e.register(t, "guard@example.com", "测试")
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
 	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify}
@@ -26,13 +33,20 @@ func guardEnv(t *testing.T) (*graph.Handler, *bytes.Buffer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return graph.NewHandler(schema, svc, log, false, nil), &logs
+	return graph.NewHandler(schema, svc, log, false, nil), &logs, token
 }
 
 func postQuery(h http.Handler, query string) *httptest.ResponseRecorder {
+	return postQueryAs(h, "", query)
+}
+
+func postQueryAs(h http.Handler, token, query string) *httptest.ResponseRecorder {
 	body, _ := json.Marshal(map[string]string{"query": query})
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
@@ -41,8 +55,8 @@ func postQuery(h http.Handler, query string) *httptest.ResponseRecorder {
 // TestResolverPanic: a panic in a resolver is a masked INTERNAL error with a
 // request id, logged once, and the handler keeps serving.
 func TestResolverPanic(t *testing.T) {
-	h, logs := guardEnv(t)
-	rec := postQuery(h, `{ node(id: "`+gid("Topic", domain.NewID())+`") { id } }`)
+	h, logs, token := guardEnvAs(t)
+	rec := postQueryAs(h, token, `{ node(id: "`+gid("Topic", domain.NewID())+`") { id } }`)
 	body := rec.Body.String()
 	if rec.Code != 200 || !strings.Contains(body, `"INTERNAL"`) || strings.Contains(body, "nil pointer") {
 		t.Errorf("panicking resolver: %d %s; want a masked INTERNAL error", rec.Code, body)

@@ -11,25 +11,10 @@ import (
 // Global IDs are opaque to clients: base64url of "Type:localID". A malformed
 // ID, or one of another type, is NotFound, the same as a missing record.
 
-func globalID(typ string, id domain.ID) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + string(id)))
-}
+func globalID(typ string, id domain.ID) string { return domain.GlobalID(typ, id) }
 
 // decodeGlobalID splits a global ID into its type and local ID.
-func decodeGlobalID(gid string) (typ string, id domain.ID, ok bool) {
-	if len(gid) > 200 {
-		return "", "", false
-	}
-	b, err := base64.RawURLEncoding.DecodeString(gid)
-	if err != nil {
-		return "", "", false
-	}
-	typ, local, found := strings.Cut(string(b), ":")
-	if !found || typ == "" || local == "" {
-		return "", "", false
-	}
-	return typ, domain.ID(local), true
-}
+func decodeGlobalID(gid string) (typ string, id domain.ID, ok bool) { return domain.ParseGlobalID(gid) }
 
 // localID returns the local ID of a global ID of type typ, or a NotFound
 // error naming what was looked for.

@@ -57,12 +57,37 @@ func decodeInput(p graphql.ResolveParams, dst any) error {
 	if v.Kind() != reflect.Struct {
 		return nil
 	}
-	return decodeIDs(v, "")
+	return decodeIDs(v, "", requiredFields(p))
+}
+
+// requiredFields are the non-null fields of the mutation's input type: an
+// empty ID there is as bad as a malformed one.
+func requiredFields(p graphql.ResolveParams) map[string]bool {
+	out := map[string]bool{}
+	parent, ok := p.Info.ParentType.(*graphql.Object)
+	if !ok || parent.Fields()[p.Info.FieldName] == nil {
+		return out
+	}
+	for _, a := range parent.Fields()[p.Info.FieldName].Args {
+		if a.Name() != "input" {
+			continue
+		}
+		t := a.Type
+		if nn, ok := t.(*graphql.NonNull); ok {
+			t = nn.OfType
+		}
+		if in, ok := t.(*graphql.InputObject); ok {
+			for name, f := range in.Fields() {
+				_, out[name] = f.Type.(*graphql.NonNull)
+			}
+		}
+	}
+	return out
 }
 
 // decodeIDs decodes the id-tagged fields of struct v; inside a list of
 // input objects, errors name the list's field (under).
-func decodeIDs(v reflect.Value, under string) error {
+func decodeIDs(v reflect.Value, under string, required map[string]bool) error {
 	t := v.Type()
 	for i := range t.NumField() {
 		sf, fv := t.Field(i), v.Field(i)
@@ -73,11 +98,17 @@ func decodeIDs(v reflect.Value, under string) error {
 		typ, tagged := sf.Tag.Lookup("id")
 		switch {
 		case tagged && sf.Type == idType:
+			if fv.String() == "" && under == "" && required[name] {
+				return inField(notFound(typ), name)
+			}
 			if err := decodeID(fv, typ, name); err != nil {
 				return err
 			}
 		case tagged && sf.Type == idSliceType:
 			for j := range fv.Len() {
+				if fv.Index(j).String() == "" {
+					return inField(notFound(typ), name)
+				}
 				if err := decodeID(fv.Index(j), typ, name); err != nil {
 					return err
 				}
@@ -85,6 +116,9 @@ func decodeIDs(v reflect.Value, under string) error {
 		case tagged && sf.Type == memberRefType:
 			// json filled Community with the global ID (memberRef's
 			// UnmarshalJSON); split it.
+			if fv.FieldByName("Community").String() == "" && under == "" && required[name] {
+				return inField(notFound("Member"), name)
+			}
 			if err := decodeMember(fv, name); err != nil {
 				return err
 			}
@@ -92,7 +126,7 @@ func decodeIDs(v reflect.Value, under string) error {
 			panic(fmt.Sprintf("graph: field %s tagged id has type %s", sf.Name, sf.Type))
 		case sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Struct:
 			for j := range fv.Len() {
-				if err := decodeIDs(fv.Index(j), name); err != nil {
+				if err := decodeIDs(fv.Index(j), name, nil); err != nil {
 					return err
 				}
 			}
@@ -157,15 +191,4 @@ func argID(p graphql.ResolveParams, name, typ string) (domain.ID, error) {
 	gid, _ := p.Args[name].(string)
 	id, err := localID(typ, gid)
 	return id, inField(err, name)
-}
-
-// inputID reads one global ID field of the input.
-func inputID(p graphql.ResolveParams, key, typ string) (domain.ID, error) {
-	var in map[string]any
-	if err := decodeInput(p, &in); err != nil {
-		return "", err
-	}
-	s, _ := in[key].(string)
-	id, err := localID(typ, s)
-	return id, inField(err, key)
 }

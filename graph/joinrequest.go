@@ -63,6 +63,26 @@ func (b *builder) resolveJoinRequests(p graphql.ResolveParams) (any, error) {
 	return toConnection(l, func(r community.JoinRequest) domain.ID { return r.ID }), err
 }
 
+type requestToJoinInput struct {
+	CommunityID domain.ID `json:"communityId" id:"Community"`
+	GridID      domain.ID `json:"gridId" id:"Grid"`
+	MicroGridID domain.ID `json:"microGridId" id:"MicroGrid"`
+	Message     string    `json:"message"`
+}
+
+func (in requestToJoinInput) toDomain() community.JoinInput {
+	return community.JoinInput{CommunityID: in.CommunityID, GridID: in.GridID, MicroGridID: in.MicroGridID, Message: in.Message}
+}
+
+type approveJoinRequestInput struct {
+	JoinRequestID domain.ID `json:"joinRequestId" id:"JoinRequest"`
+}
+
+type rejectJoinRequestInput struct {
+	JoinRequestID domain.ID `json:"joinRequestId" id:"JoinRequest"`
+	Reason        string    `json:"reason"`
+}
+
 func (b *builder) joinMutations(f graphql.Fields) {
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
 	f["requestToJoin"] = &graphql.Field{
@@ -71,28 +91,11 @@ func (b *builder) joinMutations(f graphql.Fields) {
 			"communityId": id, "gridId": id, "microGridId": {Type: graphql.ID}, "message": {Type: graphql.String},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				CommunityID, GridID string
-				MicroGridID         *string
-				Message             string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Community", in.CommunityID)
+			in, err := readInput[requestToJoinInput](p)
 			if err != nil {
 				return nil, err
 			}
-			ji := community.JoinInput{CommunityID: cid, Message: in.Message}
-			if ji.GridID, err = localID("Grid", in.GridID); err != nil {
-				return nil, domain.InvalidField("gridId", "请选择本社区的网格", "choose a grid of this community")
-			}
-			if in.MicroGridID != nil && *in.MicroGridID != "" {
-				if ji.MicroGridID, err = localID("MicroGrid", *in.MicroGridID); err != nil {
-					return nil, domain.InvalidField("microGridId", "请选择该网格下的微网格", "choose a micro-grid of that grid")
-				}
-			}
-			r, err := b.svc.Communities.RequestToJoin(p.Context, ji)
+			r, err := b.svc.Communities.RequestToJoin(p.Context, in.toDomain())
 			return map[string]any{"joinRequest": r}, err
 		}),
 	}
@@ -102,15 +105,11 @@ func (b *builder) joinMutations(f graphql.Fields) {
 		Description: "The committee, admins or the grid worker of the chosen grid approve a request.",
 		Args:        inputArg("ApproveJoinRequestInput", graphql.InputObjectConfigFieldMap{"joinRequestId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ JoinRequestID string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			rid, err := localID("JoinRequest", in.JoinRequestID)
+			in, err := readInput[approveJoinRequestInput](p)
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Communities.ApproveJoinRequest(p.Context, rid)
+			r, err := b.svc.Communities.ApproveJoinRequest(p.Context, in.JoinRequestID)
 			return map[string]any{"joinRequest": r}, err
 		}),
 	}
@@ -118,15 +117,11 @@ func (b *builder) joinMutations(f graphql.Fields) {
 		Type: nonNull(decided),
 		Args: inputArg("RejectJoinRequestInput", graphql.InputObjectConfigFieldMap{"joinRequestId": id, "reason": {Type: nonNull(graphql.String)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ JoinRequestID, Reason string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			rid, err := localID("JoinRequest", in.JoinRequestID)
+			in, err := readInput[rejectJoinRequestInput](p)
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Communities.RejectJoinRequest(p.Context, rid, in.Reason)
+			r, err := b.svc.Communities.RejectJoinRequest(p.Context, in.JoinRequestID, in.Reason)
 			return map[string]any{"joinRequest": r}, err
 		}),
 	}

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"time"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -95,6 +97,52 @@ func (b *builder) resolveMeetings(p graphql.ResolveParams) (any, error) {
 	return b.svc.Deliberation.Meetings(p.Context, c.ID, upcoming)
 }
 
+type scheduleMeetingInput struct {
+	CommunityID domain.ID                `json:"communityId" id:"Community"`
+	Kind        deliberation.MeetingKind `json:"kind"`
+	Title       string                   `json:"title"`
+	StartsAt    time.Time                `json:"startsAt"`
+	Place       string                   `json:"place"`
+	TopicIDs    []domain.ID              `json:"topicIds" id:"Topic"`
+}
+
+func (in scheduleMeetingInput) toDomain() deliberation.MeetingInput {
+	return deliberation.MeetingInput{CommunityID: in.CommunityID, Kind: in.Kind, Title: in.Title, StartsAt: in.StartsAt, Place: in.Place,
+		TopicIDs: in.TopicIDs}
+}
+
+type rescheduleMeetingInput struct {
+	MeetingID domain.ID `json:"meetingId" id:"Meeting"`
+	StartsAt  time.Time `json:"startsAt"`
+}
+
+type checkInInput struct {
+	MeetingID domain.ID `json:"meetingId" id:"Meeting"`
+	Code      string    `json:"code"`
+}
+
+type recordAttendanceInput struct {
+	MeetingID domain.ID `json:"meetingId" id:"Meeting"`
+	Member    memberRef `json:"memberId" id:"Member"`
+}
+
+type startMeetingInput struct {
+	MeetingID domain.ID `json:"meetingId" id:"Meeting"`
+}
+
+type recordStatementInput struct {
+	MeetingID domain.ID           `json:"meetingId" id:"Meeting"`
+	TopicID   domain.ID           `json:"topicId" id:"Topic"`
+	Speaker   memberRef           `json:"speakerMemberId" id:"Member"`
+	Stance    deliberation.Stance `json:"stance"`
+	Summary   string              `json:"summary"`
+}
+
+type setMinutesInput struct {
+	MeetingID domain.ID `json:"meetingId" id:"Meeting"`
+	Minutes   string    `json:"minutes"`
+}
+
 func (b *builder) meetingMutations(f graphql.Fields) {
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
 	meetingPayload := func(name string) *graphql.Object {
@@ -112,30 +160,11 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			"startsAt": {Type: nonNull(graphql.DateTime)}, "place": {Type: graphql.String}, "topicIds": {Type: listOf(graphql.ID)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				CommunityID, Title, StartsAt, Place string
-				Kind                                deliberation.MeetingKind
-				TopicIDs                            []string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Community", in.CommunityID)
+			in, err := readInput[scheduleMeetingInput](p)
 			if err != nil {
 				return nil, err
 			}
-			mi := deliberation.MeetingInput{CommunityID: cid, Kind: in.Kind, Title: in.Title, Place: in.Place}
-			if mi.StartsAt, err = parseTime(in.StartsAt); err != nil {
-				return nil, domain.InvalidField("startsAt", "时间格式无效", "invalid time")
-			}
-			for _, t := range in.TopicIDs {
-				tid, err := localID("Topic", t)
-				if err != nil {
-					return nil, domain.InvalidField("topicIds", "议程只能包含本社区已受理的议题", "the agenda takes accepted topics of this community")
-				}
-				mi.TopicIDs = append(mi.TopicIDs, tid)
-			}
-			m, err := b.svc.Deliberation.ScheduleMeeting(p.Context, mi)
+			m, err := b.svc.Deliberation.ScheduleMeeting(p.Context, in.toDomain())
 			return map[string]any{"meeting": m}, err
 		}),
 	}
@@ -144,19 +173,11 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 		Description: "Moves a meeting that has not started; its reminders move with it.",
 		Args:        inputArg("RescheduleMeetingInput", graphql.InputObjectConfigFieldMap{"meetingId": id, "startsAt": {Type: nonNull(graphql.DateTime)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ MeetingID, StartsAt string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Meeting", in.MeetingID)
+			in, err := readInput[rescheduleMeetingInput](p)
 			if err != nil {
 				return nil, err
 			}
-			at, err := parseTime(in.StartsAt)
-			if err != nil {
-				return nil, domain.InvalidField("startsAt", "时间格式无效", "invalid time")
-			}
-			m, err := b.svc.Deliberation.RescheduleMeeting(p.Context, mid, at)
+			m, err := b.svc.Deliberation.RescheduleMeeting(p.Context, in.MeetingID, in.StartsAt)
 			return map[string]any{"meeting": m}, err
 		}),
 	}
@@ -165,55 +186,42 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 		Description: "Checks the viewer in with the code shown in the room.",
 		Args:        inputArg("CheckInInput", graphql.InputObjectConfigFieldMap{"meetingId": id, "code": {Type: nonNull(graphql.String)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ MeetingID, Code string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Meeting", in.MeetingID)
+			in, err := readInput[checkInInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Deliberation.CheckIn(p.Context, mid, in.Code); err != nil {
+			if _, err := b.svc.Deliberation.CheckIn(p.Context, in.MeetingID, in.Code); err != nil {
 				return nil, err
 			}
-			return meeting(p, mid)
+			return meeting(p, in.MeetingID)
 		}),
 	}
 	f["recordAttendance"] = &graphql.Field{
 		Type: nonNull(meetingPayload("RecordAttendancePayload")),
 		Args: inputArg("RecordAttendanceInput", graphql.InputObjectConfigFieldMap{"meetingId": id, "memberId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ MeetingID, MemberID string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Meeting", in.MeetingID)
+			in, err := readInput[recordAttendanceInput](p)
 			if err != nil {
 				return nil, err
 			}
-			member, err := localID("Member", in.MemberID)
-			_, uid, ok := splitMemberID(member)
-			if err != nil || !ok {
-				return nil, domain.InvalidField("memberId", "请选择参会成员", "choose an expected member")
-			}
-			if _, err := b.svc.Deliberation.RecordAttendance(p.Context, mid, uid); err != nil {
+			if _, err := b.svc.Deliberation.RecordAttendance(p.Context, in.MeetingID, in.Member.User); err != nil {
 				return nil, err
 			}
-			return meeting(p, mid)
+			return meeting(p, in.MeetingID)
 		}),
 	}
 	f["startMeeting"] = &graphql.Field{
 		Type: nonNull(meetingPayload("StartMeetingPayload")),
 		Args: inputArg("StartMeetingInput", graphql.InputObjectConfigFieldMap{"meetingId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			mid, err := inputID(p, "meetingId", "Meeting")
+			in, err := readInput[startMeetingInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Deliberation.StartMeeting(p.Context, mid); err != nil {
+			if _, err := b.svc.Deliberation.StartMeeting(p.Context, in.MeetingID); err != nil {
 				return nil, err
 			}
-			return meeting(p, mid)
+			return meeting(p, in.MeetingID)
 		}),
 	}
 	f["recordStatement"] = &graphql.Field{
@@ -222,45 +230,25 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 			"meetingId": id, "topicId": id, "speakerMemberId": id, "stance": {Type: nonNull(b.stanceEnum)}, "summary": {Type: nonNull(graphql.String)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				MeetingID, TopicID, SpeakerMemberID, Summary string
-				Stance                                       deliberation.Stance
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Meeting", in.MeetingID)
+			in, err := readInput[recordStatementInput](p)
 			if err != nil {
 				return nil, err
 			}
-			tid, err := localID("Topic", in.TopicID)
-			if err != nil {
-				return nil, domain.InvalidField("topicId", "该议题不在本次议程中", "the topic is not on the agenda")
-			}
-			member, err := localID("Member", in.SpeakerMemberID)
-			_, uid, ok := splitMemberID(member)
-			if err != nil || !ok {
-				return nil, domain.InvalidField("speakerMemberId", "请选择本社区的成员", "choose a member of this community")
-			}
-			if _, err := b.svc.Deliberation.RecordStatement(p.Context, mid, tid, uid, in.Stance, in.Summary); err != nil {
+			if _, err := b.svc.Deliberation.RecordStatement(p.Context, in.MeetingID, in.TopicID, in.Speaker.User, in.Stance, in.Summary); err != nil {
 				return nil, asInputField(err, "speakerId", "speakerMemberId")
 			}
-			return meeting(p, mid)
+			return meeting(p, in.MeetingID)
 		}),
 	}
 	f["setMinutes"] = &graphql.Field{
 		Type: nonNull(meetingPayload("SetMinutesPayload")),
 		Args: inputArg("SetMinutesInput", graphql.InputObjectConfigFieldMap{"meetingId": id, "minutes": {Type: nonNull(graphql.String)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ MeetingID, Minutes string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Meeting", in.MeetingID)
+			in, err := readInput[setMinutesInput](p)
 			if err != nil {
 				return nil, err
 			}
-			m, err := b.svc.Deliberation.SetMinutes(p.Context, mid, in.Minutes)
+			m, err := b.svc.Deliberation.SetMinutes(p.Context, in.MeetingID, in.Minutes)
 			return map[string]any{"meeting": m}, err
 		}),
 	}

@@ -73,13 +73,37 @@ func (b *builder) resolveMembers(p graphql.ResolveParams) (any, error) {
 	if r, ok := p.Args["role"].(domain.Role); ok {
 		f.Role = &r
 	}
-	if gid, ok := p.Args["gridId"].(string); ok {
-		if f.GridID, err = optionalID("Grid", &gid); err != nil {
+	if _, ok := p.Args["gridId"].(string); ok {
+		gid, err := argID(p, "gridId", "Grid")
+		if err != nil {
 			return nil, err
 		}
+		f.GridID = &gid
 	}
 	l, err := b.svc.Communities.Members(p.Context, c.ID, f, page)
 	return toConnection(l, community.Member.ID), err
+}
+
+// memberRoleInput is the input of assignRole and revokeRole.
+type memberRoleInput struct {
+	Member memberRef   `json:"memberId" id:"Member"`
+	Role   domain.Role `json:"role"`
+	GridID domain.ID   `json:"gridId" id:"Grid"`
+}
+
+func (in memberRoleInput) toDomain() community.RoleInput {
+	return community.RoleInput{CommunityID: in.Member.Community, UserID: in.Member.User, Role: in.Role, GridID: in.GridID}
+}
+
+type registerAssistedResidentInput struct {
+	CommunityID domain.ID `json:"communityId" id:"Community"`
+	MicroGridID domain.ID `json:"microGridId" id:"MicroGrid"`
+	Name        string    `json:"name"`
+	Phone       string    `json:"phone"`
+}
+
+func (in registerAssistedResidentInput) toDomain() community.AssistedResidentInput {
+	return community.AssistedResidentInput{CommunityID: in.CommunityID, MicroGridID: in.MicroGridID, Name: in.Name, Phone: in.Phone}
 }
 
 func (b *builder) memberMutations(f graphql.Fields) {
@@ -93,29 +117,11 @@ func (b *builder) memberMutations(f graphql.Fields) {
 	}
 	roleResolver := func(change func(*community.Service) func(context.Context, community.RoleInput) (community.Member, error)) graphql.FieldResolveFn {
 		return mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				MemberID string
-				Role     domain.Role
-				GridID   *string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			mid, err := localID("Member", in.MemberID)
+			in, err := readInput[memberRoleInput](p)
 			if err != nil {
 				return nil, err
 			}
-			cid, uid, ok := splitMemberID(mid)
-			if !ok {
-				return nil, notFound("Member")
-			}
-			ri := community.RoleInput{CommunityID: cid, UserID: uid, Role: in.Role}
-			if in.GridID != nil {
-				if ri.GridID, err = localID("Grid", *in.GridID); err != nil {
-					return nil, domain.InvalidField("gridId", "请选择本社区的网格", "choose a grid of this community")
-				}
-			}
-			m, err := change(b.svc.Communities)(p.Context, ri)
+			m, err := change(b.svc.Communities)(p.Context, in.toDomain())
 			return map[string]any{"member": m}, err
 		})
 	}
@@ -141,24 +147,11 @@ func (b *builder) memberMutations(f graphql.Fields) {
 			"communityId": id, "microGridId": id, "name": {Type: nonNull(graphql.String)}, "phone": {Type: graphql.String},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				CommunityID, MicroGridID, Name string
-				Phone                          string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Community", in.CommunityID)
+			in, err := readInput[registerAssistedResidentInput](p)
 			if err != nil {
 				return nil, err
 			}
-			mid, err := localID("MicroGrid", in.MicroGridID)
-			if err != nil {
-				return nil, domain.InvalidField("microGridId", "请选择本社区的微网格", "choose a micro-grid of this community")
-			}
-			m, err := b.svc.Communities.RegisterAssistedResident(p.Context, community.AssistedResidentInput{
-				CommunityID: cid, MicroGridID: mid, Name: in.Name, Phone: in.Phone,
-			})
+			m, err := b.svc.Communities.RegisterAssistedResident(p.Context, in.toDomain())
 			return map[string]any{"member": m}, err
 		}),
 	}

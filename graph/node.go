@@ -11,10 +11,14 @@ import (
 
 // A nodeKind is one Node type: its object, the Go type of its values, and
 // how node(id:) fetches one by local ID (the fetch checks the viewer).
+// Public kinds (streets, communities, grids) may be read logged out; of
+// the others, a logged-out client is told UNAUTHENTICATED whether or not
+// the record exists, and a viewer who may not see one NOT_FOUND.
 type nodeKind struct {
 	object *graphql.Object
 	value  reflect.Type
 	fetch  func(context.Context, domain.ID) (any, error)
+	public bool
 }
 
 // nodeOf makes the Node kind of object, whose values are T.
@@ -26,6 +30,13 @@ func nodeOf[T any](object *graphql.Object, fetch func(context.Context, domain.ID
 		}
 		return v, nil
 	}}
+}
+
+// publicNode makes the Node kind of a public object, which anyone may read.
+func publicNode[T any](object *graphql.Object, fetch func(context.Context, domain.ID) (T, error)) nodeKind {
+	k := nodeOf(object, fetch)
+	k.public = true
+	return k
 }
 
 // addNodes registers a part's Node kinds.
@@ -60,7 +71,7 @@ func idField[T any](typ string, id func(T) domain.ID) *graphql.Field {
 func (b *builder) nodeQueries(f graphql.Fields) {
 	f["node"] = &graphql.Field{
 		Type:        b.node,
-		Description: "Fetches any object by its global ID; records the viewer may not see are NOT_FOUND.",
+		Description: "Fetches any object by its global ID. Streets, communities and grids are public; other records are UNAUTHENTICATED when logged out (whether or not they exist) and NOT_FOUND to a viewer who may not see them.",
 		Args:        graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			gid, _ := p.Args["id"].(string)
@@ -71,6 +82,11 @@ func (b *builder) nodeQueries(f graphql.Fields) {
 			k, ok := b.nodes[typ]
 			if !ok {
 				return nil, notFound("")
+			}
+			if !k.public {
+				if _, err := domain.RequireUser(p.Context); err != nil {
+					return nil, err
+				}
 			}
 			return k.fetch(p.Context, id)
 		},

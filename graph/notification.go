@@ -74,6 +74,23 @@ func (b *builder) notificationConnections() {
 	b.notificationConn = b.connection("Notification", b.notification)
 }
 
+// updateNotificationPreferencesInput leaves a preference unchanged when null.
+type updateNotificationPreferencesInput struct {
+	Off               *[]notify.Kind `json:"off"`
+	Digest            *bool          `json:"digest"`
+	QuietHoursEnabled *bool          `json:"quietHoursEnabled"`
+	QuietStart        *string        `json:"quietStart"`
+	QuietEnd          *string        `json:"quietEnd"`
+}
+
+func (in updateNotificationPreferencesInput) toDomain() notify.PreferencesUpdate {
+	return notify.PreferencesUpdate{Off: in.Off, Digest: in.Digest, QuietEnabled: in.QuietHoursEnabled, QuietStart: in.QuietStart, QuietEnd: in.QuietEnd}
+}
+
+type retryNotificationInput struct {
+	NotificationID domain.ID `json:"notificationId" id:"Notification"`
+}
+
 func (b *builder) notificationMutations(f graphql.Fields) {
 	f["updateNotificationPreferences"] = &graphql.Field{
 		Type: nonNull(payload("UpdateNotificationPreferencesPayload", graphql.Fields{"preferences": {Type: nonNull(b.prefs)}})),
@@ -85,18 +102,11 @@ func (b *builder) notificationMutations(f graphql.Fields) {
 			"quietEnd":          {Type: graphql.String, Description: "HH:MM"},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				Off                  *[]notify.Kind
-				Digest               *bool
-				QuietHoursEnabled    *bool
-				QuietStart, QuietEnd *string
-			}
-			if err := decodeInput(p, &in); err != nil {
+			in, err := readInput[updateNotificationPreferencesInput](p)
+			if err != nil {
 				return nil, err
 			}
-			prefs, err := b.svc.Notify.UpdatePreferences(p.Context, notify.PreferencesUpdate{
-				Off: in.Off, Digest: in.Digest, QuietEnabled: in.QuietHoursEnabled, QuietStart: in.QuietStart, QuietEnd: in.QuietEnd,
-			})
+			prefs, err := b.svc.Notify.UpdatePreferences(p.Context, in.toDomain())
 			return map[string]any{"preferences": prefs}, err
 		}),
 	}
@@ -116,15 +126,11 @@ func (b *builder) notificationMutations(f graphql.Fields) {
 		Description: "Puts a failed notification of the admin's community back in the queue.",
 		Args:        inputArg("RetryNotificationInput", graphql.InputObjectConfigFieldMap{"notificationId": {Type: nonNull(graphql.ID)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ NotificationID string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			id, err := localID("Notification", in.NotificationID)
+			in, err := readInput[retryNotificationInput](p)
 			if err != nil {
 				return nil, err
 			}
-			it, err := b.svc.Notify.Retry(p.Context, id)
+			it, err := b.svc.Notify.Retry(p.Context, in.NotificationID)
 			return map[string]any{"notification": it}, err
 		}),
 	}

@@ -128,6 +128,25 @@ func (b *builder) operatorQueries(f graphql.Fields) {
 	}
 }
 
+type requestCommunityInput struct {
+	StreetID domain.ID      `json:"streetId" id:"Street"`
+	Name     string         `json:"name"`
+	Code     string         `json:"code"`
+	Kind     community.Kind `json:"kind"`
+	Note     string         `json:"note"`
+}
+
+func (in requestCommunityInput) toDomain() community.CommunityRequestInput {
+	return community.CommunityRequestInput{StreetID: in.StreetID, Name: in.Name, Kind: in.Kind, Code: in.Code, Note: in.Note}
+}
+
+// decideCommunityRequestInput is the input of approveCommunityRequest and
+// rejectCommunityRequest (which alone has a reason).
+type decideCommunityRequestInput struct {
+	RequestID domain.ID `json:"requestId" id:"CommunityRequest"`
+	Reason    string    `json:"reason"`
+}
+
 func (b *builder) operatorMutations(f graphql.Fields) {
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
 	str := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String)}
@@ -141,18 +160,11 @@ func (b *builder) operatorMutations(f graphql.Fields) {
 			"streetId": id, "name": str, "code": str, "kind": {Type: nonNull(b.kindEnum)}, "note": str,
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				StreetID, Name, Code, Note string
-				Kind                       community.Kind
-			}
-			if err := decodeInput(p, &in); err != nil {
+			in, err := readInput[requestCommunityInput](p)
+			if err != nil {
 				return nil, err
 			}
-			street, err := localID("Street", in.StreetID)
-			if err != nil {
-				return nil, domain.InvalidField("streetId", "请选择街道", "choose a street")
-			}
-			r, err := b.svc.Communities.RequestCommunity(p.Context, community.CommunityRequestInput{StreetID: street, Name: in.Name, Kind: in.Kind, Code: in.Code, Note: in.Note})
+			r, err := b.svc.Communities.RequestCommunity(p.Context, in.toDomain())
 			return map[string]any{"communityRequest": r}, err
 		}),
 	}
@@ -165,19 +177,15 @@ func (b *builder) operatorMutations(f graphql.Fields) {
 			Type: requestPayload(name + "Payload"),
 			Args: inputArg(name+"Input", fields),
 			Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-				var in struct{ RequestID, Reason string }
-				if err := decodeInput(p, &in); err != nil {
-					return nil, err
-				}
-				rid, err := localID("CommunityRequest", in.RequestID)
+				in, err := readInput[decideCommunityRequestInput](p)
 				if err != nil {
 					return nil, err
 				}
 				var r community.CommunityRequest
 				if withReason {
-					r, err = b.svc.Communities.RejectCommunityRequest(p.Context, rid, in.Reason)
+					r, err = b.svc.Communities.RejectCommunityRequest(p.Context, in.RequestID, in.Reason)
 				} else {
-					r, err = b.svc.Communities.ApproveCommunityRequest(p.Context, rid)
+					r, err = b.svc.Communities.ApproveCommunityRequest(p.Context, in.RequestID)
 				}
 				return map[string]any{"communityRequest": r}, err
 			}),

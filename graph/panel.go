@@ -227,37 +227,35 @@ type partyCountValue struct {
 func (b *builder) panelQueries(f graphql.Fields) {
 	f["draw"] = &graphql.Field{
 		Type: b.draw, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
-		Resolve: func(p graphql.ResolveParams) (any, error) {
-			id, err := localID("Draw", p.Args["id"].(string))
-			if err != nil {
-				return nil, err
-			}
-			return b.svc.Deliberation.DrawRecord(p.Context, id)
-		},
+		Resolve: byPrivateID("id", "Draw", b.svc.Deliberation.DrawRecord),
 	}
 	f["recomputeResult"] = &graphql.Field{
 		Type:        b.voteResult,
 		Description: "Counts a motion's votes again from the vote documents (each voter's latest before the close) and applies its quorum and method: after the close it equals the published result. A secret ballot is recounted only once closed, and shows only what decides it.",
 		Args:        graphql.FieldConfigArgument{"motionId": {Type: nonNull(graphql.ID)}},
-		Resolve: func(p graphql.ResolveParams) (any, error) {
-			id, err := localID("Motion", p.Args["motionId"].(string))
-			if err != nil {
-				return nil, err
-			}
-			return b.svc.Deliberation.Recompute(p.Context, id)
-		},
+		Resolve:     byPrivateID("motionId", "Motion", b.svc.Deliberation.Recompute),
 	}
 	f["verifyDraw"] = &graphql.Field{
 		Type:        nonNull(graphql.Boolean),
 		Description: "Recomputes a recorded draw from its published seed and eligible list: true when it gives the recorded panel.",
 		Args:        graphql.FieldConfigArgument{"drawId": {Type: nonNull(graphql.ID)}},
-		Resolve: func(p graphql.ResolveParams) (any, error) {
-			id, err := localID("Draw", p.Args["drawId"].(string))
-			if err != nil {
-				return nil, err
-			}
-			return b.svc.Deliberation.VerifyDraw(p.Context, id)
-		},
+		Resolve:     byPrivateID("drawId", "Draw", b.svc.Deliberation.VerifyDraw),
+	}
+}
+
+// byPrivateID resolves a query of a record that is not public by the
+// global ID in argument arg: UNAUTHENTICATED when logged out, whether or
+// not the record exists, as node(id:) answers.
+func byPrivateID[V any](arg, typ string, get func(context.Context, domain.ID) (V, error)) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		if _, err := domain.RequireUser(p.Context); err != nil {
+			return nil, err
+		}
+		id, err := argID(p, arg, typ)
+		if err != nil {
+			return nil, err
+		}
+		return get(p.Context, id)
 	}
 }
 

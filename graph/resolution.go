@@ -127,6 +127,75 @@ func (b *builder) buildResolutions() {
 		})})
 }
 
+type adoptResolutionInput struct {
+	MotionID domain.ID `json:"motionId" id:"Motion"`
+}
+
+type objectToResolutionInput struct {
+	ResolutionID domain.ID `json:"resolutionId" id:"Resolution"`
+	Text         string    `json:"text"`
+}
+
+type answerObjectionInput struct {
+	ObjectionID domain.ID `json:"objectionId" id:"Objection"`
+	Answer      string    `json:"answer"`
+}
+
+// addActionItemInput names the owner by a Member ID or a party.
+type addActionItemInput struct {
+	ResolutionID domain.ID          `json:"resolutionId" id:"Resolution"`
+	Title        string             `json:"title"`
+	Owner        memberRef          `json:"ownerMemberId" id:"Member"`
+	OwnerParty   deliberation.Party `json:"ownerParty"`
+	Due          time.Time          `json:"due"`
+	Weight       int                `json:"weight"`
+}
+
+func (in addActionItemInput) toDomain() deliberation.ItemInput {
+	return deliberation.ItemInput{ResolutionID: in.ResolutionID, Title: in.Title, OwnerID: in.Owner.User, OwnerParty: in.OwnerParty,
+		Due: in.Due, Weight: in.Weight}
+}
+
+type updateActionItemInput struct {
+	ActionItemID domain.ID `json:"actionItemId" id:"ActionItem"`
+	Progress     int       `json:"progress"`
+	Text         string    `json:"text"`
+	Link         string    `json:"link"`
+}
+
+// correctActionItemInput leaves a field unchanged when null.
+type correctActionItemInput struct {
+	ActionItemID domain.ID  `json:"actionItemId" id:"ActionItem"`
+	Title        *string    `json:"title"`
+	Due          *time.Time `json:"due"`
+	Weight       *int       `json:"weight"`
+	Reason       string     `json:"reason"`
+}
+
+func (in correctActionItemInput) toDomain() deliberation.ItemCorrection {
+	return deliberation.ItemCorrection{ItemID: in.ActionItemID, Title: in.Title, Due: in.Due, Weight: in.Weight, Reason: in.Reason}
+}
+
+type removeActionItemInput struct {
+	ActionItemID domain.ID `json:"actionItemId" id:"ActionItem"`
+	Reason       string    `json:"reason"`
+}
+
+type rateResolutionInput struct {
+	ResolutionID domain.ID `json:"resolutionId" id:"Resolution"`
+	Stars        int       `json:"stars"`
+}
+
+type closeResolutionInput struct {
+	ResolutionID     domain.ID `json:"resolutionId" id:"Resolution"`
+	Summary          string    `json:"summary"`
+	UnfinishedReason string    `json:"unfinishedReason"`
+}
+
+func (in closeResolutionInput) toDomain() deliberation.ClosingInput {
+	return deliberation.ClosingInput{Summary: in.Summary, UnfinishedReason: in.UnfinishedReason}
+}
+
 func (b *builder) resolutionMutations(f graphql.Fields) {
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
 	str := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String)}
@@ -142,11 +211,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		Description: "Turns a motion that passed into a resolution, published for objections during its notice period (公示期).",
 		Args:        inputArg("AdoptResolutionInput", graphql.InputObjectConfigFieldMap{"motionId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			mid, err := inputID(p, "motionId", "Motion")
+			in, err := readInput[adoptResolutionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Deliberation.Adopt(p.Context, mid)
+			r, err := b.svc.Deliberation.Adopt(p.Context, in.MotionID)
 			return map[string]any{"resolution": r}, err
 		}),
 	}
@@ -154,33 +223,25 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		Type: nonNull(resPayload("ObjectToResolutionPayload")),
 		Args: inputArg("ObjectToResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "text": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ ResolutionID, Text string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			rid, err := localID("Resolution", in.ResolutionID)
+			in, err := readInput[objectToResolutionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if _, err := b.svc.Deliberation.Object(p.Context, rid, in.Text); err != nil {
+			if _, err := b.svc.Deliberation.Object(p.Context, in.ResolutionID, in.Text); err != nil {
 				return nil, err
 			}
-			return resolution(p, rid)
+			return resolution(p, in.ResolutionID)
 		}),
 	}
 	f["answerObjection"] = &graphql.Field{
 		Type: nonNull(payload("AnswerObjectionPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use objection"}, "objection": {Type: nonNull(b.objection)}})),
 		Args: inputArg("AnswerObjectionInput", graphql.InputObjectConfigFieldMap{"objectionId": id, "answer": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ ObjectionID, Answer string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			oid, err := localID("Objection", in.ObjectionID)
+			in, err := readInput[answerObjectionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			o, err := b.svc.Deliberation.AnswerObjection(p.Context, oid, in.Answer)
+			o, err := b.svc.Deliberation.AnswerObjection(p.Context, in.ObjectionID, in.Answer)
 			return map[string]any{"ok": err == nil, "objection": o}, err
 		}),
 	}
@@ -193,34 +254,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			"due": {Type: nonNull(graphql.DateTime)}, "weight": {Type: graphql.Int},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				ResolutionID, Title, Due  string
-				OwnerMemberID, OwnerParty *string
-				Weight                    int
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			rid, err := localID("Resolution", in.ResolutionID)
+			in, err := readInput[addActionItemInput](p)
 			if err != nil {
 				return nil, err
 			}
-			ii := deliberation.ItemInput{ResolutionID: rid, Title: in.Title, Weight: in.Weight}
-			if ii.Due, err = parseTime(in.Due); err != nil {
-				return nil, domain.InvalidField("due", "时间格式无效", "invalid time")
-			}
-			if in.OwnerMemberID != nil {
-				mid, err := localID("Member", *in.OwnerMemberID)
-				_, uid, ok := splitMemberID(mid)
-				if err != nil || !ok {
-					return nil, domain.InvalidField("ownerMemberId", "请选择本社区的成员", "choose a member of this community")
-				}
-				ii.OwnerID = uid
-			}
-			if in.OwnerParty != nil {
-				ii.OwnerParty = deliberation.Party(*in.OwnerParty)
-			}
-			it, err := b.svc.Deliberation.AddActionItem(p.Context, ii)
+			it, err := b.svc.Deliberation.AddActionItem(p.Context, in.toDomain())
 			return map[string]any{"actionItem": it}, asInputField(err, "ownerId", "ownerMemberId")
 		}),
 	}
@@ -230,18 +268,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			"actionItemId": id, "progress": {Type: nonNull(graphql.Int)}, "text": {Type: graphql.String}, "link": {Type: graphql.String},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				ActionItemID, Text, Link string
-				Progress                 int
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			iid, err := localID("ActionItem", in.ActionItemID)
+			in, err := readInput[updateActionItemInput](p)
 			if err != nil {
 				return nil, err
 			}
-			it, err := b.svc.Deliberation.UpdateActionItem(p.Context, iid, in.Progress, in.Text, in.Link)
+			it, err := b.svc.Deliberation.UpdateActionItem(p.Context, in.ActionItemID, in.Progress, in.Text, in.Link)
 			return map[string]any{"actionItem": it}, err
 		}),
 	}
@@ -252,27 +283,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 			"actionItemId": id, "title": {Type: graphql.String}, "due": {Type: graphql.DateTime}, "weight": {Type: graphql.Int}, "reason": {Type: nonNull(graphql.String)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				ActionItemID, Reason string
-				Title, Due           *string
-				Weight               *int
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			iid, err := localID("ActionItem", in.ActionItemID)
+			in, err := readInput[correctActionItemInput](p)
 			if err != nil {
 				return nil, err
 			}
-			c := deliberation.ItemCorrection{ItemID: iid, Title: in.Title, Weight: in.Weight, Reason: in.Reason}
-			if in.Due != nil {
-				due, err := parseTime(*in.Due)
-				if err != nil {
-					return nil, domain.InvalidField("due", "时间格式无效", "invalid time")
-				}
-				c.Due = &due
-			}
-			it, err := b.svc.Deliberation.CorrectActionItem(p.Context, c)
+			it, err := b.svc.Deliberation.CorrectActionItem(p.Context, in.toDomain())
 			return map[string]any{"actionItem": it}, err
 		}),
 	}
@@ -281,15 +296,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		Description: "The committee withdraws an action item set up by mistake, with a reason; it stays on the record.",
 		Args:        inputArg("RemoveActionItemInput", graphql.InputObjectConfigFieldMap{"actionItemId": id, "reason": {Type: nonNull(graphql.String)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ ActionItemID, Reason string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			iid, err := localID("ActionItem", in.ActionItemID)
+			in, err := readInput[removeActionItemInput](p)
 			if err != nil {
 				return nil, err
 			}
-			it, err := b.svc.Deliberation.RemoveActionItem(p.Context, iid, in.Reason)
+			it, err := b.svc.Deliberation.RemoveActionItem(p.Context, in.ActionItemID, in.Reason)
 			return map[string]any{"actionItem": it}, err
 		}),
 	}
@@ -297,21 +308,14 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		Type: nonNull(resPayload("RateResolutionPayload")),
 		Args: inputArg("RateResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "stars": {Type: nonNull(graphql.Int)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				ResolutionID string
-				Stars        int
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			rid, err := localID("Resolution", in.ResolutionID)
+			in, err := readInput[rateResolutionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Deliberation.Rate(p.Context, rid, in.Stars); err != nil {
+			if err := b.svc.Deliberation.Rate(p.Context, in.ResolutionID, in.Stars); err != nil {
 				return nil, err
 			}
-			return resolution(p, rid)
+			return resolution(p, in.ResolutionID)
 		}),
 	}
 	f["closeResolution"] = &graphql.Field{
@@ -319,15 +323,11 @@ func (b *builder) resolutionMutations(f graphql.Fields) {
 		Description: "Closes a resolution that took effect (its notice period over, every objection answered): with its action items done, or a public unfinishedReason.",
 		Args:        inputArg("CloseResolutionInput", graphql.InputObjectConfigFieldMap{"resolutionId": id, "summary": str, "unfinishedReason": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ ResolutionID, Summary, UnfinishedReason string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			rid, err := localID("Resolution", in.ResolutionID)
+			in, err := readInput[closeResolutionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			r, err := b.svc.Deliberation.CloseResolution(p.Context, rid, deliberation.ClosingInput{Summary: in.Summary, UnfinishedReason: in.UnfinishedReason})
+			r, err := b.svc.Deliberation.CloseResolution(p.Context, in.ResolutionID, in.toDomain())
 			return map[string]any{"resolution": r}, err
 		}),
 	}

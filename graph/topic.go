@@ -207,14 +207,71 @@ func (b *builder) resolveTopics(p graphql.ResolveParams) (any, error) {
 	if c, ok := p.Args["category"].(deliberation.Category); ok {
 		f.Category = &c
 	}
-	if g, ok := p.Args["gridId"].(string); ok {
-		if f.GridID, err = optionalID("Grid", &g); err != nil {
+	if _, ok := p.Args["gridId"].(string); ok {
+		gid, err := argID(p, "gridId", "Grid")
+		if err != nil {
 			return nil, err
 		}
+		f.GridID = &gid
 	}
 	f.Search, _ = p.Args["search"].(string)
 	l, err := b.svc.Deliberation.Topics(p.Context, c.ID, f, page)
 	return toConnection(l, func(t deliberation.Topic) domain.ID { return t.ID }), err
+}
+
+// proposeTopicInput: onBehalfOf is the assisted resident's Member ID.
+type proposeTopicInput struct {
+	CommunityID domain.ID             `json:"communityId" id:"Community"`
+	Title       string                `json:"title"`
+	Body        string                `json:"body"`
+	Category    deliberation.Category `json:"category"`
+	GridIDs     []domain.ID           `json:"gridIds" id:"Grid"`
+	OnBehalfOf  memberRef             `json:"onBehalfOf" id:"Member"`
+	AsCommittee bool                  `json:"asCommittee"`
+}
+
+func (in proposeTopicInput) toDomain() deliberation.ProposeInput {
+	return deliberation.ProposeInput{CommunityID: in.CommunityID, Title: in.Title, Body: in.Body, Category: in.Category,
+		GridIDs: in.GridIDs, OnBehalfOf: in.OnBehalfOf.User, AsCommittee: in.AsCommittee}
+}
+
+type supportTopicInput struct {
+	TopicID domain.ID `json:"topicId" id:"Topic"`
+}
+
+type screenTopicInput struct {
+	TopicID  domain.ID             `json:"topicId" id:"Topic"`
+	Decision deliberation.Decision `json:"decision"`
+	Body     deliberation.Body     `json:"body"`
+	Into     domain.ID             `json:"into" id:"Topic"`
+	Note     string                `json:"note"`
+}
+
+func (in screenTopicInput) toDomain() deliberation.ScreenInput {
+	return deliberation.ScreenInput{TopicID: in.TopicID, Decision: in.Decision, Body: in.Body, Into: in.Into, Note: in.Note}
+}
+
+type addCommentInput struct {
+	TopicID  domain.ID `json:"topicId" id:"Topic"`
+	ParentID domain.ID `json:"parentId" id:"Comment"`
+	Body     string    `json:"body"`
+}
+
+func (in addCommentInput) toDomain() deliberation.CommentInput {
+	return deliberation.CommentInput{TopicID: in.TopicID, ParentID: in.ParentID, Body: in.Body}
+}
+
+// commentActionInput is the input of editComment (body) and hideComment
+// (reason).
+type commentActionInput struct {
+	CommentID domain.ID `json:"commentId" id:"Comment"`
+	Body      string    `json:"body"`
+	Reason    string    `json:"reason"`
+}
+
+type reportCommentInput struct {
+	CommentID domain.ID `json:"commentId" id:"Comment"`
+	Reason    string    `json:"reason"`
 }
 
 func (b *builder) topicMutations(f graphql.Fields) {
@@ -235,37 +292,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			"gridIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))}, "onBehalfOf": {Type: graphql.ID}, "asCommittee": {Type: graphql.Boolean},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				CommunityID, Title, Body string
-				Category                 deliberation.Category
-				GridIDs                  []string
-				OnBehalfOf               *string
-				AsCommittee              bool
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Community", in.CommunityID)
+			in, err := readInput[proposeTopicInput](p)
 			if err != nil {
 				return nil, err
 			}
-			pi := deliberation.ProposeInput{CommunityID: cid, Title: in.Title, Body: in.Body, Category: in.Category, AsCommittee: in.AsCommittee}
-			for _, g := range in.GridIDs {
-				gid, err := localID("Grid", g)
-				if err != nil {
-					return nil, domain.InvalidField("gridIds", "请选择本社区的网格", "choose grids of this community")
-				}
-				pi.GridIDs = append(pi.GridIDs, gid)
-			}
-			if in.OnBehalfOf != nil && *in.OnBehalfOf != "" {
-				mid, err := localID("Member", *in.OnBehalfOf)
-				_, uid, ok := splitMemberID(mid)
-				if err != nil || !ok {
-					return nil, domain.InvalidField("onBehalfOf", "请选择本社区的代办居民", "choose an assisted resident of this community")
-				}
-				pi.OnBehalfOf = uid
-			}
-			t, err := b.svc.Deliberation.Propose(p.Context, pi)
+			t, err := b.svc.Deliberation.Propose(p.Context, in.toDomain())
 			return map[string]any{"topic": t}, err
 		}),
 	}
@@ -274,11 +305,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 		Description: "Supports (附议) a topic that is collecting supports; supporting twice changes nothing.",
 		Args:        inputArg("SupportTopicInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			tid, err := inputID(p, "topicId", "Topic")
+			in, err := readInput[supportTopicInput](p)
 			if err != nil {
 				return nil, err
 			}
-			t, err := b.svc.Deliberation.Support(p.Context, tid)
+			t, err := b.svc.Deliberation.Support(p.Context, in.TopicID)
 			return map[string]any{"topic": t}, err
 		}),
 	}
@@ -293,27 +324,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			"body": {Type: b.bodyEnum}, "into": {Type: graphql.ID}, "note": {Type: graphql.String},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID  string
-				Decision deliberation.Decision
-				Body     deliberation.Body
-				Into     *string
-				Note     string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[screenTopicInput](p)
 			if err != nil {
 				return nil, err
 			}
-			si := deliberation.ScreenInput{TopicID: tid, Decision: in.Decision, Body: in.Body, Note: in.Note}
-			if in.Into != nil {
-				if si.Into, err = localID("Topic", *in.Into); err != nil {
-					return nil, domain.InvalidField("into", "请选择本社区的另一个议题", "choose another topic of this community")
-				}
-			}
-			t, err := b.svc.Deliberation.Screen(p.Context, si)
+			t, err := b.svc.Deliberation.Screen(p.Context, in.toDomain())
 			return map[string]any{"topic": t}, err
 		}),
 	}
@@ -321,24 +336,11 @@ func (b *builder) topicMutations(f graphql.Fields) {
 		Type: nonNull(commentPayload("AddCommentPayload")),
 		Args: inputArg("AddCommentInput", graphql.InputObjectConfigFieldMap{"topicId": id, "parentId": {Type: graphql.ID}, "body": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct {
-				TopicID, Body string
-				ParentID      *string
-			}
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			tid, err := localID("Topic", in.TopicID)
+			in, err := readInput[addCommentInput](p)
 			if err != nil {
 				return nil, err
 			}
-			ci := deliberation.CommentInput{TopicID: tid, Body: in.Body}
-			if in.ParentID != nil {
-				if ci.ParentID, err = localID("Comment", *in.ParentID); err != nil {
-					return nil, domain.InvalidField("parentId", "找不到要回复的评论", "the comment to reply to was not found")
-				}
-			}
-			c, err := b.svc.Deliberation.AddComment(p.Context, ci)
+			c, err := b.svc.Deliberation.AddComment(p.Context, in.toDomain())
 			return map[string]any{"comment": c}, err
 		}),
 	}
@@ -348,11 +350,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 			Type: nonNull(commentPayload(name + "Payload")), Description: desc,
 			Args: inputArg(name+"Input", fields),
 			Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-				var in struct{ CommentID, Body, Reason string }
-				if err := decodeInput(p, &in); err != nil {
-					return nil, err
-				}
-				cid, err := localID("Comment", in.CommentID)
+				in, err := readInput[commentActionInput](p)
 				if err != nil {
 					return nil, err
 				}
@@ -360,7 +358,7 @@ func (b *builder) topicMutations(f graphql.Fields) {
 				if text == "" {
 					text = in.Reason
 				}
-				c, err := run(p, cid, text)
+				c, err := run(p, in.CommentID, text)
 				return map[string]any{"comment": c}, err
 			}),
 		}
@@ -377,18 +375,14 @@ func (b *builder) topicMutations(f graphql.Fields) {
 		Type: nonNull(payload("ReportCommentPayload", graphql.Fields{"ok": {Type: nonNull(graphql.Boolean), DeprecationReason: "use comment"}, "comment": {Type: nonNull(b.comment)}})),
 		Args: inputArg("ReportCommentInput", graphql.InputObjectConfigFieldMap{"commentId": id, "reason": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ CommentID, Reason string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			cid, err := localID("Comment", in.CommentID)
+			in, err := readInput[reportCommentInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Deliberation.ReportComment(p.Context, cid, in.Reason); err != nil {
+			if err := b.svc.Deliberation.ReportComment(p.Context, in.CommentID, in.Reason); err != nil {
 				return nil, err
 			}
-			c, err := b.svc.Deliberation.Comment(p.Context, cid)
+			c, err := b.svc.Deliberation.Comment(p.Context, in.CommentID)
 			return map[string]any{"ok": true, "comment": c}, err
 		}),
 	}

@@ -183,6 +183,64 @@ func (b *builder) startSession(p graphql.ResolveParams, l account.Login) map[str
 	return out
 }
 
+type registerInput struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	Name     string `json:"name"`
+}
+
+func (in registerInput) toDomain() account.RegisterInput {
+	return account.RegisterInput{Email: in.Email, Password: in.Password, Name: in.Name}
+}
+
+type completeSignUpInput struct {
+	Token    string `json:"token"`
+	Password string `json:"password"`
+}
+
+func (in completeSignUpInput) toDomain() account.CompleteSignUpInput {
+	return account.CompleteSignUpInput{Token: in.Token, Password: in.Password}
+}
+
+type loginInput struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+func (in loginInput) toDomain() account.LoginInput {
+	return account.LoginInput{Email: in.Email, Password: in.Password}
+}
+
+type changePasswordInput struct {
+	CurrentPassword string `json:"currentPassword"`
+	NewPassword     string `json:"newPassword"`
+}
+
+func (in changePasswordInput) toDomain() account.ChangePasswordInput {
+	return account.ChangePasswordInput{CurrentPassword: in.CurrentPassword, NewPassword: in.NewPassword}
+}
+
+type revokeSessionInput struct {
+	SessionID domain.ID `json:"sessionId" id:"Session"`
+}
+
+type verifyEmailInput struct {
+	Token string `json:"token"`
+}
+
+type requestPasswordResetInput struct {
+	Email string `json:"email"`
+}
+
+type resetPasswordInput struct {
+	Token       string `json:"token"`
+	NewPassword string `json:"newPassword"`
+}
+
+func (in resetPasswordInput) toDomain() account.ResetPasswordInput {
+	return account.ResetPasswordInput{Token: in.Token, NewPassword: in.NewPassword}
+}
+
 func (b *builder) accountMutations(f graphql.Fields) {
 	auth := payload("AuthPayload", graphql.Fields{
 		"viewer": {Type: nonNull(b.viewer)},
@@ -198,12 +256,12 @@ func (b *builder) accountMutations(f graphql.Fields) {
 		Type:        nonNull(ok("RegisterPayload")),
 		Description: "Signs up: mails the address the link that finishes the sign-up (completeSignUp), or a note that it has an account. Answers the same either way.",
 		Args:        inputArg("RegisterInput", graphql.InputObjectConfigFieldMap{"email": str, "password": str, "name": str}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in account.RegisterInput
-			if err := decodeInput(p, &in); err != nil {
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[registerInput](p)
+			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Accounts.SignUp(p.Context, in); err != nil {
+			if err := b.svc.Accounts.SignUp(p.Context, in.toDomain()); err != nil {
 				return nil, err
 			}
 			return done, nil
@@ -213,12 +271,12 @@ func (b *builder) accountMutations(f graphql.Fields) {
 		Type:        nonNull(auth),
 		Description: "Finishes a sign-up with the mailed link's token and the password chosen when signing up; logs in.",
 		Args:        inputArg("CompleteSignUpInput", graphql.InputObjectConfigFieldMap{"token": str, "password": str}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in account.CompleteSignUpInput
-			if err := decodeInput(p, &in); err != nil {
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[completeSignUpInput](p)
+			if err != nil {
 				return nil, err
 			}
-			l, err := b.svc.Accounts.CompleteSignUp(p.Context, in)
+			l, err := b.svc.Accounts.CompleteSignUp(p.Context, in.toDomain())
 			if err != nil {
 				return nil, err
 			}
@@ -228,12 +286,12 @@ func (b *builder) accountMutations(f graphql.Fields) {
 	f["login"] = &graphql.Field{
 		Type: nonNull(auth),
 		Args: inputArg("LoginInput", graphql.InputObjectConfigFieldMap{"email": str, "password": str}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in account.LoginInput
-			if err := decodeInput(p, &in); err != nil {
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[loginInput](p)
+			if err != nil {
 				return nil, err
 			}
-			l, err := b.svc.Accounts.Login(p.Context, in)
+			l, err := b.svc.Accounts.Login(p.Context, in.toDomain())
 			if err != nil {
 				return nil, err
 			}
@@ -260,11 +318,11 @@ func (b *builder) accountMutations(f graphql.Fields) {
 		Type: nonNull(payload("ChangePasswordPayload", graphql.Fields{"viewer": {Type: nonNull(b.viewer)}})),
 		Args: inputArg("ChangePasswordInput", graphql.InputObjectConfigFieldMap{"currentPassword": str, "newPassword": str}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in account.ChangePasswordInput
-			if err := decodeInput(p, &in); err != nil {
+			in, err := readInput[changePasswordInput](p)
+			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Accounts.ChangePassword(p.Context, in); err != nil {
+			if err := b.svc.Accounts.ChangePassword(p.Context, in.toDomain()); err != nil {
 				return nil, err
 			}
 			v, err := b.currentViewer(p)
@@ -275,18 +333,14 @@ func (b *builder) accountMutations(f graphql.Fields) {
 		Type: nonNull(payload("RevokeSessionPayload", graphql.Fields{"revokedSessionId": {Type: nonNull(graphql.ID)}})),
 		Args: inputArg("RevokeSessionInput", graphql.InputObjectConfigFieldMap{"sessionId": {Type: nonNull(graphql.ID)}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ SessionID string }
-			if err := decodeInput(p, &in); err != nil {
-				return nil, err
-			}
-			id, err := localID("Session", in.SessionID)
+			in, err := readInput[revokeSessionInput](p)
 			if err != nil {
 				return nil, err
 			}
-			if err := b.svc.Accounts.RevokeSession(p.Context, id); err != nil {
+			if err := b.svc.Accounts.RevokeSession(p.Context, in.SessionID); err != nil {
 				return nil, err
 			}
-			return map[string]any{"revokedSessionId": in.SessionID}, nil
+			return map[string]any{"revokedSessionId": globalID("Session", in.SessionID)}, nil
 		}),
 	}
 	f["requestEmailVerification"] = &graphql.Field{
@@ -301,9 +355,9 @@ func (b *builder) accountMutations(f graphql.Fields) {
 	f["verifyEmail"] = &graphql.Field{
 		Type: nonNull(ok("VerifyEmailPayload")),
 		Args: inputArg("VerifyEmailInput", graphql.InputObjectConfigFieldMap{"token": str}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ Token string }
-			if err := decodeInput(p, &in); err != nil {
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[verifyEmailInput](p)
+			if err != nil {
 				return nil, err
 			}
 			return done, b.svc.Accounts.VerifyEmail(p.Context, in.Token)
@@ -313,9 +367,9 @@ func (b *builder) accountMutations(f graphql.Fields) {
 		Type:        nonNull(ok("RequestPasswordResetPayload")),
 		Description: "Mails a reset link if the email has an account; answers the same either way.",
 		Args:        inputArg("RequestPasswordResetInput", graphql.InputObjectConfigFieldMap{"email": str}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in struct{ Email string }
-			if err := decodeInput(p, &in); err != nil {
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[requestPasswordResetInput](p)
+			if err != nil {
 				return nil, err
 			}
 			return done, b.svc.Accounts.RequestPasswordReset(p.Context, in.Email)
@@ -324,12 +378,12 @@ func (b *builder) accountMutations(f graphql.Fields) {
 	f["resetPassword"] = &graphql.Field{
 		Type: nonNull(ok("ResetPasswordPayload")),
 		Args: inputArg("ResetPasswordInput", graphql.InputObjectConfigFieldMap{"token": str, "newPassword": str}),
-		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
-			var in account.ResetPasswordInput
-			if err := decodeInput(p, &in); err != nil {
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[resetPasswordInput](p)
+			if err != nil {
 				return nil, err
 			}
-			return done, b.svc.Accounts.ResetPassword(p.Context, in)
+			return done, b.svc.Accounts.ResetPassword(p.Context, in.toDomain())
 		}),
 	}
 }

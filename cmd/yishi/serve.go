@@ -187,7 +187,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	mux.Handle("/webhooks/sendgrid", mail.WebhookHandler(a.notify, webhookKey, log, nil))
 	mux.Handle("/unsubscribe", mail.UnsubscribeHandler(a.notify, log))
 	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics))
-	mux.Handle("/", frontend.Handler())
+	mux.Handle("/", globalLinks(frontend.Handler()))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

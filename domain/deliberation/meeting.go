@@ -155,7 +155,7 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 				err := s.notifier.Enqueue(ctx, notify.Item{
 					Kind: notify.KindMeetingReminder, CommunityID: c.ID, RecipientID: v.UserID, Subject: "meeting:" + string(d.ID), Occurrence: before.occ,
 					Zone: c.Settings.TimeZone, SendAt: m.StartsAt.Add(-before.d),
-					Data: map[string]string{"title": title, "time": local, "place": place, "agenda": strings.Join(topicNames, "；"), "link": s.baseURL + "/meetings/" + string(d.ID)},
+					Data: map[string]string{"title": title, "time": local, "place": place, "agenda": strings.Join(topicNames, "；"), "link": s.baseURL + "/meetings/" + domain.GlobalID("Meeting", d.ID)},
 				})
 				if err != nil {
 					return m, err
@@ -432,13 +432,13 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 			return nil, err
 		}
 		for _, d := range docs {
-			out = append(out, notify.Event{UID: "meeting-" + string(d.ID), Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + string(d.ID)})
+			out = append(out, notify.Event{UID: "meeting-" + string(d.ID), Title: d.Title, Location: d.Place, Start: d.StartsAt, End: d.StartsAt.Add(2 * time.Hour), URL: s.baseURL + "/meetings/" + domain.GlobalID("Meeting", d.ID)})
 		}
 	}
 	items, err := s.ownItems(ctx, userID, from)
 	for _, it := range items {
 		out = append(out, notify.Event{UID: "item-" + string(it.ID), Title: it.Title, Description: "决议事项到期 · action item due",
-			Start: it.Due, End: it.Due.Add(time.Hour), URL: s.baseURL + "/resolutions/" + string(it.ResolutionID)})
+			Start: it.Due, End: it.Due.Add(time.Hour), URL: s.baseURL + "/resolutions/" + domain.GlobalID("Resolution", it.ResolutionID)})
 	}
 	return out, err
 }

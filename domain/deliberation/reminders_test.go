@@ -77,6 +77,10 @@ func TestReminders(t *testing.T) {
 	if len(meeting) != 2*len(members) || !strings.Contains(meeting[0].Data["agenda"], "村口停车难") {
 		t.Errorf("%d meeting reminders, want 24 h and 1 h for each of %d members", len(meeting), len(members))
 	}
+	// Links carry the global IDs the app's pages take.
+	if link := meeting[0].Data["link"]; !strings.HasSuffix(link, "/meetings/"+domain.GlobalID("Meeting", mt.ID)) {
+		t.Errorf("meeting reminder links to %q", link)
+	}
 	// The meeting moves a day later: its reminders move with it.
 	must(v.svc.RescheduleMeeting(as(v.committee), mt.ID, start.Add(24*time.Hour)))
 	for _, it := range rec.live(notify.KindMeetingReminder) {
@@ -95,7 +99,8 @@ func TestReminders(t *testing.T) {
 	must(v.svc.CloseMotion(as(v.committee), m.ID))
 	res := must(v.svc.Adopt(as(v.committee), m.ID))
 	item := must(v.svc.AddActionItem(as(v.committee), deliberation.ItemInput{ResolutionID: res.ID, Title: "划线", OwnerID: v.worker, Due: v.clock.Now().AddDate(0, 0, 10)}))
-	if got := rec.live(notify.KindActionItemDue); len(got) != 1 || got[0].RecipientID != v.worker || !got[0].SendAt.Equal(item.Due.Add(-72*time.Hour)) {
+	if got := rec.live(notify.KindActionItemDue); len(got) != 1 || got[0].RecipientID != v.worker || !got[0].SendAt.Equal(item.Due.Add(-72*time.Hour)) ||
+		!strings.HasSuffix(got[0].Data["link"], "/resolutions/"+domain.GlobalID("Resolution", res.ID)) {
 		t.Errorf("due reminders = %+v", got)
 	}
 	if got := rec.live(notify.KindActionItemOverdue); len(got) != 1 {

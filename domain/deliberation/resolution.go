@@ -296,7 +296,7 @@ func (s *Service) AddActionItem(ctx context.Context, in ItemInput) (ActionItem, 
 		return ActionItem{}, err
 	}
 	if s.notifier != nil && d.OwnerID != "" {
-		data := map[string]string{"title": title, "due": d.Due.Format(time.DateOnly), "link": s.baseURL + "/resolutions/" + string(r.ID)}
+		data := map[string]string{"title": title, "due": d.Due.Format(time.DateOnly), "link": s.baseURL + "/resolutions/" + domain.GlobalID("Resolution", r.ID)}
 		for _, rem := range []struct {
 			kind notify.Kind
 			at   time.Time
@@ -391,7 +391,7 @@ func (s *Service) requestRatings(ctx context.Context, resolutionID domain.ID) er
 	}
 	for _, id := range residents {
 		err := s.notifier.Enqueue(ctx, notify.Item{Kind: notify.KindSatisfaction, CommunityID: t.CommunityID, RecipientID: id,
-			Subject: "resolution:" + string(rd.ID), SendAt: s.now().UTC(), Data: map[string]string{"resolution": rd.Text, "link": s.baseURL + "/resolutions/" + string(rd.ID)}})
+			Subject: "resolution:" + string(rd.ID), SendAt: s.now().UTC(), Data: map[string]string{"resolution": rd.Text, "link": s.baseURL + "/resolutions/" + domain.GlobalID("Resolution", rd.ID)}})
 		if err != nil {
 			return err
 		}

@@ -115,7 +115,7 @@ func (s *Service) remind(ctx context.Context, c community.Community, t Topic) {
 	err := s.notifier.Enqueue(ctx, notify.Item{
 		Kind: notify.KindSupportWindowEnding, CommunityID: c.ID, RecipientID: t.ProposerID, Subject: "topic:" + string(t.ID),
 		Occurrence: "window-3d", Zone: c.Settings.TimeZone, SendAt: t.Deadline.Add(-3 * 24 * time.Hour),
-		Data: map[string]string{"title": t.Title, "link": s.baseURL + "/topics/" + string(t.ID)},
+		Data: map[string]string{"title": t.Title, "link": s.baseURL + "/topics/" + domain.GlobalID("Topic", t.ID)},
 	})
 	if err != nil {
 		s.log.ErrorContext(ctx, "queue support window reminder", "topic", t.ID, "err", err)

@@ -183,7 +183,7 @@ func (s *Service) OpenMotion(ctx context.Context, in MotionInput) (Motion, error
 			err := s.notifier.Enqueue(ctx, notify.Item{
 				Kind: notify.KindVoteClosing, CommunityID: t.CommunityID, RecipientID: v.UserID,
 				Subject: "motion:" + string(d.ID) + ":" + string(v.UserID), SendAt: d.Deadline.Add(-24 * time.Hour),
-				Data: map[string]string{"motion": body, "deadline": d.Deadline.Format("2006-01-02 15:04 MST"), "link": s.baseURL + "/topics/" + string(t.ID)},
+				Data: map[string]string{"motion": body, "deadline": d.Deadline.Format("2006-01-02 15:04 MST"), "link": s.baseURL + "/topics/" + domain.GlobalID("Topic", t.ID)},
 			})
 			if err != nil {
 				return Motion{}, err
