@@ -89,7 +89,7 @@ func (b *builder) buildCommunity() {
 		Name:        "Community",
 		Description: "A village (村) or urban community (社区).",
 		Interfaces:  []*graphql.Interface{b.node},
-		Fields: graphql.FieldsThunk(func() graphql.Fields {
+		Fields: b.fieldsOf("Community", func() graphql.Fields {
 			f := graphql.Fields{
 				"id":       idField("Community", func(c community.Community) domain.ID { return c.ID }),
 				"name":     {Type: nonNull(graphql.String), Resolve: field(func(c community.Community) any { return c.Name })},
@@ -143,12 +143,6 @@ func (b *builder) buildCommunity() {
 						}
 						return b.svc.Deliberation.Resolutions(p.Context, c.ID)
 					},
-				},
-				"meetings": {
-					Type:        listOf(b.meeting),
-					Description: "The community's meetings by start time, for its members; upcoming ones only with upcoming: true.",
-					Args:        graphql.FieldConfigArgument{"upcoming": {Type: graphql.Boolean, DefaultValue: false}},
-					Resolve:     b.resolveMeetings,
 				},
 				"failedNotifications": {
 					Type:        nonNull(b.notificationConn),

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"maps"
 	"net/http"
+	"reflect"
 	"slices"
 	"time"
 
@@ -47,8 +48,7 @@ type builder struct {
 	categoryEnum, topicStateEnum, bodyEnum                         *graphql.Enum
 	panel, motion                                                  *graphql.Object
 	seatKindEnum, methodEnum, choiceEnum                           *graphql.Enum
-	resolution, actionItem, meeting                                *graphql.Object
-	meetingKindEnum, stanceEnum                                    *graphql.Enum
+	resolution, actionItem                                         *graphql.Object
 	communityRequest, communityRequestConn, roleChange             *graphql.Object
 	requestStateEnum                                               *graphql.Enum
 	partyEnum, panelStateEnum, seatStateEnum                       *graphql.Enum
@@ -59,6 +59,8 @@ type builder struct {
 	nodes map[string]nodeKind
 	// extensions are fields that parts add to other parts' types.
 	extensions map[string]graphql.Fields
+	// partTypes are the parts' own types (typesOf), by their struct type.
+	partTypes map[reflect.Type]any
 }
 
 // A part is one area's share of the schema, declared in the area's file:
@@ -82,7 +84,7 @@ var parts = []part{
 
 // NewSchema builds the GraphQL schema over the services.
 func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
-	b := &builder{svc: svc, log: log, nodes: map[string]nodeKind{}, extensions: map[string]graphql.Fields{}}
+	b := &builder{svc: svc, log: log, nodes: map[string]nodeKind{}, extensions: map[string]graphql.Fields{}, partTypes: map[reflect.Type]any{}}
 	b.pageInfo = graphql.NewObject(graphql.ObjectConfig{Name: "PageInfo", Fields: graphql.Fields{
 		"hasNextPage": {Type: graphql.NewNonNull(graphql.Boolean)},
 		"endCursor":   {Type: graphql.String},
@@ -122,6 +124,19 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 	}
 	dropValuesOnError(s)
 	return s, nil
+}
+
+// typesOf is a part's own types in this schema: a struct the part declares
+// in its file and fills in its types func, so that a new area needs no
+// field on the builder.
+func typesOf[T any](b *builder) *T {
+	key := reflect.TypeFor[T]()
+	if t, ok := b.partTypes[key]; ok {
+		return t.(*T)
+	}
+	t := new(T)
+	b.partTypes[key] = t
+	return t
 }
 
 // extend adds fields to another part's type (a new area's list on

@@ -10,23 +10,47 @@ import (
 	"github.com/yishi-app/yishi/domain/deliberation"
 )
 
-// meetingPart is meetings.
+// meetingPart is meetings. It is the shape a new area copies: its types
+// in its own struct (typesOf), its fields on other parts' types through
+// extend, its Node kinds, queries and mutations, all in this file.
 var meetingPart = part{
 	records: map[string]string{"Meeting": "会议"},
 	types: func(b *builder) {
 		b.buildMeetings()
-		b.addNodes(nodeOf(b.meeting, b.svc.Deliberation.Meeting))
+		t := typesOf[meetingTypes](b)
+		b.addNodes(nodeOf(t.meeting, b.svc.Deliberation.Meeting))
+		b.extend("Community", graphql.Fields{"meetings": {
+			Type:        listOf(t.meeting),
+			Description: "The community's meetings by start time, for its members; upcoming ones only with upcoming: true.",
+			Args:        graphql.FieldConfigArgument{"upcoming": {Type: graphql.Boolean, DefaultValue: false}},
+			Resolve:     b.resolveMeetings,
+		}})
+		b.extend("Topic", graphql.Fields{"meetings": {Type: listOf(t.meeting), Description: "The meetings with it on their agenda, in time order.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				tp, err := source[deliberation.Topic](p)
+				if err != nil {
+					return nil, err
+				}
+				return b.svc.Deliberation.TopicMeetings(p.Context, tp.ID)
+			}}})
 	},
 	mutations: (*builder).meetingMutations,
 }
 
+// meetingTypes are the meeting part's types.
+type meetingTypes struct {
+	meeting      *graphql.Object
+	kind, stance *graphql.Enum
+}
+
 func (b *builder) buildMeetings() {
+	t := typesOf[meetingTypes](b)
 	kindEnum := graphql.NewEnum(graphql.EnumConfig{Name: "MeetingKind", Values: graphql.EnumValueConfigMap{
 		"COUNCIL": {Value: deliberation.Council, Description: "议事会"}, "THREE_PARTY": {Value: deliberation.ThreeParties, Description: "三方联动会议"},
 		"HEARING": {Value: deliberation.Hearing, Description: "听证会"}, "ONLINE": {Value: deliberation.Online, Description: "线上议事"},
 	}})
-	b.meetingKindEnum = kindEnum
-	b.stanceEnum = graphql.NewEnum(graphql.EnumConfig{Name: "Stance", Values: graphql.EnumValueConfigMap{
+	t.kind = kindEnum
+	t.stance = graphql.NewEnum(graphql.EnumConfig{Name: "Stance", Values: graphql.EnumValueConfigMap{
 		"FOR": {Value: deliberation.For}, "AGAINST": {Value: deliberation.Against}, "NEUTRAL": {Value: deliberation.Neutral},
 	}})
 	attendance := graphql.NewObject(graphql.ObjectConfig{Name: "Attendance", Fields: graphql.Fields{
@@ -44,12 +68,12 @@ func (b *builder) buildMeetings() {
 		return graphql.Fields{
 			"speaker": {Type: nonNull(b.user), Resolve: loadField(usersOf, func(s deliberation.Statement) domain.ID { return s.SpeakerID })},
 			"topicId": {Type: nonNull(graphql.ID), Resolve: field(func(s deliberation.Statement) any { return globalID("Topic", s.TopicID) })},
-			"stance":  {Type: nonNull(b.stanceEnum), Resolve: field(func(s deliberation.Statement) any { return s.Stance })},
+			"stance":  {Type: nonNull(t.stance), Resolve: field(func(s deliberation.Statement) any { return s.Stance })},
 			"summary": {Type: nonNull(graphql.String), Resolve: field(func(s deliberation.Statement) any { return s.Summary })},
 			"at":      {Type: nonNull(graphql.DateTime), Resolve: field(func(s deliberation.Statement) any { return s.At })},
 		}
 	})})
-	b.meeting = graphql.NewObject(graphql.ObjectConfig{Name: "Meeting", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.FieldsThunk(func() graphql.Fields {
+	t.meeting = graphql.NewObject(graphql.ObjectConfig{Name: "Meeting", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.FieldsThunk(func() graphql.Fields {
 		return graphql.Fields{
 			"id":        idField("Meeting", func(m deliberation.Meeting) domain.ID { return m.ID }),
 			"kind":      {Type: nonNull(kindEnum), Resolve: field(func(m deliberation.Meeting) any { return m.Kind })},
@@ -144,9 +168,10 @@ type setMinutesInput struct {
 }
 
 func (b *builder) meetingMutations(f graphql.Fields) {
+	t := typesOf[meetingTypes](b)
 	id := &graphql.InputObjectFieldConfig{Type: nonNull(graphql.ID)}
 	meetingPayload := func(name string) *graphql.Object {
-		return payload(name, graphql.Fields{"meeting": {Type: nonNull(b.meeting)}})
+		return payload(name, graphql.Fields{"meeting": {Type: nonNull(t.meeting)}})
 	}
 	meeting := func(p graphql.ResolveParams, mid domain.ID) (any, error) {
 		m, err := b.svc.Deliberation.Meeting(p.Context, mid)
@@ -156,7 +181,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 		Type:        nonNull(meetingPayload("ScheduleMeetingPayload")),
 		Description: "Schedules a meeting on accepted topics; those expected get reminders 24 h and 1 h before.",
 		Args: inputArg("ScheduleMeetingInput", graphql.InputObjectConfigFieldMap{
-			"communityId": id, "kind": {Type: nonNull(b.meetingKindEnum)}, "title": {Type: nonNull(graphql.String)},
+			"communityId": id, "kind": {Type: nonNull(t.kind)}, "title": {Type: nonNull(graphql.String)},
 			"startsAt": {Type: nonNull(graphql.DateTime)}, "place": {Type: graphql.String}, "topicIds": {Type: listOf(graphql.ID)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
@@ -227,7 +252,7 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 	f["recordStatement"] = &graphql.Field{
 		Type: nonNull(meetingPayload("RecordStatementPayload")),
 		Args: inputArg("RecordStatementInput", graphql.InputObjectConfigFieldMap{
-			"meetingId": id, "topicId": id, "speakerMemberId": id, "stance": {Type: nonNull(b.stanceEnum)}, "summary": {Type: nonNull(graphql.String)},
+			"meetingId": id, "topicId": id, "speakerMemberId": id, "stance": {Type: nonNull(t.stance)}, "summary": {Type: nonNull(graphql.String)},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[recordStatementInput](p)

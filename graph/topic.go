@@ -94,7 +94,7 @@ func (b *builder) buildTopics() {
 		Name:        "Topic",
 		Description: "A matter proposed for deliberation (议题).",
 		Interfaces:  []*graphql.Interface{b.node},
-		Fields: graphql.FieldsThunk(func() graphql.Fields {
+		Fields: b.fieldsOf("Topic", func() graphql.Fields {
 			return graphql.Fields{
 				"id":        idField("Topic", func(t deliberation.Topic) domain.ID { return t.ID }),
 				"title":     {Type: nonNull(graphql.String), Resolve: field(func(t deliberation.Topic) any { return t.Title })},
@@ -140,13 +140,6 @@ func (b *builder) buildTopics() {
 						return nil, err
 					}
 					return orNull(b.svc.Deliberation.Panel(p.Context, t.ID))
-				}},
-				"meetings": {Type: listOf(b.meeting), Description: "The meetings with it on their agenda, in time order.", Resolve: func(p graphql.ResolveParams) (any, error) {
-					t, err := source[deliberation.Topic](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Deliberation.TopicMeetings(p.Context, t.ID)
 				}},
 				"motions": {Type: listOf(b.motion), Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
