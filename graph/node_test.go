@@ -191,3 +191,35 @@ func TestCodesForOutsiders(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineReferences: the timeline's events name what they are about
+// by objects, not by raw IDs: a DRAWN event its Draw, a POOL event its
+// seat rule.
+func TestTimelineReferences(t *testing.T) {
+	f := newNodeFixture(t)
+	r := f.e.do(t, call{query: `query($id: ID!) { node(id: $id) { ... on Topic { timeline { kind draw { id } rule { kind grid { name } } } } } }`,
+		vars: map[string]any{"id": f.nodes["Topic"]}, token: f.v.adminToken})
+	wantOK(t, r)
+	var drawn, pools int
+	for _, ev := range path(r.Data, "node", "timeline").([]any) {
+		switch path(ev, "kind") {
+		case "DRAWN":
+			drawn++
+			if path(ev, "draw", "id") != f.nodes["Draw"] {
+				t.Errorf("DRAWN event = %v, want draw %s", ev, f.nodes["Draw"])
+			}
+		case "POOL":
+			pools++
+			if path(ev, "rule", "kind") != "AFFECTED_RESIDENTS" || path(ev, "rule", "grid", "name") != "第一网格" {
+				t.Errorf("POOL event = %v", ev)
+			}
+		default:
+			if path(ev, "draw") != nil || path(ev, "rule") != nil {
+				t.Errorf("%v event has a draw or a rule: %v", path(ev, "kind"), ev)
+			}
+		}
+	}
+	if drawn != 1 || pools != 1 {
+		t.Errorf("%d DRAWN and %d POOL events, want one each", drawn, pools)
+	}
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
@@ -41,6 +42,10 @@ func (b *builder) buildTopics() {
 		"REPRESENTATIVES_MEETING": {Value: deliberation.RepresentativesMeeting, Description: "村民代表会议"},
 		"THREE_PARTY_MEETING":     {Value: deliberation.ThreePartyMeeting, Description: "三方联动会议"},
 	}})
+	poolRule := graphql.NewObject(graphql.ObjectConfig{Name: "PoolRule", Description: "The seat rule a pool of the lot serves.", Fields: graphql.Fields{
+		"kind": {Type: nonNull(b.seatKindEnum), Resolve: field(func(r deliberation.SeatRule) any { return r.Kind })},
+		"grid": {Type: b.grid, Resolve: loadField(gridsOf, func(r deliberation.SeatRule) domain.ID { return r.GridID })},
+	}})
 	event := graphql.NewObject(graphql.ObjectConfig{Name: "TopicEvent", Description: "An entry of a topic's public timeline.", Fields: graphql.FieldsThunk(func() graphql.Fields {
 		return graphql.Fields{
 			"kind":  {Type: nonNull(b.eventKindEnum), Resolve: field(func(e deliberation.Event) any { return e.Kind })},
@@ -66,11 +71,12 @@ func (b *builder) buildTopics() {
 				}
 				return orNull(b.svc.Deliberation.DrawRecord(p.Context, domain.ID(e.Other)))
 			}},
-			"rule": {Type: graphql.String, Description: "The seat rule (kind/grid) of a POOL event.", Resolve: field(func(e deliberation.Event) any {
-				if e.Kind != "pool" {
+			"rule": {Type: poolRule, Description: "The seat rule of a POOL event: the lot's pool for it was fixed.", Resolve: field(func(e deliberation.Event) any {
+				kind, grid, ok := strings.Cut(e.Other, "/")
+				if e.Kind != "pool" || !ok {
 					return nil
 				}
-				return nilString(e.Other)
+				return deliberation.SeatRule{Kind: deliberation.SeatKind(kind), GridID: domain.ID(grid)}
 			})},
 			"at": {Type: nonNull(graphql.DateTime), Resolve: field(func(e deliberation.Event) any { return e.At })},
 		}

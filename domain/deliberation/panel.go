@@ -269,7 +269,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 		}
 		seats = append(seats, seat)
 	}
-	return seats, s.event(ctx, t, "drawn", domain.ActorFromContext(ctx).UserID, string(d.ID), "")
+	return seats, s.event(ctx, t, "drawn", domain.ActorFromContext(ctx).UserID, "", string(d.ID))
 }
 
 var errPanelLocked = domain.Errorf(domain.Conflict, "议事小组已锁定", "the panel is locked")

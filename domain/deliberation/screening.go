@@ -172,8 +172,8 @@ type Event struct {
 	Kind    string // proposed, screening, accepted, merged, merged_in, referred, rejected, closed, comment_hidden, seed, pool, drawn, panel_confirmed, resolution_adopted
 	ActorID domain.ID
 	Note    string
-	// Other is the deciding body of an acceptance, or the other topic of a
-	// merge.
+	// Other is the deciding body of an acceptance, the other topic of a
+	// merge, the draw of a drawn event, or the rule (kind/grid) of a pool.
 	Other string
 	At    time.Time
 }
@@ -191,6 +191,9 @@ func (s *Service) Timeline(ctx context.Context, topicID domain.ID) ([]Event, err
 	out := make([]Event, len(docs))
 	for i, d := range docs {
 		out[i] = Event{Kind: d.Kind, ActorID: d.ActorID, Note: d.Note, Other: d.Other, At: d.At}
+		if d.Kind == "drawn" && d.Other == "" { // recorded before the draw moved from the note to other
+			out[i].Note, out[i].Other = "", d.Note
+		}
 	}
 	sortEvents(out)
 	return out, nil

@@ -115,7 +115,7 @@ type eventDoc struct {
 	Kind        string    `bson:"kind"`
 	ActorID     domain.ID `bson:"actor_id,omitempty"`
 	Note        string    `bson:"note,omitempty"`
-	Other       string    `bson:"other,omitempty"` // the other topic of a merge
+	Other       string    `bson:"other,omitempty"` // the other topic of a merge, the draw of a draw, the rule of a pool
 	At          time.Time `bson:"at"`
 	// A decision claim holds the decision, so that RepairTopics can finish
 	// it after a crash.
