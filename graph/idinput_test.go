@@ -127,7 +127,8 @@ func namedOf(ty ast.Type) (name string, list bool) {
 
 // TestIDInputsReportTheirField sends a bad value to every ID input field of
 // every mutation (one at a time, all else valid): a malformed ID and a
-// well-formed ID of another type. Each is refused with NOT_FOUND and with
+// well-formed ID of another type are refused with NOT_FOUND, an empty one
+// where the field is required with BAD_USER_INPUT ("请选择…"), each with
 // extensions.field naming the input field the client sent; in a list of
 // input objects, the list's field.
 func TestIDInputsReportTheirField(t *testing.T) {
@@ -180,8 +181,15 @@ func TestIDInputsReportTheirField(t *testing.T) {
 				r := e.do(t, call{query: q, vars: map[string]any{"in": input}, token: token})
 				tried++
 				field, _ := firstField(r)
-				if r.code() != "NOT_FOUND" || field != tg.report {
-					t.Errorf("%s with %s = %q: code %q, field %q; want NOT_FOUND under %q (errors %v)", m.Name.Value, tg.field+"/"+tg.nestedField, bad, r.code(), field, tg.report, r.Errors)
+				want := "NOT_FOUND"
+				if bad == "" {
+					want = "BAD_USER_INPUT" // nothing was chosen
+				}
+				if bad == "" && (len(r.Errors) == 0 || !strings.HasPrefix(r.Errors[0].Message, "请选择") || strings.Contains(r.Errors[0].Message, "%")) {
+					t.Errorf("%s with an empty %s: %v, want 请选择…", m.Name.Value, tg.field, r.Errors)
+				}
+				if r.code() != want || field != tg.report {
+					t.Errorf("%s with %s = %q: code %q, field %q; want %s under %q (errors %v)", m.Name.Value, tg.field+"/"+tg.nestedField, bad, r.code(), field, want, tg.report, r.Errors)
 				}
 			}
 		}

@@ -99,7 +99,7 @@ func decodeIDs(v reflect.Value, under string, required map[string]bool) error {
 		switch {
 		case tagged && sf.Type == idType:
 			if fv.String() == "" && under == "" && required[name] {
-				return inField(notFound(typ), name)
+				return choose(typ, name)
 			}
 			if err := decodeID(fv, typ, name); err != nil {
 				return err
@@ -107,7 +107,7 @@ func decodeIDs(v reflect.Value, under string, required map[string]bool) error {
 		case tagged && sf.Type == idSliceType:
 			for j := range fv.Len() {
 				if fv.Index(j).String() == "" {
-					return inField(notFound(typ), name)
+					return choose(typ, name)
 				}
 				if err := decodeID(fv.Index(j), typ, name); err != nil {
 					return err
@@ -117,7 +117,7 @@ func decodeIDs(v reflect.Value, under string, required map[string]bool) error {
 			// json filled Community with the global ID (memberRef's
 			// UnmarshalJSON); split it.
 			if fv.FieldByName("Community").String() == "" && under == "" && required[name] {
-				return inField(notFound("Member"), name)
+				return choose("Member", name)
 			}
 			if err := decodeMember(fv, name); err != nil {
 				return err
@@ -133,6 +133,11 @@ func decodeIDs(v reflect.Value, under string, required map[string]bool) error {
 		}
 	}
 	return nil
+}
+
+// choose is the error of a required ID left empty: nothing was chosen.
+func choose(typ, field string) error {
+	return domain.InvalidText(field, domain.Text{ZH: "请选择" + recordNames[typ], EN: "choose a " + strings.ToLower(typ)})
 }
 
 // decodeID replaces the global ID in v, of type typ, by its local ID.

@@ -50,7 +50,7 @@ test("sign up by the mailed link, ask to join, the committee approves, the new m
   await expect(page.getByRole("heading", { level: 1, name: `申请加入${VILLAGE}` })).toBeVisible();
   // The grid is required: the server's message shows next to it.
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page.getByText("请选择本社区的网格")).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: "请选择网格" })).toBeVisible();
   await page.getByLabel("网格", { exact: true }).selectOption({ label: "第一网格（古城片）" });
   await page.getByLabel("微网格").selectOption({ label: "古城二组" });
   await page.getByLabel("留言").fill("住古城二组 12 号，和父母同住");

@@ -1,25 +1,37 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useClient } from "urql";
 import { graphql } from "../gql";
 
+/** DrawVerificationFields are the draws the panel's seats came from. */
+export const DrawVerificationFields = graphql(`
+  fragment DrawVerificationFields on Panel {
+    seats {
+      drawId
+    }
+  }
+`);
+
 const VerifyDrawQuery = graphql(`
-  query VerifyDraw($drawId: String!) {
+  query VerifyDraw($drawId: ID!) {
     verifyDraw(drawId: $drawId)
   }
 `);
 
-/** DrawVerification lets anyone check each of a panel's draws again against its published seed. */
-export function DrawVerification({ drawIds }: { drawIds: string[] }) {
+/** DrawVerification lets anyone check each of a panel's draws again against its published seed; nothing before the first draw. */
+export function DrawVerification({ panel }: { panel: ResultOf<typeof DrawVerificationFields> }) {
   const { t } = useTranslation();
   const client = useClient();
   const [verified, setVerified] = useState<Record<string, boolean | "error">>({});
+  const drawIds = [...new Set(panel.seats.map((s) => s.drawId).filter((d): d is string => !!d))];
 
   async function verify(drawId: string) {
     const r = await client.query(VerifyDrawQuery, { drawId }, { requestPolicy: "network-only" }).toPromise();
     setVerified((v) => ({ ...v, [drawId]: r.data ? r.data.verifyDraw : "error" }));
   }
 
+  if (drawIds.length === 0) return null;
   return (
     <div className="verify">
       <h3>{t("panel.verifyTitle")}</h3>

@@ -1,3 +1,4 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import { groupVoters, partyKey } from "../lib/deliberation";
@@ -19,7 +20,7 @@ export const MotionVotersFields = graphql(`
  * MotionVoters is the folded list of who may vote on a motion, by side for
  * a three-party vote.
  */
-export function MotionVoters({ voters }: { voters: readonly { party?: string | null; user: { id: string; name: string } }[] }) {
+export function MotionVoters({ voters }: { voters: ResultOf<typeof MotionVotersFields>["voters"] }) {
   const { t } = useTranslation();
   if (voters.length === 0) return null;
   const sep = t("app.listSep");

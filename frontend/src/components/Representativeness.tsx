@@ -1,22 +1,40 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { useTranslation } from "react-i18next";
+import { graphql } from "../gql";
 import { panelReady } from "../lib/deliberation";
+
+/** RepresentativenessFields are each seat rule's coverage and the affected grids without a seat. */
+export const RepresentativenessFields = graphql(`
+  fragment RepresentativenessFields on Representativeness {
+    rules {
+      filled
+      accepted
+      gap
+      rule {
+        kind
+        min
+        max
+        grid {
+          id
+          name
+        }
+      }
+    }
+    uncoveredGrids {
+      id
+      name
+    }
+  }
+`);
 
 /**
  * Representativeness is the panel's report against its seat rules: each
  * rule's seats filled and accepted, its gap, and the affected grids without
  * a seat.
  */
-export function Representativeness({
-  rep,
-  kindLabel,
-}: {
-  rep: {
-    rules: { filled: number; accepted: number; gap: number; rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null } }[];
-    uncoveredGrids: { id: string; name: string }[];
-  };
-  kindLabel: (k: string) => string;
-}) {
+export function Representativeness({ rep }: { rep: ResultOf<typeof RepresentativenessFields> }) {
   const { t } = useTranslation();
+  const kindLabel = (k: string) => t(`panel.kinds.${k}`);
   const ready = panelReady(rep);
   return (
     <div className="representativeness">

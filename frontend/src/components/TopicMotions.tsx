@@ -1,23 +1,31 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { graphql } from "../gql";
 import { MotionVoters } from "./MotionVoters";
 
+/** TopicMotionsFields are the motions put on a topic: their text, state, result, who may vote, and the resolution. */
+export const TopicMotionsFields = graphql(`
+  fragment TopicMotionsFields on Topic {
+    motions {
+      id
+      text
+      closed
+      result {
+        passed
+      }
+      resolution {
+        id
+      }
+      ...MotionVotersFields
+    }
+  }
+`);
+
 /** TopicMotions lists the motions put on a topic, open or closed with their result, who voted, and the resolution each one led to. */
-export function TopicMotions({
-  motions,
-  communityId,
-}: {
-  motions: {
-    id: string;
-    text: string;
-    closed: boolean;
-    result?: { passed: boolean } | null;
-    resolution?: { id: string; stage: string } | null;
-    voters: { party?: string | null; user: { id: string; name: string } }[];
-  }[];
-  communityId: string;
-}) {
+export function TopicMotions({ topic, communityId }: { topic: ResultOf<typeof TopicMotionsFields>; communityId: string }) {
   const { t } = useTranslation();
+  const motions = topic.motions;
   if (motions.length === 0) return null;
   return (
     <div className="topic-motions">

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 // The files' text, through Vite's glob import (`?raw`).
 const pageFiles: Record<string, string> = import.meta.glob("../pages/*.{ts,tsx}", { query: "?raw", import: "default", eager: true });
 const sharedFiles: Record<string, string> = {
-  ...import.meta.glob(["../components/*.{ts,tsx}", "!**/*.test.*"], { query: "?raw", import: "default", eager: true }),
+  ...import.meta.glob(["../components/**/*.{ts,tsx}", "!**/*.test.*"], { query: "?raw", import: "default", eager: true }),
   ...import.meta.glob(["./*.{ts,tsx}", "!**/*.test.*"], { query: "?raw", import: "default", eager: true }),
 };
 
@@ -48,6 +48,10 @@ describe("pages", () => {
 });
 
 describe("components and lib", () => {
+  it("include the components in folders", () => {
+    expect(Object.keys(sharedFiles).some((f) => f.includes("/components/panel/"))).toBe(true);
+  });
+
   it.each(Object.entries(sharedFiles))("%s imports no page", (_, text) => {
     expect(importsOf(text).filter((s) => s.includes("pages/"))).toEqual([]);
   });

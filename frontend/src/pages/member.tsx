@@ -15,26 +15,7 @@ const MemberQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Member {
-        id
-        assisted
-        roles
-        joinedAt
-        user {
-          id
-          name
-        }
-        grid {
-          id
-          name
-        }
-        microGrid {
-          id
-          name
-        }
-        workerGrids {
-          id
-          name
-        }
+        ...MemberFields
       }
     }
     community(id: $communityId) {

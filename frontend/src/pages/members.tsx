@@ -30,26 +30,7 @@ const MembersQuery = graphql(`
           endCursor
         }
         nodes {
-          id
-          assisted
-          roles
-          joinedAt
-          user {
-            id
-            name
-          }
-          grid {
-            id
-            name
-          }
-          microGrid {
-            id
-            name
-          }
-          workerGrids {
-            id
-            name
-          }
+          ...MemberFields
         }
       }
     }

@@ -433,13 +433,13 @@ const recordPaths: Record<LinkedRecord, string> = { Topic: "topics", Meeting: "m
 /**
  * RecordRedirectPage opens /topics/<id>, /meetings/<id> or /resolutions/<id>,
  * the links in reminder emails and calendar feeds, in the record's
- * community. The emails carry the record's own ID; the API takes global IDs
- * (base64url of "Topic:<id>"), so both are accepted.
+ * community. The links carry global IDs (the server redirects older links
+ * by a record's own ID).
  */
 export function RecordRedirectPage({ type }: { type: LinkedRecord }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const [res] = useQuery({ query: RecordCommunityQuery, variables: { id: globalIdOf(type, id) } });
+  const [res] = useQuery({ query: RecordCommunityQuery, variables: { id } });
   if (!res.data && !res.error) {
     return (
       <div className="page">
@@ -465,15 +465,4 @@ export function RecordRedirectPage({ type }: { type: LinkedRecord }) {
 /** TopicRedirectPage opens /topics/<id> in its community. */
 export function TopicRedirectPage() {
   return <RecordRedirectPage type="Topic" />;
-}
-
-/** globalIdOf accepts a record's global ID, or its own ID as the reminder emails carry it. */
-export function globalIdOf(type: LinkedRecord, id: string): string {
-  try {
-    const decoded = atob(id.replace(/-/g, "+").replace(/_/g, "/"));
-    if (decoded.startsWith(type + ":")) return id;
-  } catch {
-    // not base64: the record's own ID
-  }
-  return btoa(type + ":" + id).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

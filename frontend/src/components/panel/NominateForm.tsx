@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useMutation } from "urql";
+import { graphql } from "../../gql";
+import type { SeatKind } from "../../gql/graphql";
+import { useCommunity } from "../../lib/community";
+import { SEAT_KINDS } from "../../lib/deliberation";
+import { toFormErrors } from "../../lib/errors";
+import { useMemberPicker } from "../../lib/memberPicker";
+import { FormError, SelectField } from "../ui";
+
+const NominateSeatMutation = graphql(`
+  mutation NominateSeat($input: NominateSeatInput!) {
+    nominateSeat(input: $input) {
+      panel {
+        state
+      }
+    }
+  }
+`);
+
+/**
+ * NominateForm is the committee's form to nominate a member of the
+ * community to a seat. It reads nothing of the panel: the members come
+ * from the member picker.
+ */
+export function NominateForm({ topicId, onStart, onDone }: { topicId: string; onStart: () => void; onDone: (msg: string) => void }) {
+  const { t } = useTranslation();
+  const { community } = useCommunity();
+  const members = useMemberPicker(community.id);
+  const [res, nominate] = useMutation(NominateSeatMutation);
+  const [kind, setKind] = useState<SeatKind>("REPRESENTATIVES");
+  const [member, setMember] = useState("");
+  const errs = toFormErrors(res.error, ["memberId", "kind"], t("app.networkError"));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    onStart();
+    const r = await nominate({ input: { topicId, kind, memberId: member } });
+    if (r.data) {
+      setMember("");
+      onDone(t("panel.nominated"));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-labelledby="nominate-h">
+      <h3 id="nominate-h">{t("panel.nominateTitle")}</h3>
+      <FormError message={errs.form} />
+      <SelectField label={t("panel.nominateKind")} value={kind} error={errs.fields.kind} onChange={(e) => setKind(e.target.value as SeatKind)}>
+        {SEAT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`panel.kinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t("panel.member")} value={member} error={errs.fields.memberId} onChange={(e) => setMember(e.target.value)}>
+        <option value="">{t("panel.chooseMember")}</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.user.name}
+            {m.grid ? `（${m.grid.name}）` : ""}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="btn btn-primary" disabled={res.fetching}>
+        {t("panel.nominate")}
+      </button>
+    </form>
+  );
+}

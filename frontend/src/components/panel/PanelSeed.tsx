@@ -1,0 +1,76 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
+import { useTranslation } from "react-i18next";
+import { useMutation } from "urql";
+import { graphql } from "../../gql";
+import { useCommunity } from "../../lib/community";
+import { toFormErrors } from "../../lib/errors";
+import { FormError, formatDateTime } from "../ui";
+
+/** PanelSeedFields are the panel's published seed and when it was published. */
+export const PanelSeedFields = graphql(`
+  fragment PanelSeedFields on Panel {
+    seed
+    seedPublishedAt
+  }
+`);
+
+const PublishSeedMutation = graphql(`
+  mutation PublishSeed($input: PublishSeedInput!) {
+    publishSeed(input: $input) {
+      panel {
+        seed
+        seedPublishedAt
+      }
+    }
+  }
+`);
+
+/** PanelSeed shows the seed of the panel's draws, and lets the committee publish it before the first draw. */
+export function PanelSeed({
+  topicId,
+  panel,
+  onStart,
+  onDone,
+}: {
+  topicId: string;
+  panel: ResultOf<typeof PanelSeedFields>;
+  onStart: () => void;
+  onDone: (msg: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { community, can } = useCommunity();
+  const [res, publish] = useMutation(PublishSeedMutation);
+  const errs = toFormErrors(res.error, [], t("app.networkError"));
+  const zone = community.settings.timeZone;
+  return (
+    <div className="seed">
+      <h3>{t("panel.seedTitle")}</h3>
+      {panel.seed ? (
+        <p>
+          {t("panel.seed")} <code className="seed-value">{panel.seed}</code>
+          <br />
+          <span className="muted small">
+            {t("panel.seedAt", { date: panel.seedPublishedAt ? formatDateTime(panel.seedPublishedAt, i18n.language, zone) : "" })}
+          </span>
+        </p>
+      ) : (
+        <p className="muted">{t("panel.noSeed")}</p>
+      )}
+      <FormError message={errs.form} />
+      {can.committee && !panel.seed && (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={res.fetching}
+          onClick={async () => {
+            onStart();
+            const r = await publish({ input: { topicId } });
+            if (r.data) onDone(t("panel.seedDone"));
+          }}
+        >
+          {t("panel.publishSeed")}
+        </button>
+      )}
+    </div>
+  );
+}
