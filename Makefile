@@ -24,7 +24,7 @@ ui: $(UI)/node_modules/.package-lock.json
 	cd $(UI) && $(NPM) run build
 
 $(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
-	cd $(UI) && $(NPM) ci --no-audit --no-fund
+	cd $(UI) && $(NPM) ci --no-audit --no-fund --engine-strict
 	@touch $@
 
 ## chromium: install Debian's chromium and a CJK font for the browser tests, when missing
