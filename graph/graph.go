@@ -61,6 +61,8 @@ type builder struct {
 	extensions map[string]graphql.Fields
 	// partTypes are the parts' own types (typesOf), by their struct type.
 	partTypes map[reflect.Type]any
+	// todoSources are the areas' to-do lists (addTodos).
+	todoSources []domain.TodoSource
 }
 
 // A part is one area's share of the schema, declared in the area's file:
@@ -95,6 +97,7 @@ func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
 			p.types(b)
 		}
 	}
+	b.buildTodos()
 	query := graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: graphql.FieldsThunk(func() graphql.Fields {
 		f := graphql.Fields{}
 		b.nodeQueries(f)

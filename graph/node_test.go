@@ -223,3 +223,33 @@ func TestTimelineReferences(t *testing.T) {
 		t.Errorf("%d DRAWN and %d POOL events, want one each", drawn, pools)
 	}
 }
+
+// TestTodosOverAPI: Community.todos lists what waits for the viewer, with
+// the record to open: the committee the objection to answer, the grid
+// worker the action item they own.
+func TestTodosOverAPI(t *testing.T) {
+	f := newNodeFixture(t)
+	const q = `query($c: ID!) { community(id: $c) { todos { kind label due subject { __typename id } forMember { id } } } }`
+	vars := map[string]any{"c": f.nodes["Community"]}
+	want := map[string]struct{ token, kind, subject string }{
+		"admin":  {f.v.adminToken, "ANSWER_OBJECTION", "Resolution"},
+		"worker": {f.v.workerToken, "REPORT_PROGRESS", "ActionItem"},
+	}
+	for who, w := range want {
+		r := f.e.do(t, call{query: q, vars: vars, token: w.token})
+		wantOK(t, r)
+		found := false
+		for _, td := range path(r.Data, "community", "todos").([]any) {
+			if path(td, "kind") == w.kind {
+				found = path(td, "subject", "__typename") == w.subject && path(td, "subject", "id") == f.nodes[w.subject] && path(td, "label") != ""
+			}
+		}
+		if !found {
+			t.Errorf("%s's to-dos = %v, want %s on the %s", who, path(r.Data, "community", "todos"), w.kind, w.subject)
+		}
+	}
+	outsider, _ := f.e.register(t, "outsider@example.com", "外人")
+	if r := f.e.do(t, call{query: q, vars: vars, token: outsider}); r.code() != "FORBIDDEN" {
+		t.Errorf("an outsider's to-dos: %q", r.code())
+	}
+}

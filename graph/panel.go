@@ -17,6 +17,9 @@ var panelPart = part{
 		b.buildPanels()
 		b.addNodes(nodeOf(b.panel, b.svc.Deliberation.Panel), nodeOf(b.motion, b.svc.Deliberation.Motion),
 			nodeOf(b.draw, b.svc.Deliberation.DrawRecord))
+		if b.svc.Deliberation != nil {
+			b.addTodos(b.svc.Deliberation)
+		}
 	},
 	queries:   (*builder).panelQueries,
 	mutations: (*builder).panelMutations,
@@ -137,15 +140,28 @@ func (b *builder) buildPanels() {
 		"abstain": {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(p partyCountValue) any { return count(p.hidden, p.c[2]) })},
 	}})
 	b.voteResult = graphql.NewObject(graphql.ObjectConfig{Name: "VoteResult", Fields: graphql.Fields{
-		"countsHidden": {Type: nonNull(graphql.Boolean), Description: "A secret ballot: only quorum, passed and the parties' agreement are shown.", Resolve: field(func(r deliberation.Result) any { return r.Hidden })},
-		"yes":          {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Yes) })},
-		"no":           {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.No) })},
-		"abstain":      {Type: graphql.Int, Description: "Null on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Abstain) })},
+		"countsHidden": {Type: nonNull(graphql.Boolean), Description: "No counts are shown: while the motion is open (to anyone: only the turnout), and on a secret ballot once closed (only quorum, passed and the parties' agreement).", Resolve: field(func(r deliberation.Result) any { return r.Hidden })},
+		"open":         {Type: nonNull(graphql.Boolean), Description: "The motion is still open: this is the turnout so far, and nothing is decided.", Resolve: field(func(r deliberation.Result) any { return r.Open })},
+		"yes":          {Type: graphql.Int, Description: "Null while open and on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Yes) })},
+		"no":           {Type: graphql.Int, Description: "Null while open and on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.No) })},
+		"abstain":      {Type: graphql.Int, Description: "Null while open and on a secret ballot.", Resolve: field(func(r deliberation.Result) any { return count(r.Hidden, r.Abstain) })},
 		"voters":       {Type: nonNull(graphql.Int), DeprecationReason: "use entitled", Resolve: field(func(r deliberation.Result) any { return r.Voters })},
 		"entitled":     {Type: nonNull(graphql.Int), Description: "Who may vote: the motion's voter list, fixed when it opened.", Resolve: field(func(r deliberation.Result) any { return r.Voters })},
 		"cast":         {Type: nonNull(graphql.Int), Description: "Ballots cast (shown on a secret ballot too: turnout tells no one's choice).", Resolve: field(func(r deliberation.Result) any { return r.Cast })},
-		"quorum":       {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Quorum })},
-		"passed":       {Type: nonNull(graphql.Boolean), Resolve: field(func(r deliberation.Result) any { return r.Passed })},
+		"quorum":       {Type: nonNull(graphql.Boolean), Description: "Enough voters took part (so far, while open).", Resolve: field(func(r deliberation.Result) any { return r.Quorum })},
+		"passed": {Type: graphql.Boolean, Description: "Null while the motion is open.", Resolve: field(func(r deliberation.Result) any {
+			if r.Open {
+				return nil
+			}
+			return r.Passed
+		})},
+		"reason": {Type: graphql.String, Description: "Why a closed motion failed, in plain words; null when it passed or is open.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			r, err := source[deliberation.Result](p)
+			if why := r.Reason(); why.ZH != "" {
+				return why.In(domain.LangFromContext(p.Context)), err
+			}
+			return nil, err
+		}},
 		"parties": {Type: listOf(partyCount), Resolve: field(func(r deliberation.Result) any {
 			out := []partyCountValue{}
 			for _, p := range []deliberation.Party{deliberation.ResidentsCommittee, deliberation.OwnersParty, deliberation.PropertyParty} {
@@ -179,6 +195,25 @@ func (b *builder) buildPanels() {
 				m, err := source[deliberation.Motion](p)
 				return m.State(time.Now()), err
 			}},
+			"rule": {Type: nonNull(graphql.String), Description: "How the motion passes, in one line: its method and quorum.", Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Motion](p)
+				return m.Rule().In(domain.LangFromContext(p.Context)), err
+			}},
+			"notVoted": {Type: graphql.NewList(nonNull(motionVoter)), Description: "Who may vote and has not yet, while the motion is open; for the committee (the chair calls on them), else null.",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					m, err := source[deliberation.Motion](p)
+					if err != nil {
+						return nil, err
+					}
+					v, err := b.svc.Deliberation.NotVoted(p.Context, m.ID)
+					if domain.ErrorCode(err) == domain.Forbidden {
+						return nil, nil
+					}
+					if v == nil {
+						v = []deliberation.Voter{}
+					}
+					return v, err
+				}},
 			"voterCount": {Type: nonNull(graphql.Int), Resolve: field(func(m deliberation.Motion) any { return len(m.Voters) })},
 			"voters":     {Type: listOf(motionVoter), Description: "Who may vote, fixed when the motion opened: the panel's accepted members, or each party's delegates.", Resolve: field(func(m deliberation.Motion) any { return m.Voters })},
 			"topic": {Type: nonNull(b.topic), Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -188,7 +223,7 @@ func (b *builder) buildPanels() {
 				}
 				return b.svc.Deliberation.Topic(p.Context, m.TopicID)
 			}},
-			"result": {Type: b.voteResult, Description: "The count; for a secret ballot, null until it closes.", Resolve: func(p graphql.ResolveParams) (any, error) {
+			"result": {Type: b.voteResult, Description: "The result: while open, the turnout alone (no counts, to anyone); once closed, the count, or for a secret ballot what decides it.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
 				if err != nil {
 					return nil, err

@@ -50,12 +50,14 @@ func TestSecretBallotOverAPI(t *testing.T) {
 		}
 		must(0, e.topics.Vote(as(r), m.ID, choice))
 	}
-	const q = `query($m: ID!) { node(id: $m) { ... on Motion { secret result { yes no abstain countsHidden passed quorum voters parties { party yes no abstain } } } } }`
+	const q = `query($m: ID!) { node(id: $m) { ... on Motion { secret result { yes no abstain countsHidden open passed quorum voters cast parties { party yes no abstain } } } } }`
 	vars := map[string]any{"m": gid("Motion", m.ID)}
 	r := e.do(t, call{query: q, vars: vars, token: v.adminToken})
 	wantOK(t, r)
-	if path(r.Data, "node", "secret") != true || path(r.Data, "node", "result") != nil {
-		t.Errorf("open secret ballot shows %v, want no result", path(r.Data, "node", "result"))
+	res := path(r.Data, "node", "result")
+	if path(r.Data, "node", "secret") != true || path(res, "open") != true || path(res, "countsHidden") != true || path(res, "yes") != nil ||
+		path(res, "passed") != nil || path(res, "cast") != float64(4) || len(path(res, "parties").([]any)) != 0 {
+		t.Errorf("open secret ballot shows %v, want the turnout alone", res)
 	}
 	must(e.topics.CloseMotion(v.admin, m.ID))
 	for _, who := range []string{"admin", "worker"} {
@@ -94,12 +96,18 @@ func TestRecomputeAndMotionState(t *testing.T) {
 	must(0, e.topics.Vote(as(residents[0]), m.ID, deliberation.Yes))
 	must(0, e.topics.Vote(as(residents[1]), m.ID, deliberation.No))
 	must(0, e.topics.Vote(as(residents[1]), m.ID, deliberation.Yes)) // changed: the latest counts
-	const q = `query($m: ID!) { node(id: $m) { ... on Motion { state result { yes no cast entitled } } } recomputeResult(motionId: $m) { yes no cast entitled } }`
+	const q = `query($m: ID!) { node(id: $m) { ... on Motion { state notVoted { user { id } } result { yes no cast entitled open passed reason } } } recomputeResult(motionId: $m) { yes no cast entitled } }`
 	vars := map[string]any{"m": gid("Motion", m.ID)}
 	r := e.do(t, call{query: q, vars: vars, token: v.adminToken})
 	wantOK(t, r)
-	if path(r.Data, "node", "state") != "OPEN" || path(r.Data, "recomputeResult", "yes") != float64(2) || path(r.Data, "recomputeResult", "cast") != float64(2) || path(r.Data, "recomputeResult", "entitled") != float64(3) {
+	// While open, no one gets the counts, only the turnout; the committee sees who has not voted.
+	if path(r.Data, "node", "state") != "OPEN" || path(r.Data, "recomputeResult", "yes") != nil || path(r.Data, "recomputeResult", "cast") != float64(2) ||
+		path(r.Data, "recomputeResult", "entitled") != float64(3) || path(r.Data, "node", "result", "open") != true || path(r.Data, "node", "result", "passed") != nil ||
+		path(r.Data, "node", "notVoted", 0, "user", "id") != gid("User", residents[2]) {
 		t.Errorf("open motion = %v", r.Data)
+	}
+	if r := e.do(t, call{query: q, vars: vars, token: v.workerToken}); path(r.Data, "node", "notVoted") != nil || path(r.Data, "node", "result", "yes") != nil {
+		t.Errorf("a member who is not on the committee sees %v", r.Data)
 	}
 	e.clock.Add(2 * time.Hour)
 	// The API dates states by the wall clock; the domain's clock moved, so
@@ -110,8 +118,9 @@ func TestRecomputeAndMotionState(t *testing.T) {
 	must(e.topics.CloseMotion(v.admin, m.ID))
 	r = e.do(t, call{query: q, vars: vars, token: v.adminToken})
 	wantOK(t, r)
-	if path(r.Data, "node", "state") != "CLOSED" {
-		t.Errorf("closed motion state = %v", path(r.Data, "node", "state"))
+	if path(r.Data, "node", "state") != "CLOSED" || path(r.Data, "node", "result", "yes") != float64(2) || path(r.Data, "node", "result", "passed") != true ||
+		path(r.Data, "node", "result", "reason") != nil || len(path(r.Data, "node", "notVoted").([]any)) != 0 {
+		t.Errorf("closed motion = %v", r.Data)
 	}
 	for _, f := range []string{"yes", "no", "cast", "entitled"} {
 		if path(r.Data, "node", "result", f) != path(r.Data, "recomputeResult", f) {

@@ -974,7 +974,7 @@ func TestConcurrentVote(t *testing.T) {
 				func() error { return v.svc.Vote(as(members[0]), m.ID, deliberation.No) },
 			)
 			r.want(errs[0] == nil && errs[1] == nil, "both votes answer success", "%v, %v", errs[0], errs[1])
-			count := must(v.svc.Recompute(as(v.committee), m.ID))
+			count := must(v.svc.CountNow(as(v.committee), m.ID))
 			mine := must(v.svc.MyVote(as(members[0]), m.ID))
 			r.want(count.Yes+count.No+count.Abstain == 1, "one vote per voter", "%d yes %d no %d abstain", count.Yes, count.No, count.Abstain)
 			r.want((mine == deliberation.Yes && count.Yes == 1) || (mine == deliberation.No && count.No == 1), "the latest vote counts, the one the voter sees",
@@ -1017,7 +1017,7 @@ func TestConcurrentVote(t *testing.T) {
 			r.want(errs[0] == nil, "the member's own vote is taken", "Vote: %v", errs[0])
 			r.want(domaintest.CodeIn(errs[1], "", domain.Conflict), "RecordAssistedVote answers success or Conflict (voted themself)", "RecordAssistedVote: %v", errs[1])
 			mine := must(v.svc.MyVote(as(voter), m.ID))
-			count := must(v.svc.Recompute(as(v.committee), m.ID))
+			count := must(v.svc.CountNow(as(v.committee), m.ID))
 			r.want(mine == deliberation.No && count.No == 1 && count.Yes+count.Abstain == 0, "an assisted vote never replaces one the member cast themself",
 				"my vote %q, count %d yes %d no %d abstain", mine, count.Yes, count.No, count.Abstain)
 			return r

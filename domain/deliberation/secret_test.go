@@ -84,8 +84,9 @@ func TestSecretResultShowsOnlyTheDecision(t *testing.T) {
 				}
 				must(0, v.svc.Vote(as(u), m.ID, choice))
 			}
-			_, err := v.svc.Recompute(as(v.residents[11]), m.ID)
-			wantCode(t, err, domain.NotFound) // nothing before the close
+			if r := must(v.svc.Recompute(as(v.residents[11]), m.ID)); !r.Open || r.Yes+r.No+r.Abstain != 0 || r.Cast != len(voters) {
+				t.Errorf("before the close: %+v, want the turnout alone", r) // nothing but the turnout before the close
+			}
 			closed := must(v.svc.CloseMotion(as(v.committee), m.ID))
 			published := must(v.svc.Result(as(v.residents[11]), m.ID))
 			recount := must(v.svc.Recompute(as(v.residents[11]), m.ID))

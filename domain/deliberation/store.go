@@ -33,6 +33,7 @@ func Indexes() []db.Index {
 		{Collection: drawsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
 		{Collection: votesColl, Keys: bson.D{{Key: "motion_id", Value: 1}, {Key: "voter_id", Value: 1}}},
 		{Collection: motionsColl, Keys: bson.D{{Key: "topic_id", Value: 1}}},
+		{Collection: motionsColl, Keys: bson.D{{Key: "community_id", Value: 1}}},
 		{Collection: itemsColl, Keys: bson.D{{Key: "resolution_id", Value: 1}}},
 		{Collection: objectionsColl, Keys: bson.D{{Key: "resolution_id", Value: 1}}},
 		{Collection: ratingsColl, Keys: bson.D{{Key: "resolution_id", Value: 1}}},

@@ -86,6 +86,11 @@ func (s *Service) findTopicsProposed(ctx context.Context, communityID domain.ID,
 	})
 }
 
+// findTopicsInState reads a community's topics in a state.
+func (s *Service) findTopicsInState(ctx context.Context, communityID domain.ID, st State) ([]Topic, error) {
+	return s.findTopicsWhere(ctx, bson.M{"community_id": string(communityID), "state": string(st)})
+}
+
 func (s *Service) findTopicsWhere(ctx context.Context, filter bson.M) ([]Topic, error) {
 	docs, err := db.FindAll[topicDoc](ctx, s.db.Collection(topicsColl), filter)
 	if err != nil {

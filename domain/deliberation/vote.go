@@ -90,14 +90,27 @@ type Result struct {
 	// Agreed says, for three-party motions, which parties agreed (more yes
 	// than no among their votes).
 	Agreed map[Party]bool
-	// Hidden marks a secret ballot's result: it shows only what decides it
-	// (quorum, passed, and which parties agreed), never the counts.
+	// Hidden marks a result without counts: a secret ballot's shows only
+	// what decides it (quorum, passed, and which parties agreed); an open
+	// motion's, only the turnout.
 	Hidden bool
+	// Open marks the running result of a motion still open: turnout only,
+	// nothing decided yet.
+	Open bool
+	// Method is the motion's, which the result was counted by.
+	Method Method
 }
 
 // withheld is what a secret ballot's result may show.
 func (r Result) withheld() Result {
-	return Result{Voters: r.Voters, Cast: r.Cast, Quorum: r.Quorum, Passed: r.Passed, Agreed: r.Agreed, Hidden: true}
+	return Result{Voters: r.Voters, Cast: r.Cast, Quorum: r.Quorum, Passed: r.Passed, Agreed: r.Agreed, Hidden: true, Method: r.Method}
+}
+
+// running is what an open motion's result may show, whoever asks: the
+// turnout, never the counts, so no one votes with the running tally in
+// view (a panel is small; the first votes would sway the rest).
+func (r Result) running() Result {
+	return Result{Voters: r.Voters, Cast: r.Cast, Quorum: r.Quorum, Hidden: true, Open: true, Method: r.Method}
 }
 
 // agreed derives which parties agreed from their counts.
@@ -456,26 +469,23 @@ func secretBallotAllowed(method Method, voters []voterDoc) error {
 	return nil
 }
 
-// Result returns a motion's published result. For a secret ballot there is
-// none before close, and after it only what decides it (Result.Hidden); an
-// open ballot shows the running count. Errors: NotFound (also: a secret
-// ballot still open).
+// Result returns a motion's result. While the motion is open, it is the
+// running one: the turnout alone, to everyone (Result.Open). Once closed, it
+// is the published result; a secret ballot's shows only what decides it
+// (Result.Hidden). Errors: NotFound.
 func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error) {
 	m, err := s.Motion(ctx, motionID)
 	if err != nil {
 		return Result{}, err
 	}
 	if !m.Closed {
-		if m.Secret {
-			return Result{}, domain.ErrNotFound("结果（无记名投票结束后公布）", "result (published when the secret ballot closes)")
-		}
 		return s.Recompute(ctx, motionID)
 	}
 	d, err := s.findResult(ctx, m.ID)
 	if err != nil {
 		return Result{}, err
 	}
-	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Cast: d.Yes + d.No + d.Abstain, Quorum: d.Quorum, Passed: d.Passed}
+	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Cast: d.Yes + d.No + d.Abstain, Quorum: d.Quorum, Passed: d.Passed, Method: m.Method}
 	if d.Parties != nil {
 		r.Parties = map[Party][3]int{}
 		for p, c := range d.Parties {
@@ -492,15 +502,12 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 // Recompute counts a motion's votes again and applies its quorum and
 // method; after close it counts the votes cast before the close, so it
 // equals the published result. Votes of people who are not voters are not
-// counted. A secret ballot is recounted only once closed, and shows only
-// what decides it. Errors: NotFound.
+// counted. While the motion is open it shows the turnout alone, and a
+// secret ballot once closed only what decides it. Errors: NotFound.
 func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, error) {
 	m, err := s.Motion(ctx, motionID)
 	if err != nil {
 		return Result{}, err
-	}
-	if m.Secret && !m.Closed {
-		return Result{}, domain.ErrNotFound("结果（无记名投票结束后公布）", "result (published when the secret ballot closes)")
 	}
 	until := m.Deadline
 	if m.Closed {
@@ -511,10 +518,46 @@ func (s *Service) Recompute(ctx context.Context, motionID domain.ID) (Result, er
 		until = d.ClosedAt
 	}
 	r, err := s.count(ctx, m, until)
-	if err != nil || !m.Secret {
+	switch {
+	case err != nil:
 		return r, err
+	case !m.Closed:
+		return r.running(), nil
+	case m.Secret:
+		return r.withheld(), nil
 	}
-	return r.withheld(), nil
+	return r, nil
+}
+
+// NotVoted lists who may vote on an open motion and has not yet, for the
+// committee (the chair calls on them before closing); none once closed.
+// Errors: NotFound, Forbidden.
+func (s *Service) NotVoted(ctx context.Context, motionID domain.ID) ([]Voter, error) {
+	m, err := s.Motion(ctx, motionID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, manages); err != nil {
+		return nil, err
+	}
+	if m.Closed {
+		return nil, nil
+	}
+	versions, err := s.findVotesUntil(ctx, m.ID, m.Deadline)
+	if err != nil {
+		return nil, err
+	}
+	voted := map[domain.ID]bool{}
+	for _, v := range versions {
+		voted[v.VoterID] = true
+	}
+	var out []Voter
+	for _, v := range m.Voters {
+		if !voted[v.UserID] {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 // count tallies each voter's latest vote cast before until.
@@ -532,7 +575,7 @@ func tally(m Motion, votes []voteDoc) Result {
 	for _, v := range m.Voters {
 		party[v.UserID] = v.Party
 	}
-	r := Result{Voters: len(m.Voters)}
+	r := Result{Voters: len(m.Voters), Method: m.Method}
 	if m.Method == ThreeParty {
 		r.Parties = map[Party][3]int{ResidentsCommittee: {}, OwnersParty: {}, PropertyParty: {}}
 	}

@@ -1,0 +1,241 @@
+package deliberation
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+)
+
+// The kinds of to-do deliberation lists (domain.TodoSource).
+const (
+	TodoAnswerSeat      = "answer_seat"      // the viewer's panel invitation
+	TodoCastVote        = "cast_vote"        // an open motion the viewer may vote on
+	TodoScreenTopic     = "screen_topic"     // a topic that reached its threshold, for the committee and the party
+	TodoAnswerObjection = "answer_objection" // a resolution with unanswered objections, for the committee
+	TodoReportProgress  = "report_progress"  // an action item the viewer owns, not done
+	TodoAttendMeeting   = "attend_meeting"   // a meeting within a week the viewer is expected at
+	TodoAnswerSeatFor   = "answer_seat_for"  // an assisted resident's invitation, for their grid worker
+	TodoVoteFor         = "vote_for"         // an assisted panel member's vote, for their grid worker
+)
+
+// meetingHorizon is how far ahead a meeting is a to-do.
+const meetingHorizon = 7 * 24 * time.Hour
+
+// TodoKinds names deliberation's kinds of to-do.
+func (s *Service) TodoKinds() map[string]domain.Text {
+	return map[string]domain.Text{
+		TodoAnswerSeat:      {ZH: "回复议事邀请", EN: "Answer your panel invitation"},
+		TodoCastVote:        {ZH: "投票", EN: "Cast your vote"},
+		TodoScreenTopic:     {ZH: "审核议题", EN: "Screen a topic"},
+		TodoAnswerObjection: {ZH: "答复异议", EN: "Answer objections"},
+		TodoReportProgress:  {ZH: "报告事项进度", EN: "Report an action item's progress"},
+		TodoAttendMeeting:   {ZH: "参加会议", EN: "Attend a meeting"},
+		TodoAnswerSeatFor:   {ZH: "代居民回复邀请", EN: "Answer an invitation for a resident"},
+		TodoVoteFor:         {ZH: "代居民投票", EN: "Vote for a resident"},
+	}
+}
+
+// Todos lists what waits for the actor in a community's deliberation, the
+// soonest due first (those without a due date last). Errors:
+// Unauthenticated, Forbidden (not a member).
+func (s *Service) Todos(ctx context.Context, communityID domain.ID) ([]domain.Todo, error) {
+	a, err := s.access(ctx, communityID, isMember)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Todo
+	for _, list := range []func(context.Context, community.Access) ([]domain.Todo, error){s.seatTodos, s.voteTodos, s.committeeTodos, s.itemTodos, s.meetingTodos} {
+		todos, err := list(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, todos...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		di, dj := out[i].Due, out[j].Due
+		if di.IsZero() != dj.IsZero() {
+			return !di.IsZero()
+		}
+		return di.Before(dj)
+	})
+	return out, nil
+}
+
+// panelTopics are the community's accepted topics whose panels are still
+// forming or deliberating.
+func (s *Service) panelTopics(ctx context.Context, communityID domain.ID) (map[domain.ID]Topic, error) {
+	topics, err := s.findTopicsInState(ctx, communityID, Accepted)
+	out := make(map[domain.ID]Topic, len(topics))
+	for _, t := range topics {
+		out[t.ID] = t
+	}
+	return out, err
+}
+
+// assistedBy reports whether user is an assisted resident of a grid the
+// actor works for.
+func (s *Service) assistedBy(ctx context.Context, a community.Access, user domain.ID) bool {
+	if !a.Has(domain.RoleGridWorker) {
+		return false
+	}
+	m, err := s.comms.Member(ctx, a.CommunityID, user)
+	return err == nil && m.Assisted && a.WorksFor(m.GridID)
+}
+
+// seatTodos: the actor's invitations, and a grid worker's for the assisted
+// residents of their grids, on panels not yet locked.
+func (s *Service) seatTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
+	topics, err := s.panelTopics(ctx, a.CommunityID)
+	if err != nil || len(topics) == 0 {
+		return nil, err
+	}
+	var out []domain.Todo
+	for _, t := range topics {
+		p, err := s.findPanel(ctx, t.ID)
+		if err != nil || p.State == PanelLocked {
+			continue
+		}
+		seats, err := s.findSeats(ctx, t.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range seats {
+			switch {
+			case st.State != string(Invited):
+			case st.UserID == a.UserID:
+				out = append(out, domain.Todo{Kind: TodoAnswerSeat, Subject: t})
+			case s.assistedBy(ctx, a, st.UserID):
+				out = append(out, domain.Todo{Kind: TodoAnswerSeatFor, Subject: t, For: st.UserID})
+			}
+		}
+	}
+	return out, nil
+}
+
+// voteTodos: open motions the actor may vote on and has not, and for a
+// grid worker those of the assisted residents of their grids.
+func (s *Service) voteTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
+	motions, err := s.openMotionsIn(ctx, a.CommunityID)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Todo
+	for _, m := range motions {
+		for _, v := range m.Voters {
+			mine := v.UserID == a.UserID
+			if !mine && !s.assistedBy(ctx, a, v.UserID) {
+				continue
+			}
+			versions, err := s.findVoterVotes(ctx, m.ID, v.UserID)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case len(versions) > 0:
+			case mine:
+				out = append(out, domain.Todo{Kind: TodoCastVote, Subject: m, Due: m.Deadline})
+			default:
+				out = append(out, domain.Todo{Kind: TodoVoteFor, Subject: m, Due: m.Deadline, For: v.UserID})
+			}
+		}
+	}
+	return out, nil
+}
+
+// openMotionsIn lists a community's motions still open for votes.
+func (s *Service) openMotionsIn(ctx context.Context, communityID domain.ID) ([]Motion, error) {
+	docs, err := s.findCommunityMotions(ctx, communityID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Motion
+	now := s.now()
+	for _, d := range docs {
+		if !d.Deadline.After(now) {
+			continue
+		}
+		if _, err := s.findResult(ctx, d.ID); err == nil {
+			continue // closed
+		}
+		out = append(out, toMotion(d, false))
+	}
+	return out, nil
+}
+
+// committeeTodos: topics waiting for screening, for those who screen, and
+// resolutions with unanswered objections, for the committee.
+func (s *Service) committeeTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
+	var out []domain.Todo
+	if screens(a) {
+		topics, err := s.findTopicsInState(ctx, a.CommunityID, Screening)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range topics {
+			out = append(out, domain.Todo{Kind: TodoScreenTopic, Subject: t})
+		}
+	}
+	if !a.Has(domain.RoleCommittee) {
+		return out, nil
+	}
+	rs, err := s.Resolutions(ctx, a.CommunityID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		if r.Unanswered > 0 && r.ClosedAt.IsZero() {
+			out = append(out, domain.Todo{Kind: TodoAnswerObjection, Subject: r, Due: r.EffectiveAt})
+		}
+	}
+	return out, nil
+}
+
+// itemTodos: the action items the actor owns that are not done.
+func (s *Service) itemTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
+	docs, err := s.findUnfinishedItemsDue(ctx, a.UserID, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Todo
+	for _, d := range docs {
+		if d.OwnerID != a.UserID {
+			continue
+		}
+		r, err := s.findResolution(ctx, d.ResolutionID)
+		if err != nil || r.CommunityID != a.CommunityID || !r.ClosedAt.IsZero() {
+			continue
+		}
+		out = append(out, domain.Todo{Kind: TodoReportProgress, Subject: toItem(d), Due: d.Due})
+	}
+	return out, nil
+}
+
+// meetingTodos: the meetings of the coming week the actor is expected at.
+func (s *Service) meetingTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
+	now := s.now()
+	docs, err := s.findMeetings(ctx, a.CommunityID, now)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Todo
+	for _, d := range docs {
+		m := toMeeting(d, false)
+		if m.StartsAt.After(now.Add(meetingHorizon)) {
+			continue
+		}
+		expected, err := s.expected(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range expected {
+			if v.UserID == a.UserID {
+				out = append(out, domain.Todo{Kind: TodoAttendMeeting, Subject: m, Due: m.StartsAt})
+				break
+			}
+		}
+	}
+	return out, nil
+}
