@@ -37,8 +37,10 @@ func (b *builder) buildResolutions() {
 		"OVERDUE":     {Value: deliberation.ItemOverdue, Description: "Past its due date and not done."},
 	}})
 	b.actionItem = graphql.NewObject(graphql.ObjectConfig{Name: "ActionItem", Interfaces: []*graphql.Interface{b.node}, Fields: graphql.Fields{
-		"id":         idField("ActionItem", func(it deliberation.ActionItem) domain.ID { return it.ID }),
-		"title":      {Type: nonNull(graphql.String), Resolve: field(func(it deliberation.ActionItem) any { return it.Title })},
+		"id":    idField("ActionItem", func(it deliberation.ActionItem) domain.ID { return it.ID }),
+		"title": {Type: nonNull(graphql.String), Resolve: field(func(it deliberation.ActionItem) any { return it.Title })},
+		"resolutionId": {Type: nonNull(graphql.ID), Description: "The resolution it carries out.",
+			Resolve: field(func(it deliberation.ActionItem) any { return globalID("Resolution", it.ResolutionID) })},
 		"owner":      {Type: b.user, Resolve: loadField(usersOf, func(it deliberation.ActionItem) domain.ID { return it.OwnerID })},
 		"ownerParty": {Type: b.partyEnum, Description: "The owning party, when no one member owns it.", Resolve: field(func(it deliberation.ActionItem) any { return nilString(string(it.OwnerParty)) })},
 		"due":        {Type: nonNull(graphql.DateTime), Resolve: field(func(it deliberation.ActionItem) any { return it.Due })},

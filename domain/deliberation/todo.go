@@ -29,7 +29,7 @@ func (s *Service) TodoKinds() map[string]domain.Text {
 	return map[string]domain.Text{
 		TodoAnswerSeat:      {ZH: "回复议事邀请", EN: "Answer your panel invitation"},
 		TodoCastVote:        {ZH: "投票", EN: "Cast your vote"},
-		TodoScreenTopic:     {ZH: "审核议题", EN: "Screen a topic"},
+		TodoScreenTopic:     {ZH: "决定是否受理", EN: "Decide whether to take up a topic"},
 		TodoAnswerObjection: {ZH: "答复异议", EN: "Answer objections"},
 		TodoReportProgress:  {ZH: "报告事项进度", EN: "Report an action item's progress"},
 		TodoAttendMeeting:   {ZH: "参加会议", EN: "Attend a meeting"},

@@ -135,7 +135,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await page.getByLabel("表决方式").selectOption("MAJORITY_CAST");
   await page.getByRole("button", { name: "开始表决" }).click();
   await expect(page.getByText("动议已开始表决，议事小组锁定。")).toBeVisible();
-  await expect(page.getByText("赞成 0，反对 0，弃权 0（共 2 人有表决权）")).toBeVisible();
+  await expect(page.getByText("已投 0 票，共 2 人有表决权。票数在表决结束后公布。")).toBeVisible();
   await checkPage(page, "meeting-committee", info);
 
   // The voters check in with the room's QR code and vote 赞成.
@@ -146,7 +146,9 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
     await s.page.getByRole("button", { name: "签到" }).click();
     await expect(s.page.getByText("签到成功。")).toBeVisible();
     await s.page.goto(meetingUrl);
-    await s.page.getByRole("button", { name: "赞成" }).click();
+    const card = s.page.getByRole("group", { name: "投票" });
+    await card.getByRole("button", { name: "赞成", exact: true }).click();
+    await card.getByRole("button", { name: "确认：赞成" }).click();
     await expect(s.page.getByText("我的投票：赞成")).toBeVisible();
     if (i === 0) await checkPage(s.page, "meeting-voter", info);
   }
@@ -168,6 +170,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
 
   // The committee closes the vote: passed, and adopts the resolution.
   await page.getByRole("button", { name: "结束表决" }).click();
+  await page.getByRole("alertdialog", { name: "结束表决？" }).getByRole("button", { name: "结束表决并公布结果" }).click();
   await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
   await expect(page.getByText("赞成 2，反对 0，弃权 0（共 2 人有表决权）")).toBeVisible();
   await expect(page.getByText("通过", { exact: true })).toBeVisible();

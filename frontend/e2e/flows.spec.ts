@@ -84,14 +84,10 @@ test("sign up by the mailed link, ask to join, the committee approves, the new m
   // Upcoming meetings: the demo's and the tests' meetings, or the empty state.
   const meetings = page.getByRole("region", { name: "近期会议" });
   await expect(meetings.getByRole("list", { name: "近期会议" }).or(meetings.getByText("近期没有安排议事会议。"))).toBeVisible();
-  for (const [section, empty] of [
-    ["最新公开", "还没有公开事项。"],
-    ["我的任务", "您没有待办的志愿任务。"],
-    ["我的巡防班次", "您没有排定的巡防班次。"],
-  ]) {
-    const region = page.getByRole("region", { name: section });
-    await expect(region).toContainText(empty);
-  }
+  // The home leads with what waits for the newcomer (nothing yet) and what anyone can start; no section is always empty.
+  await expect(page.getByRole("region", { name: "待我处理" })).toContainText("暂时没有需要您处理的事。");
+  await expect(page.getByRole("navigation", { name: "常用操作" }).getByRole("link", { name: "提出议题" })).toBeVisible();
+  for (const gone of ["最新公开", "我的任务", "我的巡防班次"]) await expect(page.getByRole("region", { name: gone })).toHaveCount(0);
   await expect(page.locator(".summary")).toContainText("第一网格（古城片） · 古城二组");
 });
 

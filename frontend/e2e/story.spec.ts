@@ -93,10 +93,25 @@ async function addRule(panel: Locator, n: number, kind: string, min: string, max
   return row;
 }
 
+/** castOnPage picks a choice on the decision card of the page's only open motion, and confirms it. */
+async function castOnPage(page: Page, choice: "赞成" | "反对" | "弃权") {
+  const card = page.getByRole("group", { name: "投票" });
+  await card.getByRole("button", { name: choice, exact: true }).click();
+  await card.getByRole("button", { name: `确认：${choice}` }).click();
+}
+
+/** closeVote closes the motion's vote through its confirm sheet, which states who has voted. */
+async function closeVote(motion: Locator, cast: number, entitled: number) {
+  await motion.getByRole("button", { name: "结束表决" }).click();
+  const sheet = motion.getByRole("alertdialog", { name: "结束表决？" });
+  await expect(sheet).toContainText(`现在已投 ${cast} 票，共 ${entitled} 人有表决权。`);
+  await sheet.getByRole("button", { name: "结束表决并公布结果" }).click();
+}
+
 /** vote casts choice on the meeting page's only motion and waits for it to be recorded. */
 async function vote(page: Page, meetingUrl: string, choice: "赞成" | "反对" | "弃权") {
   await page.goto(meetingUrl);
-  await page.getByRole("group", { name: "投票" }).getByRole("button", { name: choice, exact: true }).click();
+  await castOnPage(page, choice);
   await expect(page.getByText("已投票，结束前可以更改。")).toBeVisible();
   await expect(page.getByText(`我的投票：${choice}`)).toBeVisible();
 }
@@ -350,7 +365,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   const motion = page.getByRole("article", { name: `动议：${motionText.slice(0, 20)}` });
   await expect(motion).toContainText("表决中");
   await expect(motion).toContainText(`${seated} 人有表决权`);
-  await expect(motion).toContainText(`赞成 0，反对 0，弃权 0（共 ${seated} 人有表决权）`);
+  await expect(motion).toContainText(`已投 0 票，共 ${seated} 人有表决权。票数在表决结束后公布。`);
 
   // The members vote on their phones; 钱晓燕 records 沈桂英's vote as she
   // gave it before the witness; the secretary votes on his phone. One no,
@@ -365,17 +380,19 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await forElder.getByLabel("见证人", { exact: true }).fill(WITNESS);
   await forElder.getByRole("button", { name: "记录代投" }).click();
   await expect(w.getByText("已记录代投。")).toBeVisible();
-  await page.getByRole("group", { name: "投票" }).getByRole("button", { name: "赞成", exact: true }).click();
+  await castOnPage(page, "赞成");
   await expect(page.getByText("我的投票：赞成")).toBeVisible();
+  // While open, no one sees the counts: only the turnout.
+  await expect(motion).toContainText(`已投 ${seated} 票，共 ${seated} 人有表决权。`, { timeout: 15_000 });
   const counts = `赞成 ${seated - 1}，反对 1，弃权 0（共 ${seated} 人有表决权）`;
-  await expect(motion).toContainText(counts, { timeout: 15_000 });
+  await expect(motion).not.toContainText(counts);
 
   await page.getByLabel("纪要内容").fill(`村民议事会就“${title}”进行协商，与会 ${seated} 人。动议经线上表决通过，${ELDER}由网格员${WORKER}代为投票。`);
   await page.getByRole("button", { name: "保存纪要" }).click();
   await expect(page.getByText("纪要已保存。")).toBeVisible();
 
   // The committee closes the vote: it passes, and becomes a resolution.
-  await motion.getByRole("button", { name: "结束表决" }).click();
+  await closeVote(motion, seated, seated);
   await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
   await expect(motion).toContainText("已结束");
   await expect(motion).toContainText(counts);
@@ -588,7 +605,7 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await expect(page.getByText("动议已开始表决，议事小组锁定。")).toBeVisible();
   const motion = page.getByRole("article", { name: `动议：${motionText.slice(0, 20)}` });
   await expect(motion).toContainText("三方各自过半数");
-  await expect(motion).toContainText("赞成 0，反对 0，弃权 0（共 3 人有表决权）");
+  await expect(motion).toContainText("已投 0 票，共 3 人有表决权。");
   // Who may vote: each party's delegates, fixed when the motion opened.
   await motion.getByText("有表决权的成员（3）").click();
   const voters = motion.locator("details", { hasText: "有表决权的成员（3）" });
@@ -597,15 +614,16 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await expect(voters).toContainText(`物业：${FIRM.name}`);
 
   // The residents' committee and the owners' committee vote yes; the firm no.
-  await page.getByRole("group", { name: "投票" }).getByRole("button", { name: "赞成", exact: true }).click();
+  await castOnPage(page, "赞成");
   await expect(page.getByText("我的投票：赞成")).toBeVisible();
   await vote(owners.page, meetingUrl, "赞成");
   await vote(firm.page, meetingUrl, "反对");
-  await expect(motion).toContainText("赞成 2，反对 1，弃权 0（共 3 人有表决权）", { timeout: 15_000 });
+  await expect(motion).toContainText("已投 3 票，共 3 人有表决权。", { timeout: 15_000 });
 
   // Closed: a majority of all votes said yes, but the motion fails, because
-  // the property firm did not agree.
-  await motion.getByRole("button", { name: "结束表决" }).click();
+  // the property firm did not agree, and the card says so.
+  await closeVote(motion, 3, 3);
+  await expect(motion).toContainText("物业一方未同意");
   await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
   await expect(motion.getByText("未通过", { exact: true })).toBeVisible();
   await expect(motion.getByText("达到法定人数", { exact: true })).toBeVisible();

@@ -17,6 +17,7 @@ import {
   stageDateKey,
   stageKey,
   stageTagClass,
+  ratingWordKey,
   starsText,
   weightedProgress,
 } from "./deliberation";
@@ -143,8 +144,13 @@ describe("the rest", () => {
     expect(panelReady({ rules: [{ filled: 2, gap: 1, rule }], uncoveredGrids: [] })).toBe(false);
     expect(panelReady({ rules: [], uncoveredGrids: [{}] })).toBe(false);
   });
-  it("draws stars and reads datetime-local values", () => {
-    expect(starsText(3.6)).toBe("★★★★☆");
+  it("draws stars for whole points only, names ratings in words, and reads datetime-local values", () => {
+    expect(starsText(3.6)).toBe("★★★☆☆");
+    expect(starsText(4.5)).toBe("★★★★☆"); // not five full stars
+    expect(starsText(5)).toBe("★★★★★");
+    expect(ratingWordKey(4.5)).toBe("resolution.ratingWords.veryGood");
+    expect(ratingWordKey(3.6)).toBe("resolution.ratingWords.good");
+    expect(ratingWordKey(1.2)).toBe("resolution.ratingWords.veryPoor");
     expect(fromLocalInput("")).toBeNull();
     expect(fromLocalInput("2026-11-20T10:00")).toMatch(/^2026-11-20T/);
   });

@@ -153,10 +153,19 @@ export function assistedOfWorker<M extends { assisted: boolean; grid?: { id: str
   return members.filter((m) => m.assisted && !!m.grid && workerGridIds.includes(m.grid.id));
 }
 
-/** starsLabel is the stars of a rating as text: ★★★☆☆. */
+/** starsText is the stars of a rating as text, full stars only for whole points: 4.5 is ★★★★☆. */
 export function starsText(avg: number): string {
-  const n = Math.round(avg);
+  const n = Math.min(5, Math.max(0, Math.floor(avg)));
   return "★".repeat(n) + "☆".repeat(5 - n);
+}
+
+/** ratingWordKey names an average rating in words (非常满意 … 很不满意), the words a resident reads before the stars. */
+export function ratingWordKey(avg: number): string {
+  if (avg >= 4.5) return "resolution.ratingWords.veryGood";
+  if (avg >= 3.5) return "resolution.ratingWords.good";
+  if (avg >= 2.5) return "resolution.ratingWords.fair";
+  if (avg >= 1.5) return "resolution.ratingWords.poor";
+  return "resolution.ratingWords.veryPoor";
 }
 
 /** toLocalInput turns an instant into a datetime-local value in the browser's zone. */

@@ -4,6 +4,7 @@ import { useQuery } from "urql";
 import { HomeResolutions } from "../components/HomeResolutions";
 import { HomeTopics, HomeTopicsQuery } from "../components/HomeTopics";
 import { RoleHistory } from "../components/RoleHistory";
+import { TodoList } from "../components/TodoList";
 import { EmptyState, Page } from "../components/ui";
 import { UpcomingMeetings } from "../components/UpcomingMeetings";
 import { graphql } from "../gql";
@@ -32,7 +33,11 @@ const FailedCountQuery = graphql(`
   }
 `);
 
-/** CommunityHomePage is the dashboard: who I am here and what concerns me. */
+/**
+ * CommunityHomePage says what to do: the viewer's to-dos (待我处理) first,
+ * then big tiles for what anyone can start, then what is going on. It shows
+ * no section that is always empty: an area's section comes with the area.
+ */
 export function CommunityHomePage() {
   const { t } = useTranslation();
   const { viewer } = useViewer();
@@ -61,6 +66,20 @@ export function CommunityHomePage() {
   return (
     <Page title={community.name} wide>
       <p className="lead">{t("home.welcome", { name: viewer?.name ?? "" })}</p>
+      <TodoList communityId={community.id} zone={community.settings.timeZone} />
+      <nav className="action-tiles" aria-label={t("home.actions")}>
+        {can.resident && (
+          <Link className="action-tile action-tile-primary" to={`/c/${community.id}/topics/new`}>
+            <span aria-hidden="true">✍️</span> {t("home.propose")}
+          </Link>
+        )}
+        <Link className="action-tile" to={`/c/${community.id}/topics`}>
+          <span aria-hidden="true">💬</span> {t("home.browseTopics")}
+        </Link>
+        <Link className="action-tile" to={`/c/${community.id}/resolutions`}>
+          <span aria-hidden="true">📋</span> {t("home.browseResolutions")}
+        </Link>
+      </nav>
       <div className="summary">
         <div>
           <span className="summary-label">{t("home.yourRoles")}</span>
@@ -111,9 +130,6 @@ export function CommunityHomePage() {
         <DashboardSection id="resolutions" title={t("home.sections.resolutions")} empty={t("home.sections.resolutionsEmpty")} hint={t("home.sections.resolutionsHint")}>
           <HomeResolutions communityId={community.id} />
         </DashboardSection>
-        <DashboardSection id="disclosures" title={t("home.sections.disclosures")} empty={t("home.sections.disclosuresEmpty")} hint={t("home.sections.disclosuresHint")} />
-        <DashboardSection id="tasks" title={t("home.sections.tasks")} empty={t("home.sections.tasksEmpty")} hint={t("home.sections.tasksHint")} />
-        <DashboardSection id="patrols" title={t("home.sections.patrols")} empty={t("home.sections.patrolsEmpty")} hint={t("home.sections.patrolsHint")} />
       </div>
       <section className="panel" aria-label={t("roleHistory.title")}>
         <RoleHistory communityId={community.id} zone={community.settings.timeZone} />
@@ -135,10 +151,7 @@ export function CommunityHomePage() {
   );
 }
 
-/**
- * DashboardSection is one block of the community home. Later issues give
- * it items; until then it shows its empty state.
- */
+/** DashboardSection is one block of the community home, with its empty state. */
 export function DashboardSection({
   id,
   title,

@@ -8,7 +8,7 @@ import { Progress } from "../components/Progress";
 import { EmptyState, FormError, Notice, Page, SelectField, Skeleton, TextArea, TextField, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
 import type { Party } from "../gql/graphql";
-import { clampProgress, fromLocalInput, mayClose, partyKey, ratingOpen, resolutionStage, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
+import { clampProgress, fromLocalInput, mayClose, partyKey, ratingOpen, resolutionStage, ratingWordKey, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
 import { useMemberPicker } from "../lib/memberPicker";
@@ -366,6 +366,7 @@ export function ResolutionPage() {
             <p className="muted">{t("resolution.noRatings")}</p>
           ) : (
             <p>
+              <strong className="rating-word">{t(ratingWordKey(r.satisfaction.average))}</strong>{" "}
               <span aria-hidden="true" className="stars">
                 {starsText(r.satisfaction.average)}
               </span>{" "}

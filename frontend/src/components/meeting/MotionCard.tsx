@@ -8,10 +8,11 @@ import type { VoteChoice } from "../../gql/graphql";
 import { useCommunity } from "../../lib/community";
 import { toFormErrors } from "../../lib/errors";
 import { useViewer } from "../../viewer";
+import { ConfirmSheet } from "../ConfirmSheet";
+import { DecisionCard, type Choice } from "../DecisionCard";
 import { MotionVoters } from "../MotionVoters";
 import { FormError, formatDateTime } from "../ui";
 import { AssistedVoteForm } from "./AssistedVoteForm";
-import { VOTE_CHOICES } from "./choices";
 import { MotionResult } from "./MotionResult";
 
 /** MotionFields are a motion as its card shows it: text, method, deadline, the viewer's vote, who may vote, the result and the resolution. */
@@ -24,8 +25,17 @@ export const MotionFields = graphql(`
     deadline
     closed
     myVote
+    rule
+    notVoted {
+      user {
+        id
+        name
+      }
+    }
     result {
       passed
+      cast
+      entitled
     }
     resolution {
       id
@@ -94,6 +104,11 @@ export function MotionCard({ motion: mo, onChanged }: { motion: ResultOf<typeof 
   const vErr = toFormErrors(vres.error ?? cres.error ?? ares.error, [], t("app.networkError"));
   const open = !mo.closed && new Date(mo.deadline).getTime() > Date.now();
   const label = t("motion.labelShort", { text: mo.text.slice(0, 20) });
+  const voteChoices: Choice<VoteChoice>[] = [
+    { value: "YES", label: t("motion.choices.YES"), icon: "👍", tone: "success" },
+    { value: "NO", label: t("motion.choices.NO"), icon: "👎", tone: "danger" },
+    { value: "ABSTAIN", label: t("motion.choices.ABSTAIN"), icon: "✋", tone: "neutral" },
+  ];
   return (
     <article aria-label={label}>
       <p className="motion-text">{mo.text}</p>
@@ -106,44 +121,50 @@ export function MotionCard({ motion: mo, onChanged }: { motion: ResultOf<typeof 
         {t("motion.deadlineAt", { date: formatDateTime(mo.deadline, i18n.language, community.settings.timeZone) })}
       </p>
       <MotionVoters voters={mo.voters} />
+      {can.committee && open && mo.notVoted && mo.notVoted.length > 0 && (
+        <p className="muted small not-voted">{t("motion.notVoted", { names: mo.notVoted.map((v) => v.user.name).join(t("app.listSep")) })}</p>
+      )}
       <FormError message={vErr.form} />
       {canVote && open && (
-        <div className="actions vote-buttons" role="group" aria-label={t("motion.voteGroup")}>
-          {VOTE_CHOICES.map((c) => (
-            <button
-              key={c}
-              type="button"
-              className={myVote === c ? "btn btn-primary" : "btn"}
-              aria-pressed={myVote === c}
-              disabled={vres.fetching}
-              onClick={async () => {
-                const res = await vote({ input: { motionId: mo.id, choice: c } });
-                if (res.data) {
-                  setCast(c);
-                  onChanged(t("motion.voted"));
-                }
-              }}
-            >
-              {t(`motion.choices.${c}`)}
-            </button>
-          ))}
-        </div>
+        <DecisionCard
+          legend={t("motion.voteGroup")}
+          rule={mo.rule}
+          choices={voteChoices}
+          current={myVote}
+          busy={vres.fetching}
+          confirmText={(choice) => t("motion.confirmVote", { label: choice })}
+          onDecide={async (c) => {
+            const res = await vote({ input: { motionId: mo.id, choice: c } });
+            if (res.data) {
+              setCast(c);
+              onChanged(t("motion.voted"));
+            }
+          }}
+        />
       )}
+      {!(canVote && open) && <p className="muted small decision-rule">{mo.rule}</p>}
       {myVote && <p className="my-vote">{t("motion.myVote", { choice: t(`motion.choices.${myVote}`) })}</p>}
       <MotionResult motion={mo} />
       <div className="actions">
         {can.committee && !mo.closed && (
-          <button
-            type="button"
-            className="btn"
+          <ConfirmSheet
+            trigger={t("motion.close")}
+            title={t("motion.closeTitle")}
+            consequence={
+              <>
+                <p>{t("motion.closeConsequence", { cast: mo.result?.cast ?? 0, entitled: mo.result?.entitled ?? mo.voters.length })}</p>
+                {mo.notVoted && mo.notVoted.length > 0 && (
+                  <p>{t("motion.notVoted", { names: mo.notVoted.map((v) => v.user.name).join(t("app.listSep")) })}</p>
+                )}
+              </>
+            }
+            confirm={t("motion.closeConfirm")}
             disabled={cres.fetching}
-            onClick={async () => {
+            onConfirm={async () => {
               const res = await close({ input: { motionId: mo.id } });
               if (res.data) onChanged(t("motion.closedDone"));
             }}
-          >
-            {t("motion.close")}
-          </button>
+          />
         )}
         {can.committee && mo.closed && mo.result?.passed && !mo.resolution && (
           <button

@@ -3,19 +3,23 @@ import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import { partyKey } from "../../lib/deliberation";
 
-/** MotionResultFields are a motion's count so far (hidden for a secret vote until it closes), its quorum, and each party's agreement. */
+/** MotionResultFields are a motion's result: while open the turnout alone; once closed its count (none on a secret vote), quorum, outcome and why it failed, and each party's agreement. */
 export const MotionResultFields = graphql(`
   fragment MotionResultFields on Motion {
     secret
     closed
     result {
       countsHidden
+      open
       yes
       no
       abstain
       voters
+      cast
+      entitled
       quorum
       passed
+      reason
       parties {
         party
         agreed
@@ -27,10 +31,13 @@ export const MotionResultFields = graphql(`
   }
 `);
 
-/** MotionResult is a motion's count, quorum and outcome, by party for a three-party vote; for a secret vote without one yet, says so. */
+/** MotionResult is a motion's turnout while open, then its count, quorum and outcome with the reason it failed, by party for a three-party vote. */
 export function MotionResult({ motion: mo }: { motion: ResultOf<typeof MotionResultFields> }) {
   const { t } = useTranslation();
   const r = mo.result;
+  if (r?.open) {
+    return <p className="vote-result muted">{t("motion.turnout", { cast: r.cast, entitled: r.entitled })}</p>;
+  }
   return (
     <>
       {r && (
@@ -42,6 +49,7 @@ export function MotionResult({ motion: mo }: { motion: ResultOf<typeof MotionRes
             <span className={r.quorum ? "tag tag-ok" : "tag tag-warn"}>{r.quorum ? t("motion.quorumOk") : t("motion.quorumNo")}</span>
             {mo.closed && <span className={r.passed ? "tag tag-ok" : "tag tag-error"}>{r.passed ? t("motion.passed") : t("motion.failed")}</span>}
           </p>
+          {mo.closed && r.reason && <p className="vote-reason">{r.reason}</p>}
           {r.parties.length > 0 && (
             <ul className="link-list" aria-label={t("motion.partiesTitle")}>
               {r.parties.map((p) => (

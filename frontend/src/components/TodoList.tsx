@@ -1,0 +1,131 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useQuery } from "urql";
+import { graphql } from "../gql";
+import type { TodosQuery } from "../gql/graphql";
+import { toFormErrors } from "../lib/errors";
+import { FormError, Skeleton, formatDateTime } from "./ui";
+
+export const TodosQueryDoc = graphql(`
+  query Todos($id: ID!) {
+    community(id: $id) {
+      id
+      todos {
+        kind
+        label
+        due
+        forMember {
+          id
+          user {
+            id
+            name
+          }
+        }
+        subject {
+          __typename
+          id
+          ... on Topic {
+            title
+          }
+          ... on Motion {
+            text
+            topic {
+              id
+              meetings {
+                id
+              }
+            }
+          }
+          ... on Resolution {
+            text
+          }
+          ... on ActionItem {
+            title
+            resolutionId
+          }
+          ... on Meeting {
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Todo = NonNullable<TodosQuery["community"]>["todos"][number];
+
+/** todoPath is the page of the record a to-do is about, in the community. */
+export function todoPath(communityId: string, s: Todo["subject"]): string {
+  const base = `/c/${communityId}`;
+  switch (s.__typename) {
+    case "Topic":
+      return `${base}/topics/${s.id}`;
+    case "Motion": {
+      // Votes are cast on the meeting page: the latest meeting with the topic on its agenda.
+      const meeting = s.topic.meetings[s.topic.meetings.length - 1];
+      return meeting ? `${base}/meetings/${meeting.id}` : `${base}/topics/${s.topic.id}`;
+    }
+    case "Resolution":
+      return `${base}/resolutions/${s.id}`;
+    case "ActionItem":
+      return `${base}/resolutions/${s.resolutionId}`;
+    case "Meeting":
+      return `${base}/meetings/${s.id}`;
+  }
+  return base;
+}
+
+/** subjectTitle is what a to-do is about, in a line. */
+function subjectTitle(s: Todo["subject"]): string {
+  switch (s.__typename) {
+    case "Topic":
+    case "ActionItem":
+    case "Meeting":
+      return s.title;
+    case "Motion":
+    case "Resolution":
+      return s.text;
+  }
+  return "";
+}
+
+/**
+ * TodoList is 待我处理: what waits for the viewer in the community, each a
+ * big tile that opens the page where it is done, the soonest due first.
+ * Every area adds its to-dos on the server; this list needs no change.
+ */
+export function TodoList({ communityId, zone }: { communityId: string; zone: string }) {
+  const { t, i18n } = useTranslation();
+  const [res] = useQuery({ query: TodosQueryDoc, variables: { id: communityId }, requestPolicy: "cache-and-network" });
+  const todos = res.data?.community?.todos;
+  const err = toFormErrors(res.error, [], t("app.networkError"));
+  return (
+    <section className="panel todos" aria-labelledby="todos-h">
+      <h2 id="todos-h">
+        {t("todos.title")}{" "}
+        {todos && todos.length > 0 && (
+          <span className="badge" aria-label={t("todos.count", { count: todos.length })}>
+            {todos.length}
+          </span>
+        )}
+      </h2>
+      <FormError message={err.form} />
+      {!todos && !err.form && <Skeleton lines={2} />}
+      {todos && todos.length === 0 && <p className="muted todos-none">{t("todos.none")}</p>}
+      {todos && todos.length > 0 && (
+        <ul className="todo-tiles">
+          {todos.map((td, i) => (
+            <li key={`${td.kind}-${td.subject.id}-${td.forMember?.id ?? ""}-${i}`}>
+              <Link className="todo-tile" to={todoPath(communityId, td.subject)}>
+                <span className="todo-action">{td.label}</span>
+                <span className="todo-subject">{subjectTitle(td.subject)}</span>
+                {td.forMember && <span className="todo-for">{t("todos.for", { name: td.forMember.user.name })}</span>}
+                {td.due && <span className="todo-due muted small">{t("todos.due", { date: formatDateTime(td.due, i18n.language, zone) })}</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
