@@ -39,8 +39,8 @@ var meetingPart = part{
 
 // meetingTypes are the meeting part's types.
 type meetingTypes struct {
-	meeting      *graphql.Object
-	kind, stance *graphql.Enum
+	meeting             *graphql.Object
+	kind, stance, phase *graphql.Enum
 }
 
 func (b *builder) buildMeetings() {
@@ -50,6 +50,13 @@ func (b *builder) buildMeetings() {
 		"HEARING": {Value: deliberation.Hearing, Description: "听证会"}, "ONLINE": {Value: deliberation.Online, Description: "线上议事"},
 	}})
 	t.kind = kindEnum
+	t.phase = graphql.NewEnum(graphql.EnumConfig{Name: "MeetingPhase", Description: "Where a meeting stands: 签到 → 开会 → 表决 → 决议 → 散会.", Values: graphql.EnumValueConfigMap{
+		"CHECK_IN":   {Value: deliberation.PhaseCheckIn, Description: "签到: not started; people check in"},
+		"IN_SESSION": {Value: deliberation.PhaseInSession, Description: "开会: started, nothing put to the vote yet"},
+		"VOTING":     {Value: deliberation.PhaseVoting, Description: "表决: a motion on the agenda is open"},
+		"DECIDED":    {Value: deliberation.PhaseDecided, Description: "决议: its motions are closed"},
+		"ENDED":      {Value: deliberation.PhaseEnded, Description: "散会: ended; the check-in code expired"},
+	}})
 	t.stance = graphql.NewEnum(graphql.EnumConfig{Name: "Stance", Values: graphql.EnumValueConfigMap{
 		"FOR": {Value: deliberation.For}, "AGAINST": {Value: deliberation.Against}, "NEUTRAL": {Value: deliberation.Neutral},
 	}})
@@ -85,6 +92,14 @@ func (b *builder) buildMeetings() {
 			"checkInCode": {Type: graphql.String, Description: "Shown in the room as a QR code; for the committee only.",
 				Resolve: field(func(m deliberation.Meeting) any { return nilString(m.CheckInCode) })},
 			"started": {Type: nonNull(graphql.Boolean), Resolve: field(func(m deliberation.Meeting) any { return m.Started })},
+			"endedAt": {Type: graphql.DateTime, Resolve: field(func(m deliberation.Meeting) any { return nilTime(m.EndedAt) })},
+			"phase": {Type: nonNull(t.phase), Resolve: func(p graphql.ResolveParams) (any, error) {
+				m, err := source[deliberation.Meeting](p)
+				if err != nil {
+					return nil, err
+				}
+				return b.svc.Deliberation.Phase(p.Context, m)
+			}},
 			"minutes": {Type: graphql.String, Resolve: field(func(m deliberation.Meeting) any { return nilString(m.Minutes) })},
 			"agenda": {Type: listOf(b.topic), Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Meeting](p)
@@ -150,6 +165,7 @@ type recordAttendanceInput struct {
 	Member    memberRef `json:"memberId" id:"Member"`
 }
 
+// startMeetingInput is the input of startMeeting and endMeeting.
 type startMeetingInput struct {
 	MeetingID domain.ID `json:"meetingId" id:"Meeting"`
 }
@@ -244,6 +260,21 @@ func (b *builder) meetingMutations(f graphql.Fields) {
 				return nil, err
 			}
 			if _, err := b.svc.Deliberation.StartMeeting(p.Context, in.MeetingID); err != nil {
+				return nil, err
+			}
+			return meeting(p, in.MeetingID)
+		}),
+	}
+	f["endMeeting"] = &graphql.Field{
+		Type:        nonNull(meetingPayload("EndMeetingPayload")),
+		Description: "Ends a started meeting (散会) once no motion on its agenda is open: its check-in code expires; the minutes may still be written.",
+		Args:        inputArg("EndMeetingInput", graphql.InputObjectConfigFieldMap{"meetingId": id}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[startMeetingInput](p)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := b.svc.Deliberation.EndMeeting(p.Context, in.MeetingID); err != nil {
 				return nil, err
 			}
 			return meeting(p, in.MeetingID)

@@ -253,3 +253,28 @@ func TestTodosOverAPI(t *testing.T) {
 		t.Errorf("an outsider's to-dos: %q", r.code())
 	}
 }
+
+// TestMeetingPhaseOverAPI: a meeting's phase follows it from check-in to
+// its end, and endMeeting expires its check-in code.
+func TestMeetingPhaseOverAPI(t *testing.T) {
+	f := newNodeFixture(t)
+	vars := map[string]any{"m": f.nodes["Meeting"]}
+	phase := func() any {
+		r := f.e.do(t, call{query: `query($m: ID!) { node(id: $m) { ... on Meeting { phase endedAt checkInCode } } }`, vars: vars, token: f.v.adminToken})
+		wantOK(t, r)
+		return path(r.Data, "node", "phase")
+	}
+	if got := phase(); got != "CHECK_IN" {
+		t.Errorf("phase before the start = %v", got)
+	}
+	wantOK(t, f.e.do(t, call{query: `mutation($m: ID!) { startMeeting(input: {meetingId: $m}) { meeting { phase } } }`, vars: vars, token: f.v.adminToken}))
+	if got := phase(); got != "DECIDED" { // the fixture's motion on its topic is closed
+		t.Errorf("phase once started = %v", got)
+	}
+	r := f.e.do(t, call{query: `mutation($m: ID!) { endMeeting(input: {meetingId: $m}) { meeting { phase endedAt } } }`, vars: vars, token: f.v.adminToken})
+	wantOK(t, r)
+	if path(r.Data, "endMeeting", "meeting", "phase") != "ENDED" || path(r.Data, "endMeeting", "meeting", "endedAt") == nil {
+		t.Errorf("endMeeting = %v", r.Data)
+	}
+	wantCode(t, f.e.do(t, call{query: `mutation($m: ID!) { endMeeting(input: {meetingId: $m}) { meeting { phase } } }`, vars: vars, token: f.v.adminToken}), "CONFLICT")
+}

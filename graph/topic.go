@@ -235,7 +235,9 @@ func (in proposeTopicInput) toDomain() deliberation.ProposeInput {
 }
 
 type supportTopicInput struct {
-	TopicID domain.ID `json:"topicId" id:"Topic"`
+	TopicID    domain.ID `json:"topicId" id:"Topic"`
+	OnBehalfOf memberRef `json:"onBehalfOf" id:"Member"`
+	Witness    string    `json:"witness"`
 }
 
 type screenTopicInput struct {
@@ -300,15 +302,22 @@ func (b *builder) topicMutations(f graphql.Fields) {
 		}),
 	}
 	f["supportTopic"] = &graphql.Field{
-		Type:        nonNull(topicPayload("SupportTopicPayload")),
-		Description: "Supports (附议) a topic that is collecting supports; supporting twice changes nothing.",
-		Args:        inputArg("SupportTopicInput", graphql.InputObjectConfigFieldMap{"topicId": id}),
+		Type: nonNull(topicPayload("SupportTopicPayload")),
+		Description: "Supports (附议) a topic that is collecting supports; supporting twice changes nothing. With onBehalfOf (a Member ID), a grid " +
+			"worker records the support of an assisted resident of their grid, before a named witness.",
+		Args: inputArg("SupportTopicInput", graphql.InputObjectConfigFieldMap{"topicId": id,
+			"onBehalfOf": {Type: graphql.ID, Description: "The assisted resident a grid worker supports for."}, "witness": {Type: graphql.String}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[supportTopicInput](p)
 			if err != nil {
 				return nil, err
 			}
-			t, err := b.svc.Deliberation.Support(p.Context, in.TopicID)
+			var t deliberation.Topic
+			if in.OnBehalfOf.User == "" {
+				t, err = b.svc.Deliberation.Support(p.Context, in.TopicID)
+			} else {
+				t, err = b.svc.Deliberation.SupportFor(p.Context, in.TopicID, in.OnBehalfOf.User, in.Witness)
+			}
 			return map[string]any{"topic": t}, err
 		}),
 	}

@@ -97,3 +97,21 @@ func TestTopicFlow(t *testing.T) {
 		t.Errorf("screened = %v", r.Data)
 	}
 }
+
+// TestSupportForOverAPI: a grid worker supports a topic for an assisted
+// resident (a Member ID), before a witness.
+func TestSupportForOverAPI(t *testing.T) {
+	e, v, residents, _ := acceptedTopic(t, "村口停车难")
+	topic := must(e.topics.Propose(as(residents[0]), deliberation.ProposeInput{CommunityID: v.c.ID, Title: "垃圾分类点太远", Category: deliberation.PublicAffairs}))
+	const q = `mutation($t: ID!, $m: ID, $w: String) { supportTopic(input: {topicId: $t, onBehalfOf: $m, witness: $w}) { topic { supportCount } } }`
+	vars := map[string]any{"t": gid("Topic", topic.ID), "m": gid("Member", community.MemberID(v.c.ID, residents[1]))}
+	wantCode(t, e.do(t, call{query: q, vars: vars, token: v.workerToken}), "BAD_USER_INPUT") // no witness
+	vars["w"] = "村民 李建平"
+	before := must(e.topics.SupportCounts(as(residents[0]), []domain.ID{topic.ID}))[topic.ID]
+	r := e.do(t, call{query: q, vars: vars, token: v.workerToken})
+	wantOK(t, r)
+	if path(r.Data, "supportTopic", "topic", "supportCount") != float64(before+1) {
+		t.Errorf("support for a resident = %v, want %d supports", r.Data, before+1)
+	}
+	wantCode(t, e.do(t, call{query: q, vars: vars, token: v.adminToken}), "FORBIDDEN") // not a grid worker
+}

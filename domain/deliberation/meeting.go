@@ -3,7 +3,8 @@ package deliberation
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
+	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"time"
@@ -48,8 +49,28 @@ type Meeting struct {
 	// with it. Only the committee sees it.
 	CheckInCode string
 	Started     bool
+	EndedAt     time.Time // zero until the chair ends it (散会)
 	Minutes     string
 }
+
+// MeetingPhase is where a meeting stands: 签到 → 开会 → 表决 → 决议 → 散会.
+type MeetingPhase string
+
+// Meeting phases.
+const (
+	PhaseCheckIn   MeetingPhase = "check_in"   // not started: people check in
+	PhaseInSession MeetingPhase = "in_session" // started, nothing put to the vote yet
+	PhaseVoting    MeetingPhase = "voting"     // a motion on its agenda is open
+	PhaseDecided   MeetingPhase = "decided"    // its motions are closed
+	PhaseEnded     MeetingPhase = "ended"      // 散会
+)
+
+// Ended reports whether the chair ended the meeting.
+func (m Meeting) Ended() bool { return !m.EndedAt.IsZero() }
+
+// checkInCodeDigits is how long a check-in code is: six digits, easy to
+// read out in a room and to type on a phone.
+const checkInCodeDigits = 6
 
 // Attendance is who is expected at a meeting and who came.
 type Attendance struct {
@@ -130,10 +151,11 @@ func (s *Service) ScheduleMeeting(ctx context.Context, in MeetingInput) (Meeting
 			return Meeting{}, err
 		}
 	}
-	code := make([]byte, 8)
-	_, _ = rand.Read(code)
 	d := meetingDoc{ID: domain.NewID(), CommunityID: c.ID, Kind: string(in.Kind), Title: title, StartsAt: in.StartsAt.UTC(),
-		Place: place, TopicIDs: in.TopicIDs, ChairID: domain.ActorFromContext(ctx).UserID, CheckInCode: hex.EncodeToString(code)}
+		Place: place, TopicIDs: in.TopicIDs, ChairID: domain.ActorFromContext(ctx).UserID}
+	if d.CheckInCode, err = s.newCheckInCode(ctx, c.ID, d.ID); err != nil {
+		return Meeting{}, err
+	}
 	if err := s.insertMeeting(ctx, d); err != nil {
 		return Meeting{}, err
 	}
@@ -214,6 +236,115 @@ func (s *Service) Meeting(ctx context.Context, id domain.ID) (Meeting, error) {
 
 var errMeetingNotFound = domain.ErrNotFound("会议", "meeting")
 
+var errMeetingEnded = domain.Errorf(domain.Conflict, "会议已结束", "the meeting has ended")
+
+// newCheckInCode draws a six-digit code that no other open meeting of the
+// community holds, and claims it for the meeting.
+func (s *Service) newCheckInCode(ctx context.Context, communityID, meetingID domain.ID) (string, error) {
+	for range 20 {
+		n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+		if err != nil {
+			return "", err
+		}
+		code := fmt.Sprintf("%0*d", checkInCodeDigits, n.Int64())
+		won, err := s.claimCheckInCode(ctx, communityID, meetingID, code)
+		if err != nil {
+			return "", err
+		}
+		if won {
+			return code, nil
+		}
+	}
+	return "", domain.Errorf(domain.Conflict, "签到码已用尽，请先结束已开完的会议", "no check-in code is free: end the meetings that are over")
+}
+
+// EndMeeting ends a started meeting (散会), for the chair or the committee:
+// its check-in code expires and is freed for other meetings, no one checks
+// in or speaks any more, and the minutes may still be written. Ending twice
+// is Conflict. Errors: Unauthenticated, NotFound, Forbidden, Conflict (not
+// started; ended; a motion on its agenda still open).
+func (s *Service) EndMeeting(ctx context.Context, meetingID domain.ID) (Meeting, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return m, err
+	}
+	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
+		return m, err
+	}
+	end, err := s.takeTurn(ctx, meetingTurn(m.ID))
+	if err != nil {
+		return m, err
+	}
+	defer end()
+	d, err := s.findMeeting(ctx, m.ID) // as it stands under the turn
+	if err != nil {
+		return m, err
+	}
+	switch {
+	case !d.EndedAt.IsZero():
+		return m, errMeetingEnded
+	case !d.Started:
+		return m, domain.Errorf(domain.Conflict, "会议还没有开始", "the meeting has not started")
+	}
+	if open, err := s.openMotionOn(ctx, m.TopicIDs); err != nil {
+		return m, err
+	} else if open {
+		return m, domain.Errorf(domain.Conflict, "还有动议正在表决：先结束表决再散会", "a motion is still open: close the vote before ending the meeting")
+	}
+	now := s.now().UTC()
+	if ended, err := s.setMeetingEnded(ctx, m.ID, now); err != nil {
+		return m, err
+	} else if !ended {
+		return m, errMeetingEnded
+	}
+	if err := s.freeCheckInCode(ctx, m.CommunityID, d.CheckInCode); err != nil {
+		return m, err
+	}
+	m.EndedAt = now
+	return m, nil
+}
+
+// openMotionOn reports whether a motion on one of the topics is open.
+func (s *Service) openMotionOn(ctx context.Context, topicIDs []domain.ID) (bool, error) {
+	for _, id := range topicIDs {
+		docs, err := s.findMotions(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		for _, d := range docs {
+			if closed, err := s.motionClosed(ctx, d.ID); err != nil || !closed {
+				return err == nil, err
+			}
+		}
+	}
+	return false, nil
+}
+
+// Phase says where a meeting stands: 签到, 开会, 表决, 决议 or 散会.
+// Errors: NotFound.
+func (s *Service) Phase(ctx context.Context, m Meeting) (MeetingPhase, error) {
+	switch {
+	case m.Ended():
+		return PhaseEnded, nil
+	case !m.Started:
+		return PhaseCheckIn, nil
+	}
+	open, err := s.openMotionOn(ctx, m.TopicIDs)
+	if err != nil || open {
+		return PhaseVoting, err
+	}
+	for _, id := range m.TopicIDs {
+		docs, err := s.findMotions(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		if len(docs) > 0 {
+			return PhaseDecided, nil
+		}
+	}
+	return PhaseInSession, nil
+}
+
 // CheckIn records the actor's attendance with the code shown in the room.
 // Checking in twice changes nothing. Errors: Unauthenticated, NotFound,
 // Forbidden (not expected), Invalid (wrong code).
@@ -225,6 +356,9 @@ func (s *Service) CheckIn(ctx context.Context, meetingID domain.ID, code string)
 	d, err := s.findMeeting(ctx, m.ID)
 	if err != nil {
 		return Attendance{}, err
+	}
+	if !d.EndedAt.IsZero() {
+		return Attendance{}, errMeetingEnded // the code expired with the meeting
 	}
 	if code == "" || code != d.CheckInCode {
 		return Attendance{}, domain.InvalidField("code", "签到码不正确", "wrong check-in code")
@@ -246,6 +380,9 @@ func (s *Service) RecordAttendance(ctx context.Context, meetingID, userID domain
 }
 
 func (s *Service) attend(ctx context.Context, m Meeting, user domain.ID, byChair bool) (Attendance, error) {
+	if m.Ended() {
+		return Attendance{}, errMeetingEnded
+	}
 	expected, err := s.expected(ctx, m)
 	if err != nil {
 		return Attendance{}, err
@@ -307,7 +444,8 @@ func (s *Service) Attendance(ctx context.Context, meetingID domain.ID) (Attendan
 }
 
 // RecordStatement records an intervention on an agenda topic, for the chair
-// or the committee. Errors: Unauthenticated, NotFound, Forbidden, Invalid.
+// or the committee, until the meeting ends. Errors: Unauthenticated,
+// NotFound, Forbidden, Invalid, Conflict (ended).
 func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speakerID domain.ID, stance Stance, summary string) (Statement, error) {
 	m, err := s.Meeting(ctx, meetingID)
 	if err != nil {
@@ -315,6 +453,9 @@ func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speak
 	}
 	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return Statement{}, err
+	}
+	if m.Ended() {
+		return Statement{}, errMeetingEnded
 	}
 	if !slices.Contains(m.TopicIDs, topicID) {
 		return Statement{}, domain.InvalidField("topicId", "该议题不在本次议程中", "the topic is not on the agenda")

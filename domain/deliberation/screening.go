@@ -160,7 +160,7 @@ func (s *Service) carrySupports(ctx context.Context, from, into Topic) (int, err
 		return 0, err
 	}
 	for _, u := range users {
-		if _, err := s.addSupport(ctx, into, u, from.ID); err != nil {
+		if _, err := s.addSupport(ctx, into, supportDoc{UserID: u, CarriedFrom: from.ID}); err != nil {
 			return 0, err
 		}
 	}

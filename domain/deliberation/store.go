@@ -79,6 +79,8 @@ type supportDoc struct {
 	CommunityID domain.ID `bson:"community_id"`
 	UserID      domain.ID `bson:"user_id"`
 	CarriedFrom domain.ID `bson:"carried_from,omitempty"` // the merged topic it came from
+	RecordedBy  domain.ID `bson:"recorded_by,omitempty"`  // a grid worker, for an assisted resident
+	Witness     string    `bson:"witness,omitempty"`
 	CreatedAt   time.Time `bson:"created_at"`
 }
 

@@ -17,7 +17,16 @@ const (
 	meetingsColl   = "meetings"
 	attendanceColl = "attendance" // _id is meeting/user: one check-in each
 	statementsColl = "statements"
+	// checkInCodesColl holds the codes of a community's open meetings: _id
+	// is community/code, so no two open meetings share one (the first
+	// insert wins); a code is freed when its meeting ends.
+	checkInCodesColl = "check_in_codes"
 )
+
+type checkInCodeDoc struct {
+	ID        string    `bson:"_id"`
+	MeetingID domain.ID `bson:"meeting_id"`
+}
 
 type meetingDoc struct {
 	ID          domain.ID   `bson:"_id"`
@@ -30,6 +39,7 @@ type meetingDoc struct {
 	ChairID     domain.ID   `bson:"chair_id"`
 	CheckInCode string      `bson:"check_in_code"`
 	Started     bool        `bson:"started"`
+	EndedAt     time.Time   `bson:"ended_at,omitempty"`
 	Minutes     string      `bson:"minutes,omitempty"`
 }
 
@@ -53,7 +63,7 @@ type statementDoc struct {
 
 func toMeeting(d meetingDoc, staff bool) Meeting {
 	m := Meeting{ID: d.ID, CommunityID: d.CommunityID, Kind: MeetingKind(d.Kind), Title: d.Title, StartsAt: d.StartsAt,
-		Place: d.Place, ChairID: d.ChairID, Started: d.Started, Minutes: d.Minutes}
+		Place: d.Place, ChairID: d.ChairID, Started: d.Started, EndedAt: d.EndedAt, Minutes: d.Minutes}
 	m.TopicIDs = append(m.TopicIDs, d.TopicIDs...)
 	if staff {
 		m.CheckInCode = d.CheckInCode
@@ -97,6 +107,24 @@ func (s *Service) findMeetingsOnTopicsFrom(ctx context.Context, topicIDs []domai
 // setMeetingStarted marks a meeting started.
 func (s *Service) setMeetingStarted(ctx context.Context, id domain.ID) error {
 	return db.UpdateByID(ctx, s.db.Collection(meetingsColl), string(id), bson.M{"$set": bson.M{"started": true}})
+}
+
+// setMeetingEnded marks a meeting ended, once; ended reports whether this
+// call did it.
+func (s *Service) setMeetingEnded(ctx context.Context, id domain.ID, at time.Time) (ended bool, err error) {
+	return db.Update(ctx, s.db.Collection(meetingsColl), bson.M{"_id": string(id), "ended_at": bson.M{"$exists": false}}, bson.M{"$set": bson.M{"ended_at": at.UTC()}})
+}
+
+// claimCheckInCode takes a code for a meeting among its community's open
+// meetings; won is false when another open meeting holds it.
+func (s *Service) claimCheckInCode(ctx context.Context, communityID, meetingID domain.ID, code string) (won bool, err error) {
+	return db.InsertOnce(ctx, s.db.Collection(checkInCodesColl), checkInCodeDoc{ID: string(communityID) + "/" + code, MeetingID: meetingID})
+}
+
+// freeCheckInCode frees an ended meeting's code.
+func (s *Service) freeCheckInCode(ctx context.Context, communityID domain.ID, code string) error {
+	_, err := db.DeleteOne(ctx, s.db.Collection(checkInCodesColl), bson.M{"_id": string(communityID) + "/" + code})
+	return err
 }
 
 // setMeetingMinutes records a meeting's minutes.

@@ -157,8 +157,10 @@ func (s *Service) openMotionsIn(ctx context.Context, communityID domain.ID) ([]M
 		if !d.Deadline.After(now) {
 			continue
 		}
-		if _, err := s.findResult(ctx, d.ID); err == nil {
-			continue // closed
+		if closed, err := s.motionClosed(ctx, d.ID); err != nil {
+			return nil, err
+		} else if closed {
+			continue
 		}
 		out = append(out, toMotion(d, false))
 	}
@@ -223,7 +225,7 @@ func (s *Service) meetingTodos(ctx context.Context, a community.Access) ([]domai
 	var out []domain.Todo
 	for _, d := range docs {
 		m := toMeeting(d, false)
-		if m.StartsAt.After(now.Add(meetingHorizon)) {
+		if m.StartsAt.After(now.Add(meetingHorizon)) || m.Ended() {
 			continue
 		}
 		expected, err := s.expected(ctx, m)

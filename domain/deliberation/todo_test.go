@@ -159,3 +159,25 @@ func TestTodos(t *testing.T) {
 		t.Error("to-dos of a community one is not a member of")
 	}
 }
+
+// TestSupportFor: a grid worker supports a topic for an assisted resident of
+// their grid, before a witness; not for one of another grid, and not
+// without a witness. The support counts like the resident's own.
+func TestSupportFor(t *testing.T) {
+	v := newVillage(t, 12)
+	topic := v.propose(t, v.residents[1], "垃圾分类点太远")
+	_, err := v.svc.SupportFor(as(v.worker), topic.ID, v.residents[0], "")
+	wantCode(t, err, domain.Invalid)
+	_, err = v.svc.SupportFor(as(v.worker), topic.ID, v.residents[1], "章美芳") // grid 2
+	wantCode(t, err, domain.Forbidden)
+	_, err = v.svc.SupportFor(as(v.residents[2]), topic.ID, v.residents[0], "章美芳") // not a grid worker
+	wantCode(t, err, domain.Forbidden)
+	must(v.svc.SupportFor(as(v.worker), topic.ID, v.residents[0], "章美芳"))
+	must(v.svc.SupportFor(as(v.worker), topic.ID, v.residents[0], "章美芳")) // twice: once
+	if n := must(v.svc.SupportCounts(as(v.residents[0]), []domain.ID{topic.ID}))[topic.ID]; n != 1 {
+		t.Errorf("supports = %d, want 1", n)
+	}
+	if !must(v.svc.Supported(as(v.residents[0]), []domain.ID{topic.ID}))[topic.ID] {
+		t.Error("the resident does not see their support")
+	}
+}

@@ -179,18 +179,48 @@ func (s *Service) Support(ctx context.Context, topicID domain.ID) (Topic, error)
 		return t, ErrNotCollecting
 	}
 	actor := domain.ActorFromContext(ctx)
-	n, err := s.addSupport(ctx, t, actor.UserID, "")
+	n, err := s.addSupport(ctx, t, supportDoc{UserID: actor.UserID})
 	if err != nil {
 		return t, err
 	}
 	return s.checkThreshold(ctx, t, n)
 }
 
-// addSupport inserts a support and counts it in the tallies; it returns the
-// topic's support count. A second support of the same resident changes
-// nothing. carriedFrom names the merged topic a carried support came from.
-func (s *Service) addSupport(ctx context.Context, t Topic, user domain.ID, carriedFrom domain.ID) (int, error) {
-	d := supportDoc{ID: supportID(t.ID, user), TopicID: t.ID, CommunityID: t.CommunityID, UserID: user, CarriedFrom: carriedFrom, CreatedAt: s.now().UTC()}
+// SupportFor records the support of an assisted resident of the actor's
+// grid, on the record before a named witness, for their grid worker.
+// Errors: as Support, Forbidden (not their grid worker), Invalid (witness).
+func (s *Service) SupportFor(ctx context.Context, topicID, userID domain.ID, witness string) (Topic, error) {
+	t, err := s.Topic(ctx, topicID)
+	if err != nil {
+		return t, err
+	}
+	a, err := s.access(ctx, t.CommunityID, func(a communityAccess) bool { return a.Has(domain.RoleGridWorker) })
+	if err != nil {
+		return t, err
+	}
+	m, err := s.comms.Member(ctx, t.CommunityID, userID)
+	if err != nil || !m.Assisted || !a.WorksFor(m.GridID) {
+		return t, domain.ErrForbidden // only for assisted residents of the worker's grid
+	}
+	if witness, err = text.Line("witness", domain.Text{ZH: "见证人", EN: "witness"}, witness, 1, 64); err != nil {
+		return t, err
+	}
+	if t.State != Collecting || !s.now().Before(t.Deadline) {
+		return t, ErrNotCollecting
+	}
+	n, err := s.addSupport(ctx, t, supportDoc{UserID: userID, RecordedBy: a.UserID, Witness: witness})
+	if err != nil {
+		return t, err
+	}
+	return s.checkThreshold(ctx, t, n)
+}
+
+// addSupport inserts a support (d names who, and for a carried or assisted
+// support from where or by whom) and counts it in the tallies; it returns
+// the topic's support count. A second support of the same resident changes
+// nothing.
+func (s *Service) addSupport(ctx context.Context, t Topic, d supportDoc) (int, error) {
+	d.ID, d.TopicID, d.CommunityID, d.CreatedAt = supportID(t.ID, d.UserID), t.ID, t.CommunityID, s.now().UTC()
 	won, err := s.insertSupport(ctx, d)
 	switch {
 	case err != nil:
