@@ -111,10 +111,12 @@ func (b *builder) buildCommunity() {
 				}},
 				"members": {
 					Type:        nonNull(b.memberConn),
-					Description: "The member directory, for the committee, party, admins and grid workers.",
+					Description: "The member directory, for the committee, party, admins and grid workers; search looks in names.",
 					Args: pageArgs(graphql.FieldConfigArgument{
-						"role":   {Type: b.roleEnum},
-						"gridId": {Type: graphql.ID},
+						"role":        {Type: b.roleEnum},
+						"gridId":      {Type: graphql.ID},
+						"microGridId": {Type: graphql.ID},
+						"search":      {Type: graphql.String, Description: "Part of the member's name, at most 32 characters."},
 					}),
 					Resolve: b.resolveMembers,
 				},

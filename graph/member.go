@@ -80,6 +80,14 @@ func (b *builder) resolveMembers(p graphql.ResolveParams) (any, error) {
 		}
 		f.GridID = &gid
 	}
+	if _, ok := p.Args["microGridId"].(string); ok {
+		mid, err := argID(p, "microGridId", "MicroGrid")
+		if err != nil {
+			return nil, err
+		}
+		f.MicroGridID = &mid
+	}
+	f.Search, _ = p.Args["search"].(string)
 	l, err := b.svc.Communities.Members(p.Context, c.ID, f, page)
 	return toConnection(l, community.Member.ID), err
 }

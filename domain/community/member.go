@@ -2,7 +2,11 @@ package community
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
@@ -53,15 +57,22 @@ func cachedRoles(grants []roleDoc) (roles, grids []string) {
 	return roles, grids
 }
 
-// MemberFilter narrows the member directory.
+// MemberFilter narrows the member directory; the fields set must all match.
 type MemberFilter struct {
-	Role   *domain.Role
-	GridID *domain.ID
+	Role        *domain.Role
+	GridID      *domain.ID
+	MicroGridID *domain.ID
+	// Search is part of the member's name, at most MaxMemberSearch
+	// characters; Latin letters match in either case.
+	Search string
 }
 
-// Members lists a community's members in ID order.
+// MaxMemberSearch is the longest MemberFilter.Search, in characters.
+const MaxMemberSearch = 32
+
+// Members lists a community's members that f selects, in ID order.
 // Only staff (committee, party, admin, grid workers) may list them.
-// Errors: Unauthenticated, Forbidden, Invalid (page, role).
+// Errors: Unauthenticated, Forbidden, Invalid (page, role, search).
 func (s *Service) Members(ctx context.Context, communityID domain.ID, f MemberFilter, page domain.Page) (domain.List[Member], error) {
 	if _, err := s.require(ctx, communityID, Access.Staff); err != nil {
 		return domain.List[Member]{}, err
@@ -69,7 +80,52 @@ func (s *Service) Members(ctx context.Context, communityID domain.ID, f MemberFi
 	if f.Role != nil && !f.Role.Valid() {
 		return domain.List[Member]{}, domain.InvalidField("role", "未知的角色", "unknown role")
 	}
-	return s.listMembers(ctx, communityID, f, page)
+	if f.Search = strings.TrimSpace(f.Search); utf8.RuneCountInString(f.Search) > MaxMemberSearch {
+		return domain.List[Member]{}, domain.InvalidField("search", "搜索的姓名最多 %d 个字", "the name to search for is at most %d characters", MaxMemberSearch)
+	}
+	if f.Search == "" {
+		return s.listMembers(ctx, communityID, f, page)
+	}
+	return s.searchMembers(ctx, communityID, f, page)
+}
+
+// searchMembers reads a page of the members that f selects whose names
+// contain f.Search. Names live with the accounts area, so the store cannot
+// match them in its query: this reads the selected memberships' user IDs,
+// their users in one batch, and then only the page's memberships.
+func (s *Service) searchMembers(ctx context.Context, communityID domain.ID, f MemberFilter, page domain.Page) (domain.List[Member], error) {
+	if err := page.Validate(); err != nil {
+		return domain.List[Member]{}, err
+	}
+	refs, err := s.findMemberRefs(ctx, communityID, f)
+	if err != nil {
+		return domain.List[Member]{}, err
+	}
+	userIDs := make([]domain.ID, len(refs))
+	for i, r := range refs {
+		userIDs[i] = r.UserID
+	}
+	users, err := s.accounts.UsersByID(ctx, userIDs)
+	if err != nil {
+		return domain.List[Member]{}, fmt.Errorf("read member names: %w", err)
+	}
+	needle := strings.ToLower(f.Search)
+	var matched []domain.ID
+	for _, r := range refs {
+		if u, ok := users[r.UserID]; ok && strings.Contains(strings.ToLower(u.Name), needle) {
+			matched = append(matched, r.ID)
+		}
+	}
+	slices.Sort(matched)
+	rest := matched[sort.Search(len(matched), func(i int) bool { return matched[i] > page.After }):]
+	out := domain.List[Member]{TotalCount: len(matched)}
+	if len(rest) > page.First {
+		rest, out.HasNextPage = rest[:page.First], true
+	}
+	if out.Items, err = s.findMembersByID(ctx, rest); err != nil {
+		return domain.List[Member]{}, err
+	}
+	return out, nil
 }
 
 // Member returns a membership, to the member themself and to staff.

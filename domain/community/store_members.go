@@ -49,9 +49,10 @@ func (s *Service) findMemberships(ctx context.Context, userID domain.ID) ([]Memb
 	return out, nil
 }
 
-// listMembers reads a page of a community's members that f selects, in ID
-// order; f.Role must be valid. Errors: Invalid (page).
-func (s *Service) listMembers(ctx context.Context, communityID domain.ID, f MemberFilter, page domain.Page) (domain.List[Member], error) {
+// memberQuery selects a community's members by f's role, grid and
+// micro-grid; f.Search is not the store's to match (names live with the
+// accounts area).
+func memberQuery(communityID domain.ID, f MemberFilter) bson.M {
 	filter := bson.M{"community_id": string(communityID)}
 	if f.Role != nil {
 		filter["roles"] = string(*f.Role)
@@ -59,8 +60,55 @@ func (s *Service) listMembers(ctx context.Context, communityID domain.ID, f Memb
 	if f.GridID != nil {
 		filter["grid_id"] = string(*f.GridID)
 	}
-	docs, next, total, err := db.FindPage[memberDoc](ctx, s.db.Collection(membersColl), filter, page)
+	if f.MicroGridID != nil {
+		filter["micro_grid_id"] = string(*f.MicroGridID)
+	}
+	return filter
+}
+
+// listMembers reads a page of a community's members that f selects
+// (f.Search aside), in ID order; f.Role must be valid. Errors: Invalid
+// (page).
+func (s *Service) listMembers(ctx context.Context, communityID domain.ID, f MemberFilter, page domain.Page) (domain.List[Member], error) {
+	docs, next, total, err := db.FindPage[memberDoc](ctx, s.db.Collection(membersColl), memberQuery(communityID, f), page)
 	return list(docs, next, total, toMember), err
+}
+
+// memberRef is a membership's ID and user, all a name search needs to read
+// of every membership it looks at.
+type memberRef struct {
+	ID     domain.ID `bson:"_id"`
+	UserID domain.ID `bson:"user_id"`
+}
+
+// findMemberRefs reads the IDs and users of all of a community's members
+// that f selects (f.Search aside), in no particular order.
+func (s *Service) findMemberRefs(ctx context.Context, communityID domain.ID, f MemberFilter) ([]memberRef, error) {
+	return db.FindAll[memberRef](ctx, s.db.Collection(membersColl), memberQuery(communityID, f),
+		options.Find().SetProjection(bson.M{"_id": 1, "user_id": 1}))
+}
+
+// findMembersByID reads the memberships with the given IDs in one query,
+// in the order of ids; missing IDs are left out.
+func (s *Service) findMembersByID(ctx context.Context, ids []domain.ID) ([]Member, error) {
+	if len(ids) == 0 {
+		return []Member{}, nil
+	}
+	docs, err := db.FindAll[memberDoc](ctx, s.db.Collection(membersColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[domain.ID]memberDoc, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	out := make([]Member, 0, len(ids))
+	for _, id := range ids {
+		if d, ok := byID[id]; ok {
+			out = append(out, toMember(d))
+		}
+	}
+	return out, nil
 }
 
 // findResidentIDs reads the users holding the resident role (by the roles
