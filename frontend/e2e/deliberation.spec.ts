@@ -88,7 +88,11 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
 
   await panel.getByLabel("抽签席位类别").selectOption("AFFECTED_RESIDENTS");
   await panel.getByLabel("抽取人数").fill("3");
+  // The draw asks first, with its numbers.
   await panel.getByRole("button", { name: "抽签", exact: true }).click();
+  const drawSheet = panel.getByRole("alertdialog", { name: "现在抽签？" });
+  await expect(drawSheet).toContainText(`抽取 3 名${GRID}受影响居民；抽签结果公开、不可撤回。`);
+  await drawSheet.getByRole("button", { name: "确认抽签" }).click();
   await expect(panel.getByText("抽签完成，已向抽中的人发出邀请。")).toBeVisible();
   const seats = panel.getByRole("list", { name: /^席位/ }).getByRole("listitem");
   await expect(seats).toHaveCount(5);
@@ -156,6 +160,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await expect(page.getByText("已签到 2 / 2 人，达到法定人数（2 人）。")).toBeVisible({ timeout: 15_000 });
 
   await page.getByRole("button", { name: "开始会议" }).click();
+  await page.getByRole("alertdialog", { name: "开始会议？" }).getByRole("button", { name: "开始会议" }).click();
   await expect(page.getByText("会议已开始。")).toBeVisible();
 
   // A statement and the minutes.
@@ -171,7 +176,7 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   // The committee closes the vote: passed, and adopts the resolution.
   await page.getByRole("button", { name: "结束表决" }).click();
   await page.getByRole("alertdialog", { name: "结束表决？" }).getByRole("button", { name: "结束表决并公布结果" }).click();
-  await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
+  await expect(page.getByText("表决已结束，结果已公布。", { exact: true })).toBeVisible();
   await expect(page.getByText("赞成 2，反对 0，弃权 0（共 2 人有表决权）")).toBeVisible();
   await expect(page.getByText("通过", { exact: true })).toBeVisible();
   await expect(page.getByText("达到法定人数", { exact: true })).toBeVisible();
@@ -252,4 +257,76 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await page.goto(home);
   await expect(page.getByRole("list", { name: "近期会议" })).toContainText("后坞片议事会");
   for (const s of voters) await s.context.close();
+});
+
+// The panel builder as numbered steps on a phone (the specs' 360 px
+// viewport): a step that cannot be done yet is disabled and says why, and
+// the draw asks first with its numbers. The topic is a new one, accepted
+// through the API like the first test's; its panel gets rules and a seed,
+// but no one is drawn or nominated, so no one gets an invitation.
+test("the panel builder shows its steps, and why a step must wait", async ({ page }, info) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, COMMITTEE);
+  await enterVillage(page);
+  const home = page.url();
+  const cid = decodeURIComponent(home.split("/c/")[1]);
+  const topicId = await acceptedTopic(page, cid, `后坞片垃圾分类亭 ${Date.now() % 100000}`);
+  await page.goto(`${home}/topics/${topicId}`);
+  const panel = page.getByRole("region", { name: "谁来议：议事小组" });
+  const steps = panel.getByRole("list", { name: "组建议事小组的步骤" });
+  const step = (name: string) => steps.getByRole("listitem", { name, exact: true });
+  await expect(steps.locator(":scope > li")).toHaveText([/^1设定席位规则/, /^2提名/, /^3公布随机种子/, /^4抽签/, /^5邀请与答复/, /^6确认议事小组/]);
+  await expect(step("设定席位规则")).toContainText("当前步骤");
+  await expect(step("抽签")).toContainText("先设定席位规则");
+
+  // Two affected residents of the grid and a party member, both by lot.
+  await panel.getByRole("button", { name: "添加规则" }).click();
+  await panel.getByRole("group", { name: "规则 1" }).getByLabel("最少人数").fill("2");
+  await panel.getByRole("button", { name: "添加规则" }).click();
+  const party = panel.getByRole("group", { name: "规则 2" });
+  await party.getByLabel("席位类别", { exact: true }).selectOption("PARTY_MEMBERS");
+  await party.getByLabel("最少人数").fill("1");
+  await party.getByLabel("最多人数").fill("1");
+  await panel.getByRole("button", { name: "保存席位规则" }).click();
+  await expect(panel.getByText("席位规则已保存。")).toBeVisible();
+  await expect(step("设定席位规则")).toContainText("已完成");
+  const nominate = step("提名");
+  await expect(nominate).toContainText("当前步骤");
+  // A form's error clears once the form is changed: none stays after it is fixed.
+  await nominate.getByRole("button", { name: "提名", exact: true }).click();
+  const nominateErrors = nominate.locator(".field-error, .alert-error");
+  await expect(nominateErrors).toHaveCount(1);
+  await nominate.getByLabel("成员", { exact: true }).selectOption({ index: 1 });
+  await expect(nominateErrors).toHaveCount(0);
+
+  // Before the seed, the draw waits for it; before anyone accepted, the
+  // confirmation says which seats are missing; the report is not green.
+  const draw = step("抽签");
+  await expect(draw.getByText("先公布随机种子")).toBeVisible();
+  await expect(draw.getByRole("button", { name: "抽签", exact: true })).toBeDisabled();
+  const confirm = step("确认议事小组");
+  await expect(confirm.getByText(`还差 3 个席位：${GRID}受影响居民 2 个、党员 1 个`)).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "确认议事小组" })).toBeDisabled();
+  await expect(confirm.getByText("还差 3 个席位才达到最少人数（只计已接受邀请的人）。")).toBeVisible();
+  await expect(confirm.getByText(/均已达到最少人数/)).toHaveCount(0);
+  await checkPage(page, "panel-steps", info);
+
+  // With the seed out, the draw is the current step; it asks first, with the pool and the count.
+  await panel.getByRole("button", { name: "公布抽签种子" }).click();
+  await expect(panel.getByText("抽签种子已公布。")).toBeVisible();
+  await expect(step("公布随机种子")).toContainText("已完成");
+  await expect(nominate).toContainText("不需要");
+  await expect(draw).toContainText("当前步骤");
+  await draw.getByLabel("抽取人数").fill("2");
+  await draw.getByRole("button", { name: "抽签", exact: true }).click();
+  const sheet = draw.getByRole("alertdialog", { name: "现在抽签？" });
+  await expect(sheet).toContainText(new RegExp(`^现在抽签？将从公布种子时固定的 \\d+ 人抽签池中（已有席位的人除外），抽取 2 名${GRID}受影响居民；抽签结果公开、不可撤回。`));
+  await expect(sheet.getByRole("button", { name: "确认抽签" })).toBeVisible();
+  await checkPage(page, "panel-draw-confirm", info);
+  // Going back draws no one.
+  await sheet.getByRole("button", { name: "返回" }).click();
+  await expect(sheet).toHaveCount(0);
+  await expect(draw.getByRole("button", { name: "抽签", exact: true })).toBeEnabled();
+  await expect(panel.getByRole("list", { name: /^席位/ })).toHaveCount(0);
+  await expect(step("邀请与答复")).toContainText("还没有人受邀：先提名或抽签");
 });

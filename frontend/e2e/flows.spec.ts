@@ -11,6 +11,7 @@ import {
   logout,
   mailLink,
   pathOf,
+  openWorkbench,
 } from "./helpers";
 
 // The flows of issue 3, in order: they share the server and build on each
@@ -175,8 +176,8 @@ test("大字 (large text) makes the text larger and is remembered", async ({ pag
 test("the committee assigns a role, with the server's error next to the field", async ({ page }) => {
   await login(page, COMMITTEE);
   await enterVillage(page);
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "成员" }).click();
-  await page.getByLabel("按网格筛选").selectOption({ label: "第一网格（古城片）" });
+  await openWorkbench(page, "成员与角色");
+  await page.getByRole("group", { name: "按网格筛选" }).getByRole("button", { name: "第一网格（古城片）" }).click();
   await page.getByRole("link", { name: "管理身份：姚伟" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "管理身份：姚伟" })).toBeVisible();
 
@@ -201,7 +202,7 @@ test("the committee assigns a role, with the server's error next to the field", 
   // Revoking asks first.
   await roles.getByRole("button", { name: "撤销党员身份" }).click();
   await expect(roles.getByText("撤销后，姚伟将不再是党员；这次撤销会记入身份变动记录。")).toBeVisible();
-  await roles.getByRole("button", { name: "取消" }).click();
+  await roles.getByRole("button", { name: "返回" }).click();
   await expect(roles).toContainText("党员");
   await roles.getByRole("button", { name: "撤销党员身份" }).click();
   await roles.getByRole("button", { name: "确认撤销" }).click();
@@ -210,14 +211,14 @@ test("the committee assigns a role, with the server's error next to the field", 
 
   // The directory shows the new role.
   await page.getByRole("link", { name: "返回" }).click();
-  await page.getByLabel("按身份筛选").selectOption({ label: "网格员" });
+  await page.getByRole("group", { name: "按身份筛选" }).getByRole("button", { name: "网格员", exact: true }).click();
   await expect(page.getByRole("list", { name: "成员名录" })).toContainText("姚伟");
 });
 
 test("a grid worker registers an assisted resident", async ({ page }) => {
   await login(page, GRID_WORKER);
   await enterVillage(page);
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "代办登记" }).click();
+  await openWorkbench(page, "代办登记");
   await expect(page.getByRole("heading", { level: 1, name: "代办登记居民" })).toBeVisible();
   // Only the grids she works for (one to three) are offered.
   const micro = page.getByLabel("所在微网格");
@@ -233,7 +234,9 @@ test("a grid worker registers an assisted resident", async ({ page }) => {
   await page.getByRole("button", { name: "登记", exact: true }).click();
   await expect(page.getByText("已登记俞阿三，所在：第一网格（古城片） · 古城三组。")).toBeVisible();
 
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "成员" }).click();
+  await openWorkbench(page, "成员与角色");
+  await page.getByLabel("按姓名搜索").fill("俞阿三");
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
   const card = page.getByRole("listitem").filter({ hasText: "俞阿三" });
   await expect(card).toContainText("代办");
   await expect(card).toContainText("古城三组");
@@ -278,7 +281,7 @@ test("my sessions: a second device is listed and can be logged out", async ({ pa
 test("the admin adds and renames grids and micro-grids", async ({ page }) => {
   await login(page, ADMIN);
   await enterVillage(page);
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "网格" }).click();
+  await openWorkbench(page, "网格");
   await expect(page.getByRole("heading", { level: 1, name: "网格管理" })).toBeVisible();
   const form = page.getByRole("region", { name: "新建网格" });
   await form.getByLabel("名称").fill("第七网格（测试片）");

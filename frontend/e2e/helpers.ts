@@ -143,3 +143,10 @@ export async function settle(page: Page) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+
+/** openWorkbench goes to the staff's 工作台 by the main navigation and opens one of its tools. */
+export async function openWorkbench(page: Page, tool: string) {
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: tool, exact: true }).click();
+}

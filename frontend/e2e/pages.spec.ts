@@ -145,7 +145,7 @@ test("the committee's member directory, join requests and roles", async ({ page 
   await page.goto(home + "/members");
   await expect(page.getByRole("list", { name: "成员名录" })).toBeVisible();
   await checkPage(page, "members", info);
-  await page.getByLabel("按身份筛选").selectOption({ label: "网格员" });
+  await page.getByRole("group", { name: "按身份筛选" }).getByRole("button", { name: "网格员", exact: true }).click();
   await expect(page.getByText(/^共 \d+ 人$/)).toBeVisible();
   await expect(page.getByRole("list", { name: "成员名录" })).toContainText("钱晓燕");
   await checkPage(page, "members-filtered", info);

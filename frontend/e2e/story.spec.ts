@@ -166,7 +166,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
     } else {
       await expect(s.page.getByText("附议人数已够", { exact: true })).toBeVisible();
       await expect(s.page.getByText("审核中", { exact: true })).toBeVisible();
-      await expect(s.page.getByText("附议人数已够，正由党组织和村（居）委会审核。")).toBeVisible();
+      await expect(s.page.getByText("附议人数已够，正由党组织和村委会审核。")).toBeVisible();
     }
     await s.context.close();
   }
@@ -185,6 +185,10 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await card.getByLabel("交由哪个机构协商").selectOption({ label: "村民议事会" });
   await card.getByLabel("说明").fill("涉及村口出行，交村民议事会协商。");
   await card.getByRole("button", { name: "确认决定" }).click();
+  const acceptSheet = card.getByRole("alertdialog", { name: "确认受理？" });
+  await expect(acceptSheet).toContainText("受理后议题进入议事阶段，交村民议事会协商");
+  await expect(acceptSheet).toContainText("本议题现有 10 人附议（需要 10 人）。");
+  await acceptSheet.getByRole("button", { name: "受理", exact: true }).click();
   await expect(page.getByText(`已受理“${title}”，交村民议事会协商。`)).toBeVisible();
   await page.getByRole("link", { name: "查看议题" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -217,6 +221,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   // The seed is published, and shown, before any draw.
   await expect(panel.getByText(/抽签种子尚未公布/)).toBeVisible();
   await expect(panel.getByRole("button", { name: "抽签", exact: true })).toBeDisabled();
+  await expect(panel.getByText("先公布随机种子")).toBeVisible();
   await panel.getByRole("button", { name: "公布抽签种子" }).click();
   await expect(panel.getByText("抽签种子已公布。")).toBeVisible();
   const seedValue = panel.locator(".seed-value");
@@ -231,6 +236,9 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await panel.getByLabel("从哪个网格抽签").selectOption({ label: GRID });
   await panel.getByLabel("抽取人数").fill("2");
   await panel.getByRole("button", { name: "抽签", exact: true }).click();
+  const drawSheet = panel.getByRole("alertdialog", { name: "现在抽签？" });
+  await expect(drawSheet).toContainText(`抽取 2 名${GRID}受影响居民；抽签结果公开、不可撤回。`);
+  await drawSheet.getByRole("button", { name: "确认抽签" }).click();
   await expect(panel.getByText("抽签完成，已向抽中的人发出邀请。")).toBeVisible();
   const seatList = panel.getByRole("list", { name: /^席位/ });
   const byLot = seatList.getByRole("listitem").filter({ hasText: "抽签产生" });
@@ -257,11 +265,11 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(panel.getByText("✓ 抽签结果一致")).toHaveCount(1);
   await expect(panel.getByText("✗ 抽签结果不一致")).toHaveCount(0);
   await expect(seedValue).toHaveText(seed);
-  await expect(panel.getByText("各类席位均已达到最少人数，涉及的网格都有代表。")).toBeVisible();
-  // Invitations are not acceptances: the panel cannot be confirmed yet, and
-  // the server says why beside the button.
-  await panel.getByRole("button", { name: "确认议事小组" }).click();
-  await expect(panel.locator(".panel-confirm").getByRole("alert")).toHaveText("还差 3 个席位才达到席位规则的最低人数（只计已接受邀请的人）");
+  // Invitations are not acceptances: the report counts accepted seats, and
+  // the panel cannot be confirmed yet; the button says why beside it.
+  await expect(panel.getByText("还差 3 个席位才达到最少人数（只计已接受邀请的人）。")).toBeVisible();
+  await expect(panel.locator(".panel-confirm")).toContainText(`还差 3 个席位：${GRID}受影响居民 2 个、党员 1 个`);
+  await expect(panel.getByRole("button", { name: "确认议事小组" })).toBeDisabled();
   await checkPage(page, "story-panel-drawn", info);
 
   // The drawn residents who log in accept their invitations.
@@ -302,7 +310,11 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(panel.getByText("已接受邀请，您将参加本议题的表决。")).toBeVisible();
   await expect(seatList.getByRole("listitem").filter({ hasText: "已接受" })).toHaveCount(seated);
   await expect(seatList.getByRole("listitem").filter({ hasText: ELDER })).toContainText(`由${WORKER}代为答复，见证人${WITNESS}`);
+  await expect(panel.getByText("各类席位接受邀请的人数都已达到最少人数，涉及的网格都有代表。")).toBeVisible();
   await panel.getByRole("button", { name: "确认议事小组" }).click();
+  const confirmSheet = panel.getByRole("alertdialog", { name: "确认议事小组？" });
+  await expect(confirmSheet).toContainText(`目前 ${seated} 人已接受邀请，0 人尚未答复。`);
+  await confirmSheet.getByRole("button", { name: "确认组成" }).click();
   await expect(panel.getByText("议事小组已确认。")).toBeVisible();
   await expect(panel.getByText(/^已由俞国强于 .+ 确认$/)).toBeVisible();
   await expect(panel.getByRole("button", { name: "确认议事小组" })).toHaveCount(0);
@@ -336,8 +348,10 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   const present = page.getByRole("list", { name: "已签到" });
   for (const n of [...members, "俞国强"]) await expect(present).toContainText(n);
   await page.getByRole("button", { name: "开始会议" }).click();
+  await page.getByRole("alertdialog", { name: "开始会议？" }).getByRole("button", { name: "开始会议" }).click();
   await expect(page.getByText("会议已开始。")).toBeVisible();
-  await expect(page.getByText("进行中", { exact: true })).toBeVisible();
+  // The phase line moves from 签到 to 开会.
+  await expect(page.getByRole("list", { name: "会议进程" }).locator('[aria-current="step"]')).toHaveText("开会");
   // Statements: who spoke, for or against, and what they said.
   const statements = [
     { who: members[0], stance: "FOR", label: "赞成", summary: "村委会后面的空地平整后可停三十辆车，建议改成临时停车场。" },
@@ -393,7 +407,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
 
   // The committee closes the vote: it passes, and becomes a resolution.
   await closeVote(motion, seated, seated);
-  await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
+  await expect(page.getByText("表决已结束，结果已公布。", { exact: true })).toBeVisible();
   await expect(motion).toContainText("已结束");
   await expect(motion).toContainText(counts);
   await expect(motion.getByText("达到法定人数", { exact: true })).toBeVisible();
@@ -417,7 +431,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   // committee puts up signs and finds volunteers (weight 1).
   const items = [
     { title: "平整空地、划停车位", owner: "钱晓燕", weight: "3" },
-    { title: "设置指示牌、安排节假日志愿者", owner: "村（居）委会", weight: "1" },
+    { title: "设置指示牌、安排节假日志愿者", owner: "村委会", weight: "1" },
   ];
   for (const it of items) {
     await page.getByLabel("事项", { exact: true }).fill(it.title);
@@ -523,11 +537,11 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await page.getByLabel("标题").fill(title);
   await page.getByLabel("具体内容").fill("5 幢顶楼住户反映雨天屋顶渗水。居委会提议三方商议：动用专项维修资金翻修屋面防水，物业承担前期检测费用。");
   await page.getByLabel("类别").selectOption({ label: "物业管理" });
-  await page.getByRole("checkbox", { name: /以村（居）委会名义提出/ }).check();
+  await page.getByRole("checkbox", { name: /以居委会名义提出/ }).check();
   await page.getByRole("button", { name: "提出议题" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("审核中", { exact: true })).toBeVisible();
-  await expect(page.getByText("村（居）委会提出")).toBeVisible();
+  await expect(page.getByText("居委会提出")).toBeVisible();
   // Like the demo's lift renewal, it concerns the estate, not some grids.
   await expect(page.getByText("未指定网格")).toBeVisible();
   const topicPath = new URL(page.url()).pathname;
@@ -538,6 +552,7 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await card.getByLabel("交由哪个机构协商").selectOption({ label: "三方联动会议" });
   await card.getByLabel("说明").fill("涉及专项维修资金和物业责任，交三方联动会议商议。");
   await card.getByRole("button", { name: "确认决定" }).click();
+  await card.getByRole("alertdialog", { name: "确认受理？" }).getByRole("button", { name: "受理", exact: true }).click();
   await expect(page.getByText(`已受理“${title}”，交三方联动会议协商。`)).toBeVisible();
   await page.getByRole("link", { name: "查看议题" }).click();
   await expect(page.getByText("已受理，交三方联动会议协商。")).toBeVisible();
@@ -559,7 +574,8 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
     await expect(panel.getByText("已提名，已向其发出邀请。")).toBeVisible();
     await expect(panel.getByRole("list", { name: /^席位/ })).toContainText(s.who);
   }
-  await expect(panel.getByText("各类席位均已达到最少人数，涉及的网格都有代表。")).toBeVisible();
+  // Nominated is not accepted: three seats are still missing.
+  await expect(panel.getByText("还差 3 个席位才达到最少人数（只计已接受邀请的人）。")).toBeVisible();
 
   // The owners' committee and the property firm accept; so does the chair.
   const owners = await as(browser, OWNERS.email);
@@ -572,6 +588,7 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await page.reload();
   await panel.getByRole("button", { name: "接受邀请" }).click();
   await expect(panel.getByRole("list", { name: /^席位/ }).getByRole("listitem").filter({ hasText: "已接受" })).toHaveCount(3);
+  await expect(panel.getByText("各类席位接受邀请的人数都已达到最少人数，涉及的网格都有代表。")).toBeVisible();
 
   // The three-party meeting; the parties' delegates check in.
   await page.goto(home);
@@ -585,7 +602,7 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await expect(page.getByRole("heading", { level: 1, name: meetingTitle })).toBeVisible();
   await expect(page.getByText("三方联动会议", { exact: true })).toBeVisible();
   const meetingUrl = new URL(page.url()).pathname;
-  const partiesMissing = "还未达到法定人数：村（居）委会、业委会、物业三方须各有至少一名代表到场。";
+  const partiesMissing = "还未达到法定人数：居委会、业委会、物业三方须各有至少一名代表到场。";
   await expect(page.getByText(`已签到 0 / 3 人，${partiesMissing}`)).toBeVisible();
   const code = (await page.locator(".checkin-code code").textContent())!.trim();
   for (const s of [owners, firm]) await checkIn(s.page, `${meetingUrl}/checkin?code=${code}`);
@@ -594,6 +611,7 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await page.getByRole("button", { name: "我也签到" }).click();
   await expect(page.getByText("已签到 3 / 3 人，三方都有代表到场，达到法定人数。")).toBeVisible({ timeout: 15_000 });
   await page.getByRole("button", { name: "开始会议" }).click();
+  await page.getByRole("alertdialog", { name: "开始会议？" }).getByRole("button", { name: "开始会议" }).click();
   await expect(page.getByText("会议已开始。")).toBeVisible();
 
   // The motion, decided by each party's majority.
@@ -609,7 +627,7 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   // Who may vote: each party's delegates, fixed when the motion opened.
   await motion.getByText("有表决权的成员（3）").click();
   const voters = motion.locator("details", { hasText: "有表决权的成员（3）" });
-  await expect(voters).toContainText(`村（居）委会：${URBAN_COMMITTEE.name}`);
+  await expect(voters).toContainText(`居委会：${URBAN_COMMITTEE.name}`);
   await expect(voters).toContainText(`业委会：${OWNERS.name}`);
   await expect(voters).toContainText(`物业：${FIRM.name}`);
 
@@ -624,13 +642,13 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   // the property firm did not agree, and the card says so.
   await closeVote(motion, 3, 3);
   await expect(motion).toContainText("物业一方未同意");
-  await expect(page.getByText("表决已结束，结果已公布。")).toBeVisible();
+  await expect(page.getByText("表决已结束，结果已公布。", { exact: true })).toBeVisible();
   await expect(motion.getByText("未通过", { exact: true })).toBeVisible();
   await expect(motion.getByText("达到法定人数", { exact: true })).toBeVisible();
   const parties = motion.getByRole("list", { name: "各方表决结果" });
   await expect(parties.getByRole("listitem")).toHaveCount(3);
   for (const [party, counts, outcome] of [
-    ["村（居）委会", "赞成 1，反对 0，弃权 0", "同意"],
+    ["居委会", "赞成 1，反对 0，弃权 0", "同意"],
     ["业委会", "赞成 1，反对 0，弃权 0", "同意"],
     ["物业", "赞成 0，反对 1，弃权 0", "不同意"],
   ]) {

@@ -47,6 +47,7 @@ const ScreeningPage = lazyPage(() => import("./pages/screening"), "ScreeningPage
 const TopicPage = lazyPage(() => import("./pages/topic"), "TopicPage");
 const ProposeTopicPage = lazyPage(() => import("./pages/topics"), "ProposeTopicPage");
 const RecordRedirectPage = lazyPage(() => import("./pages/topics"), "RecordRedirectPage");
+const WorkbenchPage = lazyPage(() => import("./pages/workbench"), "WorkbenchPage");
 const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
 const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
 
@@ -103,6 +104,7 @@ export function App() {
           <Route path="/operator" element={<Private><OperatorPage /></Private>} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
             <Route index element={<CommunityHomePage />} />
+            <Route path="work" element={<WorkbenchPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="members/:mid" element={<MemberPage />} />
             <Route path="grids" element={<GridsPage />} />

@@ -53,6 +53,25 @@ export function currentLang(): Lang {
   return i18n.language === "en" ? "en" : "zh-CN";
 }
 
+/** The Chinese texts name the committee 村（居）委会, which fits any community. */
+const COMMITTEE_ANY = "村（居）委会";
+let committeeName = COMMITTEE_ANY;
+
+/**
+ * setCommunityKind makes the Chinese texts name the committee by the
+ * community's kind: 村委会 in a village, 居委会 in an urban community;
+ * null goes back to 村（居）委会.
+ */
+export function setCommunityKind(kind: "VILLAGE" | "COMMUNITY" | null) {
+  committeeName = kind === "VILLAGE" ? "村委会" : kind === "COMMUNITY" ? "居委会" : COMMITTEE_ANY;
+}
+
+i18n.use({
+  type: "postProcessor",
+  name: "committee",
+  process: (value: string) => (committeeName === COMMITTEE_ANY ? value : value.replaceAll(COMMITTEE_ANY, committeeName)),
+});
+
 i18n.on("languageChanged", (lng) => {
   document.documentElement.lang = lng;
 });
@@ -63,6 +82,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: "zh-CN",
   supportedLngs: LANGS,
   interpolation: { escapeValue: false },
+  postProcess: ["committee"],
   returnNull: false,
   initAsync: false,
   showSupportNotice: false,

@@ -1,4 +1,6 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { setCommunityKind } from "../i18n";
 import { Link, Outlet, useParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
@@ -69,6 +71,7 @@ export function CommunityLayout() {
   const { t } = useTranslation();
   const { cid = "" } = useParams();
   const [res] = useQuery({ query: CommunityQueryDoc, variables: { id: cid } });
+  useEffect(() => () => setCommunityKind(null), []);
   const errs = toFormErrors(res.error, [], t("app.networkError"));
   if (!res.data) {
     return (
@@ -81,6 +84,7 @@ export function CommunityLayout() {
   }
   const community = res.data.community;
   if (!community) return <NotFoundPage />;
+  setCommunityKind(community.kind); // before the pages below render: {{committee}} is 村委会 or 居委会
   const membership = community.viewerMembership;
   if (!membership) {
     return (

@@ -39,7 +39,7 @@ export function ConfirmSheet({
   };
   return (
     <>
-      <button ref={opener} type="button" className={triggerClass} disabled={disabled || open} aria-expanded={open} onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className={triggerClass} disabled={disabled} aria-expanded={open} onClick={() => setOpen(true)}>
         {trigger}
       </button>
       {open && (

@@ -19,8 +19,13 @@ const VerifyDrawQuery = graphql(`
   }
 `);
 
-/** DrawVerification lets anyone check each of a panel's draws again against its published seed; nothing before the first draw. */
-export function DrawVerification({ panel }: { panel: ResultOf<typeof DrawVerificationFields> }) {
+/**
+ * DrawVerification lets anyone check each of a panel's draws again against
+ * its published seed; nothing before the first draw. level is its
+ * heading's: 4 under a step of the builder.
+ */
+export function DrawVerification({ panel, level = 3 }: { panel: ResultOf<typeof DrawVerificationFields>; level?: 3 | 4 }) {
+  const H = level === 4 ? "h4" : "h3";
   const { t } = useTranslation();
   const client = useClient();
   const [verified, setVerified] = useState<Record<string, boolean | "error">>({});
@@ -34,7 +39,7 @@ export function DrawVerification({ panel }: { panel: ResultOf<typeof DrawVerific
   if (drawIds.length === 0) return null;
   return (
     <div className="verify">
-      <h3>{t("panel.verifyTitle")}</h3>
+      <H>{t("panel.verifyTitle")}</H>
       <p className="muted small">{t("panel.verifyHint")}</p>
       <ul className="link-list verify-list">
         {drawIds.map((id, i) => (

@@ -21,11 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <NavItem to={`/c/${cid}`} end icon="⌂" label={t("nav.home")} />
             <NavItem to={`/c/${cid}/topics`} icon="✎" label={t("nav.topics")} />
             <NavItem to={`/c/${cid}/resolutions`} icon="☑" label={t("nav.resolutions")} />
-            {can.directory && <NavItem to={`/c/${cid}/members`} icon="☷" label={t("nav.members")} />}
-            {(can.gridWorker || can.manager) && (
-              <NavItem to={`/c/${cid}/assisted`} icon="✚" label={t("nav.assisted")} />
-            )}
-            {can.admin && <NavItem to={`/c/${cid}/grids`} icon="▦" label={t("nav.grids")} />}
+            {(can.directory || can.screener) && <NavItem to={`/c/${cid}/work`} icon="☷" label={t("nav.work")} />}
           </>
         ) : (
           <>

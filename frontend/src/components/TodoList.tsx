@@ -52,7 +52,8 @@ export const TodosQueryDoc = graphql(`
   }
 `);
 
-type Todo = NonNullable<TodosQuery["community"]>["todos"][number];
+/** Todo is one to-do as TodoList and the workbench show it. */
+export type Todo = NonNullable<TodosQuery["community"]>["todos"][number];
 
 /** todoPath is the page of the record a to-do is about, in the community. */
 export function todoPath(communityId: string, s: Todo["subject"]): string {

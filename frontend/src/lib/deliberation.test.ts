@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
+import i18n from "../i18n";
 import {
   DRAWN_KINDS,
   SEAT_KINDS,
   assistedOfWorker,
   checkInPath,
   clampProgress,
+  drawPoolSize,
+  missingSeats,
+  missingSeatsText,
+  panelSteps,
+  screeningGap,
+  seatShortfalls,
+  type PanelProgress,
   fromLocalInput,
   groupVoters,
   panelReady,
@@ -138,10 +146,12 @@ describe("the rest", () => {
   it("builds the check-in URL of the QR code", () => {
     expect(checkInPath("c1", "m1", "ab cd")).toBe("/c/c1/meetings/m1/checkin?code=ab%20cd");
   });
-  it("reports a panel ready only without gaps and uncovered grids", () => {
-    const rule = { kind: "AFFECTED_RESIDENTS", min: 3, max: 5 };
-    expect(panelReady({ rules: [{ filled: 3, gap: 0, rule }], uncoveredGrids: [] })).toBe(true);
-    expect(panelReady({ rules: [{ filled: 2, gap: 1, rule }], uncoveredGrids: [] })).toBe(false);
+  it("reports a panel ready only with the minimums accepted and no uncovered grids", () => {
+    const rule = { kind: "AFFECTED_RESIDENTS", min: 3 };
+    expect(panelReady({ rules: [{ accepted: 3, rule }], uncoveredGrids: [] })).toBe(true);
+    // Three invited, none accepted: not ready, whatever RuleCoverage.gap says.
+    expect(panelReady({ rules: [{ accepted: 0, rule }], uncoveredGrids: [] })).toBe(false);
+    expect(panelReady({ rules: [{ accepted: 2, rule }], uncoveredGrids: [] })).toBe(false);
     expect(panelReady({ rules: [], uncoveredGrids: [{}] })).toBe(false);
   });
   it("draws stars for whole points only, names ratings in words, and reads datetime-local values", () => {
@@ -187,5 +197,118 @@ describe("groupVoters", () => {
   });
   it("has nothing for no voters", () => {
     expect(groupVoters([])).toEqual([]);
+  });
+});
+
+describe("missing seats", () => {
+  const grid1 = { name: "第一网格（古城片）" };
+  const rules = [
+    { accepted: 1, rule: { kind: "AFFECTED_RESIDENTS", min: 3, grid: grid1 } },
+    { accepted: 0, rule: { kind: "PARTY_MEMBERS", min: 1, grid: null } },
+    { accepted: 2, rule: { kind: "REPRESENTATIVES", min: 1 } },
+  ];
+  it("counts accepted seats against each rule's minimum, in the rules' order", () => {
+    expect(seatShortfalls(rules)).toEqual([
+      { kind: "AFFECTED_RESIDENTS", grid: "第一网格（古城片）", missing: 2 },
+      { kind: "PARTY_MEMBERS", grid: null, missing: 1 },
+    ]);
+    expect(missingSeats(seatShortfalls(rules))).toBe(3);
+    expect(seatShortfalls([{ accepted: 3, rule: { kind: "EXPERTS", min: 3 } }])).toEqual([]);
+  });
+  it("says how many are missing and of which rules", () => {
+    const zh = i18n.getFixedT("zh-CN");
+    const en = i18n.getFixedT("en");
+    expect(missingSeatsText(zh, seatShortfalls(rules))).toBe("还差 3 个席位：第一网格（古城片）受影响居民 2 个、党员 1 个");
+    expect(missingSeatsText(en, seatShortfalls(rules))).toBe("3 more seats needed: affected residents of 第一网格（古城片） (2), party members (1)");
+    expect(missingSeatsText(en, seatShortfalls(rules.slice(1, 2)))).toBe("1 more seat needed: party members (1)");
+    expect(missingSeatsText(zh, [])).toBe("");
+  });
+});
+
+describe("panelSteps", () => {
+  const base: PanelProgress = { rules: 0, drawable: false, seed: false, nominated: 0, drawn: 0, missing: 0, confirmed: false };
+  const at = (p: Partial<PanelProgress>) => panelSteps({ ...base, ...p }).map((s) => [s.key, s.status, s.blocked ?? ""].join(":"));
+  it("starts with the seat rules; the rest waits for them", () => {
+    expect(at({})).toEqual([
+      "rules:current:",
+      "nominate:todo:needRules",
+      "seed:todo:needRules",
+      "draw:todo:needRules",
+      "answers:todo:needSeats",
+      "confirm:todo:needRules",
+    ]);
+  });
+  it("blocks the draw until the seed and the confirmation while accepted seats are missing", () => {
+    expect(at({ rules: 2, drawable: true, missing: 3 })).toEqual([
+      "rules:done:",
+      "nominate:current:",
+      "seed:todo:",
+      "draw:todo:needSeed",
+      "answers:todo:needSeats",
+      "confirm:todo:missingSeats",
+    ]);
+  });
+  it("skips nominating once the seed is out without a nomination, and goes on to the draw", () => {
+    expect(at({ rules: 1, drawable: true, seed: true, missing: 3 })).toEqual([
+      "rules:done:",
+      "nominate:skipped:",
+      "seed:done:",
+      "draw:current:",
+      "answers:todo:needSeats",
+      "confirm:todo:missingSeats",
+    ]);
+  });
+  it("waits for answers after the draw, then lets the committee confirm", () => {
+    expect(at({ rules: 2, drawable: true, seed: true, nominated: 1, drawn: 2, missing: 3 }).slice(3)).toEqual([
+      "draw:done:",
+      "answers:current:",
+      "confirm:todo:missingSeats",
+    ]);
+    expect(at({ rules: 2, drawable: true, seed: true, nominated: 1, drawn: 2 }).slice(3)).toEqual(["draw:done:", "answers:done:", "confirm:current:"]);
+    expect(at({ rules: 2, drawable: true, seed: true, nominated: 1, drawn: 2, confirmed: true }).every((s) => s.includes(":done:"))).toBe(true);
+  });
+  it("needs no seed nor draw when every seat is nominated", () => {
+    expect(at({ rules: 3, nominated: 3, missing: 3 })).toEqual([
+      "rules:done:",
+      "nominate:done:",
+      "seed:skipped:",
+      "draw:skipped:",
+      "answers:current:",
+      "confirm:todo:missingSeats",
+    ]);
+  });
+});
+
+describe("drawPoolSize", () => {
+  const timeline = [
+    { kind: "SEED", note: null },
+    { kind: "POOL", note: "42 ab12", rule: { kind: "AFFECTED_RESIDENTS", grid: { id: "g4" } } },
+    { kind: "POOL", note: "7 cd34", rule: { kind: "PARTY_MEMBERS", grid: null } },
+  ];
+  it("reads the size of a rule's pool from the timeline", () => {
+    expect(drawPoolSize(timeline, "AFFECTED_RESIDENTS", "g4")).toBe(42);
+    expect(drawPoolSize(timeline, "PARTY_MEMBERS", null)).toBe(7);
+    expect(drawPoolSize(timeline, "PARTY_MEMBERS", "")).toBe(7);
+  });
+  it("is null without a pool for the rule", () => {
+    expect(drawPoolSize(timeline, "AFFECTED_RESIDENTS", "g1")).toBeNull();
+    expect(drawPoolSize([], "PARTY_MEMBERS", null)).toBeNull();
+    expect(drawPoolSize([{ kind: "POOL", note: "", rule: { kind: "PARTY_MEMBERS" } }], "PARTY_MEMBERS", null)).toBeNull();
+  });
+});
+
+describe("screeningGap", () => {
+  const f = (decision: string, more: Partial<{ body: string; into: string; note: string }> = {}) =>
+    screeningGap({ decision, body: "", into: "", note: "", ...more });
+  it("asks for what each decision needs, as the server does", () => {
+    expect(f("")).toBe("decision");
+    expect(f("ACCEPT")).toBe("body");
+    expect(f("ACCEPT", { body: "VILLAGERS_COUNCIL" })).toBeNull();
+    expect(f("MERGE")).toBe("into");
+    expect(f("MERGE", { into: "t2" })).toBeNull();
+    expect(f("REFER", { note: "  " })).toBe("note");
+    expect(f("REFER", { note: "和事佬" })).toBeNull();
+    expect(f("REJECT")).toBe("note");
+    expect(f("REJECT", { note: "不属于村务" })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Pure rules of the deliberation pages (who deliberates, votes, meetings,
 // resolutions), kept out of the components so that they are unit-tested.
 
+import type { TFunction } from "i18next";
 import type { SeatKind } from "../gql/graphql";
 
 /** ResolutionStage is how the board names a resolution's stage. */
@@ -131,16 +132,171 @@ export function seatAccepted(state: string): boolean {
   return state === "ACCEPTED";
 }
 
-/** Coverage is one seat rule as the representativeness report shows it. */
+/**
+ * Coverage is one seat rule as the representativeness report shows it: the
+ * seats whose holder accepted, against the rule's minimum.
+ */
 export interface Coverage {
-  filled: number;
-  gap: number;
-  rule: { kind: string; min: number; max: number; grid?: { id: string; name: string } | null };
+  accepted: number;
+  rule: { kind: string; min: number; grid?: { name: string } | null };
 }
 
-/** panelReady reports whether every rule has its minimum and every affected grid a seat. */
-export function panelReady(rep: { rules: Coverage[]; uncoveredGrids: unknown[] }): boolean {
-  return rep.rules.every((c) => c.gap <= 0) && rep.uncoveredGrids.length === 0;
+/** SeatShortfall is a seat rule whose accepted seats are below its minimum: its kind, its grid's name, and how many seats it misses. */
+export interface SeatShortfall {
+  kind: string;
+  grid: string | null;
+  missing: number;
+}
+
+/**
+ * seatShortfalls lists, in the rules' order, the rules whose accepted seats
+ * are below their minimum, and by how many: what confirming the panel still
+ * needs. Like the server's ConfirmPanel it counts accepted seats only
+ * (RuleCoverage.gap counts invitations as well).
+ */
+export function seatShortfalls(rules: readonly Coverage[]): SeatShortfall[] {
+  return rules
+    .filter((c) => c.accepted < c.rule.min)
+    .map((c) => ({ kind: c.rule.kind, grid: c.rule.grid?.name ?? null, missing: c.rule.min - c.accepted }));
+}
+
+/** missingSeats is how many accepted seats the panel still misses in all. */
+export function missingSeats(short: readonly SeatShortfall[]): number {
+  return short.reduce((n, s) => n + s.missing, 0);
+}
+
+/**
+ * missingSeatsText says how many seats are missing and of which rules
+ * ("还差 3 个席位：第一网格受影响居民 2 个、党员 1 个"); empty when none is.
+ */
+export function missingSeatsText(t: TFunction, short: readonly SeatShortfall[]): string {
+  const count = missingSeats(short);
+  if (count === 0) return "";
+  const parts = short.map((s) => {
+    const kind = t(`panel.kinds.${s.kind}`);
+    return t("panel.missingPart", { count: s.missing, who: s.grid ? t("panel.kindOfGrid", { kind, grid: s.grid }) : kind });
+  });
+  return t("panel.missingSeats", { count, parts: parts.join(t("app.listSep")) });
+}
+
+/**
+ * panelReady reports whether the panel may be confirmed and covers its
+ * grids: every rule has its minimum of accepted seats, and every affected
+ * grid a seat.
+ */
+export function panelReady(rep: { rules: readonly Coverage[]; uncoveredGrids: readonly unknown[] }): boolean {
+  return seatShortfalls(rep.rules).length === 0 && rep.uncoveredGrids.length === 0;
+}
+
+/** ScreeningField is a field of the screening form that a decision needs. */
+export type ScreeningField = "decision" | "body" | "into" | "note";
+
+/**
+ * screeningGap is the first field a screening decision still needs, as the
+ * server asks for it (a body to accept, a topic to merge into, where to
+ * refer, the reason to reject); null when the decision is complete.
+ */
+export function screeningGap(f: { decision: string; body: string; into: string; note: string }): ScreeningField | null {
+  if (!f.decision) return "decision";
+  if (f.decision === "ACCEPT" && !f.body) return "body";
+  if (f.decision === "MERGE" && !f.into) return "into";
+  if ((f.decision === "REFER" || f.decision === "REJECT") && !f.note.trim()) return "note";
+  return null;
+}
+
+/** PanelStepKey names a step of building a panel, in order. */
+export type PanelStepKey = "rules" | "nominate" | "seed" | "draw" | "answers" | "confirm";
+
+/**
+ * PanelStepStatus is where a step stands: done, the current one (the first
+ * that can be done and is not), not yet, or not needed (skipped).
+ */
+export type PanelStepStatus = "done" | "current" | "todo" | "skipped";
+
+/**
+ * PanelBlock is why a step cannot be done yet: no seat rules, no seed, no
+ * one invited, or accepted seats missing.
+ */
+export type PanelBlock = "needRules" | "needSeed" | "needSeats" | "missingSeats";
+
+/** PanelStep is one step of building a panel, its status, and why it is blocked if it is. */
+export interface PanelStep {
+  key: PanelStepKey;
+  status: PanelStepStatus;
+  blocked?: PanelBlock;
+}
+
+/** PanelProgress is what the steps depend on: the panel as it stands. */
+export interface PanelProgress {
+  /** How many seat rules are saved. */
+  rules: number;
+  /** Some rule is of a kind filled by lot. */
+  drawable: boolean;
+  seed: boolean;
+  /** Seats by nomination and by lot, declined ones included. */
+  nominated: number;
+  drawn: number;
+  /** Accepted seats still missing to reach the rules' minimums. */
+  missing: number;
+  confirmed: boolean;
+}
+
+/**
+ * panelSteps lays out building a panel as six steps: 设定席位规则 → 提名 →
+ * 公布随机种子 → 抽签 → 邀请与答复 → 确认议事小组. A step is blocked while
+ * what it needs is missing, as the server would refuse it. Nominating is
+ * skipped once the seed is out without anyone nominated; the seed and the
+ * draw are skipped when no rule is filled by lot.
+ */
+export function panelSteps(p: PanelProgress): PanelStep[] {
+  const noRules = p.rules === 0;
+  const seats = p.nominated + p.drawn;
+  const steps: { key: PanelStepKey; done: boolean; skipped?: boolean; blocked?: PanelBlock }[] = [
+    { key: "rules", done: !noRules },
+    {
+      key: "nominate",
+      done: p.nominated > 0,
+      skipped: p.seed || p.drawn > 0 || p.confirmed,
+      blocked: noRules ? "needRules" : undefined,
+    },
+    { key: "seed", done: p.seed, skipped: !noRules && !p.drawable, blocked: noRules ? "needRules" : undefined },
+    {
+      key: "draw",
+      done: p.drawn > 0,
+      skipped: !noRules && !p.drawable,
+      blocked: noRules ? "needRules" : !p.seed ? "needSeed" : undefined,
+    },
+    { key: "answers", done: !noRules && seats > 0 && p.missing === 0, blocked: seats === 0 ? "needSeats" : undefined },
+    {
+      key: "confirm",
+      done: p.confirmed,
+      blocked: noRules ? "needRules" : p.missing > 0 ? "missingSeats" : undefined,
+    },
+  ];
+  let current = false;
+  return steps.map((s) => {
+    if (s.done) return { key: s.key, status: "done" };
+    if (s.skipped) return { key: s.key, status: "skipped" };
+    if (s.blocked) return { key: s.key, status: "todo", blocked: s.blocked };
+    const status = current ? "todo" : "current";
+    current = true;
+    return { key: s.key, status };
+  });
+}
+
+/**
+ * drawPoolSize is the size of the pool a seat rule draws from, as the
+ * topic's timeline published it when the seed was (a POOL event, whose
+ * note is the size and the pool's hash); null when there is none.
+ */
+export function drawPoolSize(
+  timeline: readonly { kind: string; note?: string | null; rule?: { kind: string; grid?: { id: string } | null } | null }[],
+  kind: string,
+  gridId: string | null,
+): number | null {
+  const ev = timeline.find((e) => e.kind === "POOL" && e.rule?.kind === kind && (e.rule.grid?.id ?? null) === (gridId || null));
+  const n = Number.parseInt(ev?.note?.split(" ")[0] ?? "", 10);
+  return Number.isNaN(n) ? null : n;
 }
 
 /**

@@ -19,6 +19,10 @@ export const MemberPickerQuery = graphql(`
             id
             name
           }
+          microGrid {
+            id
+            name
+          }
         }
       }
     }

@@ -7,6 +7,7 @@ import { CheckInMutation, MeetingAttendance } from "../components/meeting/Meetin
 import { MeetingAgenda } from "../components/meeting/MeetingAgenda";
 import { MeetingHeader } from "../components/meeting/MeetingHeader";
 import { MeetingMinutes } from "../components/meeting/MeetingMinutes";
+import { MeetingPhases } from "../components/meeting/MeetingPhases";
 import { MeetingStatements } from "../components/meeting/MeetingStatements";
 import { NotFoundPage } from "../components/NotFound";
 import { CheckField, CheckGroup, FormError, Notice, Page, SelectField, Skeleton, TextField, formatDateTime } from "../components/ui";
@@ -25,7 +26,9 @@ const MeetingQuery = graphql(`
       ... on Meeting {
         id
         title
+        phase
         ...MeetingHeaderFields
+        ...MeetingPhaseFields
         ...MeetingAgendaFields
         ...MeetingAttendanceFields
         agenda {
@@ -152,7 +155,7 @@ function usePoll(refetch: () => void, ms = POLL_MS) {
   }, [ms]);
 }
 
-/** MeetingPage is a meeting: agenda, check-in, attendance and quorum, motions, statements and minutes. */
+/** MeetingPage is a meeting by its phases: agenda, check-in, attendance and quorum, motions, statements, minutes and its end. */
 export function MeetingPage() {
   const { t } = useTranslation();
   const { mid = "" } = useParams();
@@ -180,13 +183,14 @@ export function MeetingPage() {
   return (
     <Page title={m.title} wide>
       <MeetingHeader meeting={m} />
+      <MeetingPhases meeting={m} onChanged={changed} />
       <Notice message={notice} />
       <FormError message={loadErr.form} />
       <div className="topic-layout">
         <MeetingAgenda meeting={m} />
         <MeetingAttendance meeting={m} onNotice={setNotice} onReload={reload} />
         {m.agenda.map((tp) => (
-          <AgendaMotions key={tp.id} topic={tp} onChanged={changed} />
+          <AgendaMotions key={tp.id} topic={tp} ended={m.phase === "ENDED"} onChanged={changed} />
         ))}
         <MeetingStatements meeting={m} onNotice={setNotice} onReload={reload} />
         <MeetingMinutes meeting={m} onNotice={setNotice} />

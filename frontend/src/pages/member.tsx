@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { ConfirmSheet } from "../components/ConfirmSheet";
 import { NotFoundPage } from "../components/NotFound";
 import { FormError, Notice, Page, SelectField, Skeleton } from "../components/ui";
 import { graphql } from "../gql";
@@ -121,7 +122,8 @@ export function MemberPage() {
 
 /**
  * RoleList is a member's roles, with a revoke button for each the viewer
- * may change; revoking asks first and says what follows.
+ * may change; revoking asks first, in a confirm sheet that says what
+ * follows.
  */
 function RoleList({
   memberId,
@@ -138,7 +140,6 @@ function RoleList({
 }) {
   const { t } = useTranslation();
   const [rres, revoke] = useMutation(RevokeRoleMutation);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const revokeErr = toFormErrors(rres.error, [], t("app.networkError"));
   const keyOf = (g: RoleGrant) => g.role + (g.grid?.id ?? "");
   return (
@@ -148,48 +149,27 @@ function RoleList({
       <ul className="grant-list">
         {grants.map((g) => {
           const label = t(`roles.${g.role}`) + (g.grid ? `（${g.grid.name}）` : "");
-          const key = keyOf(g);
           return (
-            <li key={key}>
+            <li key={keyOf(g)}>
               <span>{label}</span>
               {g.role === "RESIDENT" ? (
                 <span className="muted small">{t("member.residentFixed")}</span>
-              ) : !mayRevoke(g.role, grantable) ? null : confirming === key ? null : (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={t("member.revokeLabel", { role: label })}
-                  onClick={() => {
-                    onDone(undefined);
-                    setConfirming(key);
-                  }}
-                >
-                  {t("member.revoke")}
-                </button>
-              )}
-              {confirming === key && (
-                <div className="confirm grant-confirm" role="group" aria-labelledby={`revoke-q-${key}`}>
-                  <p id={`revoke-q-${key}`}>{t("member.revokeConfirm", { name, role: label })}</p>
-                  <div className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-danger"
-                      disabled={rres.fetching}
-                      onClick={async () => {
-                        const r = await revoke({ input: { memberId, role: g.role, gridId: g.grid?.id ?? null } });
-                        if (r.data) {
-                          setConfirming(null);
-                          onDone(t("member.revoked", { role: label }));
-                        }
-                      }}
-                    >
-                      {t("member.revokeYes")}
-                    </button>
-                    <button type="button" className="btn" onClick={() => setConfirming(null)}>
-                      {t("app.cancel")}
-                    </button>
-                  </div>
-                </div>
+              ) : (
+                mayRevoke(g.role, grantable) && (
+                  <ConfirmSheet
+                    trigger={t("member.revokeLabel", { role: label })}
+                    triggerClass="btn btn-small"
+                    title={t("member.revokeTitle", { role: label })}
+                    consequence={<p>{t("member.revokeConfirm", { name, role: label })}</p>}
+                    confirm={t("member.revokeYes")}
+                    disabled={rres.fetching}
+                    onConfirm={async () => {
+                      onDone(undefined);
+                      const r = await revoke({ input: { memberId, role: g.role, gridId: g.grid?.id ?? null } });
+                      if (r.data) onDone(t("member.revoked", { role: label }));
+                    }}
+                  />
+                )
               )}
             </li>
           );

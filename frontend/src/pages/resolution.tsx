@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { ConfirmSheet } from "../components/ConfirmSheet";
 import { ItemCorrection } from "../components/ItemCorrection";
 import { NotFoundPage } from "../components/NotFound";
 import { Progress } from "../components/Progress";
@@ -10,7 +11,7 @@ import { graphql } from "../gql";
 import type { Party } from "../gql/graphql";
 import { clampProgress, fromLocalInput, mayClose, partyKey, ratingOpen, resolutionStage, ratingWordKey, stageDateKey, stageKey, stageTagClass, starsText } from "../lib/deliberation";
 import { useCommunity } from "../lib/community";
-import { toFormErrors } from "../lib/errors";
+import { toFormErrors, withoutFields } from "../lib/errors";
 import { useMemberPicker } from "../lib/memberPicker";
 import { useViewer } from "../viewer";
 
@@ -179,7 +180,10 @@ export function ResolutionPage() {
   const loadErr = toFormErrors(res.error, [], t("app.networkError"));
   const oErr = toFormErrors(ores.error, ["text"], t("app.networkError"));
   const rErr = toFormErrors(rres.error, ["stars"], t("app.networkError"));
-  const cErr = toFormErrors(cres.error, ["summary", "unfinishedReason"], t("app.networkError"));
+  // The close's errors clear as the fields they concern are edited.
+  const [closeEdited, setCloseEdited] = useState<string[]>([]);
+  const cErr = withoutFields(toFormErrors(cres.error, ["summary", "unfinishedReason"], t("app.networkError")), closeEdited);
+  const editClose = (field: string) => setCloseEdited((e) => (e.includes(field) ? e : [...e, field]));
   const iErr = toFormErrors(ires.error, ["title", "ownerMemberId", "due", "weight"], t("app.networkError"));
   const reload = () => refetch({ requestPolicy: "network-only" });
   const node = res.data?.node;
@@ -417,17 +421,19 @@ export function ResolutionPage() {
                   : t("resolution.closeAfterAnswers", { count: r.unansweredObjections })}
               </p>
             ) : (
-              <form
-                className="form"
-                noValidate
-                onSubmit={async (e) => {
-                  e.preventDefault();
-                  const res = await close({ input: { resolutionId: rid, summary, unfinishedReason: unfinished ? unfinishedReason : null } });
-                  if (res.data) done(t("resolution.closedDone"));
-                }}
-              >
+              <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
                 <FormError message={cErr.form} />
-                <TextArea label={t("resolution.summaryLabel")} rows={4} maxLength={2000} value={summary} error={cErr.fields.summary} onChange={(e) => setSummary(e.target.value)} />
+                <TextArea
+                  label={t("resolution.summaryLabel")}
+                  rows={4}
+                  maxLength={2000}
+                  value={summary}
+                  error={cErr.fields.summary}
+                  onChange={(e) => {
+                    setSummary(e.target.value);
+                    editClose("summary");
+                  }}
+                />
                 {unfinished && (
                   <TextArea
                     label={t("resolution.unfinishedReason")}
@@ -436,12 +442,29 @@ export function ResolutionPage() {
                     maxLength={500}
                     value={unfinishedReason}
                     error={cErr.fields.unfinishedReason}
-                    onChange={(e) => setUnfinishedReason(e.target.value)}
+                    onChange={(e) => {
+                      setUnfinishedReason(e.target.value);
+                      editClose("unfinishedReason");
+                    }}
                   />
                 )}
-                <button type="submit" className="btn btn-primary" disabled={cres.fetching}>
-                  {t("resolution.closeSubmit")}
-                </button>
+                <ConfirmSheet
+                  trigger={t("resolution.closeSubmit")}
+                  title={t("resolution.closeTitle")}
+                  consequence={
+                    <>
+                      <p>{t("resolution.closeConsequence", { total: r.actionItems.length, done: r.actionItems.filter((it) => it.status === "DONE").length })}</p>
+                      {unfinished && <p>{t("resolution.closeUnfinished")}</p>}
+                    </>
+                  }
+                  confirm={t("resolution.closeYes")}
+                  disabled={cres.fetching}
+                  onConfirm={async () => {
+                    setCloseEdited([]);
+                    const res = await close({ input: { resolutionId: rid, summary, unfinishedReason: unfinished ? unfinishedReason : null } });
+                    if (res.data) done(t("resolution.closedDone"));
+                  }}
+                />
               </form>
             )}
           </section>

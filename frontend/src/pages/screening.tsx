@@ -2,12 +2,14 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { ConfirmSheet } from "../components/ConfirmSheet";
 import { SupportMeter } from "../components/SupportMeter";
 import { CardSkeleton, EmptyState, FormError, Notice, Page, SelectField, TextArea, formatDate } from "../components/ui";
 import { graphql } from "../gql";
 import type { DeliberatingBody, ScreeningDecision, ScreeningQueueQuery } from "../gql/graphql";
 import { useCommunity } from "../lib/community";
-import { toFormErrors } from "../lib/errors";
+import { screeningGap, type ScreeningField } from "../lib/deliberation";
+import { toFormErrors, withoutFields } from "../lib/errors";
 import { BODIES, bodyLabel } from "../lib/topics";
 
 const ScreeningQueueQueryDoc = graphql(`
@@ -151,10 +153,23 @@ function ScreeningCard({ topic, onDone }: { topic: QueueTopic; onDone: (text: st
   const [body, setBody] = useState<DeliberatingBody | "">("");
   const [into, setInto] = useState("");
   const [note, setNote] = useState("");
-  const [missing, setMissing] = useState(false);
+  // flagged is the field found missing when the person last tried to decide;
+  // its message shows until that field is filled.
+  const [flagged, setFlagged] = useState<ScreeningField | null>(null);
+  const [edited, setEdited] = useState<string[]>([]);
   const [res, screen] = useMutation(ScreenTopicMutation);
   const [targets] = useQuery({ query: MergeTargetsQuery, variables: { id: community.id }, pause: decision !== "MERGE" });
-  const errs = toFormErrors(res.error, ["decision", "body", "into", "note"], t("app.networkError"));
+  const server = toFormErrors(res.error, ["decision", "body", "into", "note"], t("app.networkError"));
+  const errs = edited.length === 0 ? server : { ...withoutFields(server, edited), form: undefined };
+  const gap = screeningGap({ decision, body, into, note });
+  const edit = (field: string) => setEdited((e) => (e.includes(field) ? e : [...e, field]));
+  const required: Record<ScreeningField, string> = {
+    decision: t("screening.decisionRequired"),
+    body: t("screening.required.body"),
+    into: t("screening.required.into"),
+    note: decision === "REFER" ? t("screening.required.refer") : t("screening.required.reject"),
+  };
+  const fieldError = (f: ScreeningField) => (flagged === f && gap === f ? required[f] : errs.fields[f]);
   const others = targets.data?.community
     ? [...targets.data.community.collecting.nodes, ...targets.data.community.screening.nodes, ...targets.data.community.accepted.nodes].filter(
         (x) => x.id !== topic.id,
@@ -162,14 +177,15 @@ function ScreeningCard({ topic, onDone }: { topic: QueueTopic; onDone: (text: st
     : [];
   const headingId = `screen-${topic.id}`;
 
-  async function submit(e: FormEvent) {
+  // check shows what the decision still needs, before the confirm sheet can open.
+  function check(e: FormEvent) {
     e.preventDefault();
-    // The decision is an enum: the form asks for it before the server can.
-    if (!decision) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    setFlagged(gap);
+  }
+
+  async function submit() {
+    if (!decision) return;
+    setEdited([]);
     const r = await screen({
       input: {
         topicId: topic.id,
@@ -206,16 +222,16 @@ function ScreeningCard({ topic, onDone }: { topic: QueueTopic; onDone: (text: st
       </p>
       {topic.body && <p className="excerpt">{topic.body}</p>}
       <SupportMeter count={topic.supportCount} threshold={topic.threshold} />
-      <form onSubmit={submit} noValidate className="form screening-form" aria-labelledby={headingId}>
+      <form onSubmit={check} noValidate className="form screening-form" aria-labelledby={headingId}>
         <FormError message={errs.form} />
         <SelectField
           label={t("screening.decision")}
           value={decision}
           onChange={(e) => {
-            setMissing(false);
             setDecision(e.target.value as ScreeningDecision | "");
+            edit("decision");
           }}
-          error={missing ? t("screening.decisionRequired") : errs.fields.decision}
+          error={fieldError("decision")}
         >
           <option value="">{t("screening.chooseDecision")}</option>
           {DECISIONS.map((d) => (
@@ -228,8 +244,11 @@ function ScreeningCard({ topic, onDone }: { topic: QueueTopic; onDone: (text: st
           <SelectField
             label={t("screening.body")}
             value={body}
-            onChange={(e) => setBody(e.target.value as DeliberatingBody | "")}
-            error={errs.fields.body}
+            onChange={(e) => {
+              setBody(e.target.value as DeliberatingBody | "");
+              edit("body");
+            }}
+            error={fieldError("body")}
           >
             <option value="">{t("screening.chooseBody")}</option>
             {BODIES.map((b) => (
@@ -244,8 +263,11 @@ function ScreeningCard({ topic, onDone }: { topic: QueueTopic; onDone: (text: st
             label={t("screening.into")}
             hint={t("screening.intoHint")}
             value={into}
-            onChange={(e) => setInto(e.target.value)}
-            error={errs.fields.into}
+            onChange={(e) => {
+              setInto(e.target.value);
+              edit("into");
+            }}
+            error={fieldError("into")}
             disabled={!targets.data}
           >
             <option value="">{targets.data ? t("screening.chooseInto") : t("app.loading")}</option>
@@ -263,14 +285,39 @@ function ScreeningCard({ topic, onDone }: { topic: QueueTopic; onDone: (text: st
             rows={2}
             maxLength={500}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
-            error={errs.fields.note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              edit("note");
+            }}
+            error={fieldError("note")}
             optional={decision === "ACCEPT" || decision === "MERGE"}
           />
         )}
-        <button type="submit" className="btn btn-primary" disabled={res.fetching}>
-          {t("screening.submit")}
-        </button>
+        {gap ? (
+          <button type="submit" className="btn btn-primary" disabled={res.fetching}>
+            {t("screening.submit")}
+          </button>
+        ) : (
+          <ConfirmSheet
+            trigger={t("screening.submit")}
+            triggerClass="btn btn-primary"
+            title={t("screening.confirmTitle", { decision: t(`screening.decisions.${decision}`) })}
+            consequence={
+              <>
+                <p>
+                  {t(`screening.consequences.${decision}`, {
+                    body: bodyLabel(t, body, community.kind),
+                    into: others.find((o) => o.id === into)?.title ?? "",
+                  })}
+                </p>
+                <p>{t("screening.supporters", { n: topic.supportCount, threshold: topic.threshold })}</p>
+              </>
+            }
+            confirm={t(`screening.decisions.${decision}`)}
+            disabled={res.fetching}
+            onConfirm={submit}
+          />
+        )}
       </form>
     </li>
   );

@@ -5,6 +5,7 @@ import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { MeetingLine } from "../components/MeetingLine";
 import { NotFoundPage } from "../components/NotFound";
+import { SupportFor } from "../components/SupportFor";
 import { PanelSection } from "../components/PanelSection";
 import { SupportMeter } from "../components/SupportMeter";
 import { EmptyState, FormError, LoadMore, Notice, Page, Skeleton, TextArea, formatDate, formatDateTime } from "../components/ui";
@@ -288,6 +289,15 @@ export function TopicPage() {
             <p id="support-why" className="muted small support-why">
               {t(`topic.cannot.${block}`)}
             </p>
+          )}
+          {can.gridWorker && topic.state === "COLLECTING" && (
+            <SupportFor
+              topicId={topic.id}
+              onDone={(msg) => {
+                setNotice(msg);
+                reload();
+              }}
+            />
           )}
         </section>
 

@@ -17,8 +17,16 @@ export const AgendaMotionsFields = graphql(`
   }
 `);
 
-/** AgendaMotions is the section of a meeting on the motions of one topic of its agenda; the committee opens new ones here. */
-export function AgendaMotions({ topic: tp, onChanged }: { topic: ResultOf<typeof AgendaMotionsFields>; onChanged: (msg: string) => void }) {
+/** AgendaMotions is the section of a meeting on the motions of one topic of its agenda; the committee opens new ones here until the meeting ends. */
+export function AgendaMotions({
+  topic: tp,
+  ended,
+  onChanged,
+}: {
+  topic: ResultOf<typeof AgendaMotionsFields>;
+  ended: boolean;
+  onChanged: (msg: string) => void;
+}) {
   const { t } = useTranslation();
   const { can } = useCommunity();
   return (
@@ -32,7 +40,7 @@ export function AgendaMotions({ topic: tp, onChanged }: { topic: ResultOf<typeof
           </li>
         ))}
       </ul>
-      {can.committee && <OpenMotionForm topicId={tp.id} onOpened={onChanged} />}
+      {can.committee && !ended && <OpenMotionForm topicId={tp.id} onOpened={onChanged} />}
     </section>
   );
 }

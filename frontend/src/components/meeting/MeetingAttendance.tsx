@@ -9,6 +9,7 @@ import { checkInPath, quorumText } from "../../lib/deliberation";
 import { toFormErrors } from "../../lib/errors";
 import { useMemberPicker } from "../../lib/memberPicker";
 import { useViewer } from "../../viewer";
+import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, SelectField } from "../ui";
 import { QrCode } from "./QrCode";
 
@@ -18,6 +19,7 @@ export const MeetingAttendanceFields = graphql(`
     id
     kind
     started
+    phase
     checkInCode
     attendance {
       expected
@@ -91,6 +93,8 @@ export function MeetingAttendance({
   const q = quorumText(m.attendance, m.kind);
   const here = m.attendance.present.some((p) => p.id === viewer?.id);
   const url = m.checkInCode ? window.location.origin + checkInPath(community.id, m.id, m.checkInCode) : "";
+  // Check-in is open until the votes are decided; late comers check in during the session.
+  const checkInOpen = m.phase === "CHECK_IN" || m.phase === "IN_SESSION" || m.phase === "VOTING";
 
   return (
     <section className="panel" aria-labelledby="attendance-h">
@@ -106,13 +110,13 @@ export function MeetingAttendance({
         </ul>
       )}
       <FormError message={ciErr.form} />
-      {!here && !can.committee && (
+      {!here && !can.committee && checkInOpen && (
         <Link className="btn" to={`/c/${community.id}/meetings/${m.id}/checkin`}>
           {t("meeting.checkIn")}
         </Link>
       )}
       {here && <p className="tag tag-ok">✓ {t("meeting.checkedIn")}</p>}
-      {can.committee && m.checkInCode && (
+      {can.committee && m.checkInCode && checkInOpen && (
         <div className="checkin-code">
           <h3>{t("meeting.qrTitle")}</h3>
           <QrCode url={url} label={t("meeting.qrLabel")} />
@@ -162,23 +166,24 @@ export function MeetingAttendance({
         </div>
       )}
       {can.committee && !m.started && (
-        <>
+        <div className="meeting-start">
           <FormError message={startErr.form} />
-          <button
-            type="button"
-            className="btn btn-primary"
+          <ConfirmSheet
+            trigger={t("meeting.start")}
+            triggerClass="btn btn-primary"
+            title={t("meeting.startTitle")}
+            consequence={<p>{t("meeting.startConsequence", { present: m.attendance.present.length, expected: m.attendance.expected })}</p>}
+            confirm={t("meeting.startConfirm")}
             disabled={sres.fetching}
-            onClick={async () => {
+            onConfirm={async () => {
               const r = await start({ input: { meetingId: m.id } });
               if (r.data) {
                 onNotice(t("meeting.startedDone"));
                 onReload();
               }
             }}
-          >
-            {t("meeting.start")}
-          </button>
-        </>
+          />
+        </div>
       )}
     </section>
   );

@@ -4,11 +4,11 @@ import { graphql } from "../../gql";
 import { useCommunity } from "../../lib/community";
 import { formatDateTime } from "../ui";
 
-/** MeetingHeaderFields are what is said of a meeting under its title: kind, whether it started, when, where, and who chairs. */
+/** MeetingHeaderFields are what is said of a meeting under its title: kind, its phase, when, where, and who chairs. */
 export const MeetingHeaderFields = graphql(`
   fragment MeetingHeaderFields on Meeting {
     kind
-    started
+    phase
     startsAt
     place
     chair {
@@ -26,7 +26,7 @@ export function MeetingHeader({ meeting: m }: { meeting: ResultOf<typeof Meeting
     <>
       <p className="tags">
         <span className="tag">{t(`meeting.kinds.${m.kind}`)}</span>
-        <span className={m.started ? "tag tag-ok" : "tag tag-info"}>{m.started ? t("meeting.started") : t("meeting.notStarted")}</span>
+        <span className={m.phase === "ENDED" ? "tag" : m.phase === "CHECK_IN" ? "tag tag-info" : "tag tag-ok"}>{t(`meeting.phases.${m.phase}`)}</span>
       </p>
       <p className="muted meta">
         <span>{formatDateTime(m.startsAt, i18n.language, community.settings.timeZone)}</span>

@@ -13,6 +13,7 @@ import { FormError, SelectField, TextArea, formatDateTime } from "../ui";
 export const MeetingStatementsFields = graphql(`
   fragment MeetingStatementsFields on Meeting {
     id
+    phase
     statements {
       at
       stance
@@ -84,7 +85,7 @@ export function MeetingStatements({
           ))}
         </ol>
       )}
-      {can.committee && (
+      {can.committee && m.phase !== "ENDED" && (
         <form
           className="form"
           noValidate

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
-import { toFormErrors } from "../../lib/errors";
 import { FormError, TextField } from "../ui";
+import { useEditedErrors } from "./editedErrors";
 
 /** AssistedAnswerFields are whose seat it is: the Member ID the answer is recorded for, and their name. */
 export const AssistedAnswerFields = graphql(`
@@ -41,9 +41,10 @@ export function AssistedAnswer({
   const { t } = useTranslation();
   const [res, respond] = useMutation(AnswerSeatForMutation);
   const [witness, setWitness] = useState("");
-  const errs = toFormErrors(res.error, ["witness"], t("app.networkError"));
+  const { errs, edit, sent } = useEditedErrors(res.error, ["witness"], t("app.networkError"));
   const name = seat.user.name;
   async function answer(accept: boolean) {
+    sent();
     const r = await respond({ input: { topicId, accept, memberId: seat.memberId, witness } });
     if (r.data) {
       setWitness("");
@@ -70,7 +71,10 @@ export function AssistedAnswer({
         autoComplete="off"
         value={witness}
         error={errs.fields.witness}
-        onChange={(e) => setWitness(e.target.value)}
+        onChange={(e) => {
+          setWitness(e.target.value);
+          edit("witness");
+        }}
       />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={res.fetching} aria-label={t("app.labelFor", { action: t("panel.acceptFor"), name })}>

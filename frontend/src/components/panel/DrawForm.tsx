@@ -1,20 +1,35 @@
 import type { ResultOf } from "@graphql-typed-document-node/core";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import type { SeatKind } from "../../gql/graphql";
-import { DRAWN_KINDS } from "../../lib/deliberation";
-import { toFormErrors } from "../../lib/errors";
+import { DRAWN_KINDS, drawPoolSize } from "../../lib/deliberation";
+import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, SelectField, TextField } from "../ui";
+import { useEditedErrors } from "./editedErrors";
 
-/** DrawFormFields are the grids to draw affected residents from, and the seed a draw needs. */
+/**
+ * DrawFormFields are the grids to draw affected residents from, the seed a
+ * draw needs, and the timeline's POOL events, which give the size of each
+ * rule's pool.
+ */
 export const DrawFormFields = graphql(`
   fragment DrawFormFields on Topic {
     id
     grids {
       id
       name
+    }
+    timeline {
+      kind
+      note
+      rule {
+        kind
+        grid {
+          id
+        }
+      }
     }
     panel {
       seed
@@ -32,13 +47,20 @@ const DrawSeatsMutation = graphql(`
   }
 `);
 
-/** DrawForm is the committee's form to draw seats of a kind by lot, once the seed is published. */
+/**
+ * DrawForm is the committee's form to draw seats of a kind by lot, once the
+ * seed is published (blocked before: only the disabled button shows). The
+ * draw asks first, saying from how large a pool how many are drawn, since
+ * its result is public and final.
+ */
 export function DrawForm({
   topic,
+  blocked,
   onStart,
   onDone,
 }: {
   topic: ResultOf<typeof DrawFormFields>;
+  blocked?: boolean;
   onStart: () => void;
   onDone: (msg: string) => void;
 }) {
@@ -47,29 +69,47 @@ export function DrawForm({
   const [kind, setKind] = useState<SeatKind>("AFFECTED_RESIDENTS");
   const [grid, setGrid] = useState("");
   const [count, setCount] = useState("3");
-  const errs = toFormErrors(res.error, ["count", "gridId", "kind"], t("app.networkError"));
+  const { errs, edit, sent } = useEditedErrors(res.error, ["count", "gridId", "kind"], t("app.networkError"));
   const grids = topic.grids;
-  const seedPublished = !!topic.panel?.seed;
+  const seed = topic.panel?.seed;
+  const gridId = kind === "AFFECTED_RESIDENTS" ? grid || grids[0]?.id || null : null;
+  const gridName = grids.find((g) => g.id === gridId)?.name;
+  const kindLabel = t(`panel.kinds.${kind}`);
+  const who = gridName ? t("panel.kindOfGrid", { kind: kindLabel, grid: gridName }) : kindLabel;
+  const pool = drawPoolSize(topic.timeline, kind, gridId);
+  const n = Number(count) || 0;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     onStart();
-    const r = await draw({
-      input: {
-        topicId: topic.id,
-        kind,
-        gridId: kind === "AFFECTED_RESIDENTS" ? grid || grids[0]?.id || null : null,
-        count: Number(count) || 0,
-      },
-    });
+    sent();
+    const r = await draw({ input: { topicId: topic.id, kind, gridId, count: n } });
     if (r.data) onDone(t("panel.drawn"));
   }
 
+  const sheet = (
+    <ConfirmSheet
+      trigger={t("panel.draw")}
+      title={t("panel.drawConfirmTitle")}
+      consequence={<p>{pool === null ? t("panel.drawConsequenceSeed", { seed: seed ?? "", count: n, who }) : t("panel.drawConsequence", { pool, count: n, who })}</p>}
+      confirm={t("panel.drawYes")}
+      disabled={blocked || !seed || res.fetching}
+      onConfirm={submit}
+    />
+  );
+  if (blocked || !seed) return <div className="actions">{sheet}</div>;
   return (
-    <form onSubmit={submit} noValidate className="form" aria-labelledby="draw-h">
-      <h3 id="draw-h">{t("panel.drawTitle")}</h3>
+    <form onSubmit={(e) => e.preventDefault()} noValidate className="form" aria-labelledby="step-draw-h">
       <FormError message={errs.form} />
-      <SelectField label={t("panel.drawKind")} value={kind} error={errs.fields.kind} onChange={(e) => setKind(e.target.value as SeatKind)}>
+      <SelectField
+        label={t("panel.drawKind")}
+        value={kind}
+        error={errs.fields.kind}
+        onChange={(e) => {
+          setKind(e.target.value as SeatKind);
+          edit("kind");
+          edit("gridId");
+        }}
+      >
         {DRAWN_KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`panel.kinds.${k}`)}
@@ -77,7 +117,15 @@ export function DrawForm({
         ))}
       </SelectField>
       {kind === "AFFECTED_RESIDENTS" && (
-        <SelectField label={t("panel.drawGrid")} value={grid || grids[0]?.id || ""} error={errs.fields.gridId} onChange={(e) => setGrid(e.target.value)}>
+        <SelectField
+          label={t("panel.drawGrid")}
+          value={gridId ?? ""}
+          error={errs.fields.gridId}
+          onChange={(e) => {
+            setGrid(e.target.value);
+            edit("gridId");
+          }}
+        >
           {grids.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -85,11 +133,17 @@ export function DrawForm({
           ))}
         </SelectField>
       )}
-      <TextField label={t("panel.count")} inputMode="numeric" value={count} error={errs.fields.count} onChange={(e) => setCount(e.target.value)} />
-      <button type="submit" className="btn btn-primary" disabled={res.fetching || !seedPublished}>
-        {t("panel.draw")}
-      </button>
-      {!seedPublished && <p className="muted small">{t("panel.drawNeedsSeed")}</p>}
+      <TextField
+        label={t("panel.count")}
+        inputMode="numeric"
+        value={count}
+        error={errs.fields.count}
+        onChange={(e) => {
+          setCount(e.target.value);
+          edit("count");
+        }}
+      />
+      {sheet}
     </form>
   );
 }

@@ -5,9 +5,9 @@ import { graphql } from "../../gql";
 import type { SeatKind } from "../../gql/graphql";
 import { useCommunity } from "../../lib/community";
 import { SEAT_KINDS } from "../../lib/deliberation";
-import { toFormErrors } from "../../lib/errors";
 import { useMemberPicker } from "../../lib/memberPicker";
 import { FormError, SelectField } from "../ui";
+import { useEditedErrors } from "./editedErrors";
 
 const NominateSeatMutation = graphql(`
   mutation NominateSeat($input: NominateSeatInput!) {
@@ -22,7 +22,7 @@ const NominateSeatMutation = graphql(`
 /**
  * NominateForm is the committee's form to nominate a member of the
  * community to a seat. It reads nothing of the panel: the members come
- * from the member picker.
+ * from the member picker. An error clears once the form is changed.
  */
 export function NominateForm({ topicId, onStart, onDone }: { topicId: string; onStart: () => void; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
@@ -31,11 +31,12 @@ export function NominateForm({ topicId, onStart, onDone }: { topicId: string; on
   const [res, nominate] = useMutation(NominateSeatMutation);
   const [kind, setKind] = useState<SeatKind>("REPRESENTATIVES");
   const [member, setMember] = useState("");
-  const errs = toFormErrors(res.error, ["memberId", "kind"], t("app.networkError"));
+  const { errs, edit, sent } = useEditedErrors(res.error, ["memberId", "kind"], t("app.networkError"));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     onStart();
+    sent();
     const r = await nominate({ input: { topicId, kind, memberId: member } });
     if (r.data) {
       setMember("");
@@ -44,17 +45,35 @@ export function NominateForm({ topicId, onStart, onDone }: { topicId: string; on
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-labelledby="nominate-h">
-      <h3 id="nominate-h">{t("panel.nominateTitle")}</h3>
+    <form onSubmit={submit} noValidate className="form" aria-labelledby="step-nominate-h" aria-describedby="nominate-hint">
+      <p className="muted small" id="nominate-hint">
+        {t("panel.steps.nominateHint")}
+      </p>
       <FormError message={errs.form} />
-      <SelectField label={t("panel.nominateKind")} value={kind} error={errs.fields.kind} onChange={(e) => setKind(e.target.value as SeatKind)}>
+      <SelectField
+        label={t("panel.nominateKind")}
+        value={kind}
+        error={errs.fields.kind}
+        onChange={(e) => {
+          setKind(e.target.value as SeatKind);
+          edit("kind");
+        }}
+      >
         {SEAT_KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`panel.kinds.${k}`)}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("panel.member")} value={member} error={errs.fields.memberId} onChange={(e) => setMember(e.target.value)}>
+      <SelectField
+        label={t("panel.member")}
+        value={member}
+        error={errs.fields.memberId}
+        onChange={(e) => {
+          setMember(e.target.value);
+          edit("memberId");
+        }}
+      >
         <option value="">{t("panel.chooseMember")}</option>
         {members.map((m) => (
           <option key={m.id} value={m.id}>

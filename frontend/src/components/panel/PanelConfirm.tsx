@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { useCommunity } from "../../lib/community";
+import { seatAccepted } from "../../lib/deliberation";
 import { toFormErrors } from "../../lib/errors";
+import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, formatDateTime } from "../ui";
 
-/** PanelConfirmFields are whether and when the panel was confirmed, and by whom. */
+/** PanelConfirmFields are whether and when the panel was confirmed, and by whom, and its seats' answers, which confirming counts. */
 export const PanelConfirmFields = graphql(`
   fragment PanelConfirmFields on Panel {
     state
@@ -14,6 +16,9 @@ export const PanelConfirmFields = graphql(`
     confirmedBy {
       id
       name
+    }
+    seats {
+      state
     }
   }
 `);
@@ -29,15 +34,22 @@ const ConfirmPanelMutation = graphql(`
   }
 `);
 
-/** PanelConfirm says when the panel was confirmed and by whom; before that, the committee confirms a draft panel here. */
+/**
+ * PanelConfirm says when the panel was confirmed and by whom; before that,
+ * the committee confirms a draft panel here. While seats are missing
+ * (reason says which) the button is disabled; confirming asks first,
+ * saying how many accepted and how many have not answered.
+ */
 export function PanelConfirm({
   topicId,
   panel,
+  reason,
   onStart,
   onDone,
 }: {
   topicId: string;
   panel: ResultOf<typeof PanelConfirmFields>;
+  reason?: string;
   onStart: () => void;
   onDone: (msg: string) => void;
 }) {
@@ -56,24 +68,24 @@ export function PanelConfirm({
     );
   }
   if (!can.committee || panel.state !== "DRAFT") return null;
+  const accepted = panel.seats.filter((s) => seatAccepted(s.state)).length;
+  const invited = panel.seats.filter((s) => s.state === "INVITED").length;
   return (
     <div className="panel-confirm">
-      <p className="muted small" id="confirm-hint">
-        {t("panel.confirmHint")}
-      </p>
-      <button
-        type="button"
-        className="btn btn-primary"
-        aria-describedby="confirm-hint"
-        disabled={res.fetching}
-        onClick={async () => {
+      <p className="muted small">{t("panel.confirmHint")}</p>
+      {reason && <p className="step-reason">{reason}</p>}
+      <ConfirmSheet
+        trigger={t("panel.confirm")}
+        title={t("panel.confirmTitle")}
+        consequence={<p>{t("panel.confirmConsequence", { accepted, invited })}</p>}
+        confirm={t("panel.confirmYes")}
+        disabled={!!reason || res.fetching}
+        onConfirm={async () => {
           onStart();
           const r = await confirm({ input: { topicId } });
           if (r.data) onDone(t("panel.confirmedDone"));
         }}
-      >
-        {t("panel.confirm")}
-      </button>
+      />
       <FormError message={errs.form} />
     </div>
   );

@@ -25,15 +25,21 @@ const PublishSeedMutation = graphql(`
   }
 `);
 
-/** PanelSeed shows the seed of the panel's draws, and lets the committee publish it before the first draw. */
+/**
+ * PanelSeed shows the seed of the panel's draws, and lets the committee
+ * publish it before the first draw. titled gives it a heading of its own,
+ * where it does not stand under its step's.
+ */
 export function PanelSeed({
   topicId,
   panel,
+  titled,
   onStart,
   onDone,
 }: {
   topicId: string;
   panel: ResultOf<typeof PanelSeedFields>;
+  titled?: boolean;
   onStart: () => void;
   onDone: (msg: string) => void;
 }) {
@@ -44,7 +50,7 @@ export function PanelSeed({
   const zone = community.settings.timeZone;
   return (
     <div className="seed">
-      <h3>{t("panel.seedTitle")}</h3>
+      {titled && <h3>{t("panel.seedTitle")}</h3>}
       {panel.seed ? (
         <p>
           {t("panel.seed")} <code className="seed-value">{panel.seed}</code>

@@ -41,12 +41,16 @@ export const SeatListFields = graphql(`
 export function SeatList({
   topicId,
   panel,
+  level = 3,
   onAnswered,
 }: {
   topicId: string;
   panel: ResultOf<typeof SeatListFields>;
+  /** The level of its heading: 4 under a step of the builder. */
+  level?: 3 | 4;
   onAnswered: (msg: string) => void;
 }) {
+  const H = level === 4 ? "h4" : "h3";
   const { t } = useTranslation();
   const { community, membership, can } = useCommunity();
   const members = useMemberPicker(community.id, !can.gridWorker);
@@ -62,7 +66,7 @@ export function SeatList({
   );
   return (
     <>
-      <h3 id="seats-h">{t("panel.seats", { count: panel.seats.length })}</h3>
+      <H id="seats-h">{t("panel.seats", { count: panel.seats.length })}</H>
       {panel.seats.length === 0 ? (
         <p className="muted">{t("panel.noSeats")}</p>
       ) : (

@@ -5,8 +5,8 @@ import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import type { SeatKind } from "../../gql/graphql";
 import { SEAT_KINDS } from "../../lib/deliberation";
-import { toFormErrors } from "../../lib/errors";
 import { FormError, SelectField, TextField } from "../ui";
+import { useEditedErrors } from "./editedErrors";
 
 /** SeatRulesFields are the topic's grids, the panel's seat rules, and its seed (the rules are fixed once it is published). */
 export const SeatRulesFields = graphql(`
@@ -47,7 +47,11 @@ interface RuleRow {
   max: string;
 }
 
-/** SeatRulesForm is the committee's form for the seat rules of a topic's panel: how many seats of each kind, and for which grid. */
+/**
+ * SeatRulesForm is the committee's form for the seat rules of a topic's
+ * panel: how many seats of each kind, and for which grid; read-only once
+ * the seed is published. An error clears once the rules are changed.
+ */
 export function SeatRulesForm({
   topic,
   onStart,
@@ -60,19 +64,23 @@ export function SeatRulesForm({
   const { t } = useTranslation();
   const [res, setRules] = useMutation(SetSeatRulesMutation);
   const [rows, setRows] = useState<RuleRow[] | null>(null);
-  const errs = toFormErrors(res.error, ["rules"], t("app.networkError"));
+  const { errs, edit, sent } = useEditedErrors(res.error, ["rules"], t("app.networkError"));
   const grids = topic.grids;
   const current: RuleRow[] =
     rows ??
     (topic.panel?.rules ?? []).map((r) => ({ kind: r.kind, gridId: r.grid?.id ?? "", min: String(r.min), max: String(r.max) }));
   const seedPublished = !!topic.panel?.seed;
   const kindLabel = (k: string) => t(`panel.kinds.${k}`);
-  const setRow = (i: number, patch: Partial<RuleRow>) =>
-    setRows(current.map((row, j) => (i === j ? { ...row, ...patch } : row)));
+  const change = (next: RuleRow[]) => {
+    setRows(next);
+    edit("rules");
+  };
+  const setRow = (i: number, patch: Partial<RuleRow>) => change(current.map((row, j) => (i === j ? { ...row, ...patch } : row)));
 
   async function save(e: FormEvent) {
     e.preventDefault();
     onStart();
+    sent();
     const r = await setRules({
       input: {
         topicId: topic.id,
@@ -91,8 +99,7 @@ export function SeatRulesForm({
   }
 
   return (
-    <form onSubmit={save} noValidate className="form seat-rules" aria-labelledby="rules-h">
-      <h3 id="rules-h">{t("panel.rules")}</h3>
+    <form onSubmit={save} noValidate className="form seat-rules" aria-labelledby="step-rules-h">
       <FormError message={errs.form} />
       {current.length === 0 && <p className="muted">{t("panel.noRules")}</p>}
       <ol className="rule-rows">
@@ -124,7 +131,7 @@ export function SeatRulesForm({
               <TextField label={t("panel.min")} inputMode="numeric" value={row.min} disabled={seedPublished} onChange={(e) => setRow(i, { min: e.target.value })} />
               <TextField label={t("panel.max")} inputMode="numeric" value={row.max} disabled={seedPublished} onChange={(e) => setRow(i, { max: e.target.value })} />
               {!seedPublished && (
-                <button type="button" className="btn" onClick={() => setRows(current.filter((_, j) => j !== i))}>
+                <button type="button" className="btn" onClick={() => change(current.filter((_, j) => j !== i))}>
                   {t("panel.removeRule", { n: i + 1 })}
                 </button>
               )}
@@ -143,7 +150,7 @@ export function SeatRulesForm({
           <button
             type="button"
             className="btn"
-            onClick={() => setRows([...current, { kind: "AFFECTED_RESIDENTS", gridId: grids[0]?.id ?? "", min: "1", max: "3" }])}
+            onClick={() => change([...current, { kind: "AFFECTED_RESIDENTS", gridId: grids[0]?.id ?? "", min: "1", max: "3" }])}
           >
             {t("panel.addRule")}
           </button>
