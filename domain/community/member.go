@@ -144,6 +144,29 @@ func (s *Service) Member(ctx context.Context, communityID, userID domain.ID) (Me
 	return s.findMember(ctx, communityID, userID)
 }
 
+// MembersOf returns, in one query, the memberships of some users of a
+// community, for staff; users who are not members are left out.
+// Errors: Unauthenticated, NotFound (not staff).
+func (s *Service) MembersOf(ctx context.Context, communityID domain.ID, userIDs []domain.ID) (map[domain.ID]Member, error) {
+	a, err := s.AccessOf(ctx, communityID)
+	if err != nil {
+		return nil, err
+	}
+	if !a.Staff() {
+		return nil, errMemberNotFound
+	}
+	ids := make([]domain.ID, len(userIDs))
+	for i, u := range userIDs {
+		ids[i] = MemberID(communityID, u)
+	}
+	found, err := s.findMembersByID(ctx, ids)
+	out := make(map[domain.ID]Member, len(found))
+	for _, m := range found {
+		out[m.UserID] = m
+	}
+	return out, err
+}
+
 // MyMemberships lists the actor's memberships. Errors: Unauthenticated.
 func (s *Service) MyMemberships(ctx context.Context) ([]Member, error) {
 	actor, err := domain.RequireUser(ctx)

@@ -136,3 +136,18 @@ func TestMembersSearchPaging(t *testing.T) {
 		t.Errorf("pages hold %v, want %v", got, want)
 	}
 }
+
+// TestMembersOf: staff read several memberships in one call, keyed by user;
+// users of another community are left out; a resident may not.
+func TestMembersOf(t *testing.T) {
+	w := newWorld(t)
+	_, ids := directory(t, w)
+	outsider := must(w.svc.RegisterAssistedResident(w.b.admin, community.AssistedResidentInput{CommunityID: w.b.c.ID, MicroGridID: w.b.micro1.ID, Name: "外村人"}))
+	got := must(w.svc.MembersOf(w.a.committee, w.a.c.ID, []domain.ID{ids["沈阿婆"], ids["王芳"], outsider.UserID}))
+	if len(got) != 2 || !got[ids["沈阿婆"]].Assisted || got[ids["王芳"]].UserID != ids["王芳"] {
+		t.Errorf("MembersOf = %+v, want 沈阿婆 and 王芳 only", got)
+	}
+	if _, err := w.svc.MembersOf(as(ids["王芳"]), w.a.c.ID, []domain.ID{ids["沈阿婆"]}); domain.ErrorCode(err) != domain.NotFound {
+		t.Errorf("a resident reading members: %v, want NotFound", err)
+	}
+}

@@ -2,9 +2,11 @@ package deliberation
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/db"
@@ -147,6 +149,20 @@ func (s *Service) findAcceptedSeats(ctx context.Context, topicID domain.ID) ([]s
 // panels.
 func (s *Service) findAcceptedSeatsOnTopics(ctx context.Context, topicIDs []domain.ID) ([]seatDoc, error) {
 	return db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": bson.M{"$in": strs(topicIDs)}, "state": string(Seated)})
+}
+
+// findInvitedSeatsOnTopics reads the seats not yet answered on the panels
+// of some topics that are not locked, in two queries.
+func (s *Service) findInvitedSeatsOnTopics(ctx context.Context, topicIDs []domain.ID) ([]seatDoc, error) {
+	locked, err := db.FindAll[panelDoc](ctx, s.db.Collection(panelsColl), bson.M{"_id": bson.M{"$in": strs(topicIDs)}, "state": string(PanelLocked)},
+		options.Find().SetProjection(bson.M{"_id": 1}))
+	if err != nil {
+		return nil, err
+	}
+	open := slices.DeleteFunc(slices.Clone(topicIDs), func(id domain.ID) bool {
+		return slices.ContainsFunc(locked, func(d panelDoc) bool { return d.ID == id })
+	})
+	return db.FindAll[seatDoc](ctx, s.db.Collection(seatsColl), bson.M{"topic_id": bson.M{"$in": strs(open)}, "state": string(Invited)})
 }
 
 // findAcceptedSeatsOfUser reads the seats a user accepted, on any panel.

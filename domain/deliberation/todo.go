@@ -64,52 +64,51 @@ func (s *Service) Todos(ctx context.Context, communityID domain.ID) ([]domain.To
 	return out, nil
 }
 
-// panelTopics are the community's accepted topics whose panels are still
-// forming or deliberating.
-func (s *Service) panelTopics(ctx context.Context, communityID domain.ID) (map[domain.ID]Topic, error) {
-	topics, err := s.findTopicsInState(ctx, communityID, Accepted)
-	out := make(map[domain.ID]Topic, len(topics))
-	for _, t := range topics {
-		out[t.ID] = t
+// assistedOf returns which of some users are assisted residents of a grid
+// the actor works for, in one query; none for one who is no grid worker.
+func (s *Service) assistedOf(ctx context.Context, a community.Access, users []domain.ID) (map[domain.ID]bool, error) {
+	out := map[domain.ID]bool{}
+	if !a.Has(domain.RoleGridWorker) || len(users) == 0 {
+		return out, nil
+	}
+	members, err := s.comms.MembersOf(ctx, a.CommunityID, users)
+	for _, m := range members {
+		out[m.UserID] = m.Assisted && a.WorksFor(m.GridID)
 	}
 	return out, err
-}
-
-// assistedBy reports whether user is an assisted resident of a grid the
-// actor works for.
-func (s *Service) assistedBy(ctx context.Context, a community.Access, user domain.ID) bool {
-	if !a.Has(domain.RoleGridWorker) {
-		return false
-	}
-	m, err := s.comms.Member(ctx, a.CommunityID, user)
-	return err == nil && m.Assisted && a.WorksFor(m.GridID)
 }
 
 // seatTodos: the actor's invitations, and a grid worker's for the assisted
 // residents of their grids, on panels not yet locked.
 func (s *Service) seatTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
-	topics, err := s.panelTopics(ctx, a.CommunityID)
+	topics, err := s.findTopicsInState(ctx, a.CommunityID, Accepted)
 	if err != nil || len(topics) == 0 {
 		return nil, err
 	}
+	byID := make(map[domain.ID]Topic, len(topics))
+	ids := make([]domain.ID, len(topics))
+	for i, t := range topics {
+		byID[t.ID], ids[i] = t, t.ID
+	}
+	seats, err := s.findInvitedSeatsOnTopics(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	users := make([]domain.ID, 0, len(seats))
+	for _, st := range seats {
+		users = append(users, st.UserID)
+	}
+	assisted, err := s.assistedOf(ctx, a, users)
+	if err != nil {
+		return nil, err
+	}
 	var out []domain.Todo
-	for _, t := range topics {
-		p, err := s.findPanel(ctx, t.ID)
-		if err != nil || p.State == PanelLocked {
-			continue
-		}
-		seats, err := s.findSeats(ctx, t.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, st := range seats {
-			switch {
-			case st.State != string(Invited):
-			case st.UserID == a.UserID:
-				out = append(out, domain.Todo{Kind: TodoAnswerSeat, Subject: t})
-			case s.assistedBy(ctx, a, st.UserID):
-				out = append(out, domain.Todo{Kind: TodoAnswerSeatFor, Subject: t, For: st.UserID})
-			}
+	for _, st := range seats {
+		switch {
+		case st.UserID == a.UserID:
+			out = append(out, domain.Todo{Kind: TodoAnswerSeat, Subject: byID[st.TopicID]})
+		case assisted[st.UserID]:
+			out = append(out, domain.Todo{Kind: TodoAnswerSeatFor, Subject: byID[st.TopicID], For: st.UserID})
 		}
 	}
 	return out, nil
@@ -119,25 +118,35 @@ func (s *Service) seatTodos(ctx context.Context, a community.Access) ([]domain.T
 // grid worker those of the assisted residents of their grids.
 func (s *Service) voteTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
 	motions, err := s.openMotionsIn(ctx, a.CommunityID)
+	if err != nil || len(motions) == 0 {
+		return nil, err
+	}
+	var voters []domain.ID
+	for _, m := range motions {
+		for _, v := range m.Voters {
+			voters = append(voters, v.UserID)
+		}
+	}
+	assisted, err := s.assistedOf(ctx, a, voters)
 	if err != nil {
 		return nil, err
 	}
 	var out []domain.Todo
 	for _, m := range motions {
+		versions, err := s.findVotesUntil(ctx, m.ID, m.Deadline)
+		if err != nil {
+			return nil, err
+		}
+		voted := map[domain.ID]bool{}
+		for _, v := range versions {
+			voted[v.VoterID] = true
+		}
 		for _, v := range m.Voters {
-			mine := v.UserID == a.UserID
-			if !mine && !s.assistedBy(ctx, a, v.UserID) {
-				continue
-			}
-			versions, err := s.findVoterVotes(ctx, m.ID, v.UserID)
-			if err != nil {
-				return nil, err
-			}
 			switch {
-			case len(versions) > 0:
-			case mine:
+			case voted[v.UserID]:
+			case v.UserID == a.UserID:
 				out = append(out, domain.Todo{Kind: TodoCastVote, Subject: m, Due: m.Deadline})
-			default:
+			case assisted[v.UserID]:
 				out = append(out, domain.Todo{Kind: TodoVoteFor, Subject: m, Due: m.Deadline, For: v.UserID})
 			}
 		}
@@ -151,18 +160,20 @@ func (s *Service) openMotionsIn(ctx context.Context, communityID domain.ID) ([]M
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]domain.ID, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	closed, err := s.closedMotions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	var out []Motion
 	now := s.now()
 	for _, d := range docs {
-		if !d.Deadline.After(now) {
-			continue
+		if d.Deadline.After(now) && !closed[d.ID] {
+			out = append(out, toMotion(d, false))
 		}
-		if closed, err := s.motionClosed(ctx, d.ID); err != nil {
-			return nil, err
-		} else if closed {
-			continue
-		}
-		out = append(out, toMotion(d, false))
 	}
 	return out, nil
 }
@@ -198,19 +209,22 @@ func (s *Service) committeeTodos(ctx context.Context, a community.Access) ([]dom
 // itemTodos: the action items the actor owns that are not done.
 func (s *Service) itemTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
 	docs, err := s.findUnfinishedItemsDue(ctx, a.UserID, time.Time{})
+	if err != nil || len(docs) == 0 {
+		return nil, err
+	}
+	resolutions, err := s.findResolutions(ctx, a.CommunityID)
 	if err != nil {
 		return nil, err
 	}
+	open := map[domain.ID]bool{}
+	for _, r := range resolutions {
+		open[r.ID] = r.ClosedAt.IsZero()
+	}
 	var out []domain.Todo
 	for _, d := range docs {
-		if d.OwnerID != a.UserID {
-			continue
+		if d.OwnerID == a.UserID && open[d.ResolutionID] {
+			out = append(out, domain.Todo{Kind: TodoReportProgress, Subject: toItem(d), Due: d.Due})
 		}
-		r, err := s.findResolution(ctx, d.ResolutionID)
-		if err != nil || r.CommunityID != a.CommunityID || !r.ClosedAt.IsZero() {
-			continue
-		}
-		out = append(out, domain.Todo{Kind: TodoReportProgress, Subject: toItem(d), Due: d.Due})
 	}
 	return out, nil
 }
