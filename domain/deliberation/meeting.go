@@ -264,11 +264,8 @@ func (s *Service) newCheckInCode(ctx context.Context, communityID, meetingID dom
 // is Conflict. Errors: Unauthenticated, NotFound, Forbidden, Conflict (not
 // started; ended; a motion on its agenda still open).
 func (s *Service) EndMeeting(ctx context.Context, meetingID domain.ID) (Meeting, error) {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.chairedMeeting(ctx, meetingID)
 	if err != nil {
-		return m, err
-	}
-	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return m, err
 	}
 	end, err := s.takeTurn(ctx, meetingTurn(m.ID))
@@ -286,9 +283,9 @@ func (s *Service) EndMeeting(ctx context.Context, meetingID domain.ID) (Meeting,
 	case !d.Started:
 		return m, domain.Errorf(domain.Conflict, "会议还没有开始", "the meeting has not started")
 	}
-	if open, err := s.openMotionOn(ctx, m.TopicIDs); err != nil {
+	if motions, err := s.agendaMotions(ctx, m.TopicIDs); err != nil {
 		return m, err
-	} else if open {
+	} else if slices.ContainsFunc(motions, func(mo Motion) bool { return !mo.Closed }) {
 		return m, domain.Errorf(domain.Conflict, "还有动议正在表决：先结束表决再散会", "a motion is still open: close the vote before ending the meeting")
 	}
 	now := s.now().UTC()
@@ -304,22 +301,6 @@ func (s *Service) EndMeeting(ctx context.Context, meetingID domain.ID) (Meeting,
 	return m, nil
 }
 
-// openMotionOn reports whether a motion on one of the topics is open.
-func (s *Service) openMotionOn(ctx context.Context, topicIDs []domain.ID) (bool, error) {
-	for _, id := range topicIDs {
-		docs, err := s.findMotions(ctx, id)
-		if err != nil {
-			return false, err
-		}
-		for _, d := range docs {
-			if closed, err := s.motionClosed(ctx, d.ID); err != nil || !closed {
-				return err == nil, err
-			}
-		}
-	}
-	return false, nil
-}
-
 // Phase says where a meeting stands: 签到, 开会, 表决, 决议 or 散会.
 // Errors: NotFound.
 func (s *Service) Phase(ctx context.Context, m Meeting) (MeetingPhase, error) {
@@ -329,20 +310,36 @@ func (s *Service) Phase(ctx context.Context, m Meeting) (MeetingPhase, error) {
 	case !m.Started:
 		return PhaseCheckIn, nil
 	}
-	open, err := s.openMotionOn(ctx, m.TopicIDs)
-	if err != nil || open {
-		return PhaseVoting, err
-	}
-	for _, id := range m.TopicIDs {
-		docs, err := s.findMotions(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		if len(docs) > 0 {
-			return PhaseDecided, nil
-		}
+	motions, err := s.agendaMotions(ctx, m.TopicIDs)
+	switch {
+	case err != nil:
+		return "", err
+	case slices.ContainsFunc(motions, func(mo Motion) bool { return !mo.Closed }):
+		return PhaseVoting, nil
+	case len(motions) > 0:
+		return PhaseDecided, nil
 	}
 	return PhaseInSession, nil
+}
+
+// agendaMotions lists the motions on a meeting's topics, in two queries.
+func (s *Service) agendaMotions(ctx context.Context, topicIDs []domain.ID) ([]Motion, error) {
+	docs, err := s.findMotionsOnTopics(ctx, topicIDs)
+	if err != nil {
+		return nil, err
+	}
+	return s.withClosed(ctx, docs)
+}
+
+// chairedMeeting returns a meeting whose chair or committee the actor is.
+// Errors: NotFound, Forbidden.
+func (s *Service) chairedMeeting(ctx context.Context, meetingID domain.ID) (Meeting, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return m, err
+	}
+	_, err = s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID })
+	return m, err
 }
 
 // CheckIn records the actor's attendance with the code shown in the room.
@@ -369,11 +366,8 @@ func (s *Service) CheckIn(ctx context.Context, meetingID domain.ID, code string)
 // RecordAttendance checks a person in, for the chair or the committee.
 // Errors: as CheckIn, and Forbidden (not the chair or committee).
 func (s *Service) RecordAttendance(ctx context.Context, meetingID, userID domain.ID) (Attendance, error) {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.chairedMeeting(ctx, meetingID)
 	if err != nil {
-		return Attendance{}, err
-	}
-	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return Attendance{}, err
 	}
 	return s.attend(ctx, m, userID, true)
@@ -447,11 +441,8 @@ func (s *Service) Attendance(ctx context.Context, meetingID domain.ID) (Attendan
 // or the committee, until the meeting ends. Errors: Unauthenticated,
 // NotFound, Forbidden, Invalid, Conflict (ended).
 func (s *Service) RecordStatement(ctx context.Context, meetingID, topicID, speakerID domain.ID, stance Stance, summary string) (Statement, error) {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.chairedMeeting(ctx, meetingID)
 	if err != nil {
-		return Statement{}, err
-	}
-	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return Statement{}, err
 	}
 	if m.Ended() {
@@ -492,11 +483,8 @@ func (s *Service) Statements(ctx context.Context, meetingID domain.ID) ([]Statem
 // StartMeeting opens the meeting, for the chair or the committee: the
 // panels of its topics lock. Errors: as RecordStatement.
 func (s *Service) StartMeeting(ctx context.Context, meetingID domain.ID) (Meeting, error) {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.chairedMeeting(ctx, meetingID)
 	if err != nil {
-		return m, err
-	}
-	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return m, err
 	}
 	end, err := s.takeTurn(ctx, meetingTurn(m.ID))
@@ -529,11 +517,8 @@ func (s *Service) StartMeeting(ctx context.Context, meetingID domain.ID) (Meetin
 // SetMinutes records the meeting's minutes, for the chair or the committee.
 // Errors: as RecordStatement, Invalid (≤ 20,000 runes).
 func (s *Service) SetMinutes(ctx context.Context, meetingID domain.ID, minutes string) (Meeting, error) {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.chairedMeeting(ctx, meetingID)
 	if err != nil {
-		return m, err
-	}
-	if _, err := s.access(ctx, m.CommunityID, func(a communityAccess) bool { return manages(a) || a.UserID == m.ChairID }); err != nil {
 		return m, err
 	}
 	end, err := s.takeTurn(ctx, meetingTurn(m.ID))

@@ -89,6 +89,11 @@ func (s *Service) findMotions(ctx context.Context, topicID domain.ID) ([]motionD
 	return db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": string(topicID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 }
 
+// findMotionsOnTopics reads the motions of several topics, oldest first.
+func (s *Service) findMotionsOnTopics(ctx context.Context, topicIDs []domain.ID) ([]motionDoc, error) {
+	return db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"topic_id": bson.M{"$in": strs(topicIDs)}}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+}
+
 // findCommunityMotions reads a community's motions, oldest first.
 func (s *Service) findCommunityMotions(ctx context.Context, communityID domain.ID) ([]motionDoc, error) {
 	return db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"community_id": string(communityID)}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))

@@ -2,6 +2,7 @@ package deliberation
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -160,22 +161,9 @@ func (s *Service) openMotionsIn(ctx context.Context, communityID domain.ID) ([]M
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]domain.ID, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
-	}
-	closed, err := s.closedMotions(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	var out []Motion
+	motions, err := s.withClosed(ctx, docs)
 	now := s.now()
-	for _, d := range docs {
-		if d.Deadline.After(now) && !closed[d.ID] {
-			out = append(out, toMotion(d, false))
-		}
-	}
-	return out, nil
+	return slices.DeleteFunc(motions, func(m Motion) bool { return m.Closed || !m.Deadline.After(now) }), err
 }
 
 // committeeTodos: topics waiting for screening, for those who screen, and

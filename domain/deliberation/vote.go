@@ -663,6 +663,12 @@ func (s *Service) Motions(ctx context.Context, topicID domain.ID) ([]Motion, err
 	if err != nil {
 		return nil, err
 	}
+	return s.withClosed(ctx, docs)
+}
+
+// withClosed makes motions of their documents, each marked closed when its
+// result is published, in one query.
+func (s *Service) withClosed(ctx context.Context, docs []motionDoc) ([]Motion, error) {
 	ids := make([]domain.ID, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
