@@ -17,9 +17,7 @@ var panelPart = part{
 		b.buildPanels()
 		b.addNodes(nodeOf(b.panel, b.svc.Deliberation.Panel), nodeOf(b.motion, b.svc.Deliberation.Motion),
 			nodeOf(b.draw, b.svc.Deliberation.DrawRecord))
-		if b.svc.Deliberation != nil {
-			b.addTodos(b.svc.Deliberation)
-		}
+		b.addTodos(b.svc.Deliberation)
 	},
 	queries:   (*builder).panelQueries,
 	mutations: (*builder).panelMutations,

@@ -112,6 +112,8 @@ func (b *builder) buildTopics() {
 				"proposer":  {Type: nonNull(b.user), Resolve: loadField(usersOf, func(t deliberation.Topic) domain.ID { return t.ProposerID })},
 				"recordedBy": {Type: b.user, Description: "The grid worker who proposed for an assisted resident.",
 					Resolve: loadField(usersOf, func(t deliberation.Topic) domain.ID { return t.RecordedBy })},
+				"witness": {Type: graphql.String, Description: "Before whom the grid worker proposed it; null when the resident proposed it themselves.",
+					Resolve: field(func(t deliberation.Topic) any { return nilString(t.Witness) })},
 				"grids": {Type: listOf(b.grid), Description: "The affected grids.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					t, err := source[deliberation.Topic](p)
 					if err != nil {
@@ -226,12 +228,13 @@ type proposeTopicInput struct {
 	Category    deliberation.Category `json:"category"`
 	GridIDs     []domain.ID           `json:"gridIds" id:"Grid"`
 	OnBehalfOf  memberRef             `json:"onBehalfOf" id:"Member"`
+	Witness     string                `json:"witness"`
 	AsCommittee bool                  `json:"asCommittee"`
 }
 
 func (in proposeTopicInput) toDomain() deliberation.ProposeInput {
 	return deliberation.ProposeInput{CommunityID: in.CommunityID, Title: in.Title, Body: in.Body, Category: in.Category,
-		GridIDs: in.GridIDs, OnBehalfOf: in.OnBehalfOf.User, AsCommittee: in.AsCommittee}
+		GridIDs: in.GridIDs, OnBehalfOf: in.OnBehalfOf.User, Witness: in.Witness, AsCommittee: in.AsCommittee}
 }
 
 type supportTopicInput struct {
@@ -286,11 +289,12 @@ func (b *builder) topicMutations(f graphql.Fields) {
 	}
 	f["proposeTopic"] = &graphql.Field{
 		Type: nonNull(topicPayload("ProposeTopicPayload")),
-		Description: "A resident proposes a topic; a grid worker may propose for an assisted resident of their grid (onBehalfOf, a Member ID); " +
+		Description: "A resident proposes a topic; a grid worker may propose for an assisted resident of their grid (onBehalfOf, a Member ID) before a witness; " +
 			"the committee may propose as the committee (asCommittee), which goes straight to screening.",
 		Args: inputArg("ProposeTopicInput", graphql.InputObjectConfigFieldMap{
 			"communityId": id, "title": str, "body": {Type: graphql.String}, "category": {Type: nonNull(b.categoryEnum)},
-			"gridIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))}, "onBehalfOf": {Type: graphql.ID}, "asCommittee": {Type: graphql.Boolean},
+			"gridIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))}, "onBehalfOf": {Type: graphql.ID},
+			"witness": {Type: graphql.String, Description: "With onBehalfOf: who saw the resident ask."}, "asCommittee": {Type: graphql.Boolean},
 		}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[proposeTopicInput](p)

@@ -115,3 +115,27 @@ func TestSupportForOverAPI(t *testing.T) {
 	}
 	wantCode(t, e.do(t, call{query: q, vars: vars, token: v.adminToken}), "FORBIDDEN") // not a grid worker
 }
+
+// TestProposeForOverAPI: a grid worker proposes a topic for an assisted
+// resident (a Member ID) before a witness; the resident is the proposer,
+// and the topic names the worker and the witness.
+func TestProposeForOverAPI(t *testing.T) {
+	e, v, residents, _ := acceptedTopic(t, "村口停车难")
+	const q = `mutation($c: ID!, $m: ID, $w: String) {
+		proposeTopic(input: {communityId: $c, title: "后山路灯不亮", category: PUBLIC_AFFAIRS, onBehalfOf: $m, witness: $w}) {
+			topic { proposer { name } recordedBy { name } witness }
+		}
+	}`
+	vars := map[string]any{"c": gid("Community", v.c.ID), "m": gid("Member", community.MemberID(v.c.ID, residents[1]))}
+	r := e.do(t, call{query: q, vars: vars, token: v.workerToken})
+	wantCode(t, r, "BAD_USER_INPUT") // no witness
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["field"] != "witness" {
+		t.Errorf("errors = %+v, want the witness field named", r.Errors)
+	}
+	vars["w"] = "村民 李建平"
+	r = e.do(t, call{query: q, vars: vars, token: v.workerToken})
+	wantOK(t, r)
+	if path(r.Data, "proposeTopic", "topic", "witness") != "村民 李建平" || path(r.Data, "proposeTopic", "topic", "recordedBy") == nil {
+		t.Errorf("proposed for a resident = %v", r.Data)
+	}
+}

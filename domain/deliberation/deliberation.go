@@ -140,6 +140,7 @@ type Topic struct {
 	ProposerID  domain.ID
 	// RecordedBy is the grid worker who proposed for an assisted resident.
 	RecordedBy domain.ID
+	Witness    string // before whom RecordedBy proposed
 	Source     Source
 	State      State
 	// Threshold and Deadline are the support rule the topic was proposed

@@ -131,12 +131,20 @@ func TestPropose(t *testing.T) {
 	t.Run("OKGridWorkerForAssisted", func(t *testing.T) {
 		in := ok
 		in.OnBehalfOf = v.residents[0] // in grid 1, the worker's
+		_, err := v.svc.Propose(as(v.worker), in)
+		if e, _ := domain.AsError(err); e.Code != domain.Invalid || e.Field != "witness" {
+			t.Errorf("without a witness: %v, want Invalid witness", err)
+		}
+		in.Witness = "邻居沈月娥"
 		topic := must(v.svc.Propose(as(v.worker), in))
 		if topic.ProposerID != v.residents[0] || topic.RecordedBy != v.worker || topic.Source != deliberation.FromGridWorker {
 			t.Errorf("topic = %+v", topic)
 		}
+		if read := must(v.svc.Topic(as(v.residents[2]), topic.ID)); read.Witness != "邻居沈月娥" || read.RecordedBy != v.worker {
+			t.Errorf("read back: witness %q, recorded by %s", read.Witness, read.RecordedBy)
+		}
 		in.OnBehalfOf = v.residents[1] // grid 2
-		_, err := v.svc.Propose(as(v.worker), in)
+		_, err = v.svc.Propose(as(v.worker), in)
 		wantCode(t, err, domain.Forbidden)
 	})
 	t.Run("OKCommitteeGoesToScreening", func(t *testing.T) {

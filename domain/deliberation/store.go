@@ -53,6 +53,7 @@ type topicDoc struct {
 	GridIDs     []domain.ID `bson:"grid_ids"`
 	ProposerID  domain.ID   `bson:"proposer_id"`
 	RecordedBy  domain.ID   `bson:"recorded_by,omitempty"`
+	Witness     string      `bson:"witness,omitempty"` // before whom a grid worker proposed
 	Source      string      `bson:"source"`
 	State       string      `bson:"state"`
 	Threshold   int         `bson:"threshold"`
@@ -65,7 +66,7 @@ type topicDoc struct {
 func toTopic(d topicDoc) Topic {
 	t := Topic{
 		ID: d.ID, CommunityID: d.CommunityID, Title: d.Title, Body: d.Body,
-		Category: Category(d.Category), ProposerID: d.ProposerID, RecordedBy: d.RecordedBy,
+		Category: Category(d.Category), ProposerID: d.ProposerID, RecordedBy: d.RecordedBy, Witness: d.Witness,
 		Source: Source(d.Source), State: State(d.State), Threshold: d.Threshold, Deadline: d.Deadline,
 		DecidedBody: Body(d.DecidedBody), MergedInto: d.MergedInto, CreatedAt: d.CreatedAt,
 	}

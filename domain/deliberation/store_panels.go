@@ -94,6 +94,16 @@ func (s *Service) findPanel(ctx context.Context, topicID domain.ID) (Panel, erro
 	return toPanel(d), err
 }
 
+// findPanels reads the panels of some topics, in one query.
+func (s *Service) findPanels(ctx context.Context, topicIDs []domain.ID) ([]Panel, error) {
+	docs, err := db.FindAll[panelDoc](ctx, s.db.Collection(panelsColl), bson.M{"_id": bson.M{"$in": topicIDs}})
+	out := make([]Panel, len(docs))
+	for i, d := range docs {
+		out[i] = toPanel(d)
+	}
+	return out, err
+}
+
 // setPanelRules replaces a panel's seat rules, and only them.
 func (s *Service) setPanelRules(ctx context.Context, topicID domain.ID, rules []ruleDoc) error {
 	return db.UpdateByID(ctx, s.db.Collection(panelsColl), string(topicID), bson.M{"$set": bson.M{"rules": rules}})

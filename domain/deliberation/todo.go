@@ -15,6 +15,7 @@ const (
 	TodoAnswerSeat      = "answer_seat"      // the viewer's panel invitation
 	TodoCastVote        = "cast_vote"        // an open motion the viewer may vote on
 	TodoScreenTopic     = "screen_topic"     // a topic that reached its threshold, for the committee and the party
+	TodoBuildPanel      = "build_panel"      // an accepted topic whose panel is not confirmed, for the committee
 	TodoAnswerObjection = "answer_objection" // a resolution with unanswered objections, for the committee
 	TodoReportProgress  = "report_progress"  // an action item the viewer owns, not done
 	TodoAttendMeeting   = "attend_meeting"   // a meeting within a week the viewer is expected at
@@ -31,6 +32,7 @@ func (s *Service) TodoKinds() map[string]domain.Text {
 		TodoAnswerSeat:      {ZH: "回复议事邀请", EN: "Answer your panel invitation"},
 		TodoCastVote:        {ZH: "投票", EN: "Cast your vote"},
 		TodoScreenTopic:     {ZH: "决定是否受理", EN: "Decide whether to take up a topic"},
+		TodoBuildPanel:      {ZH: "组建议事小组", EN: "Form the panel"},
 		TodoAnswerObjection: {ZH: "答复异议", EN: "Answer objections"},
 		TodoReportProgress:  {ZH: "报告事项进度", EN: "Report an action item's progress"},
 		TodoAttendMeeting:   {ZH: "参加会议", EN: "Attend a meeting"},
@@ -166,8 +168,9 @@ func (s *Service) openMotionsIn(ctx context.Context, communityID domain.ID) ([]M
 	return slices.DeleteFunc(motions, func(m Motion) bool { return m.Closed || !m.Deadline.After(now) }), err
 }
 
-// committeeTodos: topics waiting for screening, for those who screen, and
-// resolutions with unanswered objections, for the committee.
+// committeeTodos: topics waiting for screening, for those who screen;
+// accepted topics whose panel is not confirmed, and resolutions with
+// unanswered objections, for the committee.
 func (s *Service) committeeTodos(ctx context.Context, a community.Access) ([]domain.Todo, error) {
 	var out []domain.Todo
 	if screens(a) {
@@ -182,6 +185,13 @@ func (s *Service) committeeTodos(ctx context.Context, a community.Access) ([]dom
 	if !a.Has(domain.RoleCommittee) {
 		return out, nil
 	}
+	forming, err := s.topicsFormingPanels(ctx, a.CommunityID)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range forming {
+		out = append(out, domain.Todo{Kind: TodoBuildPanel, Subject: t})
+	}
 	rs, err := s.Resolutions(ctx, a.CommunityID)
 	if err != nil {
 		return nil, err
@@ -192,6 +202,28 @@ func (s *Service) committeeTodos(ctx context.Context, a community.Access) ([]dom
 		}
 	}
 	return out, nil
+}
+
+// topicsFormingPanels lists a community's accepted topics whose panel is
+// not yet confirmed (or has no seat rules yet), in two queries.
+func (s *Service) topicsFormingPanels(ctx context.Context, communityID domain.ID) ([]Topic, error) {
+	topics, err := s.findTopicsInState(ctx, communityID, Accepted)
+	if err != nil || len(topics) == 0 {
+		return nil, err
+	}
+	ids := make([]domain.ID, len(topics))
+	for i, t := range topics {
+		ids[i] = t.ID
+	}
+	panels, err := s.findPanels(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	formed := map[domain.ID]bool{}
+	for _, p := range panels {
+		formed[p.TopicID] = p.State != PanelDraft
+	}
+	return slices.DeleteFunc(topics, func(t Topic) bool { return formed[t.ID] }), nil
 }
 
 // itemTodos: the action items the actor owns that are not done.

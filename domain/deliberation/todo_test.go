@@ -111,7 +111,13 @@ func TestTodos(t *testing.T) {
 	}
 
 	topic := v.acceptedTopic(t)
+	if got := kinds(must(v.svc.Todos(as(v.committee), v.c.ID))); len(got[deliberation.TodoBuildPanel]) != 1 {
+		t.Errorf("committee's to-dos = %v, want the panel to form", got)
+	}
 	must(v.svc.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 4, Max: 4}}))
+	if got := kinds(must(v.svc.Todos(as(v.residents[1]), v.c.ID))); len(got[deliberation.TodoBuildPanel]) != 0 {
+		t.Errorf("a resident is asked to form a panel: %v", got)
+	}
 	members := v.residents[:4] // 0 and 2 live in grid 1, the worker's
 	for _, r := range members {
 		must(v.svc.Nominate(as(v.committee), topic.ID, r, deliberation.Representatives, ""))
@@ -129,6 +135,9 @@ func TestTodos(t *testing.T) {
 		t.Errorf("an answered invitation is still a to-do: %v", got)
 	}
 	m := openMotion(t, v, topic, deliberation.MajorityCast, false)
+	if got := kinds(must(v.svc.Todos(as(v.committee), v.c.ID))); len(got[deliberation.TodoBuildPanel]) != 0 {
+		t.Errorf("a panel in use is still to form: %v", got)
+	}
 	must(0, v.svc.Vote(as(members[0]), m.ID, deliberation.Yes))
 	if got := kinds(must(v.svc.Todos(as(members[1]), v.c.ID))); len(got[deliberation.TodoCastVote]) != 1 {
 		t.Errorf("a voter's to-dos = %v, want the vote", got)

@@ -21,6 +21,7 @@ type ProposeInput struct {
 	Category    Category
 	GridIDs     []domain.ID
 	OnBehalfOf  domain.ID
+	Witness     string // with OnBehalfOf: who saw the resident ask, 1–64 runes
 	// AsCommittee records the committee as the source; the topic goes
 	// straight to screening.
 	AsCommittee bool
@@ -28,9 +29,10 @@ type ProposeInput struct {
 
 // Propose creates a topic that collects supports for the community's
 // window. Residents propose for themselves; a grid worker for an assisted
-// resident of their grid; the committee as the committee. Errors:
-// Unauthenticated, Forbidden, Invalid (title 1–80 runes, body ≤ 5,000,
-// category, grids of the community, the assisted resident).
+// resident of their grid, on the record before a named witness; the
+// committee as the committee. Errors: Unauthenticated, Forbidden, Invalid
+// (title 1–80 runes, body ≤ 5,000, category, grids of the community, the
+// assisted resident, the witness).
 func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 	c, err := s.comms.Community(ctx, in.CommunityID)
 	if err != nil {
@@ -58,6 +60,9 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 		}
 		if !a.WorksFor(m.GridID) && !a.Manager() {
 			return Topic{}, domain.ErrForbidden
+		}
+		if d.Witness, err = text.Line("witness", domain.Text{ZH: "见证人", EN: "witness"}, in.Witness, 1, 64); err != nil {
+			return Topic{}, err
 		}
 		d.ProposerID, d.RecordedBy, d.Source = m.UserID, actor.UserID, string(FromGridWorker)
 	default:

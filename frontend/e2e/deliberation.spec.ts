@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, login, test } from "./helpers";
+import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, login, openTab, switchLanguage, test } from "./helpers";
 
 // The four steps after a topic is accepted, through the UI: who deliberates
 // (seat rules, the published seed, a draw by lot and its verification,
@@ -60,8 +60,10 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   const topicId = await acceptedTopic(page, cid, title);
   const topicUrl = `${home}/topics/${topicId}`;
 
-  // 谁来议: a seat rule for the affected grid, two nominations, the seed, a draw.
-  await page.goto(topicUrl);
+  // 谁来议: a seat rule for the affected grid, two nominations, the seed, a
+  // draw, on the committee's page for forming the panel.
+  await page.goto(`${topicUrl}/panel`);
+  await expect(page.getByRole("heading", { level: 1, name: "组建议事小组" })).toBeVisible();
   const panel = page.getByRole("region", { name: "谁来议：议事小组" });
   await expect(panel.getByText("还没有席位规则。")).toBeVisible();
   await panel.getByRole("button", { name: "添加规则" }).click();
@@ -81,7 +83,11 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
     await expect(panel.getByRole("list", { name: /^席位/ })).toContainText(v.name);
   }
 
+  // Publishing the seed asks first, with how many are nominated.
   await panel.getByRole("button", { name: "公布抽签种子" }).click();
+  const seedSheet = panel.getByRole("alertdialog", { name: "现在公布抽签种子？" });
+  await expect(seedSheet).toContainText("目前已提名 2 人。");
+  await seedSheet.getByRole("button", { name: "确认公布" }).click();
   await expect(panel.getByText("抽签种子已公布。")).toBeVisible();
   await expect(panel.locator(".seed-value")).toHaveText(/^[0-9a-f]{32}$/);
   await expect(panel.getByText(/^公布于 /)).toBeVisible();
@@ -242,17 +248,22 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   await expect(closeSection.getByText(/公示期内不能结项/)).toBeVisible();
   await expect(closeSection.getByRole("button", { name: "结项", exact: true })).toHaveCount(0);
   await expect(page.getByText("公示期", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Switch to English" }).click();
+  await switchLanguage(page, "en");
   await expect(page.getByRole("heading", { level: 1, name: "Resolution" })).toBeVisible();
   await checkPage(page, "resolution-notice-en", info);
-  await page.getByRole("button", { name: "切换到中文" }).click();
+  await switchLanguage(page, "zh-CN");
   await page.goto(meetingUrl);
   await page.getByRole("button", { name: "大字" }).click();
   await checkPage(page, "meeting-large-text", info);
   await page.getByRole("button", { name: "大字" }).click();
 
-  // The topic page links to the resolution; the home lists the meeting.
+  // The topic page's status leads to the resolution, and its 表决 tab lists
+  // it; the home lists the meeting.
   await page.goto(topicUrl);
+  const status = page.getByRole("region", { name: "议题状态" });
+  await expect(status).toContainText("已形成决议");
+  await expect(status.getByRole("link", { name: "查看 →" })).toHaveAttribute("href", new RegExp(`/c/[^/]+/resolutions/`));
+  await openTab(page, "表决");
   await expect(page.getByRole("link", { name: "查看决议" })).toBeVisible();
   await page.goto(home);
   await expect(page.getByRole("list", { name: "近期会议" })).toContainText("后坞片议事会");
@@ -271,7 +282,12 @@ test("the panel builder shows its steps, and why a step must wait", async ({ pag
   const home = page.url();
   const cid = decodeURIComponent(home.split("/c/")[1]);
   const topicId = await acceptedTopic(page, cid, `后坞片垃圾分类亭 ${Date.now() % 100000}`);
+  // The topic's status header leads the committee to the builder.
   await page.goto(`${home}/topics/${topicId}`);
+  const status = page.getByRole("region", { name: "议题状态" });
+  await expect(status).toContainText("已受理，正在组建议事小组");
+  await status.getByRole("link", { name: "组建议事小组 →" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "组建议事小组" })).toBeVisible();
   const panel = page.getByRole("region", { name: "谁来议：议事小组" });
   const steps = panel.getByRole("list", { name: "组建议事小组的步骤" });
   const step = (name: string) => steps.getByRole("listitem", { name, exact: true });
@@ -313,6 +329,7 @@ test("the panel builder shows its steps, and why a step must wait", async ({ pag
 
   // With the seed out, the draw is the current step; it asks first, with the pool and the count.
   await panel.getByRole("button", { name: "公布抽签种子" }).click();
+  await panel.getByRole("alertdialog", { name: "现在公布抽签种子？" }).getByRole("button", { name: "确认公布" }).click();
   await expect(panel.getByText("抽签种子已公布。")).toBeVisible();
   await expect(step("公布随机种子")).toContainText("已完成");
   await expect(nominate).toContainText("不需要");

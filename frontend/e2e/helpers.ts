@@ -144,6 +144,24 @@ export async function settle(page: Page) {
 }
 
 
+/**
+ * switchLanguage switches the UI's language the way a member does, in 我的
+ * (the top bar has the switch only when logged out), and comes back.
+ */
+export async function switchLanguage(page: Page, to: "en" | "zh-CN") {
+  const back = page.url();
+  await page.getByRole("navigation", { name: to === "en" ? "主导航" : "Main navigation" }).getByRole("link", { name: to === "en" ? "我的" : "Me", exact: true }).click();
+  await page.getByRole("main").getByRole("button", { name: to === "en" ? "Switch to English" : "切换到中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", to);
+  await page.goto(back);
+}
+
+/** openTab opens a tab of a topic page (概况, 讨论, 议事小组, 表决). */
+export async function openTab(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "议题内容" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "议题内容" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+}
+
 /** openWorkbench goes to the staff's 工作台 by the main navigation and opens one of its tools. */
 export async function openWorkbench(page: Page, tool: string) {
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click();

@@ -1,4 +1,4 @@
-import { ADMIN, RESIDENT, enterVillage, expect, login, pathOf, test } from "./helpers";
+import { ADMIN, RESIDENT, enterVillage, expect, login, pathOf, switchLanguage, test } from "./helpers";
 
 // The Reminders issue in the browser: notification settings kept by the
 // server, the server's error next to a bad time, the calendar link and its
@@ -46,10 +46,11 @@ test("a bad time shows the server's message next to the field, in Chinese and in
   expect(texts).toContain("⚠ 时间格式应为 HH:MM");
   await expect(page.getByRole("status").filter({ hasText: "通知设置已保存。" })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Switch to English" }).click();
+  await switchLanguage(page, "en");
+  await page.getByLabel("From").fill("25:00");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("time must be HH:MM")).toBeVisible();
-  await page.getByRole("button", { name: "切换到中文" }).click();
+  await switchLanguage(page, "zh-CN");
 });
 
 test("the calendar link is shown, copied, and regenerating it changes it", async ({ page, context, baseURL }) => {

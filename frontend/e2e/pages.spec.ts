@@ -8,6 +8,8 @@ import {
   enterVillage,
   expect,
   login,
+  openTab,
+  switchLanguage,
   test,
 } from "./helpers";
 
@@ -65,9 +67,9 @@ test("a resident's home, in large text and in English", async ({ page }, info) =
   await checkPage(page, "community-home-large-text", info);
   await page.getByRole("button", { name: "大字" }).click();
 
-  await page.getByRole("button", { name: "Switch to English" }).click();
+  await switchLanguage(page, "en");
   await checkPage(page, "community-home-en", info);
-  await page.getByRole("button", { name: "切换到中文" }).click();
+  await switchLanguage(page, "zh-CN");
 });
 
 test("a resident's profile, sessions, communities and join pages", async ({ page }, info) => {
@@ -99,12 +101,16 @@ test("a resident's topic pages", async ({ page }, info) => {
   await page.getByRole("button", { name: "大字" }).click();
   await checkPage(page, "topic-large-text", info);
   await page.getByRole("button", { name: "大字" }).click();
+  await openTab(page, "讨论");
   await page.getByRole("button", { name: "回复：王海军的评论" }).click();
   await checkPage(page, "topic-reply", info);
-  await page.getByRole("button", { name: "Switch to English" }).click();
+  await openTab(page, "表决");
+  await checkPage(page, "topic-votes", info);
+  await openTab(page, "概况");
+  await switchLanguage(page, "en");
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await checkPage(page, "topic-en", info);
-  await page.getByRole("button", { name: "切换到中文" }).click();
+  await switchLanguage(page, "zh-CN");
   await page.goto(home + "/topics?state=REJECTED");
   await expect(page.getByRole("list", { name: "议题列表" })).toContainText("要求村里出资修缮私人祖屋");
   await checkPage(page, "topics-filtered", info);
@@ -175,6 +181,7 @@ test("the committee's screening queue and a topic with the hide action", async (
   }
   await page.goto(home + "/topics?q=" + encodeURIComponent("停车"));
   await page.getByRole("link", { name: "村口停车难" }).click();
+  await openTab(page, "讨论");
   await page.getByRole("button", { name: "隐藏：王海军的评论" }).click();
   await expect(page.getByLabel("隐藏理由")).toBeVisible();
   await checkPage(page, "topic-committee-hide", info);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { COMMITTEE, DEMO_PASSWORD, GRID_WORKER, checkPage, enterVillage, expect, login, test } from "./helpers";
+import { COMMITTEE, DEMO_PASSWORD, GRID_WORKER, checkPage, enterVillage, expect, login, openTab, test } from "./helpers";
 
 // The issue's story, end to end in the browser, each step clicked by the
 // person who takes it, each in their own browser:
@@ -196,7 +196,9 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(page.getByText("已受理，交村民议事会协商。")).toBeVisible();
 
   // 谁来议 — seat rules: two or three affected residents of the grid, by
-  // lot, and the party secretary.
+  // lot, and the party secretary, on the committee's builder page, which
+  // the topic's status header leads to.
+  await page.getByRole("region", { name: "议题状态" }).getByRole("link", { name: "组建议事小组 →" }).click();
   const panel = page.getByRole("region", { name: "谁来议：议事小组" });
   await expect(panel.getByText("还没有席位规则。")).toBeVisible();
   const affected = await addRule(panel, 1, "AFFECTED_RESIDENTS", "2", "3");
@@ -223,6 +225,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(panel.getByRole("button", { name: "抽签", exact: true })).toBeDisabled();
   await expect(panel.getByText("先公布随机种子")).toBeVisible();
   await panel.getByRole("button", { name: "公布抽签种子" }).click();
+  await panel.getByRole("alertdialog", { name: "现在公布抽签种子？" }).getByRole("button", { name: "确认公布" }).click();
   await expect(panel.getByText("抽签种子已公布。")).toBeVisible();
   const seedValue = panel.locator(".seed-value");
   await expect(seedValue).toHaveText(/^[0-9a-f]{32}$/);
@@ -291,6 +294,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   sessions.push(worker);
   const w = worker.page;
   await w.goto(topicPath);
+  await openTab(w, "议事小组");
   const workerPanel = w.getByRole("region", { name: "谁来议：议事小组" });
   const elderSeat = workerPanel.getByRole("list", { name: /^席位/ }).getByRole("listitem").filter({ hasText: ELDER });
   const answer = elderSeat.getByRole("form", { name: `代${ELDER}答复邀请` });
@@ -318,6 +322,8 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   await expect(panel.getByText("议事小组已确认。")).toBeVisible();
   await expect(panel.getByText(/^已由俞国强于 .+ 确认$/)).toBeVisible();
   await expect(panel.getByRole("button", { name: "确认议事小组" })).toHaveCount(0);
+  await page.getByRole("link", { name: "返回议题" }).click();
+  await expect(page.getByRole("region", { name: "议题状态" })).toContainText("议事小组已确认，等待安排会议");
   await expect(page.getByRole("region", { name: "议题进程" })).toContainText("议事小组已确认");
 
   // 怎么议 — the villagers' council, with the topic on its agenda.
@@ -491,13 +497,15 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
   // The proposer follows it all from the topic page.
   await p.goto(topicPath);
   await expect(p.getByText("已受理", { exact: true })).toBeVisible();
-  const motions = p.getByRole("region", { name: "谁来议：议事小组" });
+  await expect(p.getByRole("region", { name: "议题状态" })).toContainText("已形成决议");
+  await openTab(p, "表决");
+  const motions = p.getByRole("region", { name: "表决与决议" });
   await expect(motions).toContainText(motionText);
   await expect(motions.getByText("通过", { exact: true })).toBeVisible();
   const onAgenda = p.getByRole("region", { name: "会议", exact: true });
   await onAgenda.getByRole("link", { name: meetingTitle }).click();
   await expect(p.getByRole("heading", { level: 1, name: meetingTitle })).toBeVisible();
-  await p.goto(topicPath);
+  await p.goto(`${topicPath}?tab=votes`);
   await motions.getByRole("link", { name: "查看决议" }).click();
   await expect(p.getByText("平均 4.5 星，2 人评价")).toBeVisible();
 
@@ -557,7 +565,8 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await page.getByRole("link", { name: "查看议题" }).click();
   await expect(page.getByText("已受理，交三方联动会议协商。")).toBeVisible();
 
-  // A seat for each party, by nomination.
+  // A seat for each party, by nomination, on the builder page.
+  await page.getByRole("region", { name: "议题状态" }).getByRole("link", { name: "组建议事小组 →" }).click();
   const panel = page.getByRole("region", { name: "谁来议：议事小组" });
   const seats = [
     { kind: "REPRESENTATIVES", who: URBAN_COMMITTEE.name, label: URBAN_COMMITTEE.name },
@@ -665,7 +674,9 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await expect(seen.getByText("未通过", { exact: true })).toBeVisible();
   await expect(seen.getByRole("list", { name: "各方表决结果" }).getByRole("listitem").filter({ hasText: "物业:" }).getByText("不同意", { exact: true })).toBeVisible();
   await page.goto(topicPath);
-  const onTopic = page.getByRole("region", { name: "谁来议：议事小组" });
+  await expect(page.getByRole("region", { name: "议题状态" })).toContainText("表决未通过");
+  await openTab(page, "表决");
+  const onTopic = page.getByRole("region", { name: "表决与决议" });
   await expect(onTopic).toContainText(motionText);
   await expect(onTopic.getByText("未通过", { exact: true })).toBeVisible();
   await owners.context.close();

@@ -1,4 +1,4 @@
-import { COMMITTEE, RESIDENT, VILLAGE, enterVillage, expect, login, test } from "./helpers";
+import { COMMITTEE, RESIDENT, VILLAGE, enterVillage, expect, login, openTab, test } from "./helpers";
 
 // 议什么 in the browser: a resident proposes a topic, a neighbour supports
 // and comments on it, the proposer replies; the committee screens a topic
@@ -56,12 +56,14 @@ test("a neighbour supports the topic and comments; the proposer replies and edit
   await expect(support).toBeEnabled();
   await support.click();
   await expect(neighbour.getByText("您已附议，谢谢！")).toBeVisible();
+  await expect(neighbour.getByRole("region", { name: "议题状态" })).toContainText("征集附议中：已有 1 人附议，还差 9 人");
   await expect(neighbour.getByText("附议 1/10")).toBeVisible();
   await expect(neighbour.getByText("还差 9 人附议就进入审核")).toBeVisible();
   const supported = neighbour.getByRole("button", { name: "✓ 已附议" });
   await expect(supported).toBeDisabled();
   await expect(supported).toHaveAccessibleDescription("您已经附议过这个议题。");
 
+  await openTab(neighbour, "讨论");
   await neighbour.getByLabel("发表评论").fill("赞成，老人走累了能歇歇脚。");
   await neighbour.getByRole("button", { name: "发表", exact: true }).click();
   await expect(neighbour.getByText("评论已发表。")).toBeVisible();
@@ -73,6 +75,7 @@ test("a neighbour supports the topic and comments; the proposer replies and edit
   await login(page, RESIDENT);
   await page.goto(topicPath);
   await expect(page.getByText("附议 1/10")).toBeVisible();
+  await openTab(page, "讨论");
   await expect(page.getByRole("heading", { name: "评论 （1 条）" })).toBeVisible();
   await page.getByRole("button", { name: "回复：沈月娥的评论" }).click();
   await page.getByLabel("回复沈月娥").fill("谢谢支持！我去问问老樟树边上能不能放。");
@@ -99,6 +102,7 @@ test("a neighbour supports the topic and comments; the proposer replies and edit
 
   // The topic page shows the support count and the timeline; the list shows them too.
   await page.reload();
+  await openTab(page, "概况");
   await expect(page.getByText("附议 1/10")).toBeVisible();
   await expect(page.getByRole("region", { name: "议题进程" })).toContainText("提出议题");
   await page.getByRole("link", { name: "返回议题列表" }).click();
@@ -146,7 +150,7 @@ test("the committee accepts 开办老年食堂 for the villagers' council from t
 
 test("the committee hides a comment with a reason, which is published in its place", async ({ page }) => {
   await login(page, COMMITTEE);
-  await page.goto(topicPath);
+  await page.goto(`${topicPath}?tab=discussion`);
   const comment = page.getByRole("article", { name: "沈月娥的评论" });
   await comment.getByRole("button", { name: "隐藏：沈月娥的评论" }).click();
   await page.getByRole("button", { name: "确认隐藏" }).click();
@@ -156,6 +160,7 @@ test("the committee hides a comment with a reason, which is published in its pla
   await expect(page.getByText("评论已隐藏。")).toBeVisible();
   await expect(comment).toContainText("该评论已被隐藏：测试：与议题无关");
   await expect(comment).not.toContainText("赞成");
+  await openTab(page, "概况");
   await expect(page.getByRole("region", { name: "议题进程" }).getByRole("listitem").filter({ hasText: "隐藏了一条评论" })).toContainText(
     "理由：测试：与议题无关",
   );

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADMIN, COMMITTEE, GRID_WORKER, RESIDENT, checkPage, enterVillage, expect, login, logout, test } from "./helpers";
+import { ADMIN, COMMITTEE, GRID_WORKER, RESIDENT, checkPage, enterVillage, expect, login, logout, switchLanguage, test } from "./helpers";
 
 // UX v2's shared shapes (../shared/UX.md): the home leads with 待我处理 and
 // action tiles, staff work on a 工作台, no short label wraps.
@@ -99,10 +99,13 @@ test("no button, tab or tile label of four characters or one word wraps, in Chin
   await login(page, ADMIN);
   await enterVillage(page);
   const home = page.url();
-  const paths = ["", "/topics", "/resolutions", "/work", "/members"].map((p) => home + p).concat(["/me"]);
+  await page.goto(home + "/topics?q=" + encodeURIComponent("停车"));
+  await page.getByRole("link", { name: "村口停车难" }).click();
+  const topic = new URL(page.url()).pathname;
+  const paths = ["", "/topics", "/resolutions", "/work", "/members"].map((p) => home + p).concat(["/me", topic, `${topic}?tab=votes`, `${topic}/panel`]);
   const found: string[] = [];
   for (const lang of ["zh-CN", "en"]) {
-    if (lang === "en") await page.locator(".topbar").getByRole("button", { name: "Switch to English" }).click();
+    if (lang === "en") await switchLanguage(page, "en");
     for (const on of [false, true]) {
       await largeText(page, on);
       for (const path of paths) {
@@ -113,6 +116,6 @@ test("no button, tab or tile label of four characters or one word wraps, in Chin
     }
   }
   await largeText(page, false);
-  await page.locator(".topbar").getByRole("button", { name: "切换到中文" }).click();
+  await switchLanguage(page, "zh-CN");
   expect(found).toEqual([]);
 });

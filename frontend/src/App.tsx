@@ -45,6 +45,7 @@ const ResolutionPage = lazyPage(() => import("./pages/resolution"), "ResolutionP
 const ResolutionBoardPage = lazyPage(() => import("./pages/resolutions"), "ResolutionBoardPage");
 const ScreeningPage = lazyPage(() => import("./pages/screening"), "ScreeningPage");
 const TopicPage = lazyPage(() => import("./pages/topic"), "TopicPage");
+const PanelBuilderPage = lazyPage(() => import("./pages/panelBuilder"), "PanelBuilderPage");
 const ProposeTopicPage = lazyPage(() => import("./pages/topics"), "ProposeTopicPage");
 const RecordRedirectPage = lazyPage(() => import("./pages/topics"), "RecordRedirectPage");
 const WorkbenchPage = lazyPage(() => import("./pages/workbench"), "WorkbenchPage");
@@ -112,6 +113,7 @@ export function App() {
             <Route path="topics" element={<TopicListPage />} />
             <Route path="topics/new" element={<ProposeTopicPage />} />
             <Route path="topics/:tid" element={<TopicPage />} />
+            <Route path="topics/:tid/panel" element={<PanelBuilderPage />} />
             <Route path="screening" element={<ScreeningPage />} />
             <Route path="notifications/failed" element={<FailedNotificationsPage />} />
             <Route path="meetings/new" element={<ScheduleMeetingPage />} />

@@ -5,10 +5,12 @@ import { useTranslation } from "react-i18next";
  * ConfirmSheet guards an irreversible action: the trigger opens a sheet
  * that states the consequence (with the live numbers the caller puts in
  * it), a danger-styled button that does it, and one that goes back. Focus
- * moves into the sheet and back to the trigger when it closes.
+ * moves into the sheet and back to the trigger when it closes. A short
+ * trigger ("撤销") can carry a fuller accessible name (triggerLabel).
  */
 export function ConfirmSheet({
   trigger,
+  triggerLabel,
   title,
   consequence,
   confirm,
@@ -17,6 +19,7 @@ export function ConfirmSheet({
   triggerClass = "btn",
 }: {
   trigger: string;
+  triggerLabel?: string;
   title: string;
   consequence: ReactNode;
   confirm: string;
@@ -39,7 +42,7 @@ export function ConfirmSheet({
   };
   return (
     <>
-      <button ref={opener} type="button" className={triggerClass} disabled={disabled} aria-expanded={open} onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className={triggerClass} disabled={disabled} aria-label={triggerLabel} aria-expanded={open} onClick={() => setOpen(true)}>
         {trigger}
       </button>
       {open && (

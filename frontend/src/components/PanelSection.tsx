@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import type { TopicPanelQuery as TopicPanelResult } from "../gql/graphql";
@@ -8,7 +9,6 @@ import { DRAWN_KINDS, missingSeats, missingSeatsText, panelSteps, seatShortfalls
 import { toFormErrors } from "../lib/errors";
 import { DrawVerification } from "./DrawVerification";
 import { Representativeness } from "./Representativeness";
-import { TopicMotions } from "./TopicMotions";
 import { DrawForm } from "./panel/DrawForm";
 import { NominateForm } from "./panel/NominateForm";
 import { PanelConfirm } from "./panel/PanelConfirm";
@@ -27,9 +27,9 @@ const TopicPanelQuery = graphql(`
         id
         ...SeatRulesFields
         ...DrawFormFields
-        ...TopicMotionsFields
         panel {
           state
+          ...SeatInviteFields
           seed
           confirmedAt
           rules {
@@ -38,7 +38,6 @@ const TopicPanelQuery = graphql(`
           seats {
             drawn
           }
-          ...SeatInviteFields
           ...PanelSeedFields
           ...SeatListFields
           ...DrawVerificationFields
@@ -81,18 +80,19 @@ function stepsOf(panel: Panel | null): { steps: Step[]; short: SeatShortfall[] }
 }
 
 /**
- * PanelSection is 谁来议 on an accepted topic. For the committee, while the
- * panel is not locked, it is the panel builder as six numbered steps (设定席位
- * 规则 → 提名 → 公布随机种子 → 抽签 → 邀请与答复 → 确认议事小组), each with
- * where it stands and, when it cannot be done yet, why. Everyone else sees
- * where the panel stands, its seats (a grid worker answers for the assisted
- * residents of their grids there), and the seed, the draws' verification
- * and the representativeness report under one 公开核验 fold. Each part
- * declares the data it reads as a fragment (in ./panel/); this section loads
- * them in one query and reloads the panel after a change. onChanged tells
- * the topic page that its timeline may have grown.
+ * PanelSection is 谁来议 on an accepted topic. As the builder (the
+ * committee's own page, while the panel is not locked) it is six numbered
+ * steps (设定席位规则 → 提名 → 公布随机种子 → 抽签 → 邀请与答复 → 确认议事小组),
+ * each with where it stands and, when it cannot be done yet, why. On the
+ * topic page everyone sees where the panel stands, its seats (a grid
+ * worker answers for the assisted residents of their grids there), and the
+ * seed, the draws' verification and the representativeness report under
+ * one 公开核验 fold; the committee gets a link to the builder. Each part
+ * declares the data it reads as a fragment (in ./panel/); this section
+ * loads them in one query and reloads the panel after a change. onChanged
+ * tells the page that the topic's timeline may have grown.
  */
-export function PanelSection({ topicId, onChanged }: { topicId: string; onChanged?: () => void }) {
+export function PanelSection({ topicId, builder, onChanged }: { topicId: string; builder?: boolean; onChanged?: () => void }) {
   const { t } = useTranslation();
   const { community, can } = useCommunity();
   const [res, refetch] = useQuery({ query: TopicPanelQuery, variables: { id: topicId }, requestPolicy: "cache-and-network" });
@@ -126,15 +126,22 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
   const { steps, short } = stepsOf(panel);
   const [rules, nominate, seed, draw, answers, confirm] = steps;
   const why = (b: PanelBlock | undefined) => (!b ? undefined : b === "missingSeats" ? missingSeatsText(t, short) : t(`panel.steps.${b}`));
-  const builder = can.committee && !locked;
+  const building = builder && can.committee && !locked;
 
   return (
     <section className="panel topic-panel" aria-labelledby="panel-h">
       <h2 id="panel-h">{t("panel.title")}</h2>
       <Notice message={notice} />
       <FormError message={loadErr.form} />
-      <SeatInvite topicId={topicId} panel={panel} onDone={done} />
-      {builder ? (
+      {!builder && can.committee && !locked && (
+        <p>
+          <Link className="btn btn-primary" to={`/c/${community.id}/topics/${topicId}/panel`}>
+            {t("panel.toBuilder")} →
+          </Link>
+        </p>
+      )}
+      {builder && <SeatInvite topicId={topicId} panel={panel} onDone={done} />}
+      {building ? (
         <ol className="steps" aria-label={t("panel.steps.label")}>
           <PanelStep n={1} step={rules}>
             <SeatRulesForm topic={topic} onStart={clear} onDone={done} />
@@ -143,7 +150,7 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
             {!nominate.blocked && <NominateForm topicId={topicId} onStart={clear} onDone={done} />}
           </PanelStep>
           <PanelStep n={3} step={seed} reason={why(seed.blocked)}>
-            {panel && seed.status !== "skipped" && <PanelSeed topicId={topicId} panel={panel} onStart={clear} onDone={changed} />}
+            {panel && seed.status !== "skipped" && <PanelSeed topicId={topicId} panel={panel} nominated={panel.seats.filter((s) => !s.drawn).length} onStart={clear} onDone={changed} />}
           </PanelStep>
           <PanelStep n={4} step={draw} reason={why(draw.blocked)}>
             {panel && draw.status !== "skipped" && draw.blocked !== "needRules" && (
@@ -193,7 +200,6 @@ export function PanelSection({ topicId, onChanged }: { topicId: string; onChange
           )}
         </>
       )}
-      <TopicMotions topic={topic} communityId={community.id} />
     </section>
   );
 }

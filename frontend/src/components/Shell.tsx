@@ -49,7 +49,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </span>
         </Link>
         <div className="topbar-actions">
-          <LangSwitch />
+          {!viewer && <LangSwitch />}
           <LargeTextSwitch />
         </div>
       </header>

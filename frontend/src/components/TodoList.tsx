@@ -55,12 +55,13 @@ export const TodosQueryDoc = graphql(`
 /** Todo is one to-do as TodoList and the workbench show it. */
 export type Todo = NonNullable<TodosQuery["community"]>["todos"][number];
 
-/** todoPath is the page of the record a to-do is about, in the community. */
-export function todoPath(communityId: string, s: Todo["subject"]): string {
+/** todoPath is the page where a to-do is done: the record it is about, or the staff tool for it. */
+export function todoPath(communityId: string, td: Pick<Todo, "kind" | "subject">): string {
   const base = `/c/${communityId}`;
+  const s = td.subject;
   switch (s.__typename) {
     case "Topic":
-      return `${base}/topics/${s.id}`;
+      return td.kind === "BUILD_PANEL" ? `${base}/topics/${s.id}/panel` : `${base}/topics/${s.id}`;
     case "Motion": {
       // Votes are cast on the meeting page: the latest meeting with the topic on its agenda.
       const meeting = s.topic.meetings[s.topic.meetings.length - 1];
@@ -117,7 +118,7 @@ export function TodoList({ communityId, zone }: { communityId: string; zone: str
         <ul className="todo-tiles">
           {todos.map((td, i) => (
             <li key={`${td.kind}-${td.subject.id}-${td.forMember?.id ?? ""}-${i}`}>
-              <Link className="todo-tile" to={todoPath(communityId, td.subject)}>
+              <Link className="todo-tile" to={todoPath(communityId, td)}>
                 <span className="todo-action">{td.label}</span>
                 <span className="todo-subject">{subjectTitle(td.subject)}</span>
                 {td.forMember && <span className="todo-for">{t("todos.for", { name: td.forMember.user.name })}</span>}

@@ -29,7 +29,7 @@ export function TopicMotions({ topic, communityId }: { topic: ResultOf<typeof To
   if (motions.length === 0) return null;
   return (
     <div className="topic-motions">
-      <h3 id="motions-h">{t("motion.listTitle")}</h3>
+      <h2 id="motions-h">{t("motion.listTitle")}</h2>
       <ul className="cards" aria-labelledby="motions-h">
         {motions.map((m) => (
           <li key={m.id} className="card">

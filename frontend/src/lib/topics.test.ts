@@ -10,6 +10,9 @@ import {
   supportBlock,
   supportProgress,
   threadComments,
+  topicStatus,
+  topicTabs,
+  type StatusInput,
   type TopicEventLike,
 } from "./topics";
 
@@ -148,5 +151,72 @@ describe("describeEvent", () => {
   });
   it("leaves out an empty note and a missing actor", () => {
     expect(describeEvent(zh, ev("REJECTED", { note: "  ", actor: null }))).toEqual({ text: "不予受理" });
+  });
+});
+
+describe("topicStatus", () => {
+  const me = "U1";
+  const staff = { screener: true, committee: true };
+  const resident = { screener: false, committee: false };
+  const base: StatusInput = { state: "ACCEPTED", supportCount: 10, threshold: 10, panel: null, motions: [], meetings: [] };
+  const motion = (over: Partial<StatusInput["motions"][number]>) => ({ state: "OPEN", myVote: null, voters: [{ user: { id: me } }], result: null, resolution: null, ...over });
+  const meeting = { id: "M1", phase: "VOTING", startsAt: "2026-11-01T00:00:00Z" };
+
+  it("counts the supports still needed while collecting", () => {
+    const s = topicStatus({ ...base, state: "COLLECTING", supportCount: 3 }, me, resident);
+    expect(s).toMatchObject({ key: "collecting", tone: "warning", vars: { count: 3, left: 7 } });
+    expect(i18n.t(`topic.status.${s.key}`, s.vars)).toBe("征集附议中：已有 3 人附议，还差 7 人");
+  });
+
+  it("leads those who screen to the screening queue, and no one else", () => {
+    expect(topicStatus({ ...base, state: "SCREENING" }, me, staff).link).toEqual({ to: "screening" });
+    expect(topicStatus({ ...base, state: "SCREENING" }, me, resident).link).toBeUndefined();
+  });
+
+  it("puts the outcome first: a resolution beats an open vote", () => {
+    const s = topicStatus({ ...base, motions: [motion({}), motion({ state: "CLOSED", resolution: { id: "R1" } })], meetings: [meeting] }, me, resident);
+    expect(s).toMatchObject({ key: "resolved", tone: "success", link: { to: "resolution", id: "R1" }, linkKey: "view" });
+  });
+
+  it("sends a voter who has not voted to the meeting, and one who has to the votes tab", () => {
+    expect(topicStatus({ ...base, motions: [motion({})], meetings: [meeting] }, me, resident)).toMatchObject({
+      key: "voteMine",
+      link: { to: "meeting", id: "M1" },
+    });
+    expect(topicStatus({ ...base, motions: [motion({ myVote: "YES" })], meetings: [meeting] }, me, resident)).toMatchObject({
+      key: "voting",
+      link: { to: "tab", tab: "votes" },
+    });
+    expect(topicStatus({ ...base, motions: [motion({})], meetings: [meeting] }, "U2", resident).key).toBe("voting");
+  });
+
+  it("says a vote failed in the danger colour, and waits for a result not yet published", () => {
+    expect(topicStatus({ ...base, motions: [motion({ state: "CLOSED", result: { passed: false } })] }, me, resident)).toMatchObject({ key: "failed", tone: "danger" });
+    expect(topicStatus({ ...base, motions: [motion({ state: "PAST_DEADLINE" })] }, me, resident).key).toBe("counting");
+  });
+
+  it("sends the committee to the builder while the panel forms, and residents to the panel tab", () => {
+    expect(topicStatus(base, me, staff)).toMatchObject({ key: "forming", link: { to: "builder" } });
+    expect(topicStatus({ ...base, panel: { state: "DRAFT" } }, me, resident)).toMatchObject({ key: "forming", link: { to: "tab", tab: "panel" } });
+    expect(topicStatus({ ...base, panel: { state: "CONFIRMED" } }, me, staff).key).toBe("panelReady");
+    expect(topicStatus({ ...base, panel: { state: "CONFIRMED" }, meetings: [{ ...meeting, phase: "CHECK_IN" }] }, me, staff).key).toBe("meeting");
+    expect(topicStatus({ ...base, panel: { state: "CONFIRMED" }, meetings: [{ ...meeting, phase: "ENDED" }] }, me, staff).key).toBe("panelReady");
+  });
+
+  it("has a text in both languages for every status and link", async () => {
+    const keys = ["collecting", "screening", "merged", "rejected", "referred", "closed", "closedResolved", "resolved", "voteMine", "voting", "failed", "passed", "counting", "meeting", "panelReady", "forming"];
+    for (const lng of ["zh-CN", "en"]) {
+      for (const k of keys) expect(i18n.exists(`topic.status.${k}`, { lng }), `${lng} ${k}`).toBe(true);
+      for (const k of ["screen", "view", "vote", "why", "build"]) expect(i18n.exists(`topic.status.go.${k}`, { lng }), `${lng} go.${k}`).toBe(true);
+    }
+  });
+});
+
+describe("topicTabs", () => {
+  it("offers the panel and votes only once a topic is taken up", () => {
+    expect(topicTabs("COLLECTING", false)).toEqual(["overview", "discussion"]);
+    expect(topicTabs("ACCEPTED", false)).toEqual(["overview", "discussion", "panel", "votes"]);
+    expect(topicTabs("CLOSED", true)).toHaveLength(4);
+    expect(topicTabs("REJECTED", false)).toHaveLength(2);
   });
 });

@@ -245,3 +245,88 @@ export function describeEvent(t: TFunction, e: TopicEventLike, kind?: CommunityK
   }
   return out;
 }
+
+/** TopicTab is a tab of the topic page: 概况, 讨论, 议事小组, 表决. */
+export type TopicTab = "overview" | "discussion" | "panel" | "votes";
+
+/** topicTabs are the tabs a topic has: the panel and votes only once it is taken up. */
+export function topicTabs(state: TopicState, hasPanel: boolean): TopicTab[] {
+  return state === "ACCEPTED" || (state === "CLOSED" && hasPanel) ? ["overview", "discussion", "panel", "votes"] : ["overview", "discussion"];
+}
+
+/** StatusInput is what the status header reads of a topic. */
+export interface StatusInput {
+  state: TopicState;
+  supportCount: number;
+  threshold: number;
+  panel?: { state: string } | null;
+  motions: readonly {
+    state: string;
+    myVote?: string | null;
+    voters: readonly { user: { id: string } }[];
+    result?: { passed?: boolean | null } | null;
+    resolution?: { id: string } | null;
+  }[];
+  meetings: readonly { id: string; phase: string; startsAt: string }[];
+  mergedInto?: { id: string } | null;
+}
+
+/** StatusTone is the colour of the status header: it means something (UX.md). */
+export type StatusTone = "neutral" | "success" | "warning" | "danger";
+
+/** StatusLink is where the status header leads: a record, a tab, or a staff tool. */
+export type StatusLink =
+  | { to: "resolution" | "meeting" | "topic"; id: string }
+  | { to: "tab"; tab: TopicTab }
+  | { to: "screening" | "builder" };
+
+/** TopicStatus says in one line where a topic stands, and what to look at or do next. */
+export interface TopicStatus {
+  key: string; // under topic.status.
+  tone: StatusTone;
+  vars?: Record<string, string | number>;
+  link?: StatusLink;
+  linkKey?: string; // under topic.status.go.
+}
+
+/**
+ * topicStatus is the status header of a topic for the viewer: the outcome
+ * first (a resolution, a result), then what is under way (a vote waiting
+ * for the viewer, an open vote, a meeting, the panel), then the early
+ * states. who says whether the viewer screens topics or forms panels.
+ */
+export function topicStatus(topic: StatusInput, viewerId: string | undefined, who: { screener: boolean; committee: boolean }): TopicStatus {
+  const resolved = topic.motions.find((m) => m.resolution);
+  const open = topic.motions.filter((m) => m.state === "OPEN");
+  const meeting = [...topic.meetings].reverse().find((m) => m.phase !== "ENDED");
+  switch (topic.state) {
+    case "COLLECTING": {
+      const left = Math.max(0, topic.threshold - topic.supportCount);
+      return { key: "collecting", tone: "warning", vars: { count: topic.supportCount, left } };
+    }
+    case "SCREENING":
+      return who.screener ? { key: "screening", tone: "warning", link: { to: "screening" }, linkKey: "screen" } : { key: "screening", tone: "warning" };
+    case "MERGED":
+      return topic.mergedInto ? { key: "merged", tone: "neutral", link: { to: "topic", id: topic.mergedInto.id }, linkKey: "view" } : { key: "merged", tone: "neutral" };
+    case "REJECTED":
+      return { key: "rejected", tone: "neutral" };
+    case "REFERRED":
+      return { key: "referred", tone: "neutral" };
+    case "CLOSED":
+      return resolved?.resolution
+        ? { key: "closedResolved", tone: "success", link: { to: "resolution", id: resolved.resolution.id }, linkKey: "view" }
+        : { key: "closed", tone: "success" };
+  }
+  if (resolved?.resolution) return { key: "resolved", tone: "success", link: { to: "resolution", id: resolved.resolution.id }, linkKey: "view" };
+  const mine = open.find((m) => !m.myVote && m.voters.some((v) => v.user.id === viewerId));
+  if (mine) return meeting ? { key: "voteMine", tone: "warning", link: { to: "meeting", id: meeting.id }, linkKey: "vote" } : { key: "voteMine", tone: "warning" };
+  if (open.length > 0) return { key: "voting", tone: "warning", link: { to: "tab", tab: "votes" }, linkKey: "view" };
+  const closed = topic.motions.find((m) => m.state !== "OPEN");
+  if (closed?.state === "CLOSED" && closed.result?.passed === false) return { key: "failed", tone: "danger", link: { to: "tab", tab: "votes" }, linkKey: "why" };
+  if (closed?.state === "CLOSED" && closed.result?.passed) return { key: "passed", tone: "success", link: { to: "tab", tab: "votes" }, linkKey: "view" };
+  if (closed) return { key: "counting", tone: "warning", link: { to: "tab", tab: "votes" }, linkKey: "view" };
+  if (meeting) return { key: "meeting", tone: "neutral", link: { to: "meeting", id: meeting.id }, linkKey: "view" };
+  if (topic.panel && topic.panel.state !== "DRAFT") return { key: "panelReady", tone: "neutral", link: { to: "tab", tab: "panel" }, linkKey: "view" };
+  if (who.committee) return { key: "forming", tone: "warning", link: { to: "builder" }, linkKey: "build" };
+  return { key: "forming", tone: "neutral", link: { to: "tab", tab: "panel" }, linkKey: "view" };
+}

@@ -157,7 +157,8 @@ function RoleList({
               ) : (
                 mayRevoke(g.role, grantable) && (
                   <ConfirmSheet
-                    trigger={t("member.revokeLabel", { role: label })}
+                    trigger={t("member.revokeShort")}
+                    triggerLabel={t("member.revokeLabel", { role: label })}
                     triggerClass="btn btn-small"
                     title={t("member.revokeTitle", { role: label })}
                     consequence={<p>{t("member.revokeConfirm", { name, role: label })}</p>}

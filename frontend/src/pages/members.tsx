@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { CardSkeleton, EmptyState, FormError, LoadMore, Notice, Page, TextArea, formatDate } from "../components/ui";
+import { Tabs, useTab } from "../components/Tabs";
 import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
@@ -105,8 +106,7 @@ const RejectMutation = graphql(`
 export function MembersPage() {
   const { t } = useTranslation();
   const { community, can } = useCommunity();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get("tab") === "requests" ? "requests" : "directory";
+  const tab = useTab(["directory", "requests"] as const);
   if (!can.directory) {
     return (
       <Page title={t("members.title")}>
@@ -114,25 +114,16 @@ export function MembersPage() {
       </Page>
     );
   }
-  const tabLink = (to: "directory" | "requests", label: string) => (
-    <Link
-      to={to === "requests" ? "?tab=requests" : "?"}
-      className={tab === to ? "tab tab-current" : "tab"}
-      aria-current={tab === to ? "page" : undefined}
-      onClick={(e) => {
-        e.preventDefault();
-        setParams(to === "requests" ? { tab: "requests" } : {}, { replace: true });
-      }}
-    >
-      {label}
-    </Link>
-  );
   return (
     <Page title={t("members.title")} wide>
-      <nav className="tabs" aria-label={t("members.title")}>
-        {tabLink("directory", t("members.directory"))}
-        {tabLink("requests", t("members.requests"))}
-      </nav>
+      <Tabs
+        label={t("members.title")}
+        current={tab}
+        items={[
+          { key: "directory", label: t("members.directory") },
+          { key: "requests", label: t("members.requests") },
+        ]}
+      />
       {tab === "requests" ? <JoinRequestList communityId={community.id} /> : <Directory />}
     </Page>
   );

@@ -1,20 +1,23 @@
-import type { CombinedError } from "@urql/core";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { MeetingLine } from "../components/MeetingLine";
 import { NotFoundPage } from "../components/NotFound";
-import { SupportFor } from "../components/SupportFor";
 import { PanelSection } from "../components/PanelSection";
+import { SupportFor } from "../components/SupportFor";
 import { SupportMeter } from "../components/SupportMeter";
-import { EmptyState, FormError, LoadMore, Notice, Page, Skeleton, TextArea, formatDate, formatDateTime } from "../components/ui";
+import { Tabs, useTab } from "../components/Tabs";
+import { TopicMotions } from "../components/TopicMotions";
+import { SeatInvite } from "../components/panel/SeatInvite";
+import { Comments, useNow } from "../components/topic/TopicComments";
+import { TopicStatus } from "../components/topic/TopicStatus";
+import { Timeline } from "../components/topic/TopicTimeline";
+import { EmptyState, FormError, Notice, Page, Skeleton, formatDate, formatDateTime } from "../components/ui";
 import { graphql } from "../gql";
-import type { CommunityKind, TopicCommentsQuery } from "../gql/graphql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-import { usePaged } from "../lib/paged";
-import { bodyLabel, commentEditable, decidedBodyOf, describeEvent, stateTagClass, supportBlock, threadComments } from "../lib/topics";
+import { bodyLabel, decidedBodyOf, stateTagClass, supportBlock, topicStatus, topicTabs } from "../lib/topics";
 import { useViewer } from "../viewer";
 
 const TopicQuery = graphql(`
@@ -42,6 +45,7 @@ const TopicQuery = graphql(`
           id
           name
         }
+        witness
         recordedBy {
           id
           name
@@ -60,7 +64,29 @@ const TopicQuery = graphql(`
           title
           startsAt
           place
+          phase
         }
+        panel {
+          state
+          ...SeatInviteFields
+        }
+        motions {
+          id
+          state
+          myVote
+          voters {
+            user {
+              id
+            }
+          }
+          result {
+            passed
+          }
+          resolution {
+            id
+          }
+        }
+        ...TopicMotionsFields
         timeline {
           kind
           note
@@ -79,49 +105,6 @@ const TopicQuery = graphql(`
   }
 `);
 
-const TopicCommentsQueryDoc = graphql(`
-  query TopicComments($id: ID!, $after: String) {
-    node(id: $id) {
-      __typename
-      ... on Topic {
-        id
-        comments(first: 100, after: $after) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            id
-            parentId
-            body
-            hidden
-            hiddenReason
-            createdAt
-            editedAt
-            author {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
-const TopicTitleQuery = graphql(`
-  query TopicTitle($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Topic {
-        id
-        title
-      }
-    }
-  }
-`);
-
 const SupportMutation = graphql(`
   mutation SupportTopic($input: SupportTopicInput!) {
     supportTopic(input: $input) {
@@ -135,83 +118,42 @@ const SupportMutation = graphql(`
   }
 `);
 
-const AddCommentMutation = graphql(`
-  mutation AddComment($input: AddCommentInput!) {
-    addComment(input: $input) {
-      comment {
-        id
-      }
-    }
-  }
-`);
-
-const EditCommentMutation = graphql(`
-  mutation EditComment($input: EditCommentInput!) {
-    editComment(input: $input) {
-      comment {
-        id
-        body
-        editedAt
-      }
-    }
-  }
-`);
-
-const ReportCommentMutation = graphql(`
-  mutation ReportComment($input: ReportCommentInput!) {
-    reportComment(input: $input) {
-      ok
-    }
-  }
-`);
-
-const HideCommentMutation = graphql(`
-  mutation HideComment($input: HideCommentInput!) {
-    hideComment(input: $input) {
-      comment {
-        id
-        hidden
-        hiddenReason
-        body
-      }
-    }
-  }
-`);
-
-type CommentNode = Extract<NonNullable<TopicCommentsQuery["node"]>, { __typename: "Topic" }>["comments"]["nodes"][number];
-
-/** useNow is the time, again every interval, for rules that depend on it (the edit window, the deadline). */
-function useNow(intervalMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date()), intervalMs);
-    return () => window.clearInterval(id);
-  }, [intervalMs]);
-  return now;
-}
-
-/** TopicPage shows a topic: what it is, its supports, its public timeline and its comments. */
+/**
+ * TopicPage shows a topic to residents: a status header that says where it
+ * stands and leads to its outcome or the next step (with the viewer's own
+ * panel invitation right under it), then tabs: 概况 (what it is, its
+ * supports and its public timeline), 讨论 (comments), and once taken up
+ * 议事小组 (the panel, with its verification under 公开核验) and 表决 (its
+ * meetings, motions and results). Staff tools are elsewhere: the committee
+ * forms the panel on its own page (topics/:tid/panel).
+ */
 export function TopicPage() {
   const { t, i18n } = useTranslation();
   const { tid = "" } = useParams();
   const location = useLocation();
   const { community, can } = useCommunity();
+  const { viewer } = useViewer();
   const now = useNow();
   const [res, refetch] = useQuery({ query: TopicQuery, variables: { id: tid }, requestPolicy: "cache-and-network" });
   const [sres, support] = useMutation(SupportMutation);
   const [notice, setNotice] = useState<string | undefined>(() =>
     (location.state as { notice?: string } | null)?.notice === "proposed" ? t("propose.done") : undefined,
   );
+  const node = res.data?.node;
+  const topic = node?.__typename === "Topic" ? node : null;
+  const tab = useTab(topicTabs(topic?.state ?? "COLLECTING", !!topic?.panel));
   const loadErr = toFormErrors(res.error, [], t("app.networkError"));
   const supportErr = toFormErrors(sres.error, [], t("app.networkError"));
-  const node = res.data?.node;
-  if (res.data && node?.__typename !== "Topic") return <NotFoundPage />;
-  const topic = node?.__typename === "Topic" ? node : null;
+  if (res.data && !topic) return <NotFoundPage />;
   if (topic && topic.community.id !== community.id) {
     return <Navigate to={`/c/${topic.community.id}/topics/${topic.id}`} replace />;
   }
   const zone = community.settings.timeZone;
   const reload = () => refetch({ requestPolicy: "network-only" });
+  const done = (msg: string) => {
+    setNotice(msg);
+    reload();
+  };
 
   if (!topic) {
     return (
@@ -224,384 +166,110 @@ export function TopicPage() {
   const block = supportBlock(topic, now, can.resident);
   const accepted = decidedBodyOf(topic.decidedBody, topic.timeline);
   const grids = topic.grids.map((g) => g.name).join("、");
+  const status = topicStatus(topic, viewer?.id, { screener: can.screener, committee: can.committee });
+  const tabs = topicTabs(topic.state, !!topic.panel);
   return (
     <Page title={topic.title} wide>
       <p className="tags">
         <span className={stateTagClass(topic.state)}>{t(`topics.states.${topic.state}`)}</span>
         <span className="tag">{t(`topics.categories.${topic.category}`)}</span>
       </p>
-      <p className="muted meta">
-        <span>
-          {topic.source === "COMMITTEE" ? t("topics.byCommittee") : t("topics.proposer", { name: topic.proposer.name })}
-        </span>
-        {topic.recordedBy && <span>{t("topics.recordedBy", { name: topic.recordedBy.name })}</span>}
-        <span>{t("topics.proposedAt", { date: formatDate(topic.createdAt, i18n.language, zone) })}</span>
-      </p>
-      <p className="muted">{grids ? t("topics.grids", { grids }) : t("topics.noGrids")}</p>
+      <TopicStatus status={status} communityId={community.id} topicId={topic.id}>
+        {topic.panel && <SeatInvite topicId={topic.id} panel={topic.panel} onDone={done} />}
+      </TopicStatus>
       <Notice message={notice} />
       <FormError message={loadErr.form} />
-      <div className="topic-layout">
-        <div className="topic-body">{topic.body || <span className="muted">{t("topic.noBody")}</span>}</div>
+      <Tabs label={t("topic.tabsLabel")} current={tab} items={tabs.map((k) => ({ key: k, label: t(`topic.tabs.${k}`) }))} />
 
-        <section className="panel topic-support" aria-labelledby="support-h">
-          <h2 id="support-h">{t("topic.supportTitle")}</h2>
-          <SupportMeter count={topic.supportCount} threshold={topic.threshold} detail />
-          {topic.state === "COLLECTING" && (
-            <p>{t("topics.deadline", { date: formatDateTime(topic.deadline, i18n.language, zone) })}</p>
-          )}
-          {topic.state === "SCREENING" && (
-            <p className="alert alert-info callout">
-              <span>{t("topic.inScreening")}</span>
-              {can.screener && (
-                <Link className="btn btn-primary" to={`/c/${community.id}/screening`}>
-                  {t("home.toScreening")}
-                </Link>
-              )}
-            </p>
-          )}
-          {topic.state === "ACCEPTED" && accepted && (
-            <p className="alert alert-ok">{t("topic.acceptedFor", { body: bodyLabel(t, accepted, community.kind) })}</p>
-          )}
-          {topic.state === "MERGED" && topic.mergedInto && (
-            <p className="alert alert-info">
-              {t("topic.mergedInto")}{" "}
-              <Link to={`/c/${community.id}/topics/${topic.mergedInto.id}`}>{topic.mergedInto.title}</Link>
-            </p>
-          )}
-          <FormError message={supportErr.form} />
-          <button
-            type="button"
-            className="btn btn-primary btn-block"
-            disabled={!!block || sres.fetching}
-            aria-describedby={block ? "support-why" : undefined}
-            onClick={async () => {
-              setNotice(undefined);
-              const r = await support({ input: { topicId: topic.id } });
-              if (r.data) {
-                setNotice(t("topic.supportDone"));
-                reload();
-              }
-            }}
-          >
-            {topic.viewerSupported ? `✓ ${t("topics.supported")}` : sres.fetching ? t("topic.supporting") : t("topic.support")}
-          </button>
-          {block && (
-            <p id="support-why" className="muted small support-why">
-              {t(`topic.cannot.${block}`)}
-            </p>
-          )}
-          {can.gridWorker && topic.state === "COLLECTING" && (
-            <SupportFor
-              topicId={topic.id}
-              onDone={(msg) => {
-                setNotice(msg);
-                reload();
+      {tab === "overview" && (
+        <div className="topic-layout">
+          <p className="muted meta">
+            <span>{topic.source === "COMMITTEE" ? t("topics.byCommittee") : t("topics.proposer", { name: topic.proposer.name })}</span>
+            {topic.recordedBy && (
+              <span>
+                {topic.witness
+                  ? t("topics.recordedByWitness", { name: topic.recordedBy.name, witness: topic.witness })
+                  : t("topics.recordedBy", { name: topic.recordedBy.name })}
+              </span>
+            )}
+            <span>{t("topics.proposedAt", { date: formatDate(topic.createdAt, i18n.language, zone) })}</span>
+            <span>{grids ? t("topics.grids", { grids }) : t("topics.noGrids")}</span>
+          </p>
+          <div className="topic-body">{topic.body || <span className="muted">{t("topic.noBody")}</span>}</div>
+
+          <section className="panel topic-support" aria-labelledby="support-h">
+            <h2 id="support-h">{t("topic.supportTitle")}</h2>
+            <SupportMeter count={topic.supportCount} threshold={topic.threshold} detail />
+            {topic.state === "COLLECTING" && <p>{t("topics.deadline", { date: formatDateTime(topic.deadline, i18n.language, zone) })}</p>}
+            {topic.state === "ACCEPTED" && accepted && (
+              <p className="alert alert-ok">{t("topic.acceptedFor", { body: bodyLabel(t, accepted, community.kind) })}</p>
+            )}
+            {topic.state === "MERGED" && topic.mergedInto && (
+              <p className="alert alert-info">
+                {t("topic.mergedInto")} <Link to={`/c/${community.id}/topics/${topic.mergedInto.id}`}>{topic.mergedInto.title}</Link>
+              </p>
+            )}
+            <FormError message={supportErr.form} />
+            <button
+              type="button"
+              className="btn btn-primary btn-block"
+              disabled={!!block || sres.fetching}
+              aria-describedby={block ? "support-why" : undefined}
+              onClick={async () => {
+                setNotice(undefined);
+                const r = await support({ input: { topicId: topic.id } });
+                if (r.data) done(t("topic.supportDone"));
               }}
-            />
-          )}
-        </section>
+            >
+              {topic.viewerSupported ? `✓ ${t("topics.supported")}` : sres.fetching ? t("topic.supporting") : t("topic.support")}
+            </button>
+            {block && (
+              <p id="support-why" className="muted small support-why">
+                {t(`topic.cannot.${block}`)}
+              </p>
+            )}
+            {can.gridWorker && topic.state === "COLLECTING" && <SupportFor topicId={topic.id} onDone={done} />}
+          </section>
 
-        {topic.state === "ACCEPTED" && <PanelSection topicId={topic.id} onChanged={reload} />}
+          <section className="panel topic-timeline" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">{t("topic.timeline")}</h2>
+            <Timeline events={topic.timeline} kind={community.kind} communityId={community.id} zone={zone} />
+          </section>
+        </div>
+      )}
 
-        {topic.meetings.length > 0 && (
+      {tab === "discussion" && <Comments topicId={topic.id} proposerId={topic.proposer.id} onChanged={reload} />}
+
+      {tab === "panel" && <PanelSection topicId={topic.id} onChanged={reload} />}
+
+      {tab === "votes" && (
+        <>
           <section className="panel topic-meetings" aria-labelledby="topic-meetings-h">
             <h2 id="topic-meetings-h">{t("topic.meetings")}</h2>
-            <ul className="link-list" aria-label={t("topic.meetingsLabel")}>
-              {topic.meetings.map((m) => (
-                <MeetingLine key={m.id} meeting={m} communityId={community.id} zone={zone} />
-              ))}
-            </ul>
+            {topic.meetings.length === 0 ? (
+              <EmptyState title={t("topic.noMeetings")} />
+            ) : (
+              <ul className="link-list" aria-label={t("topic.meetingsLabel")}>
+                {topic.meetings.map((m) => (
+                  <MeetingLine key={m.id} meeting={m} communityId={community.id} zone={zone} />
+                ))}
+              </ul>
+            )}
           </section>
-        )}
-
-        <section className="panel topic-timeline" aria-labelledby="timeline-h">
-          <h2 id="timeline-h">{t("topic.timeline")}</h2>
-          <Timeline events={topic.timeline} kind={community.kind} communityId={community.id} zone={zone} />
-        </section>
-
-        <Comments topicId={topic.id} proposerId={topic.proposer.id} onChanged={reload} />
-      </div>
+          <section className="panel" aria-labelledby="motions-h">
+            <TopicMotions topic={topic} communityId={community.id} />
+            {topic.motions.length === 0 && (
+              <>
+                <h2 id="motions-h">{t("motion.listTitle")}</h2>
+                <EmptyState title={t("topic.noMotions")} />
+              </>
+            )}
+          </section>
+        </>
+      )}
       <p>
         <Link to={`/c/${community.id}/topics`}>{t("topic.backToList")}</Link>
       </p>
     </Page>
-  );
-}
-
-function Timeline({
-  events,
-  kind,
-  communityId,
-  zone,
-}: {
-  events: { kind: string; note?: string | null; other?: string | null; at: string; actor?: { id: string; name: string } | null }[];
-  kind: CommunityKind;
-  communityId: string;
-  zone: string;
-}) {
-  const { t, i18n } = useTranslation();
-  if (events.length === 0) return <p className="muted">{t("topic.timelineEmpty")}</p>;
-  return (
-    <ol className="timeline">
-      {events.map((e, i) => {
-        const d = describeEvent(t, e, kind);
-        return (
-          <li key={i} className={`timeline-item timeline-${e.kind.toLowerCase()}`}>
-            <p className="timeline-what">
-              {d.text}
-              {d.otherTopicId && (
-                <>
-                  {" "}
-                  <TopicTitleLink id={d.otherTopicId} communityId={communityId} />
-                </>
-              )}
-            </p>
-            {d.note && <p className="timeline-note">{d.note}</p>}
-            <p className="muted small">
-              {d.actor && <span>{d.actor} · </span>}
-              <time dateTime={e.at}>{formatDateTime(e.at, i18n.language, zone)}</time>
-            </p>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-function TopicTitleLink({ id, communityId }: { id: string; communityId: string }) {
-  const { t } = useTranslation();
-  const [res] = useQuery({ query: TopicTitleQuery, variables: { id } });
-  const node = res.data?.node;
-  const title = node?.__typename === "Topic" ? node.title : t("topic.otherTopic");
-  return <Link to={`/c/${communityId}/topics/${id}`}>“{title}”</Link>;
-}
-
-function Comments({ topicId, proposerId, onChanged }: { topicId: string; proposerId: string; onChanged: () => void }) {
-  const { t } = useTranslation();
-  const list = usePaged(TopicCommentsQueryDoc, { id: topicId, after: null }, (d) =>
-    d.node?.__typename === "Topic" ? d.node.comments : undefined,
-  );
-  const [ares, add] = useMutation(AddCommentMutation);
-  const [body, setBody] = useState("");
-  const [notice, setNotice] = useState<string>();
-  const addErr = toFormErrors(ares.error, ["body"], t("app.networkError"));
-  const loadErr = toFormErrors(list.error, [], t("app.networkError"));
-  const changed = async (msg: string) => {
-    setNotice(msg);
-    onChanged();
-    await list.refresh();
-  };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setNotice(undefined);
-    const r = await add({ input: { topicId, body } });
-    if (r.data) {
-      setBody("");
-      await changed(t("topic.commented"));
-    }
-  }
-
-  const threads = list.nodes ? threadComments(list.nodes) : undefined;
-  return (
-    <section className="panel topic-comments" aria-labelledby="comments-h">
-      <h2 id="comments-h">
-        {t("topic.commentsTitle")}
-        {list.totalCount !== undefined && <span className="muted small"> {t("topic.commentCount", { count: list.totalCount })}</span>}
-      </h2>
-      <form onSubmit={submit} noValidate className="form">
-        <FormError message={addErr.form} />
-        <TextArea
-          label={t("topic.newComment")}
-          hint={t("topic.commentHint")}
-          name="comment"
-          rows={3}
-          maxLength={2000}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          error={addErr.fields.body}
-        />
-        <button type="submit" className="btn btn-primary" disabled={ares.fetching}>
-          {t("topic.commentSubmit")}
-        </button>
-      </form>
-      <Notice message={notice} />
-      <FormError message={loadErr.form} />
-      {!threads ? (
-        <Skeleton lines={3} />
-      ) : threads.length === 0 ? (
-        <EmptyState title={t("topic.commentsEmpty")} hint={t("topic.commentsEmptyHint")} />
-      ) : (
-        <ul className="comments" aria-label={t("topic.commentsTitle")}>
-          {threads.map((th) => (
-            <li key={th.comment.id} className="comment-thread">
-              <CommentItem comment={th.comment} topicId={topicId} proposerId={proposerId} canReply={!th.comment.parentId} onChanged={changed} />
-              {th.replies.length > 0 && (
-                <ul className="replies" aria-label={t("topic.repliesTo", { name: th.comment.author.name })}>
-                  {th.replies.map((r) => (
-                    <li key={r.id}>
-                      <CommentItem comment={r} topicId={topicId} proposerId={proposerId} canReply={false} onChanged={changed} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {list.hasNextPage && (
-        <LoadMore onClick={() => void list.loadMore()} loading={list.loadingMore} label={t("topic.moreComments")} />
-      )}
-    </section>
-  );
-}
-
-type Mode = "reply" | "edit" | "report" | "hide" | null;
-
-function CommentItem({
-  comment: c,
-  topicId,
-  proposerId,
-  canReply,
-  onChanged,
-}: {
-  comment: CommentNode;
-  topicId: string;
-  proposerId: string;
-  canReply: boolean;
-  onChanged: (msg: string) => Promise<void>;
-}) {
-  const { t, i18n } = useTranslation();
-  const { viewer } = useViewer();
-  const { community, can } = useCommunity();
-  const now = useNow();
-  const [mode, setMode] = useState<Mode>(null);
-  const [text, setText] = useState("");
-  const [ares, add] = useMutation(AddCommentMutation);
-  const [eres, edit] = useMutation(EditCommentMutation);
-  const [rres, report] = useMutation(ReportCommentMutation);
-  const [hres, hide] = useMutation(HideCommentMutation);
-  const own = !!viewer && c.author.id === viewer.id;
-  const editable = commentEditable(c, viewer?.id, now);
-  const name = c.author.name;
-  const open = (m: Mode, initial = "") => {
-    setText(initial);
-    setMode(m);
-  };
-
-  const forms: Record<Exclude<Mode, null>, { res: { fetching: boolean; error?: CombinedError }; label: string; hint: string; submit: string; fields: string[]; optional?: boolean; run: () => Promise<string | undefined> }> = {
-    reply: {
-      res: ares,
-      label: t("topic.replyTo", { name }),
-      hint: t("topic.commentHint"),
-      submit: t("topic.replySubmit"),
-      fields: ["body"],
-      run: async () => ((await add({ input: { topicId, parentId: c.id, body: text } })).data ? t("topic.replied") : undefined),
-    },
-    edit: {
-      res: eres,
-      label: t("topic.editLabel"),
-      hint: t("topic.editHint"),
-      submit: t("topic.editSubmit"),
-      fields: ["body"],
-      run: async () => ((await edit({ input: { commentId: c.id, body: text } })).data ? t("topic.editSaved") : undefined),
-    },
-    report: {
-      res: rres,
-      label: t("topic.reportReason"),
-      hint: t("topic.reportHint"),
-      submit: t("topic.reportSubmit"),
-      fields: ["reason"],
-      optional: true,
-      run: async () => ((await report({ input: { commentId: c.id, reason: text.trim() || null } })).data ? t("topic.reported") : undefined),
-    },
-    hide: {
-      res: hres,
-      label: t("topic.hideReason"),
-      hint: t("topic.hideHint"),
-      submit: t("topic.hideSubmit"),
-      fields: ["reason"],
-      run: async () => ((await hide({ input: { commentId: c.id, reason: text } })).data ? t("topic.hiddenDone") : undefined),
-    },
-  };
-  const f = mode ? forms[mode] : null;
-  const errs = toFormErrors(f?.res.error, f?.fields ?? [], t("app.networkError"));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!f) return;
-    const msg = await f.run();
-    if (msg) {
-      setMode(null);
-      setText("");
-      await onChanged(msg);
-    }
-  }
-
-  const zone = community.settings.timeZone;
-  return (
-    <article className={c.hidden ? "comment comment-hidden" : "comment"} aria-label={t("topic.commentBy", { name })}>
-      <p className="comment-head">
-        <strong>{name}</strong>
-        {c.author.id === proposerId && <span className="tag tag-info">{t("topic.proposerTag")}</span>}
-        <span className="muted small">
-          <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, i18n.language, zone)}</time>
-          {c.editedAt && !c.hidden && <> · {t("topic.edited")}</>}
-        </span>
-      </p>
-      {c.hidden ? (
-        <p className="comment-body muted">{t("topic.hidden", { reason: c.hiddenReason ?? "" })}</p>
-      ) : (
-        <p className="comment-body">{c.body}</p>
-      )}
-      {!c.hidden && !mode && (
-        <div className="actions comment-actions">
-          {canReply && (
-            <button type="button" className="btn btn-small btn-quiet" aria-label={t("app.labelFor", { action: t("topic.reply"), name: t("topic.commentBy", { name }) })} onClick={() => open("reply")}>
-              {t("topic.reply")}
-            </button>
-          )}
-          {editable && (
-            <button type="button" className="btn btn-small btn-quiet" aria-label={t("app.labelFor", { action: t("topic.edit"), name: t("topic.commentBy", { name }) })} onClick={() => open("edit", c.body ?? "")}>
-              {t("topic.edit")}
-            </button>
-          )}
-          {!own && (
-            <button type="button" className="btn btn-small btn-quiet" aria-label={t("app.labelFor", { action: t("topic.report"), name: t("topic.commentBy", { name }) })} onClick={() => open("report")}>
-              {t("topic.report")}
-            </button>
-          )}
-          {can.committee && (
-            <button type="button" className="btn btn-small btn-quiet" aria-label={t("app.labelFor", { action: t("topic.hide"), name: t("topic.commentBy", { name }) })} onClick={() => open("hide")}>
-              {t("topic.hide")}
-            </button>
-          )}
-        </div>
-      )}
-      {f && (
-        <form onSubmit={submit} noValidate className="form comment-form">
-          <FormError message={errs.form} />
-          <TextArea
-            label={f.label}
-            hint={f.hint}
-            rows={mode === "reply" || mode === "edit" ? 3 : 2}
-            maxLength={mode === "reply" || mode === "edit" ? 2000 : 200}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            error={errs.fields.body ?? errs.fields.reason}
-            optional={f.optional}
-            autoFocus
-          />
-          <div className="actions">
-            <button type="submit" className={mode === "hide" ? "btn btn-danger" : "btn btn-primary"} disabled={f.res.fetching}>
-              {f.submit}
-            </button>
-            <button type="button" className="btn" onClick={() => setMode(null)}>
-              {t("app.cancel")}
-            </button>
-          </div>
-        </form>
-      )}
-    </article>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { NotFoundPage } from "../components/NotFound";
+import { ProposeFor, type ProposeForValue } from "../components/ProposeFor";
 import { SupportMeter } from "../components/SupportMeter";
 import {
   CardSkeleton,
@@ -308,10 +309,13 @@ export function ProposeTopicPage() {
   const { community, can } = useCommunity();
   const [grids] = useQuery({ query: ProposeGridsQuery, variables: { id: community.id } });
   const [res, propose] = useMutation(ProposeTopicMutation);
+  const [params] = useSearchParams();
   const [form, setForm] = useState({ title: "", body: "", category: "", gridIds: [] as string[], asCommittee: false });
+  // A grid worker may come from their hub with the resident chosen (?for=<Member ID>).
+  const [forResident, setForResident] = useState<ProposeForValue>({ memberId: params.get("for") ?? "", witness: "" });
   const [categoryMissing, setCategoryMissing] = useState(false);
-  const errs = toFormErrors(res.error, ["title", "body", "category", "gridIds"], t("app.networkError"));
-  if (!can.resident && !can.committee) {
+  const errs = toFormErrors(res.error, ["title", "body", "category", "gridIds", "onBehalfOf", "witness"], t("app.networkError"));
+  if (!can.resident && !can.committee && !can.gridWorker) {
     return (
       <Page title={t("propose.title")}>
         <FormError message={t("propose.notAllowed")} />
@@ -336,6 +340,8 @@ export function ProposeTopicPage() {
         category: form.category as TopicCategory,
         gridIds: form.gridIds,
         asCommittee: form.asCommittee || null,
+        onBehalfOf: forResident.memberId || null,
+        witness: forResident.memberId ? forResident.witness : null,
       },
     });
     const topic = r.data?.proposeTopic.topic;
@@ -405,7 +411,8 @@ export function ProposeTopicPage() {
               ))}
             </div>
           </CheckGroup>
-          {can.committee && (
+          {can.gridWorker && <ProposeFor value={forResident} onChange={setForResident} errors={errs.fields} />}
+          {can.committee && !forResident.memberId && (
             <CheckField
               label={t("propose.asCommittee")}
               hint={t("propose.asCommitteeHint")}

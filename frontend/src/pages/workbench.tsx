@@ -87,13 +87,16 @@ function GridWorkerHub({ gridIds }: { gridIds: string[] }) {
               return (
                 <li key={m.id} className="card hub-resident">
                   <strong>{m.user.name}</strong>
+                  <Link className="btn btn-small" to={`/c/${community.id}/topics/new?for=${encodeURIComponent(m.id)}`} aria-label={t("workbench.proposeFor", { name: m.user.name })}>
+                    {t("workbench.propose")}
+                  </Link>
                   {items.length === 0 ? (
                     <p className="muted small">{t("workbench.nothingWaiting")}</p>
                   ) : (
                     <ul className="link-list" aria-label={t("workbench.waitingFor", { name: m.user.name })}>
                       {items.map((td, i) => (
                         <li key={`${td.kind}-${td.subject.id}-${i}`}>
-                          <Link to={todoPath(community.id, td.subject)}>{td.label}</Link>
+                          <Link to={todoPath(community.id, td)}>{td.label}</Link>
                         </li>
                       ))}
                     </ul>

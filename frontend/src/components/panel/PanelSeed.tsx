@@ -4,6 +4,7 @@ import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { useCommunity } from "../../lib/community";
 import { toFormErrors } from "../../lib/errors";
+import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, formatDateTime } from "../ui";
 
 /** PanelSeedFields are the panel's published seed and when it was published. */
@@ -27,19 +28,23 @@ const PublishSeedMutation = graphql(`
 
 /**
  * PanelSeed shows the seed of the panel's draws, and lets the committee
- * publish it before the first draw. titled gives it a heading of its own,
- * where it does not stand under its step's.
+ * publish it before the first draw, after a confirm sheet: a seed cannot
+ * be changed, and once it is out no one the lot could draw can be
+ * nominated (nominated is how many are so far). titled gives it a heading
+ * of its own, where it does not stand under its step's.
  */
 export function PanelSeed({
   topicId,
   panel,
   titled,
+  nominated = 0,
   onStart,
   onDone,
 }: {
   topicId: string;
   panel: ResultOf<typeof PanelSeedFields>;
   titled?: boolean;
+  nominated?: number;
   onStart: () => void;
   onDone: (msg: string) => void;
 }) {
@@ -64,18 +69,24 @@ export function PanelSeed({
       )}
       <FormError message={errs.form} />
       {can.committee && !panel.seed && (
-        <button
-          type="button"
-          className="btn btn-primary"
+        <ConfirmSheet
+          trigger={t("panel.publishSeed")}
+          triggerClass="btn btn-primary"
+          title={t("panel.seedConfirmTitle")}
+          consequence={
+            <>
+              <p>{t("panel.seedConfirm")}</p>
+              <p>{t("panel.seedNominated", { count: nominated })}</p>
+            </>
+          }
+          confirm={t("panel.seedConfirmYes")}
           disabled={res.fetching}
-          onClick={async () => {
+          onConfirm={async () => {
             onStart();
             const r = await publish({ input: { topicId } });
             if (r.data) onDone(t("panel.seedDone"));
           }}
-        >
-          {t("panel.publishSeed")}
-        </button>
+        />
       )}
     </div>
   );
