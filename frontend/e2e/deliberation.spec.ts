@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, login, openTab, switchLanguage, test } from "./helpers";
+import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, login, largeText, openTab, switchLanguage, test, wrappedLabels } from "./helpers";
 
 // The four steps after a topic is accepted, through the UI: who deliberates
 // (seat rules, the published seed, a draw by lot and its verification,
@@ -155,8 +155,33 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
     if (i === 0) await checkPage(s.page, "meeting-checkin", info);
     await s.page.getByRole("button", { name: "签到" }).click();
     await expect(s.page.getByText("签到成功。")).toBeVisible();
-    await s.page.goto(meetingUrl);
+    if (i === 0) await s.page.goto(meetingUrl);
+    else {
+      // From the home, three taps cast a vote: the to-do, the choice, the confirmation.
+      await s.page.goto(home);
+      await s.page.getByRole("region", { name: "待我处理" }).getByRole("link", { name: /^投票/ }).click();
+      await expect(s.page).toHaveURL(meetingUrl);
+    }
     const card = s.page.getByRole("group", { name: "投票" });
+    // On a phone, in normal and large text: the choices are stacked,
+    // full-width, each on one line, and no count shows while voting is open.
+    if (i === 0) {
+      await s.page.setViewportSize({ width: 360, height: 740 });
+      for (const on of [false, true]) {
+        await largeText(s.page, on);
+        const cardBox = (await card.boundingBox())!;
+        const boxes = await Promise.all(["赞成", "反对", "弃权"].map(async (n) => (await card.getByRole("button", { name: n, exact: true }).boundingBox())!));
+        // Each choice spans the card, less its padding (1rem a side).
+        for (const b of boxes) {
+          expect(b.x - cardBox.x, `a choice's left margin at ${on ? "large" : "normal"} text`).toBeLessThan(30);
+          expect(cardBox.x + cardBox.width - (b.x + b.width), `a choice's right margin at ${on ? "large" : "normal"} text`).toBeLessThan(30);
+        }
+        expect(boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y, "the choices are stacked").toBe(true);
+        expect(await wrappedLabels(s.page)).toEqual([]);
+        await expect(s.page.getByText(/赞成 \d+，反对/)).toHaveCount(0);
+      }
+      await largeText(s.page, false);
+    }
     await card.getByRole("button", { name: "赞成", exact: true }).click();
     await card.getByRole("button", { name: "确认：赞成" }).click();
     await expect(s.page.getByText("我的投票：赞成")).toBeVisible();
@@ -165,9 +190,20 @@ test("the committee builds a panel, holds a meeting and a vote, and carries out 
   // The committee's page follows the check-ins on its own.
   await expect(page.getByText("已签到 2 / 2 人，达到法定人数（2 人）。")).toBeVisible({ timeout: 15_000 });
 
+  // The meeting's phases on a phone, in normal and large text: 签到 is the
+  // current one, and no phase name wraps.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const phases = page.getByRole("list", { name: "会议进程" });
+  for (const on of [false, true]) {
+    await largeText(page, on);
+    await expect(phases.locator("[aria-current=step]")).toContainText("签到");
+    expect(await wrappedLabels(page)).toEqual([]);
+  }
+  await largeText(page, false);
   await page.getByRole("button", { name: "开始会议" }).click();
   await page.getByRole("alertdialog", { name: "开始会议？" }).getByRole("button", { name: "开始会议" }).click();
   await expect(page.getByText("会议已开始。")).toBeVisible();
+  await expect(phases.locator("[aria-current=step]")).toContainText("表决"); // the online vote is still open
 
   // A statement and the minutes.
   await page.getByLabel("发言人").selectOption({ label: VOTERS[0].name });

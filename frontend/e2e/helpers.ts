@@ -168,3 +168,36 @@ export async function openWorkbench(page: Page, tool: string) {
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   await page.getByRole("main").getByRole("link", { name: tool, exact: true }).click();
 }
+
+/** wrappedLabels lists the buttons, tabs and tiles whose label of at most 4 CJK characters (or one English word) takes more than one line. */
+export async function wrappedLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const els = document.querySelectorAll<HTMLElement>("button, .btn, .nav-label, .tab, .action-tile, .decision-label, .phase-line li, .tag");
+    for (const el of els) {
+      if (el.offsetParent === null) continue;
+      const text = (el.textContent ?? "").replace(/[●○✓⌂✎☑☷☺]/g, "").trim();
+      const short = /^[\u4e00-\u9fff]{1,4}$/.test(text) || /^[A-Za-z]{1,14}$/.test(text);
+      if (!short) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // A new line starts where a box begins below the bottom of the line so far (an icon and
+      // its text on one line have different tops, but overlap).
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0).sort((a, b) => a.top - b.top);
+      let lines = 0;
+      let bottom = -Infinity;
+      for (const r of rects) {
+        if (r.top >= bottom - 1) lines++;
+        bottom = Math.max(bottom, r.bottom);
+      }
+      if (lines > 1) out.push(`"${text}" on ${lines} lines`);
+    }
+    return out;
+  });
+}
+
+/** largeText turns 大字 on or off. */
+export async function largeText(page: Page, on: boolean) {
+  const sw = page.locator(".topbar").getByRole("button", { name: /大字|Large text/ });
+  if ((await sw.getAttribute("aria-pressed")) !== String(on)) await sw.click();
+}

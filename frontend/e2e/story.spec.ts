@@ -166,7 +166,7 @@ test("the Xiaogucheng story: from a resident's proposal to the residents' rating
     } else {
       await expect(s.page.getByText("附议人数已够", { exact: true })).toBeVisible();
       await expect(s.page.getByText("审核中", { exact: true })).toBeVisible();
-      await expect(s.page.getByText("附议人数已够，正由党组织和村委会审核。")).toBeVisible();
+      await expect(s.page.getByRole("region", { name: "议题状态" })).toHaveText("附议人数已够，正由党组织和村委会审核");
     }
     await s.context.close();
   }
@@ -554,7 +554,8 @@ test("a three-party meeting in 青春坊社区 where the property firm votes no"
   await expect(page.getByText("未指定网格")).toBeVisible();
   const topicPath = new URL(page.url()).pathname;
 
-  await page.getByRole("link", { name: "审核议题" }).click();
+  // The status header leads those who screen to the queue.
+  await page.getByRole("region", { name: "议题状态" }).getByRole("link", { name: "去审核 →" }).click();
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
   await card.getByLabel("审核决定").selectOption({ label: "受理" });
   await card.getByLabel("交由哪个机构协商").selectOption({ label: "三方联动会议" });

@@ -181,6 +181,7 @@ test("searching by title finds 村口停车难, accepted for the villagers' coun
   await expect(page.getByRole("heading", { level: 1, name: "村口停车难" })).toBeVisible();
   await expect(page.getByRole("region", { name: "议题进程" })).toContainText("受理，交村民议事会协商");
   // The seeded conversation: a comment with its reply.
+  await openTab(page, "讨论");
   await expect(page.getByRole("list", { name: "对沈月娥的回复" })).toContainText("上周还有两辆车刮了");
 
   // Filters: my grid (俞建国 lives in the first), a state; nothing matches a nonsense title.

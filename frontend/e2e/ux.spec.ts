@@ -1,41 +1,7 @@
-import type { Page } from "@playwright/test";
-import { ADMIN, COMMITTEE, GRID_WORKER, RESIDENT, checkPage, enterVillage, expect, login, logout, switchLanguage, test } from "./helpers";
+import { ADMIN, COMMITTEE, GRID_WORKER, RESIDENT, checkPage, enterVillage, expect, largeText, login, logout, settle, switchLanguage, test, wrappedLabels } from "./helpers";
 
 // UX v2's shared shapes (../shared/UX.md): the home leads with 待我处理 and
 // action tiles, staff work on a 工作台, no short label wraps.
-
-/** wrappedLabels lists the buttons, tabs and tiles whose label of at most 4 CJK characters (or one English word) takes more than one line. */
-async function wrappedLabels(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const els = document.querySelectorAll<HTMLElement>("button, .btn, .nav-label, .tab, .action-tile, .decision-label, .phase-line li, .tag");
-    for (const el of els) {
-      if (el.offsetParent === null) continue;
-      const text = (el.textContent ?? "").replace(/[●○✓⌂✎☑☷☺]/g, "").trim();
-      const short = /^[\u4e00-\u9fff]{1,4}$/.test(text) || /^[A-Za-z]{1,14}$/.test(text);
-      if (!short) continue;
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      // A new line starts where a box begins below the bottom of the line so far (an icon and
-      // its text on one line have different tops, but overlap).
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0).sort((a, b) => a.top - b.top);
-      let lines = 0;
-      let bottom = -Infinity;
-      for (const r of rects) {
-        if (r.top >= bottom - 1) lines++;
-        bottom = Math.max(bottom, r.bottom);
-      }
-      if (lines > 1) out.push(`"${text}" on ${lines} lines`);
-    }
-    return out;
-  });
-}
-
-/** largeText turns 大字 on or off. */
-async function largeText(page: Page, on: boolean) {
-  const sw = page.locator(".topbar").getByRole("button", { name: /大字|Large text/ });
-  if ((await sw.getAttribute("aria-pressed")) !== String(on)) await sw.click();
-}
 
 test("the home leads with 待我处理 and action tiles, in normal and large text at 360 px", async ({ page }, info) => {
   await page.setViewportSize({ width: 360, height: 740 });
@@ -62,6 +28,10 @@ test("the home leads with 待我处理 and action tiles, in normal and large tex
   await expect(page.getByRole("heading", { level: 1, name: "村口停车难" })).toBeVisible();
   await page.waitForLoadState("networkidle");
   console.log(`topic page at 360 px: ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
+  await largeText(page, true);
+  await settle(page);
+  console.log(`topic page at 360 px in large text: ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
+  await largeText(page, false);
 });
 
 test("staff work on a 工作台: the committee's tools, and the grid worker's residents by micro-grid", async ({ page }, info) => {
@@ -86,6 +56,40 @@ test("staff work on a 工作台: the committee's tools, and the grid worker's re
   await expect(hub.getByRole("heading", { level: 3 }).first()).toBeVisible();
   await expect(hub.locator(".hub-resident").first()).toBeVisible();
   await checkPage(page, "workbench-grid-worker", info);
+
+  // From the hub, the worker proposes a topic for a resident, before a
+  // witness; the witness's error clears as the name is typed.
+  const first = hub.locator(".hub-resident").first();
+  const elder = (await first.locator("strong").textContent())!.trim();
+  await first.getByRole("link", { name: `代${elder}提出议题` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "提出议题" })).toBeVisible();
+  await expect(page.getByLabel("为谁提出")).toHaveValue(/.+/);
+  const title = `后山路灯不亮 ${Date.now() % 100000}`;
+  await page.getByLabel("标题").fill(title);
+  await page.getByLabel("类别").selectOption({ label: "公共事务" });
+  await page.getByRole("button", { name: "提出议题" }).click();
+  const witness = page.getByLabel("见证人", { exact: true });
+  await expect(witness).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("见证人不能为空")).toBeVisible();
+  await witness.fill("邻居沈月娥");
+  await expect(page.getByText("见证人不能为空")).toHaveCount(0);
+  await checkPage(page, "propose-for-resident", info);
+  await page.getByRole("button", { name: "提出议题" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(`提出人：${elder}`)).toBeVisible();
+  await expect(page.getByText("网格员钱晓燕代为提出，见证人邻居沈月娥")).toBeVisible();
+
+  // Then supports it for another of their residents: from the topic page,
+  // five taps (open the fold, choose, the witness, record).
+  await page.getByText("代居民附议").click();
+  const supportFor = page.getByRole("form", { name: "代居民附议" });
+  const other = supportFor.getByLabel("代哪位居民附议").locator("option").filter({ hasNotText: elder }).nth(1);
+  const otherName = (await other.textContent())!.trim();
+  await supportFor.getByLabel("代哪位居民附议").selectOption({ label: otherName });
+  await supportFor.getByLabel("见证人", { exact: true }).fill("邻居沈月娥");
+  await supportFor.getByRole("button", { name: "记录代附议" }).click();
+  await expect(page.getByText(`已记录${otherName}的附议。`)).toBeVisible();
+  await expect(page.getByText(/^附议 1\//)).toBeVisible();
 
   // A resident has no workbench.
   await logout(page);

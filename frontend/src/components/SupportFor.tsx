@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
-import { toFormErrors } from "../lib/errors";
+import { useEditedErrors } from "../lib/editedErrors";
 import { assistedOfWorker } from "../lib/deliberation";
 import { useMemberPicker } from "../lib/memberPicker";
 import { FormError, SelectField, TextField } from "./ui";
@@ -34,16 +34,18 @@ export function SupportFor({ topicId, onDone }: { topicId: string; onDone: (msg:
   const [res, support] = useMutation(SupportForMutation);
   const [who, setWho] = useState("");
   const [witness, setWitness] = useState("");
-  const errs = toFormErrors(res.error, ["onBehalfOf", "witness"], t("app.networkError"));
+  const { errs, edit, sent } = useEditedErrors(res.error, ["onBehalfOf", "witness"], t("app.networkError"));
   return (
     <details className="disclosure support-for">
       <summary>{t("topic.supportFor")}</summary>
       <form
         className="form"
+        aria-label={t("topic.supportFor")}
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           const name = residents.find((m) => m.id === who)?.user.name ?? "";
+          sent();
           const r = await support({ input: { topicId, onBehalfOf: who || null, witness } });
           if (r.data) {
             setWho("");
@@ -53,7 +55,10 @@ export function SupportFor({ topicId, onDone }: { topicId: string; onDone: (msg:
         }}
       >
         <FormError message={errs.form} />
-        <SelectField label={t("topic.supportForWho")} value={who} error={errs.fields.onBehalfOf} onChange={(e) => setWho(e.target.value)}>
+        <SelectField label={t("topic.supportForWho")} value={who} error={errs.fields.onBehalfOf} onChange={(e) => {
+            edit("onBehalfOf");
+            setWho(e.target.value);
+          }}>
           <option value="">{t("panel.chooseMember")}</option>
           {residents.map((m) => (
             <option key={m.id} value={m.id}>
@@ -61,7 +66,10 @@ export function SupportFor({ topicId, onDone }: { topicId: string; onDone: (msg:
             </option>
           ))}
         </SelectField>
-        <TextField label={t("panel.witness")} hint={t("panel.witnessHint")} maxLength={64} autoComplete="off" value={witness} error={errs.fields.witness} onChange={(e) => setWitness(e.target.value)} />
+        <TextField label={t("panel.witness")} hint={t("panel.witnessHint")} maxLength={64} autoComplete="off" value={witness} error={errs.fields.witness} onChange={(e) => {
+            edit("witness");
+            setWitness(e.target.value);
+          }} />
         <button type="submit" className="btn btn-primary" disabled={res.fetching}>
           {t("topic.supportForSubmit")}
         </button>

@@ -625,7 +625,6 @@ const en: Messages = {
       notResident: "Only residents can support topics.",
     },
     acceptedFor: "Accepted for the {{body}}.",
-    inScreening: "It has enough supports; the party organisation and the committee are screening it.",
     mergedInto: "This topic was merged into:",
     otherTopic: "another topic",
     timeline: "History",

@@ -624,7 +624,6 @@ const zhCN = {
       notResident: "只有本村（社区）居民可以附议。",
     },
     acceptedFor: "已受理，交{{body}}协商。",
-    inScreening: "附议人数已够，正由党组织和村（居）委会审核。",
     mergedInto: "本议题已并入：",
     otherTopic: "另一议题",
     timeline: "议题进程",

@@ -22,6 +22,7 @@ import {
 import { graphql } from "../gql";
 import type { TopicCardFieldsFragment, TopicCategory, TopicState } from "../gql/graphql";
 import { useCommunity } from "../lib/community";
+import { useEditedErrors } from "../lib/editedErrors";
 import { toFormErrors } from "../lib/errors";
 import { usePaged } from "../lib/paged";
 import { TOPIC_CATEGORIES, TOPIC_STATES, stateTagClass } from "../lib/topics";
@@ -314,7 +315,7 @@ export function ProposeTopicPage() {
   // A grid worker may come from their hub with the resident chosen (?for=<Member ID>).
   const [forResident, setForResident] = useState<ProposeForValue>({ memberId: params.get("for") ?? "", witness: "" });
   const [categoryMissing, setCategoryMissing] = useState(false);
-  const errs = toFormErrors(res.error, ["title", "body", "category", "gridIds", "onBehalfOf", "witness"], t("app.networkError"));
+  const { errs, edit, sent } = useEditedErrors(res.error, ["title", "body", "category", "gridIds", "onBehalfOf", "witness"], t("app.networkError"));
   if (!can.resident && !can.committee && !can.gridWorker) {
     return (
       <Page title={t("propose.title")}>
@@ -332,6 +333,7 @@ export function ProposeTopicPage() {
       return;
     }
     setCategoryMissing(false);
+    sent();
     const r = await propose({
       input: {
         communityId: community.id,
@@ -364,7 +366,10 @@ export function ProposeTopicPage() {
             maxLength={80}
             autoComplete="off"
             value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.target.value })}
+            onChange={(e) => {
+              edit("title");
+              setForm({ ...form, title: e.target.value });
+            }}
             error={errs.fields.title}
           />
           <TextArea
@@ -374,7 +379,10 @@ export function ProposeTopicPage() {
             rows={6}
             maxLength={5000}
             value={form.body}
-            onChange={(e) => setForm({ ...form, body: e.target.value })}
+            onChange={(e) => {
+              edit("body");
+              setForm({ ...form, body: e.target.value });
+            }}
             error={errs.fields.body}
           />
           <SelectField
@@ -383,6 +391,7 @@ export function ProposeTopicPage() {
             value={form.category}
             onChange={(e) => {
               setCategoryMissing(false);
+              edit("category");
               setForm({ ...form, category: e.target.value });
             }}
             error={categoryMissing ? t("propose.categoryRequired") : errs.fields.category}
@@ -411,7 +420,15 @@ export function ProposeTopicPage() {
               ))}
             </div>
           </CheckGroup>
-          {can.gridWorker && <ProposeFor value={forResident} onChange={setForResident} errors={errs.fields} />}
+          {can.gridWorker && <ProposeFor
+              value={forResident}
+              onChange={(v) => {
+                if (v.memberId !== forResident.memberId) edit("onBehalfOf");
+                if (v.witness !== forResident.witness) edit("witness");
+                setForResident(v);
+              }}
+              errors={errs.fields}
+            />}
           {can.committee && !forResident.memberId && (
             <CheckField
               label={t("propose.asCommittee")}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { FormError, TextField } from "../ui";
-import { useEditedErrors } from "./editedErrors";
+import { useEditedErrors } from "../../lib/editedErrors";
 
 /** AssistedAnswerFields are whose seat it is: the Member ID the answer is recorded for, and their name. */
 export const AssistedAnswerFields = graphql(`

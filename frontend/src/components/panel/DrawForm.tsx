@@ -7,7 +7,7 @@ import type { SeatKind } from "../../gql/graphql";
 import { DRAWN_KINDS, drawPoolSize } from "../../lib/deliberation";
 import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, SelectField, TextField } from "../ui";
-import { useEditedErrors } from "./editedErrors";
+import { useEditedErrors } from "../../lib/editedErrors";
 
 /**
  * DrawFormFields are the grids to draw affected residents from, the seed a

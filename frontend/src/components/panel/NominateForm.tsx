@@ -7,7 +7,7 @@ import { useCommunity } from "../../lib/community";
 import { SEAT_KINDS } from "../../lib/deliberation";
 import { useMemberPicker } from "../../lib/memberPicker";
 import { FormError, SelectField } from "../ui";
-import { useEditedErrors } from "./editedErrors";
+import { useEditedErrors } from "../../lib/editedErrors";
 
 const NominateSeatMutation = graphql(`
   mutation NominateSeat($input: NominateSeatInput!) {

@@ -6,7 +6,7 @@ import { graphql } from "../../gql";
 import type { SeatKind } from "../../gql/graphql";
 import { SEAT_KINDS } from "../../lib/deliberation";
 import { FormError, SelectField, TextField } from "../ui";
-import { useEditedErrors } from "./editedErrors";
+import { useEditedErrors } from "../../lib/editedErrors";
 
 /** SeatRulesFields are the topic's grids, the panel's seat rules, and its seed (the rules are fixed once it is published). */
 export const SeatRulesFields = graphql(`

@@ -1,6 +1,6 @@
 import type { CombinedError } from "@urql/core";
 import { useState } from "react";
-import { toFormErrors, withoutFields, type FormErrors } from "../../lib/errors";
+import { toFormErrors, withoutFields, type FormErrors } from "./errors";
 
 /**
  * useEditedErrors gives a form the errors of its last request, less those
