@@ -192,9 +192,12 @@ test("searching by title finds 村口停车难, accepted for the villagers' coun
   await expect(page.getByRole("list", { name: "议题列表" })).toContainText("村口停车难");
   await expect(page.getByRole("list", { name: "议题列表" })).not.toContainText("垃圾分类亭改造");
   await page.getByRole("checkbox", { name: "只看涉及我所在网格的议题" }).uncheck();
-  await page.getByLabel("按状态筛选").selectOption({ label: "不予受理" });
+  const byState = page.getByRole("group", { name: "按状态筛选" });
+  await byState.getByRole("button", { name: "不予受理" }).click();
+  await expect(page).toHaveURL(/state=REJECTED/);
   await expect(page.getByRole("list", { name: "议题列表" })).toContainText("要求村里出资修缮私人祖屋");
-  await page.getByLabel("按状态筛选").selectOption({ label: "全部状态" });
+  await byState.getByRole("button", { name: "全部状态" }).click();
+  await expect(byState.getByRole("button", { name: "全部状态" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("searchbox", { name: "按标题搜索" }).fill("没有这样的议题");
   await page.getByRole("button", { name: "搜索", exact: true }).click();
   await expect(page.getByText("没有符合条件的议题。")).toBeVisible();

@@ -4,6 +4,7 @@ import type { Messages } from "./zh-CN";
 // fails the build.
 const en: Messages = {
   app: {
+    search: "Search",
     name: "Yishi",
     tagline: "The affairs of everyone are talked over by everyone",
     skipToContent: "Skip to main content",
@@ -325,7 +326,6 @@ const en: Messages = {
     directory: "Directory",
     requests: "Requests to join",
     search: "Search by name",
-    searchSubmit: "Search",
     filterRole: "Filter by role",
     filterGrid: "Filter by grid",
     filterMicroGrid: "Filter by micro-grid",
@@ -499,8 +499,6 @@ const en: Messages = {
     propose: "Propose a topic",
     listLabel: "Topics",
     search: "Search titles",
-    searchHint: "Words from the title, up to 40 characters",
-    searchSubmit: "Search",
     searchClear: "Clear search",
     filterState: "State",
     allStates: "All states",

@@ -3,6 +3,7 @@
 // Hangzhou decision on "四治融合" and the Xiaogucheng practice.
 const zhCN = {
   app: {
+    search: "搜索",
     name: "议事",
     tagline: "众人的事情由众人商量",
     skipToContent: "跳到主要内容",
@@ -324,7 +325,6 @@ const zhCN = {
     directory: "成员名录",
     requests: "入会申请",
     search: "按姓名搜索",
-    searchSubmit: "搜索",
     filterRole: "按身份筛选",
     filterGrid: "按网格筛选",
     filterMicroGrid: "按微网格筛选",
@@ -498,8 +498,6 @@ const zhCN = {
     propose: "提出议题",
     listLabel: "议题列表",
     search: "按标题搜索",
-    searchHint: "输入标题里的字词，最多 40 个字",
-    searchSubmit: "搜索",
     searchClear: "清除搜索",
     filterState: "按状态筛选",
     allStates: "全部状态",

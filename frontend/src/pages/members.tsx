@@ -2,13 +2,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { JoinRequestList } from "../components/members/JoinRequestList";
-import { ChipRow, MemberSearch } from "../components/members/MemberFilters";
+import { ChipRow } from "../components/ChipRow";
+import { SearchBox } from "../components/SearchBox";
 import { CardSkeleton, EmptyState, FormError, LoadMore, Page, formatDate } from "../components/ui";
 import { Tabs, useTab } from "../components/Tabs";
 import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-import { memberFilters, microGridChips, withParams, type Chip } from "../lib/members";
+import { MAX_MEMBER_SEARCH, memberFilters, microGridChips, withParams, type Chip } from "../lib/members";
 import { usePaged } from "../lib/paged";
 import { ROLES } from "../lib/roles";
 
@@ -102,7 +103,14 @@ function Directory() {
   const clearAll = () => set({ q: null, grid: null, micro: null, role: null });
   return (
     <>
-      <MemberSearch key={filters.search ?? ""} search={filters.search} error={errs.fields.search} onSearch={(q) => set({ q })} />
+      <SearchBox
+        key={filters.search ?? ""}
+        label={t("members.search")}
+        maxLength={MAX_MEMBER_SEARCH}
+        search={filters.search}
+        error={errs.fields.search}
+        onSearch={(q) => set({ q })}
+      />
       {grids.length > 1 && (
         <ChipRow
           label={t("members.filterGrid")}

@@ -2,8 +2,10 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { ChipRow } from "../components/ChipRow";
 import { NotFoundPage } from "../components/NotFound";
 import { ProposeFor, type ProposeForValue } from "../components/ProposeFor";
+import { SearchBox } from "../components/SearchBox";
 import { SupportMeter } from "../components/SupportMeter";
 import {
   CardSkeleton,
@@ -171,7 +173,6 @@ export function TopicListPage() {
   const myGrid = membership.grid;
   const mine = params.get("mine") === "1" && !!myGrid;
   const search = params.get("q")?.trim() || null;
-  const [query, setQuery] = useState(search ?? "");
   // The checkbox answers the tap at once; the URL, which the router may
   // update in a transition, follows.
   const [mineChecked, setMineChecked] = useState(mine);
@@ -204,66 +205,30 @@ export function TopicListPage() {
           </Link>
         )}
       </div>
-      <form
-        role="search"
-        className="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setParam("q", query.trim() || null);
-        }}
-      >
-        <TextField
-          label={t("topics.search")}
-          hint={t("topics.searchHint")}
-          type="search"
-          name="q"
-          enterKeyHint="search"
-          maxLength={40}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          error={errs.fields.search}
-        />
-        <div className="actions">
-          <button type="submit" className="btn btn-primary">
-            {t("topics.searchSubmit")}
-          </button>
-          {search && (
-            <button
-              type="button"
-              className="btn btn-quiet"
-              onClick={() => {
-                setQuery("");
-                setParam("q", null);
-              }}
-            >
-              {t("topics.searchClear")}
-            </button>
-          )}
-        </div>
-      </form>
-      <div className="filters">
-        <SelectField label={t("topics.filterState")} value={state ?? ""} onChange={(e) => setParam("state", e.target.value || null)}>
-          <option value="">{t("topics.allStates")}</option>
-          {TOPIC_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`topics.states.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("topics.filterCategory")}
-          value={category ?? ""}
-          onChange={(e) => setParam("category", e.target.value || null)}
-          error={errs.fields.category}
-        >
-          <option value="">{t("topics.allCategories")}</option>
-          {TOPIC_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`topics.categories.${c}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <SearchBox
+        key={search ?? ""}
+        label={t("topics.search")}
+        maxLength={40}
+        search={search}
+        error={errs.fields.search}
+        clearLabel={t("topics.searchClear")}
+        onSearch={(q) => setParam("q", q)}
+      />
+      <ChipRow
+        label={t("topics.filterState")}
+        all={t("topics.allStates")}
+        chips={TOPIC_STATES.map((s) => ({ id: s, label: t(`topics.states.${s}`) }))}
+        selected={state}
+        onSelect={(s) => setParam("state", s)}
+      />
+      <ChipRow
+        label={t("topics.filterCategory")}
+        all={t("topics.allCategories")}
+        chips={TOPIC_CATEGORIES.map((c) => ({ id: c, label: t(`topics.categories.${c}`) }))}
+        selected={category}
+        onSelect={(c) => setParam("category", c)}
+      />
+      <FormError message={errs.fields.category} />
       {myGrid && (
         <CheckField
           label={t("topics.myGrid")}
