@@ -5,6 +5,7 @@
 //	yishi seed      load the Xiaogucheng demo data (idempotent)
 //	yishi migrate   ensure the database indexes
 //	yishi verify-draw  recompute a sortition draw offline
+//	yishi record    verify a public record export, print the record key
 //	yishi version   print the version
 package main
 
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return nil
 	case "verify-draw":
 		return runVerifyDraw(args, os.Stdin, stdout, stderr)
+	case "record":
+		return runRecord(ctx, args, getenv, stdout, stderr)
 	case "serve", "seed", "migrate":
 	case "help":
 		fmt.Fprintln(stdout, usage)
@@ -71,4 +74,4 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return runServe(ctx, cfg, log, stdout)
 }
 
-const usage = `usage: yishi [serve|seed|migrate|verify-draw|version] [flags]   (yishi serve -h lists the flags)`
+const usage = `usage: yishi [serve|seed|migrate|verify-draw|record|version] [flags]   (yishi serve -h lists the flags)`
