@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
 )
@@ -38,6 +39,7 @@ type Config struct {
 	Communities  *community.Service
 	Schedule     *schedule.Service
 	Deliberation *deliberation.Service // may be nil
+	Record       *ledger.Service       // the public record, whose heads the clean-up signs daily; may be nil
 	Digests      []DigestSource
 	// Areas are repaired by the daily clean-up.
 	Areas   []Area
@@ -206,7 +208,11 @@ func (s *Scheduler) runCleanup(ctx context.Context, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "repaired", fixed)
+		heads, err := s.publishHeads(ctx, now)
+		if err != nil {
+			return err
+		}
+		s.cfg.Log.InfoContext(ctx, "cleanup done", "expired", n, "old_runs", runs, "old_claims_and_events", old, "repaired", fixed, "record_heads", heads)
 		return nil
 	})
 	return err

@@ -111,7 +111,8 @@ func TestOneProcessPerFolder(t *testing.T) {
 func TestServe(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	base, stdout, stderr, done := startServe(t, ctx, t.TempDir())
+	dir := t.TempDir()
+	base, stdout, stderr, done := startServe(t, ctx, dir)
 	out := stdout.String()
 	for _, want := range []string{seed.DemoPassword, "resident", "grid_worker", "committee", "party", "owners_committee", "property_firm", "admin"} {
 		if !strings.Contains(out, want) {
@@ -164,6 +165,33 @@ func TestServe(t *testing.T) {
 	res.Body.Close()
 	if len(body.Errors) > 0 || len(body.Data.Login.Viewer.Memberships) == 0 || body.Data.Login.Viewer.Memberships[0].Community.Name != "小古城村" {
 		t.Errorf("demo admin login = %+v", body)
+	}
+	// The village's public record, logged out: the demo story's decisions,
+	// which `yishi record verify` checks from the URL, with the key that
+	// `yishi record key` prints for the data folder.
+	recordURL := base + "/record/" + seed.VillageCode + ".jsonl"
+	res, err = http.Get(recordURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	export, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(export), `"type":"screening"`) || !strings.Contains(string(export), `"type":"vote_result"`) {
+		t.Errorf("GET %s = %d, %d bytes; want the demo's screening and vote results", recordURL, res.StatusCode, len(export))
+	}
+	var verified, key bytes.Buffer
+	if err := run(ctx, []string{"record", "key", "--data", dir}, env(nil), &key, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"record", "verify", "--key", strings.TrimSpace(key.String()), recordURL}, env(nil), &verified, io.Discard); err != nil {
+		t.Errorf("record verify %s: %v\n%s", recordURL, err, verified.String())
+	}
+	for path, code := range map[string]int{"/record/000000000000.jsonl": 404, "/record/abc.jsonl": 404} {
+		if res, err := http.Get(base + path); err != nil || res.StatusCode != code {
+			t.Errorf("GET %s = %v, %v; want %d", path, res, err, code)
+		} else {
+			res.Body.Close()
+		}
 	}
 	if logs := stderr.String(); !strings.Contains(logs, `"request_id"`) || !strings.Contains(logs, "mongodb://127.0.0.1:") || strings.Contains(logs, seed.DemoPassword) {
 		t.Errorf("logs lack request ids or the embedded URI, or hold a password:\n%s", logs)

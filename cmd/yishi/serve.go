@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
 	"github.com/yishi-app/yishi/frontend"
@@ -38,6 +40,7 @@ type app struct {
 	notify   *notify.Service
 	topics   *deliberation.Service
 	schedule *schedule.Service
+	record   *ledger.Service
 	mailer   notify.Mailer
 }
 
@@ -60,11 +63,16 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		}
 		return nil, fmt.Errorf("MONGODB_URI %s is another yishi's embedded database: its writes are atomic only within the process that runs it, so several instances need MongoDB (a replica set)", d.URI)
 	}
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes(), ledger.Indexes()); err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
-	a := &app{db: d, schedule: schedule.NewService(d.Database)}
+	key, err := ledger.LoadKey(cfg.DataDir, os.Getenv)
+	if err != nil {
+		_ = d.Close(context.Background())
+		return nil, fmt.Errorf("public record key: %w", err)
+	}
+	a := &app{db: d, schedule: schedule.NewService(d.Database), record: ledger.NewService(d.Database, ledger.Config{Key: key})}
 	if cfg.SendGridKey != "" {
 		a.mailer = mail.NewSendGrid(cfg.SendGridKey, cfg.MailFrom, cfg.SendGridHost)
 	} else {
@@ -73,7 +81,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.notify = notify.NewService(d.Database, notify.Config{Mailer: a.mailer, BaseURL: cfg.BaseURL, Log: log})
 	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Operators: cfg.Operators})
-	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
+	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	// What a stop left half done (a claim without its change, a key
@@ -101,7 +109,7 @@ func (a *app) close() { _ = a.db.Close(context.Background()) }
 func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
 	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
 	comms := community.NewService(a.db.Database, accounts, community.Config{Log: log})
-	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
+	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
 	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics}
 }
 
@@ -187,6 +195,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	mux.Handle("/webhooks/sendgrid", mail.WebhookHandler(a.notify, webhookKey, log, nil))
 	mux.Handle("/unsubscribe", mail.UnsubscribeHandler(a.notify, log))
 	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics))
+	mux.Handle("GET /record/{file}", recordExportHandler(a.comms, a.record, log))
 	mux.Handle("/", globalLinks(frontend.Handler()))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -204,7 +213,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	var sched *jobs.Scheduler
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
-			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics,
+			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics, Record: a.record,
 			Digests: []jobs.DigestSource{a.topics}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log,
 		})
 		if err := sched.Start(); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -26,6 +27,7 @@ type Service struct {
 	comms    *community.Service
 	accounts *account.Service
 	notifier Notifier
+	record   *ledger.Service
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
@@ -40,7 +42,8 @@ type Notifier interface {
 
 // Config holds the Service's collaborators.
 type Config struct {
-	Notifier Notifier // nil sends no reminders
+	Notifier Notifier        // nil sends no reminders
+	Record   *ledger.Service // the public record (公信链); nil records nothing
 	Now      func() time.Time
 	BaseURL  string
 	Log      *slog.Logger
@@ -54,7 +57,7 @@ func NewService(d *mongo.Database, comms *community.Service, accounts *account.S
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, comms: comms, accounts: accounts, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	return &Service{db: d, comms: comms, accounts: accounts, notifier: cfg.Notifier, record: cfg.Record, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
 }
 
 // Category is what a topic is about.

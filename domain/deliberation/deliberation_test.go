@@ -2,6 +2,7 @@ package deliberation_test
 
 import (
 	"context"
+	"crypto/ed25519"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"github.com/yishi-app/yishi/domain/db/dbtest"
 	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/domaintest"
+	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -52,6 +54,7 @@ func wantCode(tb testing.TB, err error, want domain.Code) {
 // through their IDs here, as the domain sees them).
 type village struct {
 	svc                             *deliberation.Service
+	record                          *ledger.Service
 	comms                           *community.Service
 	accounts                        *account.Service
 	clock                           *domaintest.Clock
@@ -74,13 +77,14 @@ func newVillageWith(tb testing.TB, residents int, n deliberation.Notifier) *vill
 	tb.Helper()
 	d := dbtest.New(tb)
 	ctx := context.Background()
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes(), ledger.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	v := &village{db: d, clock: domaintest.NewClock(time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC))}
 	v.accounts = account.NewService(d.Database, account.Config{Notifier: noMail{}, Now: v.clock.Now})
 	v.comms = community.NewService(d.Database, v.accounts, community.Config{Now: v.clock.Now})
-	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: n, Now: v.clock.Now})
+	v.record = ledger.NewService(d.Database, ledger.Config{Key: ed25519.NewKeyFromSeed(make([]byte, ed25519.SeedSize)), Now: v.clock.Now})
+	v.svc = deliberation.NewService(d.Database, v.comms, v.accounts, deliberation.Config{Notifier: n, Record: v.record, Now: v.clock.Now})
 	v.admin = must(v.accounts.Register(domain.NewSystemContext(ctx), account.RegisterInput{Email: string(domain.NewID()) + "@example.com", Password: "password1", Name: "管理员"})).User.ID
 	st := must(v.comms.CreateStreet(domain.NewSystemContext(as(v.admin)), community.StreetInput{Name: "径山镇", Code: "330110109"}))
 	v.c = must(v.comms.CreateCommunity(domain.NewSystemContext(as(v.admin)), community.CommunityInput{StreetID: st.ID, Name: "小古城村", Kind: community.Village, Code: "330110109202", AdminID: v.admin}))

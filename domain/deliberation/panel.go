@@ -261,6 +261,7 @@ func (s *Service) DrawSeats(ctx context.Context, in DrawInput) ([]Seat, error) {
 	if err := s.insertDraw(ctx, d); err != nil {
 		return nil, err
 	}
+	s.recordDraw(ctx, t, d)
 	var seats []Seat
 	for _, u := range drawn {
 		seat, err := s.seat(ctx, t, seatDoc{UserID: u, Kind: string(in.Kind), GridID: in.GridID, Drawn: true, DrawID: d.ID})

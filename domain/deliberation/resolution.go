@@ -121,7 +121,11 @@ func (s *Service) Adopt(ctx context.Context, motionID domain.ID) (Resolution, er
 			return Resolution{}, err
 		}
 	}
-	return s.Resolution(ctx, m.ID)
+	adopted, err := s.Resolution(ctx, m.ID)
+	if err == nil {
+		s.recordResolution(ctx, adopted)
+	}
+	return adopted, err
 }
 
 // Resolution returns a resolution to the members of its community.
@@ -653,6 +657,7 @@ func (s *Service) CloseResolution(ctx context.Context, resolutionID domain.ID, i
 		return r, errResolutionClosed
 	}
 	r.Summary, r.UnfinishedReason, r.ClosedAt = summary, reason, now
+	s.recordClosing(ctx, r)
 	return r, nil
 }
 

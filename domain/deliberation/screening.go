@@ -39,7 +39,8 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	if err != nil {
 		return t, err
 	}
-	if _, err := s.access(ctx, t.CommunityID, screens); err != nil {
+	a, err := s.access(ctx, t.CommunityID, screens)
+	if err != nil {
 		return t, err
 	}
 	if t.State != Screening {
@@ -92,7 +93,15 @@ func (s *Service) Screen(ctx context.Context, in ScreenInput) (Topic, error) {
 	} else if !won {
 		return t, ErrNotInScreening
 	}
-	return s.decide(ctx, t, claim)
+	decided, err := s.decide(ctx, t, claim)
+	if err == nil {
+		role := domain.RoleParty
+		if a.Has(domain.RoleCommittee) {
+			role = domain.RoleCommittee
+		}
+		s.recordScreening(ctx, t, claim, string(role))
+	}
+	return decided, err
 }
 
 // decide carries out the screening decision claimed by claim. Each step

@@ -438,8 +438,9 @@ func (s *Service) CloseMotion(ctx context.Context, motionID domain.ID) (Result, 
 		return r, domain.Errorf(domain.Conflict, "表决已结束", "voting has already closed")
 	}
 	if m.Secret {
-		return r.withheld(), nil
+		r = r.withheld()
 	}
+	s.recordResult(ctx, m, r, closedAt)
 	return r, nil
 }
 

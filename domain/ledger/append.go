@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
 )
 
 // Append adds the fact e to community's record at the next number and
@@ -29,8 +30,12 @@ func (s *Service) Append(ctx context.Context, community domain.ID, e Entry) (Ent
 	if err != nil {
 		return Entry{}, err
 	}
-	unlock := s.appendLocks.lock(community)
-	defer unlock()
+	defer s.appendLocks.lock(community)()
+	return s.appendInTurn(ctx, community, e)
+}
+
+// appendInTurn appends the prepared e, within the community's turn.
+func (s *Service) appendInTurn(ctx context.Context, community domain.ID, e Entry) (Entry, error) {
 	last, found, err := s.findLastSeq(ctx, community)
 	if err != nil {
 		return Entry{}, fmt.Errorf("append: %w", err)
@@ -56,6 +61,40 @@ func (s *Service) Append(ctx context.Context, community domain.ID, e Entry) (Ent
 		}
 		next = max(next, last) + 1
 	}
+}
+
+// AppendOnce appends e unless community's record already holds an entry
+// of e's type about e's subject, which it returns instead (added false).
+// Areas record each public fact through it, so that a fact recorded again
+// (a repair that fills in what a failure left out) stays one entry.
+// Within one process the check and the append take the community's turn;
+// two instances sharing a MongoDB could each append one fact once.
+// Errors: as Append.
+func (s *Service) AppendOnce(ctx context.Context, community domain.ID, e Entry) (entry Entry, added bool, err error) {
+	if e, err = prepare(community, e, s.now()); err != nil {
+		return Entry{}, false, err
+	}
+	defer s.appendLocks.lock(community)()
+	found, err := s.findBySubject(ctx, community, e.Type, e.Subject)
+	switch {
+	case err == nil:
+		return found, false, nil
+	case !db.IsNotFound(err):
+		return Entry{}, false, fmt.Errorf("append once: %w", err)
+	}
+	entry, err = s.appendInTurn(ctx, community, e)
+	return entry, err == nil, err
+}
+
+// Recorded reports which subjects community's record holds an entry of
+// type t about, in one query.
+func (s *Service) Recorded(ctx context.Context, community domain.ID, t Type) (map[string]bool, error) {
+	subjects, err := s.findSubjects(ctx, community, t)
+	out := make(map[string]bool, len(subjects))
+	for _, sub := range subjects {
+		out[sub] = true
+	}
+	return out, err
 }
 
 // backOff waits a random while, longer after more losses (up to about 25

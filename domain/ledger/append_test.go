@@ -143,3 +143,45 @@ func equalEntries(a, b Entry) bool {
 		bytes.Equal(a.Payload, b.Payload) && a.At.Equal(b.At) && a.At.Location() == time.UTC &&
 		a.Role == b.Role && bytes.Equal(a.LeafHash, b.LeafHash)
 }
+
+// TestAppendOnce: a fact recorded again, even by many at once, stays one
+// entry; another subject or type is another entry.
+func TestAppendOnce(t *testing.T) {
+	s, _, _ := newService(t)
+	ctx := context.Background()
+	community := domain.NewID()
+	fact := Entry{Type: VoteResult, Subject: "TW90aW9uOjE", Role: "committee", Payload: []byte(`{"yes":3}`)}
+	added := make(chan bool, 20)
+	errs := make(chan error, 20)
+	for range 20 {
+		go func() {
+			_, ok, err := s.AppendOnce(ctx, community, fact)
+			added <- ok
+			errs <- err
+		}()
+	}
+	wins := 0
+	for range 20 {
+		if <-added {
+			wins++
+		}
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if wins != 1 {
+		t.Errorf("%d appends added the fact, want 1", wins)
+	}
+	other := fact
+	other.Type = Resolution
+	if _, ok, err := s.AppendOnce(ctx, community, other); err != nil || !ok {
+		t.Errorf("another type of fact about the subject: added %v, %v", ok, err)
+	}
+	recorded, err := s.Recorded(ctx, community, VoteResult)
+	if err != nil || len(recorded) != 1 || !recorded[fact.Subject] {
+		t.Errorf("recorded vote results = %v, %v", recorded, err)
+	}
+	if last, found, err := s.findLastSeq(ctx, community); err != nil || !found || last != 1 {
+		t.Errorf("last seq %d, %v, %v; want 1: two entries", last, found, err)
+	}
+}

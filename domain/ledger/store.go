@@ -35,6 +35,8 @@ func Indexes() []db.Index {
 	return []db.Index{
 		{Collection: entriesColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "seq", Value: 1}}, Unique: true},
 		{Collection: headsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "size", Value: 1}}, Unique: true},
+		// what is recorded of a kind, for AppendOnce and Recorded
+		{Collection: entriesColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "type", Value: 1}, {Key: "subject", Value: 1}}},
 	}
 }
 
@@ -169,6 +171,28 @@ func (s *Service) eachEntry(ctx context.Context, community domain.ID, fn func(En
 		}
 	}
 	return db.Err("read "+entriesColl, cur.Err())
+}
+
+// findBySubject reads the first entry of a type about subject in
+// community's record. Errors: NotFound.
+func (s *Service) findBySubject(ctx context.Context, community domain.ID, t Type, subject string) (Entry, error) {
+	d, err := db.FindOne[entryDoc](ctx, s.db.Collection(entriesColl),
+		bson.M{"community_id": string(community), "type": string(t), "subject": subject}, options.FindOne().SetSort(byIDAsc))
+	return toEntry(d), err
+}
+
+// findSubjects reads the subjects of community's entries of a type, in one
+// query of one field.
+func (s *Service) findSubjects(ctx context.Context, community domain.ID, t Type) ([]string, error) {
+	docs, err := db.FindAll[struct {
+		Subject string `bson:"subject"`
+	}](ctx, s.db.Collection(entriesColl), bson.M{"community_id": string(community), "type": string(t)},
+		options.Find().SetProjection(bson.M{"_id": 0, "subject": 1}))
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = d.Subject
+	}
+	return out, err
 }
 
 // errStop ends a walk over documents early, without an error.
