@@ -99,3 +99,38 @@ func TestPublicRecord(t *testing.T) {
 		t.Errorf("verify: %+v, %v; want 5 entries under 1 head", rep, err)
 	}
 }
+
+// TestRecordMissing: decisions made by a service that kept no record (an
+// older version, or a failed append) are recorded by the repair, once.
+func TestRecordMissing(t *testing.T) {
+	v := newVillage(t, 12)
+	unrecorded := deliberation.NewService(v.db.Database, v.comms, v.accounts, deliberation.Config{Now: v.clock.Now})
+	topic := must(unrecorded.Propose(as(v.residents[0]), deliberation.ProposeInput{CommunityID: v.c.ID, Title: "路灯不亮", Category: deliberation.PublicAffairs}))
+	for _, r := range v.residents[:10] {
+		must(unrecorded.Support(as(r), topic.ID))
+	}
+	must(unrecorded.Screen(as(v.committee), deliberation.ScreenInput{TopicID: topic.ID, Decision: deliberation.Accept, Body: deliberation.VillagersCouncil}))
+	must(unrecorded.SetSeatRules(as(v.committee), topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 3, Max: 3}}))
+	for _, r := range v.residents[:3] {
+		must(unrecorded.Nominate(as(v.committee), topic.ID, r, deliberation.Representatives, ""))
+		must(unrecorded.RespondToSeat(as(r), topic.ID, true))
+	}
+	m := must(unrecorded.OpenMotion(as(v.committee), deliberation.MotionInput{TopicID: topic.ID, Text: "修复路灯", Method: deliberation.MajorityCast, Deadline: v.clock.Now().Add(time.Hour)}))
+	for _, r := range v.residents[:3] {
+		must(0, unrecorded.Vote(as(r), m.ID, deliberation.Yes))
+	}
+	must(unrecorded.CloseMotion(as(v.committee), m.ID))
+	must(unrecorded.Adopt(as(v.committee), m.ID))
+
+	if n := must(v.svc.RecordMissing(context.Background())); n != 3 {
+		t.Errorf("recorded %d missing facts, want 3 (screening, result, resolution)", n)
+	}
+	if n := must(v.svc.RecordMissing(context.Background())); n != 0 {
+		t.Errorf("a second repair recorded %d more", n)
+	}
+	for _, typ := range []ledger.Type{ledger.Screening, ledger.VoteResult, ledger.Resolution} {
+		if got := must(v.record.Recorded(context.Background(), v.c.ID, typ)); len(got) != 1 {
+			t.Errorf("%s entries: %v", typ, got)
+		}
+	}
+}

@@ -206,3 +206,8 @@ func (s *Service) insertDraw(ctx context.Context, d drawDoc) error {
 func (s *Service) findDraw(ctx context.Context, id domain.ID) (drawDoc, error) {
 	return db.FindByIDOr[drawDoc](ctx, s.db.Collection(drawsColl), string(id), domain.ErrNotFound("抽签记录", "draw"))
 }
+
+// findAllDraws reads every recorded draw (for RecordMissing).
+func (s *Service) findAllDraws(ctx context.Context) ([]drawDoc, error) {
+	return db.FindAll[drawDoc](ctx, s.db.Collection(drawsColl), bson.M{})
+}

@@ -138,3 +138,8 @@ func (s *Service) findRating(ctx context.Context, resolutionID, user domain.ID) 
 func (s *Service) findRatings(ctx context.Context, resolutionIDs []domain.ID) ([]ratingDoc, error) {
 	return db.FindAll[ratingDoc](ctx, s.db.Collection(ratingsColl), bson.M{"resolution_id": bson.M{"$in": strs(resolutionIDs)}})
 }
+
+// findAllResolutions reads every resolution (for RecordMissing).
+func (s *Service) findAllResolutions(ctx context.Context) ([]resolutionDoc, error) {
+	return db.FindAll[resolutionDoc](ctx, s.db.Collection(resolutionsColl), bson.M{})
+}

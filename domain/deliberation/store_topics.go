@@ -325,3 +325,9 @@ func (s *Service) moveClaimsOutOfTimeline(ctx context.Context) (int, error) {
 func (s *Service) findTimeline(ctx context.Context, topicID domain.ID) ([]eventDoc, error) {
 	return db.FindAll[eventDoc](ctx, s.db.Collection(eventsColl), bson.M{"topic_id": string(topicID)})
 }
+
+// findDecisionClaims reads every screening decision's claim, of all
+// communities (for RecordMissing).
+func (s *Service) findDecisionClaims(ctx context.Context) ([]eventDoc, error) {
+	return db.FindAll[eventDoc](ctx, s.db.Collection(claimsColl), bson.M{"kind": "decision"})
+}

@@ -146,3 +146,13 @@ func (s *Service) closedMotions(ctx context.Context, motionIDs []domain.ID) (map
 	}
 	return closed, nil
 }
+
+// findAllResults reads every published result (for RecordMissing).
+func (s *Service) findAllResults(ctx context.Context) ([]resultDoc, error) {
+	return db.FindAll[resultDoc](ctx, s.db.Collection(resultsColl), bson.M{})
+}
+
+// findMotionsByID reads motions by ID, in one query.
+func (s *Service) findMotionsByID(ctx context.Context, ids []domain.ID) ([]motionDoc, error) {
+	return db.FindAll[motionDoc](ctx, s.db.Collection(motionsColl), bson.M{"_id": bson.M{"$in": strs(ids)}})
+}

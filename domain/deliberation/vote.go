@@ -486,6 +486,12 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
+	return published(m, d), nil
+}
+
+// published is a closed motion's result as everyone may see it: a secret
+// ballot's without counts.
+func published(m Motion, d resultDoc) Result {
 	r := Result{Yes: d.Yes, No: d.No, Abstain: d.Abstain, Voters: d.Voters, Cast: d.Yes + d.No + d.Abstain, Quorum: d.Quorum, Passed: d.Passed, Method: m.Method}
 	if d.Parties != nil {
 		r.Parties = map[Party][3]int{}
@@ -495,9 +501,9 @@ func (s *Service) Result(ctx context.Context, motionID domain.ID) (Result, error
 		r.Agreed = agreed(r.Parties)
 	}
 	if m.Secret {
-		return r.withheld(), nil
+		return r.withheld()
 	}
-	return r, nil
+	return r
 }
 
 // Recompute counts a motion's votes again and applies its quorum and
