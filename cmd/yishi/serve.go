@@ -214,7 +214,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
 			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics, Record: a.record,
-			Digests: []jobs.DigestSource{a.topics}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log,
+			Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log,
 		})
 		if err := sched.Start(); err != nil {
 			return err
