@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 )
 
@@ -28,6 +29,7 @@ type Services struct {
 	Communities  *community.Service
 	Notify       *notify.Service
 	Deliberation *deliberation.Service
+	Record       *ledger.Service // the public record (公信链)
 }
 
 // builder holds the services and every built type, so each type is built
@@ -82,6 +84,7 @@ type part struct {
 var parts = []part{
 	communityPart, viewerPart, operatorPart, gridPart, memberPart, joinPart, notificationPart,
 	resolutionPart, panelPart, topicPart, meetingPart,
+	recordPart,
 }
 
 // NewSchema builds the GraphQL schema over the services.

@@ -164,7 +164,12 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 			return fmt.Errorf("demo data: %w", err)
 		}
 	}
-	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics}
+	// What was recorded before this start (and the demo's story) is signed
+	// now, not at the next daily clean-up.
+	if _, err := jobs.PublishHeads(ctx, a.comms, a.record, time.Now()); err != nil {
+		return fmt.Errorf("public record heads: %w", err)
+	}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err

@@ -233,3 +233,18 @@ func (s *Service) findHeads(ctx context.Context, community domain.ID) ([]Head, e
 	}
 	return heads, nil
 }
+
+// findEntries reads community's entries numbered from from, below end, in
+// seq order, in one query over the _id range.
+func (s *Service) findEntries(ctx context.Context, community domain.ID, from, end int64) ([]Entry, error) {
+	docs, err := db.FindAll[entryDoc](ctx, s.db.Collection(entriesColl), idRange(community, from, end),
+		options.Find().SetSort(byIDAsc).SetLimit(end-from))
+	if err != nil {
+		return nil, fmt.Errorf("entries: %w", err)
+	}
+	out := make([]Entry, len(docs))
+	for i, d := range docs {
+		out[i] = toEntry(d)
+	}
+	return out, nil
+}

@@ -48,6 +48,7 @@ const TopicPage = lazyPage(() => import("./pages/topic"), "TopicPage");
 const PanelBuilderPage = lazyPage(() => import("./pages/panelBuilder"), "PanelBuilderPage");
 const ProposeTopicPage = lazyPage(() => import("./pages/topics"), "ProposeTopicPage");
 const RecordRedirectPage = lazyPage(() => import("./pages/topics"), "RecordRedirectPage");
+const RecordPage = lazyPage(() => import("./pages/record"), "RecordPage");
 const WorkbenchPage = lazyPage(() => import("./pages/workbench"), "WorkbenchPage");
 const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
 const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
@@ -103,6 +104,8 @@ export function App() {
           <Route path="/communities/request" element={<Private><RequestCommunityPage /></Private>} />
           <Route path="/communities/:id/join" element={<Private><JoinPage /></Private>} />
           <Route path="/operator" element={<Private><OperatorPage /></Private>} />
+          {/* The public record is for anyone, logged out too: outside the members-only layout. */}
+          <Route path="/c/:cid/record" element={<RecordPage />} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
             <Route index element={<CommunityHomePage />} />
             <Route path="work" element={<WorkbenchPage />} />

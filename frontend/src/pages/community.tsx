@@ -79,6 +79,9 @@ export function CommunityHomePage() {
         <Link className="action-tile" to={`/c/${community.id}/resolutions`}>
           <span aria-hidden="true">📋</span> {t("home.browseResolutions")}
         </Link>
+        <Link className="action-tile" to={`/c/${community.id}/record`}>
+          <span aria-hidden="true">🔏</span> {t("home.browseRecord")}
+        </Link>
       </nav>
       <div className="summary">
         <div>
