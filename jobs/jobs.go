@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
@@ -40,6 +41,7 @@ type Config struct {
 	Schedule     *schedule.Service
 	Deliberation *deliberation.Service // may be nil
 	Record       *ledger.Service       // the public record, whose heads the clean-up signs daily; may be nil
+	Disclosure   *disclosure.Service   // escalations and disclosure reminders; may be nil
 	Digests      []DigestSource
 	// Areas are repaired by the daily clean-up.
 	Areas   []Area
@@ -179,6 +181,9 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 	}
 	if err := s.runDigests(ctx, now); err != nil {
 		errs = append(errs, "digest: "+err.Error())
+	}
+	if err := s.runDisclosures(ctx, now); err != nil {
+		errs = append(errs, "disclosures: "+err.Error())
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("tick: %s", strings.Join(errs, "; "))

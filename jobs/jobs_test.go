@@ -10,7 +10,11 @@ import (
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/db"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/jobs"
 	"github.com/yishi-app/yishi/jobs/mail/sendgridtest"
 )
 
@@ -465,5 +469,70 @@ func TestQueueRepairAfterCrash(t *testing.T) {
 	f.dispatch(t)
 	if n := f.count(notify.KindJoinDecided, "lost@example.com"); n != 1 {
 		t.Errorf("sent %d after the repairs, want 1", n)
+	}
+}
+
+// TestDisclosureEscalation: the tick escalates a question on a disclosure
+// once its 7 days are over (day 8), and not before.
+func TestDisclosureEscalation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := db.EnsureIndexes(ctx, f.db.Database, disclosure.Indexes()); err != nil {
+		t.Fatal(err)
+	}
+	admin := f.user(t, "admin@example.com")
+	as := domain.NewContextWithActor(ctx, domain.Actor{UserID: admin})
+	street, err := f.a.comms.CreateStreet(domain.NewSystemContext(as), community.StreetInput{Name: "径山镇", Code: "330110109"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.a.comms.CreateCommunity(domain.NewSystemContext(as), community.CommunityInput{StreetID: street.ID, Name: "小古城村", Kind: community.Village, Code: "330110109201", AdminID: admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.a.comms.AssignRole(as, community.RoleInput{CommunityID: c.ID, UserID: admin, Role: domain.RoleCommittee}); err != nil {
+		t.Fatal(err)
+	}
+	grid, err := f.a.comms.CreateGrid(as, c.ID, community.GridInput{Name: "第一网格", Code: "G1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	micro, err := f.a.comms.CreateMicroGrid(as, grid.ID, community.GridInput{Name: "一组", Code: "G1-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resident, err := f.a.comms.RegisterAssistedResident(as, community.AssistedResidentInput{CommunityID: c.ID, MicroGridID: micro.ID, Name: "居民"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := disclosure.NewService(f.db.Database, f.a.comms, disclosure.Config{Notifier: f.a.notify, Now: f.clock.Now, Log: f.log})
+	v, err := svc.CreateDraft(as, disclosure.DraftInput{CommunityID: c.ID, Kind: disclosure.KindVillage, Period: "2026-Q1",
+		Content: disclosure.DraftContent{Title: "一季度村务", Body: "村道修缮完成。"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err = svc.Publish(as, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	q, err := svc.Ask(domain.NewContextWithActor(ctx, domain.Actor{UserID: resident.UserID}), v.ID, "修缮花了多少钱？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sched := jobs.New(jobs.Config{Notify: f.a.notify, Accounts: f.a.accounts, Communities: f.a.comms, Schedule: f.a.runs, Disclosure: svc, Log: f.log, Now: f.clock.Now})
+	for _, c := range []struct {
+		after     time.Duration
+		escalated bool
+	}{{6 * 24 * time.Hour, false}, {8 * 24 * time.Hour, true}} {
+		f.clock.Set(noon.Add(c.after))
+		if err := sched.Tick(ctx, f.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		got, err := svc.Question(as, q.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (got.State == disclosure.QuestionEscalated) != c.escalated {
+			t.Errorf("after %v the question is %s, want escalated %v", c.after, got.State, c.escalated)
+		}
 	}
 }

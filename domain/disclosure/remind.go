@@ -16,10 +16,10 @@ import (
 // Kinds of notification this area queues. notify accepts a kind only once
 // it has its template pair in notify/kinds.go.
 const (
-	KindDisclosureDue      = notify.Kind("disclosure_due")      // due within 3 days, to the committee
-	KindDisclosureOverdue  = notify.Kind("disclosure_overdue")  // past due, to the committee
-	KindQuestionUnanswered = notify.Kind("question_unanswered") // open for 5 days, to the committee
-	KindQuestionEscalated  = notify.Kind("question_escalated")  // escalated, to the supervision committee
+	KindDisclosureDue      = notify.KindDisclosureDue      // due within 3 days, to the committee
+	KindDisclosureOverdue  = notify.KindDisclosureOverdue  // past due, to the committee
+	KindQuestionUnanswered = notify.KindQuestionUnanswered // open for 5 days, to the committee
+	KindQuestionEscalated  = notify.KindQuestionEscalated  // escalated, to the supervision committee
 )
 
 // Remind queues a community's reminders due at now: a disclosure due

@@ -26,6 +26,10 @@ const (
 	KindActionItemDue       Kind = "action_item_due"
 	KindActionItemOverdue   Kind = "action_item_overdue"
 	KindSatisfaction        Kind = "satisfaction_request"
+	KindDisclosureDue       Kind = "disclosure_due"      // a disclosure due within 3 days, to the committee
+	KindDisclosureOverdue   Kind = "disclosure_overdue"  // a disclosure past due, to the committee
+	KindQuestionUnanswered  Kind = "question_unanswered" // a question on a disclosure open for 5 days, to the committee
+	KindQuestionEscalated   Kind = "question_escalated"  // a question escalated on day 8, to the supervisory committee
 )
 
 // kindSpec says how a kind is sent and what it says.
@@ -135,6 +139,30 @@ var kinds = map[Kind]kindSpec{
 		Text:    bi("决议“{{.D.resolution}}”的事项已全部完成。请花一分钟为落实效果打分（1 到 5 星）：\n{{.D.link}}", "The resolution “{{.D.resolution}}” has been carried out. Please rate how it worked out (1 to 5 stars):\n{{.D.link}}"),
 		HTML:    bi(`<p>决议“{{.D.resolution}}”的事项已全部完成。请为落实效果打分（1 到 5 星）。</p><p><a href="{{.D.link}}">去评价</a></p>`, `<p>The resolution “{{.D.resolution}}” has been carried out. Please rate how it worked out.</p><p><a href="{{.D.link}}">Rate it</a></p>`),
 	},
+	KindDisclosureDue: {
+		Label:   domain.Text{ZH: "公开事项即将到期", EN: "Disclosure due soon"},
+		Subject: bi("{{.D.period}}{{.D.kind}}公开将于 {{.D.due}} 到期", "{{.D.kind}} disclosure for {{.D.period}} is due on {{.D.due}}"),
+		Text:    bi("{{.D.period}}的{{.D.kind}}公开应于 {{.D.due}} 前发布，目前还没有发布。\n{{.D.link}}", "The {{.D.kind}} disclosure for {{.D.period}} is due on {{.D.due}} and is not published yet.\n{{.D.link}}"),
+		HTML:    bi(`<p>{{.D.period}}的{{.D.kind}}公开应于 {{.D.due}} 前发布，目前还没有发布。</p><p><a href="{{.D.link}}">去发布</a></p>`, `<p>The {{.D.kind}} disclosure for {{.D.period}} is due on {{.D.due}} and is not published yet.</p><p><a href="{{.D.link}}">Publish it</a></p>`),
+	},
+	KindDisclosureOverdue: {
+		Label:   domain.Text{ZH: "公开事项已逾期", EN: "Disclosure overdue"},
+		Subject: bi("{{.D.period}}{{.D.kind}}公开已逾期（应于 {{.D.due}} 发布）", "Overdue: {{.D.kind}} disclosure for {{.D.period}} (due {{.D.due}})"),
+		Text:    bi("{{.D.period}}的{{.D.kind}}公开应于 {{.D.due}} 发布，现已逾期。居民能看到逾期记录，请尽快发布。\n{{.D.link}}", "The {{.D.kind}} disclosure for {{.D.period}} was due on {{.D.due}}. Residents see it as overdue; please publish it.\n{{.D.link}}"),
+		HTML:    bi(`<p>{{.D.period}}的{{.D.kind}}公开应于 {{.D.due}} 发布，现已逾期。居民能看到逾期记录，请尽快发布。</p><p><a href="{{.D.link}}">去发布</a></p>`, `<p>The {{.D.kind}} disclosure for {{.D.period}} was due on {{.D.due}}. Residents see it as overdue.</p><p><a href="{{.D.link}}">Publish it</a></p>`),
+	},
+	KindQuestionUnanswered: {
+		Label:   domain.Text{ZH: "质询待答复", EN: "Question awaiting an answer"},
+		Subject: bi("一条质询已 5 天未答复", "A question has waited 5 days for an answer"),
+		Text:    bi("居民于 {{.D.asked}} 提出的质询还没有答复：\n“{{.D.question}}”\n7 天内未答复将转交村务监督委员会。\n{{.D.link}}", "A question asked on {{.D.asked}} has no answer yet:\n“{{.D.question}}”\nUnanswered after 7 days, it goes to the supervisory committee.\n{{.D.link}}"),
+		HTML:    bi(`<p>居民于 {{.D.asked}} 提出的质询还没有答复：</p><blockquote>{{.D.question}}</blockquote><p>7 天内未答复将转交村务监督委员会。</p><p><a href="{{.D.link}}">去答复</a></p>`, `<p>A question asked on {{.D.asked}} has no answer yet:</p><blockquote>{{.D.question}}</blockquote><p>Unanswered after 7 days, it goes to the supervisory committee.</p><p><a href="{{.D.link}}">Answer it</a></p>`),
+	},
+	KindQuestionEscalated: {
+		Label:   domain.Text{ZH: "质询已转交监督委员会", EN: "Question escalated"},
+		Subject: bi("一条质询 7 天未获答复，已转交村务监督委员会", "A question unanswered for 7 days is escalated to you"),
+		Text:    bi("居民于 {{.D.asked}} 提出的质询 7 天内没有答复，现转交村务监督委员会：\n“{{.D.question}}”\n{{.D.link}}", "A question asked on {{.D.asked}} had no answer within 7 days and is escalated to the supervisory committee:\n“{{.D.question}}”\n{{.D.link}}"),
+		HTML:    bi(`<p>居民于 {{.D.asked}} 提出的质询 7 天内没有答复，现转交村务监督委员会：</p><blockquote>{{.D.question}}</blockquote><p><a href="{{.D.link}}">查看并跟进</a></p>`, `<p>A question asked on {{.D.asked}} had no answer within 7 days and is escalated to the supervisory committee:</p><blockquote>{{.D.question}}</blockquote><p><a href="{{.D.link}}">Follow it up</a></p>`),
+	},
 	KindWeeklyDigest: {
 		Urgent: false, Personal: false,
 		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
@@ -151,7 +179,8 @@ func bi(zh, en string) map[domain.Lang]string {
 // AllKinds lists every kind, in a stable order.
 func AllKinds() []Kind {
 	return []Kind{KindEmailVerification, KindPasswordReset, KindSignUp, KindAccountExists, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindMeetingReminder,
-		KindVoteClosing, KindActionItemDue, KindActionItemOverdue, KindSatisfaction, KindWeeklyDigest}
+		KindVoteClosing, KindActionItemDue, KindActionItemOverdue, KindSatisfaction, KindDisclosureDue, KindDisclosureOverdue,
+		KindQuestionUnanswered, KindQuestionEscalated, KindWeeklyDigest}
 }
 
 // OptionalKinds lists the kinds a person may turn off, in a stable order.
