@@ -96,3 +96,15 @@ func (s *Service) setFollowUp(ctx context.Context, q questionDoc) (bool, error) 
 		bson.M{"_id": string(q.ID), "state": string(QuestionEscalated), "follow_up_at": bson.M{"$exists": false}},
 		bson.M{"$set": bson.M{"follow_up": q.FollowUp, "follow_up_by": string(q.FollowUpBy), "follow_up_at": q.FollowUpAt}})
 }
+
+// findQuestionsOn reads the questions on some disclosures, oldest first,
+// in one query.
+func (s *Service) findQuestionsOn(ctx context.Context, disclosureIDs []domain.ID) ([]Question, error) {
+	docs, err := db.FindAll[questionDoc](ctx, s.db.Collection(questionsColl), bson.M{"disclosure_id": bson.M{"$in": strs(disclosureIDs)}},
+		options.Find().SetSort(bson.D{{Key: "asked_at", Value: 1}}))
+	out := make([]Question, len(docs))
+	for i, d := range docs {
+		out[i] = toQuestion(d)
+	}
+	return out, err
+}

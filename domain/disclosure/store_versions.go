@@ -140,3 +140,35 @@ func (s *Service) findVersionRefsOf(ctx context.Context, disclosureIDs []domain.
 	return db.FindAll[versionRef](ctx, s.db.Collection(versionsColl), bson.M{"disclosure_id": bson.M{"$in": strs(disclosureIDs)}},
 		options.Find().SetProjection(refFields))
 }
+
+// findVersionsWithItems reads versions in full, with their finance items,
+// in two queries: the versions, then their item lists.
+func (s *Service) findVersionsWithItems(ctx context.Context, ids []domain.ID) ([]Version, error) {
+	docs, err := db.FindAll[versionDoc](ctx, s.db.Collection(versionsColl), bson.M{"_id": bson.M{"$in": ids}})
+	if err != nil {
+		return nil, err
+	}
+	var itemIDs []string
+	for _, d := range docs {
+		if d.Finance != nil && d.Finance.ItemCount > 0 {
+			itemIDs = append(itemIDs, d.Finance.ItemsID)
+		}
+	}
+	lists, err := db.FindAll[itemsDoc](ctx, s.db.Collection(itemsColl), bson.M{"_id": bson.M{"$in": itemIDs}})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string][]itemDoc, len(lists))
+	for _, l := range lists {
+		byID[l.ID] = l.Items
+	}
+	out := make([]Version, len(docs))
+	for i, d := range docs {
+		var items []itemDoc
+		if d.Finance != nil {
+			items = byID[d.Finance.ItemsID]
+		}
+		out[i] = toFullVersion(d, items)
+	}
+	return out, nil
+}
