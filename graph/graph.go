@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 )
@@ -30,6 +31,7 @@ type Services struct {
 	Notify       *notify.Service
 	Deliberation *deliberation.Service
 	Record       *ledger.Service // the public record (公信链)
+	Disclosure   *disclosure.Service
 }
 
 // builder holds the services and every built type, so each type is built
@@ -84,7 +86,7 @@ type part struct {
 var parts = []part{
 	communityPart, viewerPart, operatorPart, gridPart, memberPart, joinPart, notificationPart,
 	resolutionPart, panelPart, topicPart, meetingPart,
-	recordPart,
+	recordPart, disclosurePart,
 }
 
 // NewSchema builds the GraphQL schema over the services.

@@ -23,6 +23,7 @@ import (
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/graph"
@@ -44,10 +45,12 @@ type env struct {
 	comms    *community.Service
 	notify   *notify.Service
 	topics   *deliberation.Service
-	clock    *domaintest.Clock
-	srv      *httptest.Server
-	handler  http.Handler // what srv serves, for calls without a connection
-	logs     *bytes.Buffer
+	// disclosures keeps no public record here (the record tests cover it).
+	disclosures *disclosure.Service
+	clock       *domaintest.Clock
+	srv         *httptest.Server
+	handler     http.Handler // what srv serves, for calls without a connection
+	logs        *bytes.Buffer
 }
 
 func newEnv(tb testing.TB) *env {
@@ -58,7 +61,7 @@ func newEnv(tb testing.TB) *env {
 
 func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	tb.Helper()
-	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes()); err != nil {
+	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), disclosure.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	e := &env{db: d, commands: counter, clock: domaintest.NewClock(time.Now()), logs: &bytes.Buffer{}}
@@ -67,9 +70,10 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.comms = community.NewService(d.Database, e.accounts, community.Config{Notifier: e.notify, Now: e.clock.Now, Operators: []string{testOperator}})
 	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now})
+	e.disclosures = disclosure.NewService(d.Database, e.comms, disclosure.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log})
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

@@ -18,6 +18,7 @@ import (
 var idInputTypes = map[string]string{
 	"into": "Topic", "onBehalfOf": "Member", "parentId": "Comment", "requestId": "CommunityRequest",
 	"ownerMemberId": "Member", "speakerMemberId": "Member", "gridIds": "Grid", "topicIds": "Topic",
+	"versionId": "DisclosureVersion", "questionId": "DisclosureQuestion", "link": "Topic",
 }
 
 // idTypeOf is the Node type an ID input field takes.
@@ -211,6 +212,9 @@ func firstField(r response) (string, bool) {
 // publicMutations are the mutations a logged-out client may call.
 var publicMutations = map[string]bool{
 	"register": true, "completeSignUp": true, "login": true, "verifyEmail": true, "requestPasswordReset": true, "resetPassword": true,
+	// Anyone's online read of a published disclosure counts, as the
+	// disclosure area intends; a draft is NOT_FOUND, as to any outsider.
+	"countDisclosureRead": true,
 }
 
 // TestLoggedOutMutations: logged out, every mutation but the few that log

@@ -11,9 +11,10 @@ import (
 
 // A nodeKind is one Node type: its object, the Go type of its values, and
 // how node(id:) fetches one by local ID (the fetch checks the viewer).
-// Public kinds (streets, communities, grids) may be read logged out; of
-// the others, a logged-out client is told UNAUTHENTICATED whether or not
-// the record exists, and a viewer who may not see one NOT_FOUND.
+// Public kinds (streets, communities, grids, published disclosures with
+// their versions and questions) may be read logged out; of the others, a
+// logged-out client is told UNAUTHENTICATED whether or not the record
+// exists, and a viewer who may not see one NOT_FOUND.
 type nodeKind struct {
 	object *graphql.Object
 	value  reflect.Type
@@ -71,7 +72,7 @@ func idField[T any](typ string, id func(T) domain.ID) *graphql.Field {
 func (b *builder) nodeQueries(f graphql.Fields) {
 	f["node"] = &graphql.Field{
 		Type:        b.node,
-		Description: "Fetches any object by its global ID. Streets, communities and grids are public; other records are UNAUTHENTICATED when logged out (whether or not they exist) and NOT_FOUND to a viewer who may not see them.",
+		Description: "Fetches any object by its global ID. Streets, communities, grids and published disclosures (with their versions and questions) are public; other records are UNAUTHENTICATED when logged out (whether or not they exist) and NOT_FOUND to a viewer who may not see them.",
 		Args:        graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			gid, _ := p.Args["id"].(string)

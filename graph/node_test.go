@@ -13,6 +13,7 @@ import (
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 )
 
 // nodeFixture is one record of every Node type, all in one village whose
@@ -79,6 +80,14 @@ func newNodeFixture(t *testing.T) nodeFixture {
 	add("ActionItem", item.ID)
 	add("Objection", obj.ID)
 	add("Meeting", meeting.ID)
+	today := disclosure.DateOf(e.clock.Now(), v.c.Location())
+	draft := must(e.disclosures.CreateDraft(ctx, disclosure.DraftInput{CommunityID: v.c.ID, Kind: disclosure.KindVillage,
+		Period: string(disclosure.QuarterPeriod(today)), Content: disclosure.DraftContent{Title: "村务公开", Body: "本季度村务"}}))
+	version := must(e.disclosures.Publish(ctx, draft.ID))
+	question := must(e.disclosures.Ask(as(residents[0]), version.ID, "停车场何时动工？"))
+	add("Disclosure", version.DisclosureID)
+	add("DisclosureVersion", version.ID)
+	add("DisclosureQuestion", question.ID)
 	return f
 }
 
@@ -124,7 +133,12 @@ func TestNodeRoundTrip(t *testing.T) {
 }
 
 // publicNodes are the Node types anyone may read, logged out too.
-var publicNodes = map[string]bool{"Street": true, "Community": true, "Grid": true, "MicroGrid": true}
+var publicNodes = map[string]bool{
+	"Street": true, "Community": true, "Grid": true, "MicroGrid": true,
+	// Published disclosures, their versions and questions are public (公开);
+	// a draft is NOT_FOUND to all but its editors (TestDisclosureDraftHidden).
+	"Disclosure": true, "DisclosureVersion": true, "DisclosureQuestion": true,
+}
 
 // TestNodeCodesForOutsiders: logged out, a record that is not public is
 // UNAUTHENTICATED whether or not it exists; to a viewer outside its

@@ -18,6 +18,7 @@ import (
 	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 )
 
 // VillageCode is the address code of the demo village, 小古城村.
@@ -32,6 +33,7 @@ type Services struct {
 	Accounts     *account.Service
 	Communities  *community.Service
 	Deliberation *deliberation.Service
+	Disclosures  *disclosure.Service // may be nil: no disclosures are seeded
 }
 
 // Login is a demo account to show a newcomer.

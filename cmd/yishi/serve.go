@@ -21,6 +21,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
@@ -42,6 +43,8 @@ type app struct {
 	schedule *schedule.Service
 	record   *ledger.Service
 	mailer   notify.Mailer
+
+	disclosures *disclosure.Service // public disclosures (公开), which go into the record
 }
 
 // open connects to the database, ensures its indexes, builds the services
@@ -63,7 +66,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		}
 		return nil, fmt.Errorf("MONGODB_URI %s is another yishi's embedded database: its writes are atomic only within the process that runs it, so several instances need MongoDB (a replica set)", d.URI)
 	}
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes(), ledger.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes(), ledger.Indexes(), disclosure.Indexes()); err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
@@ -82,6 +85,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
 	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Operators: cfg.Operators})
 	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
+	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	// What a stop left half done (a claim without its change, a key
@@ -99,7 +103,8 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 
 // areas are the areas with a Repair, in the order they are repaired.
 func (a *app) areas() []jobs.Area {
-	return []jobs.Area{{Name: "notify", Repairer: a.notify}, {Name: "community", Repairer: a.comms}, {Name: "deliberation", Repairer: a.topics}}
+	return []jobs.Area{{Name: "notify", Repairer: a.notify}, {Name: "community", Repairer: a.comms}, {Name: "deliberation", Repairer: a.topics},
+		{Name: "disclosure", Repairer: a.disclosures}}
 }
 
 func (a *app) close() { _ = a.db.Close(context.Background()) }
@@ -110,7 +115,8 @@ func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
 	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
 	comms := community.NewService(a.db.Database, accounts, community.Config{Log: log})
 	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
-	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics}
+	disclosures := disclosure.NewService(a.db.Database, comms, disclosure.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
+	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics, Disclosures: disclosures}
 }
 
 // noMail drops what it is asked to queue or cancel.
@@ -169,7 +175,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	if _, err := jobs.PublishHeads(ctx, a.comms, a.record, time.Now()); err != nil {
 		return fmt.Errorf("public record heads: %w", err)
 	}
-	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record, Disclosure: a.disclosures}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
