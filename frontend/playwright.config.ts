@@ -56,7 +56,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `"${bin}" serve --addr 127.0.0.1:${port} --data-dir "${process.env.YISHI_E2E_DATA}" --seed-demo --log-level warn`,
+    command: `"${bin}" serve --addr 127.0.0.1:${port} --data-dir "${process.env.YISHI_E2E_DATA}" --seed-demo --test-clock --log-level warn`,
     // A demo account is a platform operator once its email is verified
     // (e2e/operator.spec.ts; OPERATOR in e2e/helpers.ts).
     env: { ...(process.env as Record<string, string>), YISHI_OPERATORS: "yu.chenglin@xiaogucheng.example" },

@@ -83,6 +83,13 @@ func Load(ctx context.Context, s Services) (Result, error) {
 			return res, fmt.Errorf("seed %s: %w", p.Name, err)
 		}
 	}
+	// The disclosures walk the past year and the story happens today, so
+	// the village's public record holds their facts in the order of time.
+	if s.Disclosures != nil {
+		if err := seedDisclosures(ctx, s, users); err != nil {
+			return res, fmt.Errorf("seed disclosures: %w", err)
+		}
+	}
 	if s.Deliberation != nil {
 		topicIDs, err := seedTopics(ctx, s, users)
 		if err != nil {

@@ -14,6 +14,8 @@ import (
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
+	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/seed"
 )
@@ -47,7 +49,7 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 	tb.Helper()
 	ctx := context.Background()
 	d := dbtest.New(tb)
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes(), disclosure.Indexes(), ledger.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	mail := &outbox{}
@@ -57,6 +59,7 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 		Accounts:     accounts,
 		Communities:  comms,
 		Deliberation: deliberation.NewService(d.Database, comms, accounts, deliberation.Config{Notifier: mail}),
+		Disclosures:  disclosure.NewService(d.Database, comms, disclosure.Config{Notifier: mail, Record: ledger.NewService(d.Database, ledger.Config{})}),
 	}, mail
 }
 

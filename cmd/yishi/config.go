@@ -25,7 +25,10 @@ type config struct {
 	BaseURL      string
 	SeedDemo     bool
 	Jobs         bool
-	LogLevel     slog.Level
+	// TestClock lets POST /test/clock move the server's time forward:
+	// for the browser tests only.
+	TestClock bool
+	LogLevel  slog.Level
 	// GraphQL execution per instance: concurrent operations and each one's time.
 	MaxExecutions int
 	ExecTimeout   time.Duration
@@ -79,6 +82,7 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&c.BaseURL, "base-url", env("YISHI_BASE_URL", ""), "public URL of the site, for links in email; default http://<addr> (YISHI_BASE_URL)")
 	fs.BoolVar(&c.SeedDemo, "seed-demo", envBool("YISHI_SEED_DEMO", false), "load the Xiaogucheng demo data when the database is empty (YISHI_SEED_DEMO)")
 	fs.BoolVar(&c.Jobs, "jobs", envBool("YISHI_JOBS", true), "run the scheduled jobs; false runs a web-only instance (YISHI_JOBS)")
+	fs.BoolVar(&c.TestClock, "test-clock", envBool("YISHI_TEST_CLOCK", false), "for tests only: POST /test/clock?advance=192h moves the server's time forward (YISHI_TEST_CLOCK)")
 	fs.StringVar(&level, "log-level", env("YISHI_LOG_LEVEL", "info"), "debug, info, warn or error (YISHI_LOG_LEVEL)")
 	fs.StringVar(&c.MailFrom, "mail-from", env("YISHI_MAIL_FROM", "议事 Yishi <noreply@yishi.example>"), "sender of mail (YISHI_MAIL_FROM)")
 	fs.StringVar(&c.SendGridHost, "sendgrid-api-host", env("SENDGRID_API_HOST", ""), "SendGrid API base URL; empty is the real API (SENDGRID_API_HOST)")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/sheet"
 	"github.com/yishi-app/yishi/seed"
 )
 
@@ -186,7 +188,30 @@ func TestServe(t *testing.T) {
 	if err := run(ctx, []string{"record", "verify", "--key", strings.TrimSpace(key.String()), recordURL}, env(nil), &verified, io.Discard); err != nil {
 		t.Errorf("record verify %s: %v\n%s", recordURL, err, verified.String())
 	}
-	for path, code := range map[string]int{"/record/000000000000.jsonl": 404, "/record/abc.jsonl": 404} {
+	// The demo village's finance of last year and its question log open as
+	// spreadsheets, logged out; a test clock is off.
+	year := strconv.Itoa(time.Now().Year() - 1)
+	res, err = http.Get(base + "/exports/" + seed.VillageCode + "/finance/" + year + ".xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, rows, err := sheet.ReadXLSX(res.Body)
+	res.Body.Close()
+	if err != nil || len(names) != 2 || len(rows[names[1]]) < 2 {
+		t.Errorf("finance of %s: sheets %v, %v", year, names, err)
+	}
+	if res, err := http.Post(base+"/test/clock?advance=192h", "text/plain", nil); err != nil {
+		t.Fatal(err)
+	} else {
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode == 200 && !strings.Contains(string(body), "<html") {
+			t.Errorf("POST /test/clock without --test-clock = %d %q", res.StatusCode, body)
+		}
+	}
+	for path, code := range map[string]int{"/record/000000000000.jsonl": 404, "/record/abc.jsonl": 404,
+		"/exports/" + seed.VillageCode + "/finance/19.xlsx": 404, "/exports/" + seed.VillageCode + "/budget/2026.xlsx": 404,
+		"/exports/000000000000/questions/2026.csv": 404, "/exports/" + seed.VillageCode + "/questions/" + year + ".csv": 200} {
 		if res, err := http.Get(base + path); err != nil || res.StatusCode != code {
 			t.Errorf("GET %s = %v, %v; want %d", path, res, err, code)
 		} else {

@@ -45,6 +45,10 @@ type app struct {
 	mailer   notify.Mailer
 
 	disclosures *disclosure.Service // public disclosures (公开), which go into the record
+	// now is the services' clock: time.Now, or with --test-clock the
+	// clock that POST /test/clock moves (testClock).
+	now       func() time.Time
+	testClock *testClock
 }
 
 // open connects to the database, ensures its indexes, builds the services
@@ -75,17 +79,23 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		_ = d.Close(context.Background())
 		return nil, fmt.Errorf("public record key: %w", err)
 	}
-	a := &app{db: d, schedule: schedule.NewService(d.Database), record: ledger.NewService(d.Database, ledger.Config{Key: key})}
+	a := &app{db: d, schedule: schedule.NewService(d.Database), now: time.Now}
+	if cfg.TestClock {
+		a.testClock = &testClock{}
+		a.now = a.testClock.Now
+		log.Warn("the test clock is on: POST /test/clock moves the server's time (for tests only)")
+	}
+	a.record = ledger.NewService(d.Database, ledger.Config{Key: key, Now: a.now})
 	if cfg.SendGridKey != "" {
 		a.mailer = mail.NewSendGrid(cfg.SendGridKey, cfg.MailFrom, cfg.SendGridHost)
 	} else {
 		a.mailer = &mail.FileMailer{Dir: filepath.Join(cfg.DataDir, "mail"), Log: log}
 	}
-	a.notify = notify.NewService(d.Database, notify.Config{Mailer: a.mailer, BaseURL: cfg.BaseURL, Log: log})
-	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log})
-	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Operators: cfg.Operators})
-	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
-	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
+	a.notify = notify.NewService(d.Database, notify.Config{Mailer: a.mailer, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Operators: cfg.Operators, Now: a.now})
+	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	// What a stop left half done (a claim without its change, a key
@@ -207,6 +217,16 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	mux.Handle("/unsubscribe", mail.UnsubscribeHandler(a.notify, log))
 	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics))
 	mux.Handle("GET /record/{file}", recordExportHandler(a.comms, a.record, log))
+	mux.Handle("GET /exports/{code}/{what}/{file}", disclosureExportHandler(a.comms, a.disclosures, log))
+	var sched *jobs.Scheduler
+	if a.testClock != nil {
+		mux.Handle("POST /test/clock", testClockHandler(a.testClock, func(ctx context.Context, now time.Time) error {
+			if sched == nil {
+				return nil
+			}
+			return sched.Tick(ctx, now)
+		}, log))
+	}
 	mux.Handle("/", globalLinks(frontend.Handler()))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -221,11 +241,10 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	var sched *jobs.Scheduler
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
 			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics, Record: a.record,
-			Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log,
+			Disclosure: a.disclosures, Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log, Now: a.now,
 		})
 		if err := sched.Start(); err != nil {
 			return err
