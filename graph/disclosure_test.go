@@ -22,7 +22,7 @@ type disclosureVillage struct {
 	community, committeeTok string
 }
 
-func newDisclosureVillage(t *testing.T) disclosureVillage {
+func newDisclosureVillage(t testing.TB) disclosureVillage {
 	t.Helper()
 	e := newEnv(t)
 	shanghai, err := time.LoadLocation("Asia/Shanghai")
