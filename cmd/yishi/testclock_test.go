@@ -38,4 +38,8 @@ func TestTestClock(t *testing.T) {
 	if time.Until(ticked) < 191*time.Hour {
 		t.Errorf("the jobs ran at %v, not at the new time", ticked)
 	}
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodPost, "/test/clock?reset=1", nil))
+	if d := time.Until(c.Now()); d > time.Second || d < -time.Second {
+		t.Errorf("after a reset the clock is %v off", d)
+	}
 }
