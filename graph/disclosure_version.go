@@ -70,7 +70,7 @@ func (b *builder) buildDisclosureVersions() {
 		Name:        "DisclosureVersion",
 		Description: "One version of a disclosure. A published version never changes; a correction or withdrawal is a new version with a reason. Public once published; a draft is its editors' alone.",
 		Interfaces:  []*graphql.Interface{b.node},
-		Fields: graphql.FieldsThunk(func() graphql.Fields {
+		Fields: b.fieldsOf("DisclosureVersion", func() graphql.Fields {
 			return graphql.Fields{
 				"id":         idField("DisclosureVersion", func(v disclosure.Version) domain.ID { return v.ID }),
 				"disclosure": {Type: nonNull(t.disclosure), Resolve: loadField(disclosuresOf, func(v disclosure.Version) domain.ID { return v.DisclosureID })},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 )
 
@@ -23,6 +24,9 @@ var recordPart = part{
 	types: func(b *builder) {
 		b.buildRecord()
 		t := typesOf[recordTypes](b)
+		b.extend("DisclosureVersion", graphql.Fields{"recordEntry": {Type: t.entry,
+			Description: "The version's entry in the community's public record, with its inclusion proof: null for a draft, or before it is recorded.",
+			Resolve:     b.resolveVersionEntry}})
 		b.extend("Community", graphql.Fields{"record": {
 			Type:        nonNull(t.record),
 			Description: "The community's public record (公信链): its signed heads and its entries with their proofs, for anyone, logged out too.",
@@ -294,4 +298,24 @@ func (b *builder) recordQueries(f graphql.Fields) {
 			return hexAll(path), nil
 		},
 	}
+}
+
+// resolveVersionEntry finds a published disclosure version's entry in the
+// record, with the latest signed head for its proof: two queries.
+func (b *builder) resolveVersionEntry(p graphql.ResolveParams) (any, error) {
+	v, err := source[disclosure.Version](p)
+	if err != nil || v.State != disclosure.VersionPublished || b.svc.Record == nil {
+		return nil, err
+	}
+	e, found, err := b.svc.Record.EntryAbout(p.Context, v.CommunityID, ledger.DisclosureVersion, domain.GlobalID("DisclosureVersion", v.ID))
+	if err != nil || !found {
+		return nil, err
+	}
+	out := recordEntry{Entry: e}
+	if h, err := b.svc.Record.LatestHead(p.Context, v.CommunityID); err == nil {
+		out.head = &h
+	} else if domain.ErrorCode(err) != domain.NotFound {
+		return nil, err
+	}
+	return out, nil
 }

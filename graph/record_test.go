@@ -25,6 +25,7 @@ import (
 	"github.com/yishi-app/yishi/domain/db"
 	"github.com/yishi-app/yishi/domain/db/dbtest"
 	"github.com/yishi-app/yishi/domain/deliberation"
+	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
@@ -39,7 +40,7 @@ var recordKey = ed25519.NewKeyFromSeed(make([]byte, ed25519.SeedSize))
 func newRecordEnv(tb testing.TB) (*env, *ledger.Service) {
 	tb.Helper()
 	d, counter := dbtest.NewCounted(tb)
-	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), ledger.Indexes()); err != nil {
+	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), ledger.Indexes(), disclosure.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	e := &env{db: d, commands: counter, clock: domaintest.NewClock(time.Now()), logs: &bytes.Buffer{}}
@@ -49,9 +50,10 @@ func newRecordEnv(tb testing.TB) (*env, *ledger.Service) {
 	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.comms = community.NewService(d.Database, e.accounts, community.Config{Notifier: e.notify, Now: e.clock.Now, Operators: []string{testOperator}})
 	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now, Record: rec})
+	e.disclosures = disclosure.NewService(d.Database, e.comms, disclosure.Config{Notifier: e.notify, Now: e.clock.Now, Record: rec})
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Record: rec}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Record: rec, Disclosure: e.disclosures}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)
@@ -388,5 +390,30 @@ func TestRecordPageCommands(t *testing.T) {
 	t.Logf("database commands: %d for 2 entries, %d for 5", two, five)
 	if two != five {
 		t.Errorf("2 entries cost %d commands, 5 cost %d: want the same", two, five)
+	}
+}
+
+// TestDisclosureVersionEntry: a published disclosure version leads to its
+// entry in the record, whose leaf hash covers the version's content hash
+// and whose inclusion path reaches the signed root; a draft has none.
+func TestDisclosureVersionEntry(t *testing.T) {
+	e, rec := newRecordEnv(t)
+	v := e.village(t, "小古城村", "A1")
+	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: v.adminID, Role: domain.RoleCommittee}))
+	draft := must(e.disclosures.CreateDraft(v.admin, disclosure.DraftInput{CommunityID: v.c.ID, Kind: disclosure.KindParty,
+		Period: disclosure.DateOf(e.clock.Now(), v.c.Location()).String(), Content: disclosure.DraftContent{Title: "党费收缴公示", Body: "1—10 月党费已足额收缴。"}}))
+	const q = `query($id: ID!) { node(id: $id) { ... on DisclosureVersion { contentHash recordEntry { seq type leaf leafHash signed inclusion } } } }`
+	r := e.do(t, call{query: q, vars: map[string]any{"id": gid("DisclosureVersion", draft.ID)}, token: v.adminToken})
+	if path(r.Data, "node", "recordEntry") != nil {
+		t.Errorf("a draft's entry = %v, want none", r.Data)
+	}
+	published := must(e.disclosures.Publish(v.admin, draft.ID))
+	must(rec.PublishHead(context.Background(), v.c.ID, e.clock.Now()))
+	r = e.do(t, call{query: q, vars: map[string]any{"id": gid("DisclosureVersion", published.ID)}}) // logged out
+	wantOK(t, r)
+	leaf, _ := path(r.Data, "node", "recordEntry", "leaf").(string)
+	if path(r.Data, "node", "recordEntry", "type") != "DISCLOSURE_VERSION" || path(r.Data, "node", "recordEntry", "signed") != true ||
+		!strings.Contains(leaf, published.ContentHash) {
+		t.Errorf("entry = %v, want the signed disclosure_version entry holding content hash %s", r.Data, published.ContentHash)
 	}
 }

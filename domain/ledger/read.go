@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/db"
 )
 
 // MaxEntriesRead bounds the entries one Entries call reads.
@@ -61,4 +62,18 @@ func (s *Service) LatestHead(ctx context.Context, community domain.ID) (Head, er
 		return Head{}, domain.ErrNotFound("签名树头", "signed head")
 	}
 	return h, nil
+}
+
+// EntryAbout returns the entry of type t about subject in community's
+// record (the first, if several), in one query; found is false when the
+// record holds none.
+func (s *Service) EntryAbout(ctx context.Context, community domain.ID, t Type, subject string) (e Entry, found bool, err error) {
+	if err := checkCommunity(community); err != nil {
+		return Entry{}, false, err
+	}
+	e, err = s.findBySubject(ctx, community, t, subject)
+	if db.IsNotFound(err) {
+		return Entry{}, false, nil
+	}
+	return e, err == nil, err
 }
