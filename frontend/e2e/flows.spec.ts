@@ -89,7 +89,7 @@ test("sign up by the mailed link, ask to join, the committee approves, the new m
   // The home leads with what waits for the newcomer (nothing yet) and what anyone can start; no section is always empty.
   await expect(page.getByRole("region", { name: "待我处理" })).toContainText("暂时没有需要您处理的事。");
   await expect(page.getByRole("navigation", { name: "常用操作" }).getByRole("link", { name: "提出议题" })).toBeVisible();
-  for (const gone of ["最新公开", "我的任务", "我的巡防班次"]) await expect(page.getByRole("region", { name: gone })).toHaveCount(0);
+  for (const gone of ["我的任务", "我的巡防班次"]) await expect(page.getByRole("region", { name: gone })).toHaveCount(0);
   await expect(page.locator(".summary")).toContainText("第一网格（古城片） · 古城二组");
 });
 

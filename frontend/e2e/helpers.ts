@@ -34,6 +34,7 @@ export const ADMIN = "shen.liping@xiaogucheng.example"; // 沈丽萍, admin of �
 export const COMMITTEE = "yu.guoqiang@xiaogucheng.example"; // 俞国强, party secretary and committee
 export const GRID_WORKER = "qian.xiaoyan@xiaogucheng.example"; // 钱晓燕, grids 1 to 3
 export const RESIDENT = "yu.jianguo@xiaogucheng.example"; // 俞建国
+export const SUPERVISOR = "chu.weimin@xiaogucheng.example"; // 褚卫民, 村务监督委员会主任 (the supervisory committee)
 export const VILLAGE = "小古城村";
 /** A platform operator: playwright.config.ts puts this email in YISHI_OPERATORS; it counts once verified. */
 export const OPERATOR = "yu.chenglin@xiaogucheng.example"; // 俞成林

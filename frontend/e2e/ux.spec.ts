@@ -18,7 +18,7 @@ test("the home leads with 待我处理 and action tiles, in normal and large tex
     });
     expect(top).toEqual(["todos-h", "常用操作"]);
     await expect(page.getByRole("navigation", { name: "常用操作" }).getByRole("link", { name: /提出议题/ })).toBeVisible();
-    for (const gone of ["最新公开", "我的任务", "我的巡防班次"]) await expect(page.getByRole("region", { name: gone })).toHaveCount(0);
+    for (const gone of ["我的任务", "我的巡防班次"]) await expect(page.getByRole("region", { name: gone })).toHaveCount(0);
   }
   await largeText(page, false);
   await checkPage(page, "home-committee", info);

@@ -49,6 +49,13 @@ const PanelBuilderPage = lazyPage(() => import("./pages/panelBuilder"), "PanelBu
 const ProposeTopicPage = lazyPage(() => import("./pages/topics"), "ProposeTopicPage");
 const RecordRedirectPage = lazyPage(() => import("./pages/topics"), "RecordRedirectPage");
 const RecordPage = lazyPage(() => import("./pages/record"), "RecordPage");
+const DisclosuresPage = lazyPage(() => import("./pages/disclosures"), "DisclosuresPage");
+const DisclosurePage = lazyPage(() => import("./pages/disclosure"), "DisclosurePage");
+const DisclosureNoticePage = lazyPage(() => import("./pages/disclosureNotice"), "DisclosureNoticePage");
+const DisclosureDeskPage = lazyPage(() => import("./pages/disclosureDesk"), "DisclosureDeskPage");
+const NewDisclosurePage = lazyPage(() => import("./pages/disclosureEdit"), "NewDisclosurePage");
+const EditDisclosurePage = lazyPage(() => import("./pages/disclosureEdit"), "EditDisclosurePage");
+const CorrectDisclosurePage = lazyPage(() => import("./pages/disclosureEdit"), "CorrectDisclosurePage");
 const WorkbenchPage = lazyPage(() => import("./pages/workbench"), "WorkbenchPage");
 const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
 const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
@@ -106,6 +113,10 @@ export function App() {
           <Route path="/operator" element={<Private><OperatorPage /></Private>} />
           {/* The public record is for anyone, logged out too: outside the members-only layout. */}
           <Route path="/c/:cid/record" element={<RecordPage />} />
+          {/* Published disclosures and their notices too; their editors and desk are for members. */}
+          <Route path="/c/:cid/disclosures" element={<DisclosuresPage />} />
+          <Route path="/c/:cid/disclosures/:did" element={<DisclosurePage />} />
+          <Route path="/c/:cid/disclosures/:did/notice" element={<DisclosureNoticePage />} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
             <Route index element={<CommunityHomePage />} />
             <Route path="work" element={<WorkbenchPage />} />
@@ -124,6 +135,10 @@ export function App() {
             <Route path="meetings/:mid/checkin" element={<CheckInPage />} />
             <Route path="resolutions" element={<ResolutionBoardPage />} />
             <Route path="resolutions/:rid" element={<ResolutionPage />} />
+            <Route path="disclosures/desk" element={<DisclosureDeskPage />} />
+            <Route path="disclosures/new" element={<NewDisclosurePage />} />
+            <Route path="disclosures/:did/edit" element={<EditDisclosurePage />} />
+            <Route path="disclosures/:did/correct" element={<CorrectDisclosurePage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

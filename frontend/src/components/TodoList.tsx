@@ -46,6 +46,26 @@ export const TodosQueryDoc = graphql(`
           ... on Meeting {
             title
           }
+          ... on DisclosureQuestion {
+            text
+            disclosure {
+              id
+            }
+          }
+          ... on DisclosureVersion {
+            title
+            disclosure {
+              id
+            }
+          }
+          ... on Disclosure {
+            current {
+              title
+            }
+          }
+          ... on Community {
+            name
+          }
         }
       }
     }
@@ -73,6 +93,16 @@ export function todoPath(communityId: string, td: Pick<Todo, "kind" | "subject">
       return `${base}/resolutions/${s.resolutionId}`;
     case "Meeting":
       return `${base}/meetings/${s.id}`;
+    case "DisclosureQuestion":
+      return `${base}/disclosures/${s.disclosure.id}?tab=questions`;
+    case "DisclosureVersion":
+      // A draft waiting to be published: its editor.
+      return `${base}/disclosures/${s.disclosure.id}/edit`;
+    case "Disclosure":
+      return `${base}/disclosures/${s.id}`;
+    case "Community":
+      // A period due with no disclosure yet: the desk lists it with the way to draft it.
+      return td.kind === "PUBLISH_DUE" ? `${base}/disclosures/desk` : base;
   }
   return base;
 }
@@ -86,7 +116,14 @@ function subjectTitle(s: Todo["subject"]): string {
       return s.title;
     case "Motion":
     case "Resolution":
+    case "DisclosureQuestion":
       return s.text;
+    case "DisclosureVersion":
+      return s.title;
+    case "Disclosure":
+      return s.current.title;
+    case "Community":
+      return s.name;
   }
   return "";
 }

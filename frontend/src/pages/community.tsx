@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
+import { HomeDisclosures } from "../components/disclosure/HomeDisclosures";
 import { HomeResolutions } from "../components/HomeResolutions";
 import { HomeTopics, HomeTopicsQuery } from "../components/HomeTopics";
 import { RoleHistory } from "../components/RoleHistory";
@@ -79,6 +80,9 @@ export function CommunityHomePage() {
         <Link className="action-tile" to={`/c/${community.id}/resolutions`}>
           <span aria-hidden="true">📋</span> {t("home.browseResolutions")}
         </Link>
+        <Link className="action-tile" to={`/c/${community.id}/disclosures`}>
+          <span aria-hidden="true">📢</span> {t("home.browseDisclosures")}
+        </Link>
         <Link className="action-tile" to={`/c/${community.id}/record`}>
           <span aria-hidden="true">🔏</span> {t("home.browseRecord")}
         </Link>
@@ -133,6 +137,7 @@ export function CommunityHomePage() {
         <DashboardSection id="resolutions" title={t("home.sections.resolutions")} empty={t("home.sections.resolutionsEmpty")} hint={t("home.sections.resolutionsHint")}>
           <HomeResolutions communityId={community.id} />
         </DashboardSection>
+        <HomeDisclosures communityId={community.id} communityKind={community.kind} zone={community.settings.timeZone} />
       </div>
       <section className="panel" aria-label={t("roleHistory.title")}>
         <RoleHistory communityId={community.id} zone={community.settings.timeZone} />

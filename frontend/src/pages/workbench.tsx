@@ -5,6 +5,7 @@ import { TodosQueryDoc, todoPath, type Todo } from "../components/TodoList";
 import { EmptyState, Page } from "../components/ui";
 import { useCommunity } from "../lib/community";
 import { useMemberPicker, type PickableMember } from "../lib/memberPicker";
+import { hasRole } from "../viewer";
 
 /** Tile is one way into a staff tool: a big link with an icon. */
 function Tile({ to, icon, label }: { to: string; icon: string; label: string }) {
@@ -34,6 +35,7 @@ export function WorkbenchPage() {
             {can.screener && <Tile to={`${base}/screening`} icon="⚖️" label={t("workbench.screening")} />}
             {can.committee && <Tile to={`${base}/meetings/new`} icon="📅" label={t("workbench.scheduleMeeting")} />}
             <Tile to={`${base}/resolutions`} icon="📋" label={t("workbench.resolutions")} />
+            {(can.committee || hasRole(membership, "PARTY")) && <Tile to={`${base}/disclosures/desk`} icon="📢" label={t("workbench.disclosures")} />}
           </nav>
         </section>
       )}
@@ -44,6 +46,7 @@ export function WorkbenchPage() {
             <Tile to={`${base}/members`} icon="👥" label={t("workbench.members")} />
             {can.staff && <Tile to={`${base}/members?tab=requests`} icon="📨" label={t("workbench.requests")} />}
             {(can.gridWorker || can.manager) && <Tile to={`${base}/assisted`} icon="✚" label={t("workbench.assisted")} />}
+            {can.gridWorker && <Tile to={`${base}/disclosures/desk`} icon="📌" label={t("workbench.postings")} />}
             {can.admin && <Tile to={`${base}/grids`} icon="▦" label={t("workbench.grids")} />}
             {can.admin && <Tile to={`${base}/notifications/failed`} icon="✉️" label={t("workbench.failed")} />}
           </nav>

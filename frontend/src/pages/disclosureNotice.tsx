@@ -1,0 +1,143 @@
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useQuery } from "urql";
+import { FinanceItems, FinanceSummary } from "../components/disclosure/Finance";
+import { CommunityGate, type PublicCommunity } from "../components/disclosure/publicCommunity";
+import { useRecordEntry } from "../components/disclosure/Verification";
+import { QrCode } from "../components/meeting/QrCode";
+import { NotFoundPage } from "../components/NotFound";
+import { FormError, Page, Skeleton, formatDate } from "../components/ui";
+import { graphql } from "../gql";
+import { kindLabel, versionTypeKey } from "../lib/disclosure";
+import { fenOf, formatYuan } from "../lib/disclosureMoney";
+import { toFormErrors } from "../lib/errors";
+import { periodLabel } from "../lib/disclosurePeriod";
+
+const NoticeQueryDoc = graphql(`
+  query DisclosureNotice($id: ID!, $cid: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Disclosure {
+        id
+        kind
+        state
+        community {
+          id
+        }
+        period {
+          key
+        }
+        current {
+          ...DisclosureContentFields
+        }
+      }
+    }
+    community(id: $cid) {
+      id
+      financeCategories {
+        code
+        label
+      }
+    }
+  }
+`);
+
+/**
+ * DisclosureNoticePage is /c/:cid/disclosures/:did/notice, the printable
+ * notice (公示栏) of a disclosure's version in force, for anyone: on A4,
+ * without the app's frame, with the text, the figures and items, a QR code
+ * to the online version, and the reference of its entry in the public
+ * record (the content hash, and the entry's number when found).
+ */
+export function DisclosureNoticePage() {
+  const { t } = useTranslation();
+  const { cid = "", did = "" } = useParams();
+  return <CommunityGate cid={cid} title={t("disclosure.notice.title")}>{(c) => <Notice community={c} did={did} />}</CommunityGate>;
+}
+
+function Notice({ community, did }: { community: PublicCommunity; did: string }) {
+  const { t, i18n } = useTranslation();
+  const [res] = useQuery({ query: NoticeQueryDoc, variables: { id: did, cid: community.id } });
+  const node = res.data?.node;
+  const d = node?.__typename === "Disclosure" ? node : null;
+  const v = d?.current ?? null;
+  const entry = useRecordEntry(community.id, v && v.state === "PUBLISHED" ? v.id : null);
+  const err = toFormErrors(res.error, [], t("app.networkError")).form;
+  if (res.data && (!d || d.community.id !== community.id)) return <NotFoundPage />;
+  if (!d || !v) {
+    return (
+      <Page title={t("disclosure.notice.title")}>
+        <FormError message={err} />
+        <Skeleton lines={8} />
+      </Page>
+    );
+  }
+  const zone = community.settings.timeZone;
+  const online = `${window.location.origin}/c/${community.id}/disclosures/${d.id}`;
+  const categories = new Map((res.data?.community?.financeCategories ?? []).map((c) => [c.code, c.label]));
+  const kind = kindLabel(t, d.kind, community.kind);
+  return (
+    <div className="notice-sheet">
+      <p className="no-print actions notice-tools">
+        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+          {t("disclosure.notice.print")}
+        </button>
+        <Link className="btn" to={`/c/${community.id}/disclosures/${d.id}`}>
+          {t("disclosure.notice.back")}
+        </Link>
+      </p>
+      <Page title={v.title}>
+        <p className="notice-head">
+          <span>{community.name}</span>
+          <span>{t("disclosure.notice.kindPeriod", { kind, period: periodLabel(d.period.key, i18n.language) })}</span>
+        </p>
+        <p className="notice-meta">
+          {t("disclosure.notice.version", { n: v.number, type: t(versionTypeKey(v.type)) })}
+          {v.publishedAt && ` · ${t("disclosure.publishedOn", { date: formatDate(v.publishedAt, i18n.language, zone) })}`}
+        </p>
+        {v.state !== "PUBLISHED" && <p className="alert alert-warn">{t("disclosure.notice.draft")}</p>}
+        {v.reason && <p className="notice-reason">{t(v.type === "WITHDRAWAL" ? "disclosure.notice.withdrawReason" : "disclosure.notice.correctionReason", { reason: v.reason })}</p>}
+        {v.body && <div className="notice-body">{v.body}</div>}
+        {v.power && (
+          <dl className="notice-facts">
+            <dt>{t("disclosure.power.decision")}</dt>
+            <dd>{v.power.decision}</dd>
+            <dt>{t("disclosure.power.decidedBy")}</dt>
+            <dd>{v.power.decidedBy}</dd>
+            <dt>{t("disclosure.power.basis")}</dt>
+            <dd>{v.power.basis}</dd>
+            <dt>{t("disclosure.power.amount")}</dt>
+            <dd>{fenOf(v.power.amount) === 0 ? t("disclosure.power.noAmount") : formatYuan(fenOf(v.power.amount))}</dd>
+          </dl>
+        )}
+        {v.finance && (
+          <>
+            <FinanceSummary f={v.finance} />
+            {/* On paper always a table; on a phone's screen, cards. */}
+            <div className="print-only">
+              <FinanceItems items={v.finance.items} categories={categories} communityId={community.id} table />
+            </div>
+            <div className="screen-only">
+              <FinanceItems items={v.finance.items} categories={categories} communityId={community.id} />
+            </div>
+          </>
+        )}
+        <footer className="notice-foot">
+          <div className="notice-qr">
+            <QrCode url={online} label={t("disclosure.notice.qrLabel")} />
+            <p className="small">{t("disclosure.notice.scan")}</p>
+            <p className="record-hash">{online}</p>
+          </div>
+          <dl className="notice-ref">
+            <dt>{t("disclosure.notice.issuer")}</dt>
+            <dd>{t("disclosure.notice.issuerName", { name: community.name })}</dd>
+            <dt>{t("disclosure.contentHash")}</dt>
+            <dd className="record-hash">{v.contentHash ?? t("disclosure.noHash")}</dd>
+            <dt>{t("disclosure.recordEntry")}</dt>
+            <dd>{entry ? t("disclosure.notice.entry", { seq: entry.seq, code: community.code }) : t("disclosure.notice.entryPending", { code: community.code })}</dd>
+          </dl>
+        </footer>
+      </Page>
+    </div>
+  );
+}
