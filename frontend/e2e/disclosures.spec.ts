@@ -362,3 +362,30 @@ test("the October finance story: published, questioned, escalated, corrected, po
 function lastMonthBefore(m: { year: number; month: number }): string {
   return m.month === 1 ? `${m.year - 1}年12月` : `${m.year}年${m.month - 1}月`;
 }
+
+test("the committee sets the disclosure rules and adds a sub-account on the desk", async ({ page }) => {
+  await login(page, COMMITTEE);
+  await enterVillage(page);
+  await openWorkbench(page, "公开事项");
+  const rules = page.getByRole("form", { name: "公开时限" });
+  const finance = rules.getByLabel("财务：期满后几天内公开");
+  const kept = await finance.inputValue();
+  // A bad number is refused next to its field, and clears as it is typed.
+  await finance.fill("0");
+  await rules.getByRole("button", { name: "保存规则" }).click();
+  await expect(finance).toHaveAttribute("aria-invalid", "true");
+  await finance.fill(kept);
+  await expect(finance).not.toHaveAttribute("aria-invalid", "true");
+  await expect(rules.getByLabel("财务公开周期")).toHaveValue("MONTHLY");
+  await rules.getByRole("button", { name: "保存规则" }).click();
+  await expect(page.getByText("公开规则已保存。")).toBeVisible();
+
+  const accounts = page.getByRole("form", { name: "本村明细科目" });
+  await accounts.getByRole("button", { name: "添加科目" }).click();
+  await expect(accounts.locator(".field-error, .alert-error").first()).toBeVisible();
+  await accounts.getByLabel("上级科目").selectOption({ index: 1 });
+  await accounts.getByLabel("明细科目名称").fill("河道保洁");
+  await accounts.getByRole("button", { name: "添加科目" }).click();
+  await expect(page.getByText("已添加科目“河道保洁”。")).toBeVisible();
+  await expect(accounts).toContainText("河道保洁");
+});

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { DisclosureCard } from "../components/disclosure/DisclosureCard";
+import { DisclosureSettings } from "../components/disclosure/DisclosureSettings";
 import { CardSkeleton, EmptyState, FormError, Page } from "../components/ui";
 import { graphql } from "../gql";
 import type { DisclosureRecordPeriodFieldsFragment } from "../gql/graphql";
@@ -135,6 +136,7 @@ export function DisclosureDeskPage() {
           )}
         </section>
       )}
+      {can.committee && <DisclosureSettings communityId={community.id} />}
       <p>
         <Link to={base}>{t("disclosure.desk.toList")}</Link>
       </p>
