@@ -233,12 +233,14 @@ test("the October finance story: published, questioned, escalated, corrected, po
   await expect(page.getByRole("link", { name: "下载本期财务收支明细（CSV）" })).toHaveAttribute("href", new RegExp(`/finance/${month.key}\\.csv$`));
   await checkPage(page, "disclosure", info);
 
-  // The printable notice: A4, the figures, a QR code to this page, the content hash.
+  // The printable notice: A4, the figures, a QR code to this page, the hashes.
   await page.getByRole("link", { name: "打印公示栏" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${month.label}财务收支公开` })).toBeVisible();
   await expect(page.getByRole("img", { name: "网上版本的二维码" })).toBeVisible();
   await expect(page.getByText("小古城村村委会", { exact: true })).toBeVisible(); // the committee named by the community's kind
-  await expect(page.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
+  // The content hash and the record entry's hash, and the record's latest signed head.
+  await expect(page.getByText(/^[0-9a-f]{64}$/)).toHaveCount(2);
+  await expect(page.getByText(/^截至 .+ 共 \d+ 条，树根 [0-9a-f]{64}$/)).toBeVisible();
   await expect(page.getByRole("list", { name: "收支明细" })).toContainText("¥37,200.00");
   await checkPage(page, "disclosure-notice", info);
   // On paper: no app frame, and the items as a table.

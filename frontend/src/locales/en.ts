@@ -1598,6 +1598,9 @@ const en: Messages = {
       issuerName: "The committee of {{name}}",
       entry: "Public record entry {{seq}} ({{code}})",
       entryPending: "In the public record ({{code}}); check it online",
+      leafHash: "Entry hash",
+      head: "Signed tree head",
+      headText: "{{size}} entries as of {{date}}, root {{root}}",
     },
   },
 };

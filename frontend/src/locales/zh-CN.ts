@@ -1597,6 +1597,9 @@ const zhCN = {
       issuerName: "{{name}}村（居）委会",
       entry: "公信链第 {{seq}} 条（{{code}}）",
       entryPending: "已记入公信链（{{code}}），可在网上核验",
+      leafHash: "记录哈希",
+      head: "签名树头",
+      headText: "截至 {{date}} 共 {{size}} 条，树根 {{root}}",
     },
   },
 };

@@ -135,6 +135,20 @@ function Notice({ community, did }: { community: PublicCommunity; did: string })
             <dd className="record-hash">{v.contentHash ?? t("disclosure.noHash")}</dd>
             <dt>{t("disclosure.recordEntry")}</dt>
             <dd>{entry ? t("disclosure.notice.entry", { seq: entry.seq, code: community.code }) : t("disclosure.notice.entryPending", { code: community.code })}</dd>
+            {entry && (
+              <>
+                <dt>{t("disclosure.notice.leafHash")}</dt>
+                <dd className="record-hash">{entry.leafHash}</dd>
+              </>
+            )}
+            {entry?.head && (
+              <>
+                <dt>{t("disclosure.notice.head")}</dt>
+                <dd className="record-hash">
+                  {t("disclosure.notice.headText", { size: entry.head.size, date: formatDate(entry.head.at, i18n.language, community.settings.timeZone), root: entry.head.root })}
+                </dd>
+              </>
+            )}
           </dl>
         </footer>
       </Page>

@@ -7,16 +7,25 @@ import { checkFile, type FileCheck } from "../../lib/disclosure";
 import { formatBytes } from "../../lib/disclosureMoney";
 
 const RecordEntryOfQueryDoc = graphql(`
-  query DisclosureRecordEntry($id: ID!) {
+  query DisclosureRecordEntry($id: ID!, $version: ID!) {
+    node(id: $version) {
+      __typename
+      ... on DisclosureVersion {
+        id
+        recordEntry {
+          seq
+          leafHash
+          signed
+        }
+      }
+    }
     community(id: $id) {
       id
       record {
-        entries(first: 100, newestFirst: true) {
-          nodes {
-            seq
-            subject
-            signed
-          }
+        latestHead {
+          size
+          root
+          at
         }
       }
     }
@@ -24,15 +33,23 @@ const RecordEntryOfQueryDoc = graphql(`
 `);
 
 /**
- * useRecordEntry finds a published version's entry in the public record
- * (subject: the version's ID) among the newest hundred; null when it is
- * not there (yet), undefined while it loads.
+ * useRecordEntry reads a published version's entry in the public record
+ * (DisclosureVersion.recordEntry: its number, leaf hash and whether a
+ * signed head covers it) with the record's latest signed head, for the
+ * notice to print; null when it is not recorded (yet), undefined while
+ * it loads.
  */
 export function useRecordEntry(communityId: string, versionId: string | null, pause = false) {
-  const [res] = useQuery({ query: RecordEntryOfQueryDoc, variables: { id: communityId }, pause: pause || !versionId, requestPolicy: "cache-and-network" });
-  const nodes = res.data?.community?.record.entries.nodes;
-  if (!nodes) return undefined;
-  return nodes.find((e) => e.subject === versionId) ?? null;
+  const [res] = useQuery({
+    query: RecordEntryOfQueryDoc,
+    variables: { id: communityId, version: versionId ?? "" },
+    pause: pause || !versionId,
+    requestPolicy: "cache-and-network",
+  });
+  if (!res.data) return undefined;
+  const node = res.data.node;
+  const entry = node?.__typename === "DisclosureVersion" ? node.recordEntry : null;
+  return entry ? { ...entry, head: res.data.community?.record.latestHead ?? null } : null;
 }
 
 /** Attachment is a file a version links to, with the hash and size it had when attached. */
