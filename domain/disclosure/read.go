@@ -227,17 +227,12 @@ func (s *Service) VersionsByID(ctx context.Context, ids []domain.ID) (map[domain
 		return nil, err
 	}
 	out := make(map[domain.ID]Version, len(docs))
-	viewers := map[domain.ID]viewer{}
+	editors := editorsOf{s: s}
 	for _, d := range docs {
 		if d.State == string(VersionDraft) {
-			v, ok := viewers[d.CommunityID]
-			if !ok {
-				if v, err = s.viewerOf(ctx, d.CommunityID); err != nil {
-					return nil, err
-				}
-				viewers[d.CommunityID] = v
-			}
-			if !v.sees(Kind(d.Kind)) {
+			if ok, err := editors.edits(ctx, d.CommunityID, Kind(d.Kind)); err != nil {
+				return nil, err
+			} else if !ok {
 				continue
 			}
 		}
@@ -260,21 +255,40 @@ func (s *Service) DisclosuresByID(ctx context.Context, ids []domain.ID) (map[dom
 		return nil, err
 	}
 	out := make(map[domain.ID]Disclosure, len(docs))
-	viewers := map[domain.ID]viewer{}
+	editors := editorsOf{s: s}
 	for _, d := range docs {
 		if d.Published == 0 {
-			v, ok := viewers[d.CommunityID]
-			if !ok {
-				if v, err = s.viewerOf(ctx, d.CommunityID); err != nil {
-					return nil, err
-				}
-				viewers[d.CommunityID] = v
-			}
-			if !v.sees(Kind(d.Kind)) {
+			if ok, err := editors.edits(ctx, d.CommunityID, Kind(d.Kind)); err != nil {
+				return nil, err
+			} else if !ok {
 				continue
 			}
 		}
 		out[d.ID] = toDisclosure(d)
 	}
 	return out, nil
+}
+
+// editorsOf says whether the actor edits a kind of disclosure in a
+// community, reading the actor's access once per community: the batch
+// reads show drafts to their editors only.
+type editorsOf struct {
+	s       *Service
+	viewers map[domain.ID]viewer
+}
+
+// edits reports whether the actor may see drafts of kind in community.
+func (e *editorsOf) edits(ctx context.Context, community domain.ID, kind Kind) (bool, error) {
+	v, ok := e.viewers[community]
+	if !ok {
+		var err error
+		if v, err = e.s.viewerOf(ctx, community); err != nil {
+			return false, err
+		}
+		if e.viewers == nil {
+			e.viewers = map[domain.ID]viewer{}
+		}
+		e.viewers[community] = v
+	}
+	return v.sees(kind), nil
 }
