@@ -157,6 +157,11 @@ type disclosureVersionInput struct {
 	VersionID domain.ID `json:"versionId" id:"DisclosureVersion"`
 }
 
+type checkDisclosureAttachmentInput struct {
+	VersionID domain.ID `json:"versionId" id:"DisclosureVersion"`
+	Index     int       `json:"index"`
+}
+
 type askDisclosureQuestionInput struct {
 	VersionID domain.ID `json:"versionId" id:"DisclosureVersion"`
 	Text      string    `json:"text"`

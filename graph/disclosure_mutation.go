@@ -314,4 +314,32 @@ func (b *builder) disclosureMutations(f graphql.Fields) {
 			return map[string]any{"version": v, "readCount": n}, err
 		}),
 	}
+	f["checkDisclosureAttachment"] = &graphql.Field{
+		Type: nonNull(payload("CheckDisclosureAttachmentPayload", graphql.Fields{
+			"reachable": {Type: nonNull(graphql.Boolean), Description: "The link gave a file."},
+			"matches":   {Type: nonNull(graphql.Boolean), Description: "The file has the size and SHA-256 recorded when it was attached."},
+			"sha256":    {Type: graphql.String, Description: "The SHA-256 of what the link gave (of its first size+1 bytes when longer); null when unreachable."},
+			"size":      {Type: graphql.Int, Description: "The bytes the link gave, at most one more than recorded; null when unreachable."},
+			"checkedAt": {Type: nonNull(graphql.DateTime)},
+		})),
+		Description: "Has the server download a published version's attachment (by its index in attachments) and compare it with the SHA-256 and size recorded: " +
+			"for files on other sites, which the page may not read. For anyone, logged out too. Only public addresses are fetched, files up to 100 MiB (INVALID above), " +
+			"four at a time (RATE_LIMITED); a result answers the same question for ten minutes.",
+		Args: inputArg("CheckDisclosureAttachmentInput", graphql.InputObjectConfigFieldMap{"versionId": id, "index": {Type: nonNull(graphql.Int)}}),
+		Resolve: publicMutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[checkDisclosureAttachmentInput](p)
+			if err != nil {
+				return nil, err
+			}
+			c, err := svc().CheckAttachmentOnServer(p.Context, in.VersionID, in.Index)
+			if err != nil {
+				return nil, err
+			}
+			out := map[string]any{"reachable": c.Reachable, "matches": c.Matches, "checkedAt": c.CheckedAt, "sha256": nil, "size": nil}
+			if c.Reachable {
+				out["sha256"], out["size"] = c.SHA256, c.Size
+			}
+			return out, nil
+		}),
+	}
 }

@@ -2,7 +2,11 @@ package graph_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -440,5 +444,50 @@ func TestDisclosureListCommands(t *testing.T) {
 	t.Logf("database commands: %d for 2 disclosures, %d for 10", two, ten)
 	if two != ten {
 		t.Errorf("2 disclosures cost %d commands, 10 cost %d: want the same", two, ten)
+	}
+}
+
+// TestCheckDisclosureAttachmentOverAPI has the server check a published
+// version's attachments for anyone, logged out: one still the same, one
+// changed, one gone.
+func TestCheckDisclosureAttachmentOverAPI(t *testing.T) {
+	dv := newDisclosureVillage(t)
+	files := map[string]string{"/minutes.pdf": "第三季度村务会议记录", "/photo.jpg": "replaced"}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if body, ok := files[r.URL.Path]; ok {
+			_, _ = w.Write([]byte(body))
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	hash := func(s string) string { sum := sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:]) }
+	attach := []map[string]any{
+		{"url": srv.URL + "/minutes.pdf", "name": "会议记录", "sha256": hash(files["/minutes.pdf"]), "size": len(files["/minutes.pdf"])},
+		{"url": srv.URL + "/photo.jpg", "name": "现场照片", "sha256": hash("the photo"), "size": 9},
+		{"url": srv.URL + "/gone.pdf", "name": "已删除", "sha256": hash("gone"), "size": 4},
+	}
+	r := dv.do(t, dv.committeeTok, createDraftQ, map[string]any{"in": map[string]any{"communityId": dv.community, "kind": "VILLAGE", "period": "2026-Q3",
+		"title": "第三季度村务", "body": "见附件", "attachments": attach}})
+	wantOK(t, r)
+	v := path(r.Data, "createDisclosureDraft", "version", "id")
+	const check = `mutation($v: ID!, $i: Int!) { checkDisclosureAttachment(input: {versionId: $v, index: $i}) { reachable matches sha256 size checkedAt } }`
+	wantCode(t, dv.do(t, "", check, map[string]any{"v": v, "i": 0}), "NOT_FOUND")
+	wantOK(t, dv.do(t, dv.committeeTok, publishQ, map[string]any{"v": v}))
+	for i, want := range []struct {
+		reachable, matches bool
+		size               any
+	}{{true, true, float64(len(files["/minutes.pdf"]))}, {true, false, float64(len("replaced"))}, {false, false, nil}} {
+		r := dv.do(t, "", check, map[string]any{"v": v, "i": i})
+		wantOK(t, r)
+		c := path(r.Data, "checkDisclosureAttachment")
+		if path(c, "reachable") != want.reachable || path(c, "matches") != want.matches || path(c, "size") != want.size {
+			t.Errorf("attachment %d: %v, want %+v", i, c, want)
+		}
+	}
+	r = dv.do(t, "", check, map[string]any{"v": v, "i": 3})
+	wantCode(t, r, "BAD_USER_INPUT")
+	if f, _ := firstField(r); f != "index" {
+		t.Errorf("a bad index: field %q", f)
 	}
 }

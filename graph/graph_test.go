@@ -70,7 +70,8 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.comms = community.NewService(d.Database, e.accounts, community.Config{Notifier: e.notify, Now: e.clock.Now, Operators: []string{testOperator}})
 	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now})
-	e.disclosures = disclosure.NewService(d.Database, e.comms, disclosure.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log})
+	e.disclosures = disclosure.NewService(d.Database, e.comms, disclosure.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log,
+		Fetcher: &disclosure.WebFetcher{AllowPrivate: true}}) // the tests' file servers listen on loopback
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
 	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures}

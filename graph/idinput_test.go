@@ -215,6 +215,8 @@ var publicMutations = map[string]bool{
 	// Anyone's online read of a published disclosure counts, as the
 	// disclosure area intends; a draft is NOT_FOUND, as to any outsider.
 	"countDisclosureRead": true,
+	// Anyone may have the server check a published attachment.
+	"checkDisclosureAttachment": true,
 }
 
 // TestLoggedOutMutations: logged out, every mutation but the few that log

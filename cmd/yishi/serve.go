@@ -95,7 +95,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Operators: cfg.Operators, Now: a.now})
 	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
-	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, Fetcher: &disclosure.WebFetcher{}, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	// What a stop left half done (a claim without its change, a key

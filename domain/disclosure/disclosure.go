@@ -37,9 +37,12 @@ type Service struct {
 	comms    *community.Service
 	notifier Notifier
 	record   *ledger.Service
+	fetcher  Fetcher
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
+
+	serverChecks *serverChecks // shared by copies from WithClock
 }
 
 // Notifier queues reminders; notify.Service is one. Items with the same
@@ -52,6 +55,7 @@ type Notifier interface {
 type Config struct {
 	Notifier Notifier        // nil sends no reminders
 	Record   *ledger.Service // the public record (公信链); nil records nothing
+	Fetcher  Fetcher         // downloads attachments for the server to check; nil checks none
 	Now      func() time.Time
 	BaseURL  string // links in reminders start with it
 	Log      *slog.Logger
@@ -65,7 +69,8 @@ func NewService(d *mongo.Database, comms *community.Service, cfg Config) *Servic
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, comms: comms, notifier: cfg.Notifier, record: cfg.Record, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	return &Service{db: d, comms: comms, notifier: cfg.Notifier, record: cfg.Record, fetcher: cfg.Fetcher, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log,
+		serverChecks: newServerChecks()}
 }
 
 // WithClock returns a copy of the service that reads the time from now:

@@ -193,6 +193,10 @@ test("the October finance story: published, questioned, escalated, corrected, po
     await row.getByLabel("用途").fill(it.what);
     await row.getByLabel("对方单位").fill(it.who);
   }
+  // The cleaners' wages served the parking resolution: the item links to it.
+  const linkField = page.getByRole("group", { name: "第 4 笔" }).getByLabel("资金用于（决议或议题）");
+  await expect(linkField.locator("option", { hasText: "决议：村口停车难" })).toHaveCount(1);
+  await linkField.selectOption({ label: "决议：村口停车难" });
   // The live totals leave out what cannot be read; the server names the row's field.
   const totals = page.getByRole("region", { name: "合计（随输入更新）" });
   await expect(totals).toContainText("¥38,500.00");
@@ -230,6 +234,8 @@ test("the October finance story: published, questioned, escalated, corrected, po
   const garbage = page.getByRole("list", { name: "收支明细" }).getByRole("listitem").filter({ hasText: "生活垃圾清运费" });
   await expect(garbage).toContainText("支出 ¥37,200.00");
   await expect(garbage).toContainText("垃圾清运");
+  const wages = page.getByRole("list", { name: "收支明细" }).getByRole("listitem").filter({ hasText: "保洁员工资" });
+  await expect(wages.getByRole("link", { name: "相关决议" })).toHaveAttribute("href", /\/resolutions\/[^/]+$/);
   await expect(page.getByRole("link", { name: "下载本期财务收支明细（CSV）" })).toHaveAttribute("href", new RegExp(`/finance/${month.key}\\.csv$`));
   await checkPage(page, "disclosure", info);
 

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { ChipRow } from "../components/ChipRow";
 import { DisclosureCard } from "../components/disclosure/DisclosureCard";
 import { Exports } from "../components/disclosure/Exports";
 import { CommunityGate, type DisclosureAbilities, type PublicCommunity } from "../components/disclosure/publicCommunity";
 import { ScheduleRecord } from "../components/disclosure/ScheduleRecord";
-import { CardSkeleton, EmptyState, FormError, LoadMore, Page } from "../components/ui";
+import { CardSkeleton, EmptyState, FormError, LoadMore, Notice, Page } from "../components/ui";
 import { graphql } from "../gql";
 import type { DisclosureKind } from "../gql/graphql";
 import { KINDS, kindLabel } from "../lib/disclosure";
@@ -46,6 +46,8 @@ export function DisclosuresPage() {
 function DisclosureList({ community, can }: { community: PublicCommunity; can: DisclosureAbilities }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
+  // What the editor says after deleting a first draft, which leads here.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const kindParam = params.get("kind") as DisclosureKind | null;
   const kind = kindParam && KINDS.includes(kindParam) ? kindParam : null;
   const yearParam = Number(params.get("year"));
@@ -65,6 +67,7 @@ function DisclosureList({ community, can }: { community: PublicCommunity; can: D
   const editor = (k: DisclosureKind) => can.committee || (k === "PARTY" && can.party);
   return (
     <Page title={t("disclosure.title")} wide>
+      <Notice message={notice} />
       <p className="lead">{t("disclosure.intro", { name: community.name, village: villageWord })}</p>
       <ChipRow
         label={t("disclosure.kindFilter")}

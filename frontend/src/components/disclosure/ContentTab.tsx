@@ -107,7 +107,7 @@ export function VersionContent({
             <dd>{fenOf(v.power.amount) === 0 ? t("disclosure.power.noAmount") : formatYuan(fenOf(v.power.amount))}</dd>
           </dl>
         )}
-        <Attachments files={v.attachments} />
+        <Attachments files={v.attachments} versionId={v.state === "PUBLISHED" ? v.id : undefined} />
         {v.state === "PUBLISHED" && <VerifyFold communityId={communityId} versionId={v.id} contentHash={v.contentHash} attachments={v.attachments} />}
       </section>
       {v.finance && (

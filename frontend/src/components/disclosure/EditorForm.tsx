@@ -13,7 +13,44 @@ import { AttachmentsEditor } from "./AttachmentsEditor";
 import { useEditorActions, type Saved, type Target } from "./editorActions";
 import { KindPeriodFields, TextFields } from "./EditorFields";
 import { FinanceSummary } from "./Finance";
-import { ItemsEditor, type Category } from "./ItemsEditor";
+import { ItemsEditor, type Category, type LinkTarget } from "./ItemsEditor";
+
+const LinkTargetsQueryDoc = graphql(`
+  query DisclosureLinkTargets($id: ID!) {
+    community(id: $id) {
+      id
+      resolutions {
+        id
+        topic {
+          id
+          title
+        }
+      }
+      topics(first: 50, state: ACCEPTED) {
+        nodes {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * useLinkTargets lists what a finance item's money may have served: the
+ * community's resolutions, then its accepted topics not yet resolved.
+ */
+function useLinkTargets(communityId: string, pause: boolean): LinkTarget[] {
+  const { t } = useTranslation();
+  const [res] = useQuery({ query: LinkTargetsQueryDoc, variables: { id: communityId }, pause });
+  const c = res.data?.community;
+  if (!c) return [];
+  const resolved = new Set(c.resolutions.map((r) => r.topic.id));
+  return [
+    ...c.resolutions.map((r) => ({ id: r.id, label: t("disclosure.editor.linkResolution", { title: r.topic.title }) })),
+    ...c.topics.nodes.filter((tp) => !resolved.has(tp.id)).map((tp) => ({ id: tp.id, label: t("disclosure.editor.linkTopic", { title: tp.title }) })),
+  ];
+}
 
 const PrevClosingQueryDoc = graphql(`
   query DisclosurePrevClosing($id: ID!, $period: String!) {
@@ -81,6 +118,7 @@ export function EditorForm({
   const finance = draft.kind === "FINANCE";
   const prev = finance ? prevPeriod(draft.period) : null;
   const [prevRes] = useQuery({ query: PrevClosingQueryDoc, variables: { id: community.id, period: prev ?? "" }, pause: !prev });
+  const links = useLinkTargets(community.id, !finance);
   const prevNode = prevRes.data?.community?.disclosures.nodes[0];
   const prevClosing = prevNode && prevNode.state !== "DRAFT" ? prevNode.current.finance?.closingBalance ?? null : null;
   // A new period opens with the last one's closing balance, filled in
@@ -155,7 +193,7 @@ export function EditorForm({
               {errs.fields.items}
             </p>
           )}
-          <ItemsEditor rows={draft.items} period={draft.period} categories={categories} errors={errs.fields} onChange={setRow} onRemove={removeRow} />
+          <ItemsEditor rows={draft.items} period={draft.period} categories={categories} links={links} errors={errs.fields} onChange={setRow} onRemove={removeRow} />
           <p className="actions">
             <button type="button" className="btn btn-small" onClick={() => change({ items: [...draft.items, newRow(draft.period, today, "INCOME")] }, "items")}>
               {t("disclosure.editor.addIncome")}

@@ -14,16 +14,24 @@ export interface Category {
   direction: FinanceDirection;
 }
 
+/** LinkTarget is a resolution or topic of the community that an item's money may have served. */
+export interface LinkTarget {
+  id: string;
+  label: string;
+}
+
 /**
  * ItemsEditor edits a finance period's items, one card a row: the date
  * (within the period), income or spending, the account, the amount in
- * yuan, what it was for, the counterparty and the voucher. Each field
- * shows the server's error for it (items[3].amount under row 4's amount).
+ * yuan, what it was for, the counterparty, the voucher and the resolution
+ * or topic the money served. Each field shows the server's error for it
+ * (items[3].amount under row 4's amount).
  */
 export function ItemsEditor({
   rows,
   period,
   categories,
+  links,
   errors,
   onChange,
   onRemove,
@@ -31,6 +39,8 @@ export function ItemsEditor({
   rows: Row[];
   period: string;
   categories: Category[];
+  /** the resolutions and topics to choose from */
+  links: LinkTarget[];
   errors: Record<string, string>;
   onChange: (i: number, patch: Partial<Row>, field: string) => void;
   onRemove: (i: number) => void;
@@ -53,7 +63,7 @@ export function ItemsEditor({
     <ol className="item-editor">
       {rows.map((r, i) => {
         const err = (f: string) => errors[`items[${i}].${f}`];
-        const rowErr = errors[`items[${i}].id`] ?? errors[`items[${i}].link`];
+        const rowErr = errors[`items[${i}].id`];
         const legend = t("disclosure.editor.row", { n: i + 1 });
         const set = (f: keyof Row) => (e: { target: { value: string } }) => onChange(i, { [f]: e.target.value } as Partial<Row>, f);
         const hasError = Object.keys(errors).some((k) => k.startsWith(`items[${i}]`));
@@ -73,6 +83,7 @@ export function ItemsEditor({
                   <span>{r.date}</span>
                   <span>{label(r.category)}</span>
                   {r.counterparty && <span>{r.counterparty}</span>}
+                  {r.link && <span>→ {links.find((l) => l.id === r.link)?.label ?? t("disclosure.editor.linkKept")}</span>}
                 </p>
                 <p className="actions">
                   <button type="button" className="btn btn-small" aria-label={t("disclosure.editor.editRowLabel", { n: i + 1 })} onClick={() => fold(r.uid, false)}>
@@ -136,6 +147,22 @@ export function ItemsEditor({
                 <TextField label={t("disclosure.finance.counterparty")} optional maxLength={100} value={r.counterparty} error={err("counterparty")} onChange={set("counterparty")} />
                 <TextField label={t("disclosure.finance.voucher")} optional maxLength={40} value={r.voucher} error={err("voucher")} onChange={set("voucher")} />
               </div>
+              <SelectField
+                label={t("disclosure.editor.link")}
+                optional
+                hint={t("disclosure.editor.linkHint")}
+                value={r.link ?? ""}
+                error={err("link")}
+                onChange={(e) => onChange(i, { link: e.target.value || null }, "link")}
+              >
+                <option value="">{t("disclosure.editor.noLink")}</option>
+                {r.link && !links.some((l) => l.id === r.link) && <option value={r.link}>{t("disclosure.editor.linkKept")}</option>}
+                {links.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.label}
+                  </option>
+                ))}
+              </SelectField>
               <p className="actions">
                 <button type="button" className="btn btn-small" aria-label={t("disclosure.editor.foldRowLabel", { n: i + 1 })} onClick={() => fold(r.uid, true)}>
                   {t("disclosure.editor.foldRow")}

@@ -1,10 +1,20 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import { checkFile, type FileCheck } from "../../lib/disclosure";
 import { formatBytes } from "../../lib/disclosureMoney";
+import { toFormErrors } from "../../lib/errors";
+
+const CheckOnServerMutation = graphql(`
+  mutation CheckDisclosureAttachment($versionId: ID!, $index: Int!) {
+    checkDisclosureAttachment(input: { versionId: $versionId, index: $index }) {
+      reachable
+      matches
+    }
+  }
+`);
 
 const RecordEntryOfQueryDoc = graphql(`
   query DisclosureRecordEntry($id: ID!, $version: ID!) {
@@ -62,11 +72,13 @@ export interface Attachment {
 
 /**
  * Attachments lists a version's files with their sizes, and checks one on
- * request: the browser fetches it, hashes it (WebCrypto SHA-256) and says
- * whether it is still the file published. The recorded hashes are under
- * the version's 公开核验 (VerifyFold).
+ * request: a file on this site the browser fetches and hashes (WebCrypto
+ * SHA-256); one on another site, which the page may not read, the server
+ * downloads and hashes for a published version (checkDisclosureAttachment).
+ * Either way it says whether it is still the file published. The recorded
+ * hashes are under the version's 公开核验 (VerifyFold).
  */
-export function Attachments({ files }: { files: Attachment[] }) {
+export function Attachments({ files, versionId }: { files: Attachment[]; /** a published version's, for the server's check */ versionId?: string }) {
   const { t } = useTranslation();
   if (files.length === 0) return null;
   return (
@@ -75,7 +87,7 @@ export function Attachments({ files }: { files: Attachment[] }) {
       <ul className="cards">
         {files.map((f, i) => (
           <li key={`${f.url}-${i}`} className="card">
-            <AttachmentRow file={f} />
+            <AttachmentRow file={f} index={i} versionId={versionId} />
           </li>
         ))}
       </ul>
@@ -83,14 +95,36 @@ export function Attachments({ files }: { files: Attachment[] }) {
   );
 }
 
-function AttachmentRow({ file }: { file: Attachment }) {
+function AttachmentRow({ file, index, versionId }: { file: Attachment; index: number; versionId?: string }) {
   const { t } = useTranslation();
   const [check, setCheck] = useState<FileCheck | "checking">();
+  const [byServer, setByServer] = useState(false);
+  const [serverError, setServerError] = useState<string>();
+  const [, checkOnServer] = useMutation(CheckOnServerMutation);
   const result: Record<FileCheck, [string, string]> = {
     same: ["tag tag-ok", t("disclosure.attachments.same")],
     changed: ["tag tag-error", t("disclosure.attachments.changed")],
     unreachable: ["tag tag-warn", t("disclosure.attachments.unreachable")],
     elsewhere: ["tag", t("disclosure.attachments.elsewhere")],
+  };
+  const run = async () => {
+    setCheck("checking");
+    setServerError(undefined);
+    const local = await checkFile(file.url, file.sha256, file.size);
+    if (local !== "elsewhere" || !versionId) {
+      setByServer(false);
+      setCheck(local);
+      return;
+    }
+    const res = await checkOnServer({ versionId, index });
+    const c = res.data?.checkDisclosureAttachment;
+    if (!c) {
+      setServerError(toFormErrors(res.error, [], t("app.networkError")).form);
+      setCheck("elsewhere");
+      return;
+    }
+    setByServer(true);
+    setCheck(!c.reachable ? "unreachable" : c.matches ? "same" : "changed");
   };
   return (
     <>
@@ -106,16 +140,15 @@ function AttachmentRow({ file }: { file: Attachment }) {
           className="btn btn-small"
           aria-label={t("disclosure.attachments.checkLabel", { name: file.name })}
           disabled={check === "checking"}
-          onClick={async () => {
-            setCheck("checking");
-            setCheck(await checkFile(file.url, file.sha256, file.size));
-          }}
+          onClick={run}
         >
           {t("disclosure.attachments.check")}
         </button>
         {check === "checking" && <span className="muted small">{t("disclosure.attachments.checking")}</span>}
         {check && check !== "checking" && <span className={result[check][0]}>{result[check][1]}</span>}
       </div>
+      {byServer && check !== "checking" && <p className="small muted">{t("disclosure.attachments.byServer")}</p>}
+      {serverError && <p className="small">{serverError}</p>}
       {check === "elsewhere" && <p className="small">{t("disclosure.attachments.elsewhereHint")}</p>}
     </>
   );
