@@ -22,6 +22,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
 // Services are the domain services the resolvers call.
@@ -32,6 +33,7 @@ type Services struct {
 	Deliberation *deliberation.Service
 	Record       *ledger.Service // the public record (公信链)
 	Disclosure   *disclosure.Service
+	Volunteer    *volunteer.Service
 }
 
 // builder holds the services and every built type, so each type is built
@@ -86,7 +88,7 @@ type part struct {
 var parts = []part{
 	communityPart, viewerPart, operatorPart, gridPart, memberPart, joinPart, notificationPart,
 	resolutionPart, panelPart, topicPart, meetingPart,
-	recordPart, disclosurePart,
+	recordPart, disclosurePart, volunteerPart,
 }
 
 // NewSchema builds the GraphQL schema over the services.

@@ -26,6 +26,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/volunteer"
 	"github.com/yishi-app/yishi/graph"
 )
 
@@ -47,6 +48,7 @@ type env struct {
 	topics   *deliberation.Service
 	// disclosures keeps no public record here (the record tests cover it).
 	disclosures *disclosure.Service
+	volunteers  *volunteer.Service
 	clock       *domaintest.Clock
 	srv         *httptest.Server
 	handler     http.Handler // what srv serves, for calls without a connection
@@ -61,7 +63,7 @@ func newEnv(tb testing.TB) *env {
 
 func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	tb.Helper()
-	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), disclosure.Indexes()); err != nil {
+	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), disclosure.Indexes(), volunteer.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	e := &env{db: d, commands: counter, clock: domaintest.NewClock(time.Now()), logs: &bytes.Buffer{}}
@@ -69,12 +71,14 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.notify = notify.NewService(d.Database, notify.Config{Mailer: discard{}, Now: e.clock.Now, BaseURL: "http://yishi.test"})
 	e.accounts = account.NewService(d.Database, account.Config{Notifier: e.notify, Now: e.clock.Now})
 	e.comms = community.NewService(d.Database, e.accounts, community.Config{Notifier: e.notify, Now: e.clock.Now, Operators: []string{testOperator}})
-	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now})
+
 	e.disclosures = disclosure.NewService(d.Database, e.comms, disclosure.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log,
 		Fetcher: &disclosure.WebFetcher{AllowPrivate: true}}) // the tests' file servers listen on loopback
+	e.volunteers = volunteer.NewService(d.Database, e.comms, e.accounts, volunteer.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log})
+	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now, Volunteers: e.volunteers})
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures, Volunteer: e.volunteers}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

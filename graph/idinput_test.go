@@ -19,6 +19,8 @@ var idInputTypes = map[string]string{
 	"into": "Topic", "onBehalfOf": "Member", "parentId": "Comment", "requestId": "CommunityRequest",
 	"ownerMemberId": "Member", "speakerMemberId": "Member", "gridIds": "Grid", "topicIds": "Topic",
 	"versionId": "DisclosureVersion", "questionId": "DisclosureQuestion", "link": "Topic",
+	"occurrenceId": "NeedOccurrence", "claimId": "VolunteerClaim", "teamId": "VolunteerTeam", "leaderIds": "User",
+	"volunteerIds": "User", "forMemberId": "Member",
 }
 
 // idTypeOf is the Node type an ID input field takes.

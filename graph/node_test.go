@@ -14,6 +14,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/disclosure"
+	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
 // nodeFixture is one record of every Node type, all in one village whose
@@ -88,6 +89,19 @@ func newNodeFixture(t *testing.T) nodeFixture {
 	add("Disclosure", version.DisclosureID)
 	add("DisclosureVersion", version.ID)
 	add("DisclosureQuestion", question.ID)
+	team := must(e.volunteers.CreateTeam(ctx, volunteer.TeamInput{CommunityID: v.c.ID, Name: "助老服务队", Leaders: []domain.ID{v.adminID}}))
+	prof := must(e.volunteers.Join(as(residents[1]), volunteer.ProfileInput{CommunityID: v.c.ID, TeamID: team.ID, MaxMinutesPerWeek: 600,
+		Skills: []volunteer.SkillLevel{{Code: "elderly_care", Level: 2}}}))
+	must(e.volunteers.Confirm(ctx, v.c.ID, residents[1]))
+	need := must(e.volunteers.PostNeed(ctx, volunteer.NeedInput{CommunityID: v.c.ID, Title: "陪同就医", Required: []string{"elderly_care"},
+		Start: e.clock.Now().Add(24 * time.Hour), End: e.clock.Now().Add(26 * time.Hour), MicroGridID: v.micro.ID, Address: "一组 3 号", Slots: 1}))
+	occ := must(e.volunteers.Occurrences(ctx, need.ID))[0]
+	claim := must(e.volunteers.Claim(as(residents[1]), occ.ID)).Claim
+	add("VolunteerTeam", team.ID)
+	add("Volunteer", prof.ID())
+	add("Need", need.ID)
+	add("NeedOccurrence", occ.ID)
+	add("VolunteerClaim", claim.ID)
 	return f
 }
 

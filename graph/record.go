@@ -79,6 +79,7 @@ var entryTypeNames = map[ledger.Type]string{
 	ledger.ResolutionClosed:  "决议办结 (a resolution closed, with its summary)",
 	ledger.DisclosureVersion: "公开事项的版本 (a published disclosure version)",
 	ledger.QuestionAnswer:    "质询答复 (an answer to a question on a disclosure)",
+	ledger.Certificate:       "志愿服务证明 (a volunteer service certificate's totals)",
 }
 
 func (b *builder) buildRecord() {

@@ -23,6 +23,7 @@ import (
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
+	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
 // DigestSource contributes a section to a community's weekly digest: what
@@ -42,6 +43,7 @@ type Config struct {
 	Deliberation *deliberation.Service // may be nil
 	Record       *ledger.Service       // the public record, whose heads the clean-up signs daily; may be nil
 	Disclosure   *disclosure.Service   // escalations and disclosure reminders; may be nil
+	Volunteer    *volunteer.Service    // volunteer reminders; may be nil
 	Digests      []DigestSource
 	// Areas are repaired by the daily clean-up.
 	Areas   []Area
@@ -184,6 +186,9 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 	}
 	if err := s.runDisclosures(ctx, now); err != nil {
 		errs = append(errs, "disclosures: "+err.Error())
+	}
+	if err := s.runVolunteers(ctx, now); err != nil {
+		errs = append(errs, "volunteers: "+err.Error())
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("tick: %s", strings.Join(errs, "; "))

@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/disclosure"
+	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
 // VillageCode is the address code of the demo village, 小古城村.
@@ -34,6 +35,7 @@ type Services struct {
 	Communities  *community.Service
 	Deliberation *deliberation.Service
 	Disclosures  *disclosure.Service // may be nil: no disclosures are seeded
+	Volunteers   *volunteer.Service  // may be nil: no volunteer service is seeded
 }
 
 // Login is a demo account to show a newcomer.
@@ -90,13 +92,20 @@ func Load(ctx context.Context, s Services) (Result, error) {
 			return res, fmt.Errorf("seed disclosures: %w", err)
 		}
 	}
+	var topicIDs map[string]domain.ID
 	if s.Deliberation != nil {
-		topicIDs, err := seedTopics(ctx, s, users)
-		if err != nil {
+		if topicIDs, err = seedTopics(ctx, s, users); err != nil {
 			return res, fmt.Errorf("seed topics: %w", err)
 		}
 		if err := seedStory(ctx, s, users, topicIDs); err != nil {
 			return res, fmt.Errorf("seed the story: %w", err)
+		}
+	}
+	// Volunteers come last: the parking resolution's action item calls
+	// for hands.
+	if s.Volunteers != nil {
+		if err := seedVolunteers(ctx, s, users, topicIDs); err != nil {
+			return res, fmt.Errorf("seed volunteers: %w", err)
 		}
 	}
 	res.Created = true

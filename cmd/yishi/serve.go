@@ -25,6 +25,7 @@ import (
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
 	"github.com/yishi-app/yishi/domain/schedule"
+	"github.com/yishi-app/yishi/domain/volunteer"
 	"github.com/yishi-app/yishi/frontend"
 	"github.com/yishi-app/yishi/graph"
 	"github.com/yishi-app/yishi/graph/graphiql"
@@ -45,6 +46,7 @@ type app struct {
 	mailer   notify.Mailer
 
 	disclosures *disclosure.Service // public disclosures (公开), which go into the record
+	volunteers  *volunteer.Service  // volunteer service (志愿服务) and the time bank
 	// now is the services' clock: time.Now, or with --test-clock the
 	// clock that POST /test/clock moves (testClock).
 	now       func() time.Time
@@ -70,7 +72,8 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		}
 		return nil, fmt.Errorf("MONGODB_URI %s is another yishi's embedded database: its writes are atomic only within the process that runs it, so several instances need MongoDB (a replica set)", d.URI)
 	}
-	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes(), ledger.Indexes(), disclosure.Indexes()); err != nil {
+	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes(), ledger.Indexes(), disclosure.Indexes(),
+		volunteer.Indexes()); err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
@@ -94,8 +97,11 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.notify = notify.NewService(d.Database, notify.Config{Mailer: a.mailer, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.accounts = account.NewService(d.Database, account.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.comms = community.NewService(d.Database, a.accounts, community.Config{Notifier: a.notify, BaseURL: cfg.BaseURL, Log: log, Operators: cfg.Operators, Now: a.now})
-	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+
 	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, Fetcher: &disclosure.WebFetcher{}, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.volunteers = volunteer.NewService(d.Database, a.comms, a.accounts, volunteer.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, Volunteers: a.volunteers,
+		BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	// What a stop left half done (a claim without its change, a key
@@ -124,9 +130,10 @@ func (a *app) close() { _ = a.db.Close(context.Background()) }
 func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
 	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
 	comms := community.NewService(a.db.Database, accounts, community.Config{Log: log})
-	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
+	volunteers := volunteer.NewService(a.db.Database, comms, accounts, volunteer.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
+	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, Record: a.record, Volunteers: volunteers, BaseURL: cfg.BaseURL, Log: log})
 	disclosures := disclosure.NewService(a.db.Database, comms, disclosure.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
-	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics, Disclosures: disclosures}
+	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics, Disclosures: disclosures, Volunteers: volunteers}
 }
 
 // noMail drops what it is asked to queue or cancel.
@@ -185,7 +192,8 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	if _, err := jobs.PublishHeads(ctx, a.comms, a.record, time.Now()); err != nil {
 		return fmt.Errorf("public record heads: %w", err)
 	}
-	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record, Disclosure: a.disclosures}
+	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record, Disclosure: a.disclosures,
+		Volunteer: a.volunteers}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
@@ -244,7 +252,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
 			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics, Record: a.record,
-			Disclosure: a.disclosures, Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log, Now: a.now,
+			Disclosure: a.disclosures, Volunteer: a.volunteers, Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log, Now: a.now,
 		})
 		if err := sched.Start(); err != nil {
 			return err

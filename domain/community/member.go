@@ -167,6 +167,28 @@ func (s *Service) MembersOf(ctx context.Context, communityID domain.ID, userIDs 
 	return out, err
 }
 
+// Place is where a member lives: their grid and micro-grid.
+type Place struct {
+	GridID, MicroGridID domain.ID
+}
+
+// PlacesOf returns where the given members of a community live, keyed by
+// user ID; non-members are absent. It checks no actor: other areas ask it
+// for their own rules (the volunteer area ranks volunteers near a need)
+// after checking their actor themselves, and it tells nothing but grids.
+func (s *Service) PlacesOf(ctx context.Context, communityID domain.ID, userIDs []domain.ID) (map[domain.ID]Place, error) {
+	ids := make([]domain.ID, len(userIDs))
+	for i, u := range userIDs {
+		ids[i] = MemberID(communityID, u)
+	}
+	found, err := s.findMembersByID(ctx, ids)
+	out := make(map[domain.ID]Place, len(found))
+	for _, m := range found {
+		out[m.UserID] = Place{GridID: m.GridID, MicroGridID: m.MicroGridID}
+	}
+	return out, err
+}
+
 // MyMemberships lists the actor's memberships. Errors: Unauthenticated.
 func (s *Service) MyMemberships(ctx context.Context) ([]Member, error) {
 	actor, err := domain.RequireUser(ctx)

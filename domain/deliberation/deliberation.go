@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
 // Service runs the deliberation rules over the area's collections.
@@ -28,6 +29,7 @@ type Service struct {
 	accounts *account.Service
 	notifier Notifier
 	record   *ledger.Service
+	hands    *volunteer.Service
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
@@ -44,9 +46,12 @@ type Notifier interface {
 type Config struct {
 	Notifier Notifier        // nil sends no reminders
 	Record   *ledger.Service // the public record (公信链); nil records nothing
-	Now      func() time.Time
-	BaseURL  string
-	Log      *slog.Logger
+	// Volunteers posts the needs an action item calls for (CallForHands);
+	// nil refuses them.
+	Volunteers *volunteer.Service
+	Now        func() time.Time
+	BaseURL    string
+	Log        *slog.Logger
 }
 
 // NewService returns a deliberation Service over d.
@@ -57,7 +62,7 @@ func NewService(d *mongo.Database, comms *community.Service, accounts *account.S
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, comms: comms, accounts: accounts, notifier: cfg.Notifier, record: cfg.Record, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	return &Service{db: d, comms: comms, accounts: accounts, notifier: cfg.Notifier, record: cfg.Record, hands: cfg.Volunteers, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
 }
 
 // Category is what a topic is about.

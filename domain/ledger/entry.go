@@ -16,17 +16,18 @@ type Type string
 
 // Types of entry.
 const (
-	Screening         Type = "screening"          // a topic's screening decision
-	Draw              Type = "draw"               // a sortition draw with its seed
-	VoteResult        Type = "vote_result"        // a motion's tally
-	Resolution        Type = "resolution"         // a resolution adopted
-	ResolutionClosed  Type = "resolution_closed"  // a resolution closed
-	DisclosureVersion Type = "disclosure_version" // a published disclosure version
-	QuestionAnswer    Type = "question_answer"    // an answer to a question on a disclosure
+	Screening         Type = "screening"             // a topic's screening decision
+	Draw              Type = "draw"                  // a sortition draw with its seed
+	VoteResult        Type = "vote_result"           // a motion's tally
+	Resolution        Type = "resolution"            // a resolution adopted
+	ResolutionClosed  Type = "resolution_closed"     // a resolution closed
+	DisclosureVersion Type = "disclosure_version"    // a published disclosure version
+	QuestionAnswer    Type = "question_answer"       // an answer to a question on a disclosure
+	Certificate       Type = "volunteer_certificate" // a volunteer service certificate's totals
 )
 
 // Types lists every entry type.
-var Types = []Type{Screening, Draw, VoteResult, Resolution, ResolutionClosed, DisclosureVersion, QuestionAnswer}
+var Types = []Type{Screening, Draw, VoteResult, Resolution, ResolutionClosed, DisclosureVersion, QuestionAnswer, Certificate}
 
 // Valid reports whether t is a known type.
 func (t Type) Valid() bool {

@@ -30,6 +30,13 @@ const (
 	KindDisclosureOverdue   Kind = "disclosure_overdue"  // a disclosure past due, to the committee
 	KindQuestionUnanswered  Kind = "question_unanswered" // a question on a disclosure open for 5 days, to the committee
 	KindQuestionEscalated   Kind = "question_escalated"  // a question escalated on day 8, to the supervisory committee
+	KindVolunteerInvited    Kind = "volunteer_invited"   // a coordinator invites a volunteer to a need
+	KindVolunteerPromoted   Kind = "volunteer_promoted"  // a waitlisted volunteer got a slot
+	KindVolunteerTask       Kind = "volunteer_task"      // a claimed task tomorrow or in an hour, with the place
+	KindNeedUnfilled        Kind = "need_unfilled"       // a need with open slots 24 h before its start, to coordinators
+	KindNeedCancelled       Kind = "need_cancelled"      // a need cancelled, to the volunteers who claimed it
+	KindHoursToConfirm      Kind = "hours_to_confirm"    // tasks whose hours wait for confirmation, to coordinators daily
+	KindRateTask            Kind = "rate_task"           // a done task, to the resident helped
 )
 
 // kindSpec says how a kind is sent and what it says.
@@ -163,6 +170,48 @@ var kinds = map[Kind]kindSpec{
 		Text:    bi("居民于 {{.D.asked}} 提出的质询 7 天内没有答复，现转交村务监督委员会：\n“{{.D.question}}”\n{{.D.link}}", "A question asked on {{.D.asked}} had no answer within 7 days and is escalated to the supervisory committee:\n“{{.D.question}}”\n{{.D.link}}"),
 		HTML:    bi(`<p>居民于 {{.D.asked}} 提出的质询 7 天内没有答复，现转交村务监督委员会：</p><blockquote>{{.D.question}}</blockquote><p><a href="{{.D.link}}">查看并跟进</a></p>`, `<p>A question asked on {{.D.asked}} had no answer within 7 days and is escalated to the supervisory committee:</p><blockquote>{{.D.question}}</blockquote><p><a href="{{.D.link}}">Follow it up</a></p>`),
 	},
+	KindVolunteerInvited: {
+		Label:   domain.Text{ZH: "志愿服务邀请", EN: "Volunteer invitation"},
+		Subject: bi("邀请您参加志愿服务：{{.D.title}}（{{.D.time}}）", "You are invited to help: {{.D.title}} ({{.D.time}})"),
+		Text:    bi("{{.D.coordinator}}邀请您参加志愿服务“{{.D.title}}”。\n时间：{{.D.time}}\n地点：{{.D.place}}\n推荐理由：{{.D.why}}\n愿意的话请认领：\n{{.D.link}}", "{{.D.coordinator}} invites you to help with “{{.D.title}}”.\nWhen: {{.D.time}}\nWhere: {{.D.place}}\nWhy you: {{.D.why}}\nClaim it if you can:\n{{.D.link}}"),
+		HTML:    bi(`<p>{{.D.coordinator}}邀请您参加志愿服务“{{.D.title}}”。</p><p>时间：{{.D.time}}<br>地点：{{.D.place}}<br>推荐理由：{{.D.why}}</p><p><a href="{{.D.link}}">查看并认领</a></p>`, `<p>{{.D.coordinator}} invites you to help with “{{.D.title}}”.</p><p>When: {{.D.time}}<br>Where: {{.D.place}}<br>Why you: {{.D.why}}</p><p><a href="{{.D.link}}">See and claim it</a></p>`),
+	},
+	KindVolunteerPromoted: {
+		Label:   domain.Text{ZH: "候补转为认领", EN: "Off the waitlist"},
+		Subject: bi("您已从候补转为正式认领：{{.D.title}}", "You have a slot now: {{.D.title}}"),
+		Text:    bi("有人取消了认领，您已从候补名单转为正式认领“{{.D.title}}”（{{.D.time}}）。如果去不了，请在页面上取消，让给下一位。\n{{.D.link}}", "Someone cancelled, and you now hold a slot of “{{.D.title}}” ({{.D.time}}). If you cannot come, cancel it on the page for the next one waiting.\n{{.D.link}}"),
+		HTML:    bi(`<p>有人取消了认领，您已从候补名单转为正式认领“{{.D.title}}”（{{.D.time}}）。</p><p>如果去不了，请在页面上取消，让给下一位。</p><p><a href="{{.D.link}}">查看任务</a></p>`, `<p>Someone cancelled, and you now hold a slot of “{{.D.title}}” ({{.D.time}}).</p><p>If you cannot come, cancel it for the next one waiting.</p><p><a href="{{.D.link}}">See the task</a></p>`),
+	},
+	KindVolunteerTask: {
+		Label:   domain.Text{ZH: "志愿任务提醒", EN: "Volunteer task reminder"},
+		Subject: bi("{{.D.when}}的志愿任务：{{.D.title}}", "Your volunteer task {{.D.when}}: {{.D.title}}"),
+		Text:    bi("您认领的志愿任务“{{.D.title}}”\n时间：{{.D.time}}\n地点：{{.D.place}}\n联系人：{{.D.contact}}\n到达后请扫描现场二维码签到。\n{{.D.link}}", "Your volunteer task “{{.D.title}}”\nWhen: {{.D.time}}\nWhere: {{.D.place}}\nContact: {{.D.contact}}\nScan the QR code at the place when you arrive.\n{{.D.link}}"),
+		HTML:    bi(`<p>您认领的志愿任务“{{.D.title}}”</p><p>时间：{{.D.time}}<br>地点：{{.D.place}}<br>联系人：{{.D.contact}}</p><p>到达后请扫描现场二维码签到。</p><p><a href="{{.D.link}}">查看任务</a></p>`, `<p>Your volunteer task “{{.D.title}}”</p><p>When: {{.D.time}}<br>Where: {{.D.place}}<br>Contact: {{.D.contact}}</p><p>Scan the QR code at the place when you arrive.</p><p><a href="{{.D.link}}">See the task</a></p>`),
+	},
+	KindNeedUnfilled: {
+		Label:   domain.Text{ZH: "需求尚未招满", EN: "Need not filled"},
+		Subject: bi("还差 {{.D.open}} 人：{{.D.title}}（{{.D.time}}）", "{{.D.open}} more needed: {{.D.title}} ({{.D.time}})"),
+		Text:    bi("志愿需求“{{.D.title}}”将于 {{.D.time}} 开始，还有 {{.D.open}} 个名额没人认领。可以查看推荐的志愿者并邀请：\n{{.D.link}}", "The need “{{.D.title}}” starts at {{.D.time}} with {{.D.open}} slots unclaimed. See the ranked volunteers and invite some:\n{{.D.link}}"),
+		HTML:    bi(`<p>志愿需求“{{.D.title}}”将于 {{.D.time}} 开始，还有 {{.D.open}} 个名额没人认领。</p><p><a href="{{.D.link}}">查看推荐的志愿者</a></p>`, `<p>The need “{{.D.title}}” starts at {{.D.time}} with {{.D.open}} slots unclaimed.</p><p><a href="{{.D.link}}">See the ranked volunteers</a></p>`),
+	},
+	KindNeedCancelled: {
+		Label:   domain.Text{ZH: "需求已取消", EN: "Need cancelled"},
+		Subject: bi("志愿需求已取消：{{.D.title}}", "Need cancelled: {{.D.title}}"),
+		Text:    bi("您认领的志愿需求“{{.D.title}}”已取消，理由：{{.D.reason}}。感谢您的热心！\n{{.D.link}}", "The need “{{.D.title}}” you claimed was cancelled. Reason: {{.D.reason}}. Thank you all the same!\n{{.D.link}}"),
+		HTML:    bi(`<p>您认领的志愿需求“{{.D.title}}”已取消，理由：{{.D.reason}}。感谢您的热心！</p>`, `<p>The need “{{.D.title}}” you claimed was cancelled. Reason: {{.D.reason}}. Thank you all the same!</p>`),
+	},
+	KindHoursToConfirm: {
+		Label:   domain.Text{ZH: "服务时长待确认", EN: "Hours to confirm"},
+		Subject: bi("有 {{.D.count}} 次志愿服务的时长待确认", "{{.D.count}} volunteer tasks wait for their hours"),
+		Text:    bi("有 {{.D.count}} 次已结束的志愿服务还没有确认时长，确认后会记入志愿者的时间银行。\n{{.D.link}}", "{{.D.count}} finished volunteer tasks have no confirmed hours yet; once confirmed they go to the volunteers' time bank.\n{{.D.link}}"),
+		HTML:    bi(`<p>有 {{.D.count}} 次已结束的志愿服务还没有确认时长，确认后会记入志愿者的时间银行。</p><p><a href="{{.D.link}}">去确认</a></p>`, `<p>{{.D.count}} finished volunteer tasks have no confirmed hours yet.</p><p><a href="{{.D.link}}">Confirm them</a></p>`),
+	},
+	KindRateTask: {
+		Label:   domain.Text{ZH: "服务评价", EN: "Rate the help"},
+		Subject: bi("请为志愿服务评价：{{.D.title}}", "How was the help? {{.D.title}}"),
+		Text:    bi("“{{.D.title}}”的志愿服务已经完成。请花一分钟为这次服务打分（1 到 5 星）：\n{{.D.link}}", "The help with “{{.D.title}}” is done. Please rate it (1 to 5 stars):\n{{.D.link}}"),
+		HTML:    bi(`<p>“{{.D.title}}”的志愿服务已经完成。请为这次服务打分（1 到 5 星）。</p><p><a href="{{.D.link}}">去评价</a></p>`, `<p>The help with “{{.D.title}}” is done. Please rate it.</p><p><a href="{{.D.link}}">Rate it</a></p>`),
+	},
 	KindWeeklyDigest: {
 		Urgent: false, Personal: false,
 		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
@@ -180,7 +229,8 @@ func bi(zh, en string) map[domain.Lang]string {
 func AllKinds() []Kind {
 	return []Kind{KindEmailVerification, KindPasswordReset, KindSignUp, KindAccountExists, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindMeetingReminder,
 		KindVoteClosing, KindActionItemDue, KindActionItemOverdue, KindSatisfaction, KindDisclosureDue, KindDisclosureOverdue,
-		KindQuestionUnanswered, KindQuestionEscalated, KindWeeklyDigest}
+		KindQuestionUnanswered, KindQuestionEscalated, KindVolunteerInvited, KindVolunteerPromoted, KindVolunteerTask, KindNeedUnfilled,
+		KindNeedCancelled, KindHoursToConfirm, KindRateTask, KindWeeklyDigest}
 }
 
 // OptionalKinds lists the kinds a person may turn off, in a stable order.

@@ -1,0 +1,171 @@
+package volunteer_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/ledger"
+	"github.com/yishi-app/yishi/domain/volunteer"
+)
+
+// TestLedgerSumsToZero is a property test: after a random sequence of
+// 1,000 operations on the time bank (confirmations, corrections up and
+// down, refused ones, repeats, help paid from credit), the community's
+// movements sum to zero and every balance equals a model's.
+func TestLedgerSumsToZero(t *testing.T) {
+	v := newVillage(t)
+	rng := rand.New(rand.NewPCG(27, 11))
+	vols := make([]domain.ID, 8)
+	for i := range vols {
+		vols[i] = v.volunteer(t, fmt.Sprintf("志愿者%d", i), "elderly_care")
+	}
+	model := map[domain.ID]int{}
+	type task struct {
+		claim     domain.ID
+		volunteer domain.ID
+		payer     domain.ID // who pays from credit; empty for the pool alone
+		confirmed bool
+		minutes   int // confirmed, corrections included
+	}
+	var tasks []*task
+	// Claims on needs that start within the hour; one need in four is paid
+	// from the credit of a volunteer who earned some first.
+	post := func(payer domain.ID, slots int) volunteer.Need {
+		in := v.needInput(slots)
+		in.Start, in.End = v.clock.Now().Add(30*time.Minute), v.clock.Now().Add(90*time.Minute)
+		if payer != "" {
+			in.PayWithCredit = true
+			n := must(v.svc.PostNeed(as(payer), in))
+			return must(v.svc.DecideNeed(as(v.worker), n.ID, true, ""))
+		}
+		return must(v.svc.PostNeed(as(v.committee), in))
+	}
+	claimAll := func(n volunteer.Need, payer domain.ID) {
+		o := v.firstOccurrence(t, n)
+		for _, id := range vols {
+			if id == payer {
+				continue
+			}
+			if r := must(v.svc.Claim(as(id), o.ID)); r.Claim != nil {
+				tasks = append(tasks, &task{claim: r.Claim.ID, volunteer: id, payer: payer})
+			}
+		}
+	}
+	for range 6 {
+		claimAll(post("", len(vols)), "")
+	}
+	v.clock.Add(time.Hour)
+	// The first volunteer earns enough to pay for help later.
+	for _, tk := range tasks {
+		if tk.volunteer == vols[0] {
+			must(v.svc.ConfirmHours(as(v.leader), tk.claim, 600))
+			tk.confirmed, tk.minutes, model[vols[0]] = true, 600, model[vols[0]]+600
+		}
+	}
+	must(v.svc.SetSettings(as(v.committee), v.c.ID, volunteer.Settings{Exchange: true}))
+	for range 2 {
+		claimAll(post(vols[0], 2), vols[0])
+	}
+	v.clock.Add(time.Hour)
+
+	refused := 0
+	for i := range 1000 {
+		tk := tasks[rng.IntN(len(tasks))]
+		switch op := rng.IntN(10); {
+		case op < 4: // confirm, maybe again, maybe with bad minutes
+			minutes := 1 + rng.IntN(volunteer.MaxTaskMinutes)
+			if rng.IntN(10) == 0 {
+				minutes = -minutes
+			}
+			_, err := v.svc.ConfirmHours(as(v.leader), tk.claim, minutes)
+			if err != nil {
+				refused++
+				if !tk.confirmed && minutes > 0 {
+					t.Fatalf("op %d: confirm refused: %v", i, err)
+				}
+				continue
+			}
+			if tk.confirmed {
+				t.Fatalf("op %d: a task was paid twice", i)
+			}
+			tk.confirmed, tk.minutes = true, minutes
+			model[tk.volunteer] += minutes
+			if tk.payer != "" {
+				model[tk.payer] -= minutes
+			}
+		default: // correct up or down, sometimes more than may be taken back
+			delta := rng.IntN(121) - 80
+			_, err := v.svc.CorrectHours(as(v.committee), tk.claim, delta, "更正服务时长")
+			if err != nil {
+				refused++
+				if tk.confirmed && delta != 0 && -delta <= tk.minutes {
+					t.Fatalf("op %d: a valid correction refused: %v", i, err)
+				}
+				continue
+			}
+			tk.minutes += delta
+			model[tk.volunteer] += delta
+		}
+	}
+	sum, pool := must2(v.svc.LedgerSum(as(v.committee), v.c.ID))
+	if sum != 0 {
+		t.Fatalf("the ledger sums to %d", sum)
+	}
+	total := 0
+	for _, id := range vols {
+		b := must(v.svc.Balance(as(v.committee), v.c.ID, id))
+		if b.Minutes != model[id] {
+			t.Errorf("balance of %s = %d, model %d", id, b.Minutes, model[id])
+		}
+		total += b.Minutes
+	}
+	if pool != -total {
+		t.Errorf("pool %d, volunteers %d", pool, total)
+	}
+	if refused == 0 || refused == 1000 {
+		t.Errorf("%d of 1000 operations refused: the sequence does not test both", refused)
+	}
+}
+
+func TestCertificate(t *testing.T) {
+	v := newVillage(t)
+	vol := v.volunteer(t, "志愿者", "elderly_care")
+	for i := range 2 {
+		in := v.needInput(1)
+		in.Start, in.End = v.clock.Now().Add(time.Hour), v.clock.Now().Add(3*time.Hour)
+		n := must(v.svc.PostNeed(as(v.committee), in))
+		c := must(v.svc.Claim(as(vol), v.firstOccurrence(t, n).ID)).Claim
+		v.clock.Add(4 * time.Hour)
+		must(v.svc.ConfirmHours(as(v.leader), c.ID, 60+30*i))
+		if i == 1 {
+			must(v.svc.CorrectHours(as(v.leader), c.ID, -15, "提前离开"))
+		}
+	}
+	day := v.clock.Now().In(v.c.Location()).Format(time.DateOnly)
+	_, err := v.svc.IssueCertificate(as(v.residents[0]), v.c.ID, vol, "2026-01-01", day)
+	wantCode(t, err, domain.Forbidden)
+	_, err = v.svc.IssueCertificate(as(vol), v.c.ID, vol, day, "2026-01-01")
+	wantField(t, err, "to")
+	cert := must(v.svc.IssueCertificate(as(vol), v.c.ID, vol, "2026-01-01", day))
+	if cert.Minutes != 60+90-15 || cert.Tasks != 2 || cert.RecordSeq < 0 {
+		t.Fatalf("certificate = %+v", cert)
+	}
+	// Anyone with the code reads it; the record holds its totals, not the name.
+	got := must(v.svc.CertificateByCode(t.Context(), cert.Code))
+	if got.ID != cert.ID || got.Volunteer != vol {
+		t.Fatalf("by code = %+v", got)
+	}
+	_, err = v.svc.CertificateByCode(t.Context(), "AAAAAAAAAAAAAAAA")
+	wantCode(t, err, domain.NotFound)
+	e, found, err := v.record.EntryAbout(t.Context(), v.c.ID, ledger.Certificate, domain.GlobalID("VolunteerCertificate", cert.ID))
+	if err != nil || !found || e.Seq != cert.RecordSeq {
+		t.Fatalf("record entry = %+v, %v, %v", e, found, err)
+	}
+	want := fmt.Sprintf(`{"certificate":%q,"from":"2026-01-01","minutes":135,"tasks":2,"to":%q}`, cert.Code, day)
+	if string(e.Payload) != want {
+		t.Fatalf("payload = %s, want %s", e.Payload, want)
+	}
+}
