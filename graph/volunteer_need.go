@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -44,13 +45,8 @@ func (b *builder) buildNeeds() {
 				"createdAt":     {Type: nonNull(graphql.DateTime), Resolve: field(func(n volunteer.Need) any { return n.CreatedAt })},
 				"checkInCode": {Type: graphql.String, Description: "The code of the place's QR code: for those who run the need.",
 					Resolve: field(func(n volunteer.Need) any { return nilString(n.CheckInCode) })},
-				"occurrences": {Type: listOf(t.occurrence), Description: "In time order.", Resolve: func(p graphql.ResolveParams) (any, error) {
-					n, err := source[volunteer.Need](p)
-					if err != nil {
-						return nil, err
-					}
-					return svc().Occurrences(p.Context, n.ID)
-				}},
+				"occurrences": {Type: listOf(t.occurrence), Description: "In time order.",
+					Resolve: loadField(occurrencesOf, func(n volunteer.Need) domain.ID { return n.ID })},
 			}
 		})})
 	t.needConn = b.connection("Need", t.need)
@@ -210,3 +206,8 @@ func nilInt(n int) any {
 	}
 	return n
 }
+
+// occurrencesOf loads needs' occurrences by need ID.
+var occurrencesOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, []volunteer.Occurrence] {
+	return byIDs("Need", inChunks(s.Volunteer.OccurrencesByNeed))
+})

@@ -223,7 +223,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	}
 	mux.Handle("/webhooks/sendgrid", mail.WebhookHandler(a.notify, webhookKey, log, nil))
 	mux.Handle("/unsubscribe", mail.UnsubscribeHandler(a.notify, log))
-	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics))
+	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics, a.volunteers))
 	mux.Handle("GET /record/{file}", recordExportHandler(a.comms, a.record, log))
 	mux.Handle("GET /exports/{code}/{what}/{file}", disclosureExportHandler(a.comms, a.disclosures, log))
 	var sched *jobs.Scheduler

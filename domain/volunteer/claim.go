@@ -94,15 +94,16 @@ const LateCancel = 12 * time.Hour
 // volunteer with the need's required skills (and, for a sensitive need,
 // a verified credential). With every slot taken it puts them on the
 // waitlist. The first insert of a slot wins, so the slots never overflow
-// however many claim at once. Errors: Unauthenticated, Forbidden,
-// NotFound, Conflict (not active; the need not open; started; already
-// claimed or waiting), Invalid (a hard constraint, with its reason).
+// however many claim at once. Errors: Unauthenticated, Forbidden (not a
+// volunteer), NotFound (also to outsiders), Conflict (not active; the need
+// not open; started; already claimed or waiting), Invalid (a hard
+// constraint, with its reason).
 func (s *Service) Claim(ctx context.Context, occurrenceID domain.ID) (ClaimResult, error) {
 	o, n, err := s.occurrenceAndNeed(ctx, occurrenceID)
 	if err != nil {
 		return ClaimResult{}, err
 	}
-	a, err := s.requireMember(ctx, o.CommunityID)
+	a, err := s.readerOf(ctx, o.CommunityID, errOccurNotFound)
 	if err != nil {
 		return ClaimResult{}, err
 	}

@@ -186,3 +186,42 @@ func (s *Service) NeedsFromSource(ctx context.Context, communityID domain.ID, so
 	}
 	return out, err
 }
+
+// OccurrencesByNeed returns the occurrences of the needs with the given
+// IDs that the actor may see, in time order, keyed by need: a fixed number
+// of queries per community (for dataloaders); others are left out.
+// Errors: Unauthenticated.
+func (s *Service) OccurrencesByNeed(ctx context.Context, needIDs []domain.ID) (map[domain.ID][]Occurrence, error) {
+	if _, err := domain.RequireUser(ctx); err != nil {
+		return nil, err
+	}
+	needs, err := s.findNeedsByID(ctx, needIDs)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[domain.ID]bool{}
+	byCommunity := map[domain.ID]access{}
+	var ids []domain.ID
+	for _, n := range needs {
+		a, ok := byCommunity[n.CommunityID]
+		if !ok {
+			if a, err = s.accessOf(ctx, n.CommunityID); err != nil {
+				return nil, err
+			}
+			byCommunity[n.CommunityID] = a
+		}
+		if a.Member() && s.seesNeed(a, n) {
+			seen[n.ID] = true
+			ids = append(ids, n.ID)
+		}
+	}
+	docs, err := s.findOccurrencesOfNeeds(ctx, ids)
+	out := make(map[domain.ID][]Occurrence, len(ids))
+	for _, id := range ids {
+		out[id] = []Occurrence{}
+	}
+	for _, d := range docs {
+		out[d.NeedID] = append(out[d.NeedID], toOccurrence(d))
+	}
+	return out, err
+}

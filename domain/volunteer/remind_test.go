@@ -58,3 +58,23 @@ func TestRemind(t *testing.T) {
 		t.Fatalf("running again queued more: %d", got)
 	}
 }
+
+// TestCalendar: a claimed task is in the volunteer's calendar feed with
+// its exact place until it ends; a cancelled claim is not.
+func TestCalendar(t *testing.T) {
+	v := newVillage(t)
+	n := v.need(t, 1)
+	vol := v.volunteer(t, "志愿者", "elderly_care")
+	c := must(v.svc.Claim(as(vol), v.firstOccurrence(t, n).ID)).Claim
+	events := must(v.svc.UpcomingEvents(t.Context(), vol, start))
+	if len(events) != 1 || events[0].Location != "古城一组 12 号" || !events[0].Start.Equal(c.Start) || events[0].Title != "志愿服务：陪同就医" {
+		t.Fatalf("events = %+v", events)
+	}
+	if got := must(v.svc.UpcomingEvents(t.Context(), vol, c.End.Add(time.Minute))); len(got) != 0 {
+		t.Fatalf("after the end: %+v", got)
+	}
+	must(v.svc.CancelClaim(as(vol), c.ID))
+	if got := must(v.svc.UpcomingEvents(t.Context(), vol, start)); len(got) != 0 {
+		t.Fatalf("after a cancellation: %+v", got)
+	}
+}

@@ -40,6 +40,7 @@ func Indexes() []db.Index {
 		{Collection: claimsColl, Keys: bson.D{{Key: "need_id", Value: 1}, {Key: "volunteer", Value: 1}}},
 		{Collection: claimsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "volunteer", Value: 1}, {Key: "start", Value: 1}}},
 		{Collection: claimsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}}},
+		{Collection: claimsColl, Keys: bson.D{{Key: "volunteer", Value: 1}, {Key: "start", Value: 1}}}, // the calendar feed
 		{Collection: waitlistColl, Keys: bson.D{{Key: "occurrence_id", Value: 1}, {Key: "state", Value: 1}, {Key: "joined_at", Value: 1}}},
 		{Collection: cancellationsColl, Keys: bson.D{{Key: "claim.community_id", Value: 1}, {Key: "claim.volunteer", Value: 1}}},
 		{Collection: transfersColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "volunteer", Value: 1}}},

@@ -191,3 +191,10 @@ func (s *Service) findLateCancellations(ctx context.Context, communityID domain.
 	}
 	return out, err
 }
+
+// findClaimsOfVolunteer reads a volunteer's claims in every community that
+// start from a time on, in time order.
+func (s *Service) findClaimsOfVolunteer(ctx context.Context, userID domain.ID, from time.Time) ([]claimDoc, error) {
+	return db.FindAll[claimDoc](ctx, s.db.Collection(claimsColl), bson.M{"volunteer": string(userID), "start": bson.M{"$gte": from}},
+		options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
+}

@@ -152,3 +152,10 @@ func (s *Service) findNeedsFromSource(ctx context.Context, communityID domain.ID
 	return db.FindAll[needDoc](ctx, s.db.Collection(needsColl), bson.M{"community_id": string(communityID), "source_ref": sourceRef},
 		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 }
+
+// findOccurrencesOfNeeds reads the occurrences of several needs in time
+// order.
+func (s *Service) findOccurrencesOfNeeds(ctx context.Context, needIDs []domain.ID) ([]occurrenceDoc, error) {
+	return db.FindAll[occurrenceDoc](ctx, s.db.Collection(occurrencesColl), bson.M{"need_id": bson.M{"$in": needIDs}},
+		options.Find().SetSort(bson.D{{Key: "need_id", Value: 1}, {Key: "index", Value: 1}}))
+}
