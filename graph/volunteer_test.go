@@ -27,8 +27,8 @@ func newVolunteerVillage(t testing.TB) volunteerVillage {
 		r := must(e.comms.RequestToJoin(as(id), community.JoinInput{CommunityID: v.c.ID, GridID: v.grid.ID}))
 		must(e.comms.ApproveJoinRequest(v.admin, r.ID))
 		must(e.volunteers.Join(as(id), volunteer.ProfileInput{CommunityID: v.c.ID, TeamID: team.ID, MaxMinutesPerWeek: 600,
-			Skills:  []volunteer.SkillLevel{{Code: "elderly_care", Level: 2}},
-			Weekly:  []volunteer.Slot{{Weekday: time.Friday, Start: 8 * 60, End: 18 * 60}, {Weekday: time.Saturday, Start: 8 * 60, End: 18 * 60}}}))
+			Skills: []volunteer.SkillLevel{{Code: "elderly_care", Level: 2}},
+			Weekly: []volunteer.Slot{{Weekday: time.Friday, Start: 8 * 60, End: 18 * 60}, {Weekday: time.Saturday, Start: 8 * 60, End: 18 * 60}}}))
 		must(e.volunteers.Confirm(v.admin, v.c.ID, id))
 		vv.volTokens, vv.volIDs = append(vv.volTokens, tok), append(vv.volIDs, id)
 	}
