@@ -391,7 +391,7 @@ func (b *builder) extendCommunityWithVolunteers() {
 			if err != nil {
 				return nil, err
 			}
-			return svc().MyClaims(p.Context, c.ID, time.Now())
+			return svc().MyClaims(p.Context, c.ID, time.Time{})
 		}},
 		"weekProposal": {Type: nonNull(t.proposal), Description: "A proposal of who could take the open slots of the week (Monday to Sunday) holding day, beside the bound of what any could cover: for coordinators. It assigns no one.",
 			Args: graphql.FieldConfigArgument{"day": {Type: graphql.String, Description: "2006-01-02; today when left out."}},
@@ -400,7 +400,7 @@ func (b *builder) extendCommunityWithVolunteers() {
 				if err != nil {
 					return nil, err
 				}
-				day := time.Now()
+				var day time.Time // today, on the service's clock
 				if s, ok := p.Args["day"].(string); ok && s != "" {
 					if day, err = time.ParseInLocation(time.DateOnly, s, c.Location()); err != nil {
 						return nil, domain.InvalidField("day", "日期须写作 2026-12-01", "write the day as 2026-12-01")

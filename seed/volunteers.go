@@ -32,7 +32,7 @@ const (
 type volunteerSpec struct {
 	email  string
 	skills []volunteer.SkillLevel
-	days   []time.Weekday // available 08:00–12:00 and 14:00–18:00
+	days   []time.Weekday // available 08:00–12:00 and 13:00–17:00
 	hours  int            // weekly limit
 }
 
@@ -150,7 +150,7 @@ func (v *volSeed) setUp(ctx context.Context) error {
 	for _, sp := range teamSpecs {
 		in := volunteer.ProfileInput{CommunityID: v.c.ID, TeamID: v.team.ID, Skills: sp.skills, MaxMinutesPerWeek: sp.hours * 60, Dialects: []string{"余杭话"}}
 		for _, d := range sp.days {
-			in.Weekly = append(in.Weekly, volunteer.Slot{Weekday: d, Start: 8 * 60, End: 12 * 60}, volunteer.Slot{Weekday: d, Start: 14 * 60, End: 18 * 60})
+			in.Weekly = append(in.Weekly, volunteer.Slot{Weekday: d, Start: 8 * 60, End: 12 * 60}, volunteer.Slot{Weekday: d, Start: 13 * 60, End: 17 * 60})
 		}
 		if _, err := v.vs.Join(v.as(ctx, sp.email), in); err != nil {
 			return fmt.Errorf("join %s: %w", sp.email, err)

@@ -151,13 +151,16 @@ func (s *Service) Waitlist(ctx context.Context, occurrenceID domain.ID) ([]Waite
 	return out, err
 }
 
-// MyClaims lists the actor's claims in a community that end after since,
-// in time order: their tasks (我的任务). Errors: Unauthenticated,
-// Forbidden.
+// MyClaims lists the actor's claims in a community that end after since
+// (now when zero), in time order: their tasks (我的任务). Errors:
+// Unauthenticated, Forbidden.
 func (s *Service) MyClaims(ctx context.Context, communityID domain.ID, since time.Time) ([]Claim, error) {
 	a, err := s.requireMember(ctx, communityID)
 	if err != nil {
 		return nil, err
+	}
+	if since.IsZero() {
+		since = s.now()
 	}
 	docs, err := s.findVolunteerClaims(ctx, communityID, a.UserID, window{since.Add(-MaxNeedLength), since.Add(needAheadLimit)})
 	out := make([]Claim, 0, len(docs))

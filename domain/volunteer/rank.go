@@ -392,13 +392,16 @@ type Unfilled struct {
 }
 
 // WeekProposal proposes who could take the open slots of the week (Monday
-// to Sunday, in the community's zone) that holds day: for coordinators.
-// Errors: Unauthenticated, Forbidden.
+// to Sunday, in the community's zone) that holds day (today when zero):
+// for coordinators. Errors: Unauthenticated, Forbidden.
 func (s *Service) WeekProposal(ctx context.Context, communityID domain.ID, day time.Time) (Proposal, error) {
 	if _, err := s.requireCoordinator(ctx, communityID); err != nil {
 		return Proposal{}, err
 	}
 	now := s.now()
+	if day.IsZero() {
+		day = now
+	}
 	p, err := s.poolOf(ctx, communityID, now)
 	if err != nil {
 		return Proposal{}, err
