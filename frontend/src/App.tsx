@@ -57,6 +57,13 @@ const NewDisclosurePage = lazyPage(() => import("./pages/disclosureEdit"), "NewD
 const EditDisclosurePage = lazyPage(() => import("./pages/disclosureEdit"), "EditDisclosurePage");
 const CorrectDisclosurePage = lazyPage(() => import("./pages/disclosureEdit"), "CorrectDisclosurePage");
 const WorkbenchPage = lazyPage(() => import("./pages/workbench"), "WorkbenchPage");
+const VolunteerHomePage = lazyPage(() => import("./pages/volunteerHome"), "VolunteerHomePage");
+const VolunteerProfilePage = lazyPage(() => import("./pages/volunteerProfile"), "VolunteerProfilePage");
+const NeedPage = lazyPage(() => import("./pages/need"), "NeedPage");
+const NeedNewPage = lazyPage(() => import("./pages/needNew"), "NeedNewPage");
+const VolunteerBoardPage = lazyPage(() => import("./pages/volunteerBoard"), "VolunteerBoardPage");
+const VolunteerHoursPage = lazyPage(() => import("./pages/volunteerHours"), "VolunteerHoursPage");
+const CertificatePage = lazyPage(() => import("./pages/certificate"), "CertificatePage");
 const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
 const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
 
@@ -117,6 +124,8 @@ export function App() {
           <Route path="/c/:cid/disclosures" element={<DisclosuresPage />} />
           <Route path="/c/:cid/disclosures/:did" element={<DisclosurePage />} />
           <Route path="/c/:cid/disclosures/:did/notice" element={<DisclosureNoticePage />} />
+          {/* A volunteer service certificate, as its QR code opens it: for anyone, logged out too. */}
+          <Route path="/certificates/:code" element={<CertificatePage />} />
           <Route path="/c/:cid" element={<Private><CommunityLayout /></Private>}>
             <Route index element={<CommunityHomePage />} />
             <Route path="work" element={<WorkbenchPage />} />
@@ -139,6 +148,12 @@ export function App() {
             <Route path="disclosures/new" element={<NewDisclosurePage />} />
             <Route path="disclosures/:did/edit" element={<EditDisclosurePage />} />
             <Route path="disclosures/:did/correct" element={<CorrectDisclosurePage />} />
+            <Route path="volunteer" element={<VolunteerHomePage />} />
+            <Route path="volunteer/profile" element={<VolunteerProfilePage />} />
+            <Route path="needs/new" element={<NeedNewPage />} />
+            <Route path="needs/:nid" element={<NeedPage />} />
+            <Route path="volunteers/board" element={<VolunteerBoardPage />} />
+            <Route path="volunteer/hours" element={<VolunteerHoursPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -66,6 +66,30 @@ export const TodosQueryDoc = graphql(`
           ... on Community {
             name
           }
+          ... on Need {
+            title
+          }
+          ... on NeedOccurrence {
+            need {
+              id
+              title
+            }
+          }
+          ... on VolunteerClaim {
+            occurrence {
+              id
+            }
+            need {
+              id
+              title
+            }
+          }
+          ... on Volunteer {
+            user {
+              id
+              name
+            }
+          }
         }
       }
     }
@@ -103,6 +127,19 @@ export function todoPath(communityId: string, td: Pick<Todo, "kind" | "subject">
     case "Community":
       // A period due with no disclosure yet: the desk lists it with the way to draft it.
       return td.kind === "PUBLISH_DUE" ? `${base}/disclosures/desk` : base;
+    case "Need":
+      // A resident's own need to approve: its page has the decision.
+      return `${base}/needs/${s.id}`;
+    case "NeedOccurrence":
+      // Hands to find for an occurrence: the ranked candidates; a done one to rate: the need.
+      return td.kind === "FILL_NEED" ? `${base}/needs/${s.need.id}?tab=match&occ=${s.id}` : `${base}/needs/${s.need.id}`;
+    case "VolunteerClaim":
+      // Hours to confirm and disputes to decide are on the claims tab; the volunteer's own task on the need.
+      return td.kind === "CONFIRM_HOURS" || td.kind === "DECIDE_DISPUTE"
+        ? `${base}/needs/${s.need.id}?tab=claims&occ=${s.occurrence.id}`
+        : `${base}/needs/${s.need.id}`;
+    case "Volunteer":
+      return `${base}/volunteers/board?tab=volunteers`;
   }
   return base;
 }
@@ -124,6 +161,13 @@ function subjectTitle(s: Todo["subject"]): string {
       return s.current.title;
     case "Community":
       return s.name;
+    case "Need":
+      return s.title;
+    case "NeedOccurrence":
+    case "VolunteerClaim":
+      return s.need.title;
+    case "Volunteer":
+      return s.user.name;
   }
   return "";
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useQuery } from "urql";
 import { HomeDisclosures } from "../components/disclosure/HomeDisclosures";
 import { HomeResolutions } from "../components/HomeResolutions";
+import { HomeTasks } from "../components/HomeTasks";
 import { HomeTopics, HomeTopicsQuery } from "../components/HomeTopics";
 import { RoleHistory } from "../components/RoleHistory";
 import { TodoList } from "../components/TodoList";
@@ -83,6 +84,9 @@ export function CommunityHomePage() {
         <Link className="action-tile" to={`/c/${community.id}/disclosures`}>
           <span aria-hidden="true">📢</span> {t("home.browseDisclosures")}
         </Link>
+        <Link className="action-tile" to={`/c/${community.id}/volunteer`}>
+          <span aria-hidden="true">🤝</span> {t("home.volunteer")}
+        </Link>
         <Link className="action-tile" to={`/c/${community.id}/record`}>
           <span aria-hidden="true">🔏</span> {t("home.browseRecord")}
         </Link>
@@ -138,6 +142,8 @@ export function CommunityHomePage() {
           <HomeResolutions communityId={community.id} />
         </DashboardSection>
         <HomeDisclosures communityId={community.id} communityKind={community.kind} zone={community.settings.timeZone} />
+        {/* Last, as it comes in only for volunteers: nothing above it moves when it does. */}
+        <HomeTasks communityId={community.id} zone={community.settings.timeZone} />
       </div>
       <section className="panel" aria-label={t("roleHistory.title")}>
         <RoleHistory communityId={community.id} zone={community.settings.timeZone} />

@@ -36,6 +36,7 @@ export function WorkbenchPage() {
             {can.committee && <Tile to={`${base}/meetings/new`} icon="📅" label={t("workbench.scheduleMeeting")} />}
             <Tile to={`${base}/resolutions`} icon="📋" label={t("workbench.resolutions")} />
             {(can.committee || hasRole(membership, "PARTY")) && <Tile to={`${base}/disclosures/desk`} icon="📢" label={t("workbench.disclosures")} />}
+            {can.manager && <Tile to={`${base}/volunteers/board`} icon="🤝" label={t("volunteerDesk.workbench")} />}
           </nav>
         </section>
       )}
@@ -47,6 +48,7 @@ export function WorkbenchPage() {
             {can.staff && <Tile to={`${base}/members?tab=requests`} icon="📨" label={t("workbench.requests")} />}
             {(can.gridWorker || can.manager) && <Tile to={`${base}/assisted`} icon="✚" label={t("workbench.assisted")} />}
             {can.gridWorker && <Tile to={`${base}/disclosures/desk`} icon="📌" label={t("workbench.postings")} />}
+            {can.gridWorker && !can.manager && <Tile to={`${base}/volunteers/board`} icon="🤝" label={t("volunteerDesk.workbench")} />}
             {can.admin && <Tile to={`${base}/grids`} icon="▦" label={t("workbench.grids")} />}
             {can.admin && <Tile to={`${base}/notifications/failed`} icon="✉️" label={t("workbench.failed")} />}
           </nav>
