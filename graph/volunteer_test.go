@@ -6,6 +6,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
@@ -165,5 +166,43 @@ func TestNeedListCommands(t *testing.T) {
 	t.Logf("database commands: %d for 2 needs, %d for 10", two, ten)
 	if two != ten {
 		t.Errorf("2 needs cost %d commands, 10 cost %d: want the same", two, ten)
+	}
+}
+
+// TestCallForHandsOverAPI: the committee calls for volunteers for a
+// resolution's action item; the need names the item as its source, and
+// the item lists it. Someone not on the committee may not.
+func TestCallForHandsOverAPI(t *testing.T) {
+	e, v, residents, topic := acceptedTopic(t, "村口停车难")
+	must(e.topics.SetSeatRules(v.admin, topic.ID, []deliberation.SeatRule{{Kind: deliberation.Representatives, Min: 3, Max: 3}}))
+	for _, r := range residents[:3] {
+		must(e.topics.Nominate(v.admin, topic.ID, r, deliberation.Representatives, ""))
+		must(e.topics.RespondToSeat(as(r), topic.ID, true))
+	}
+	m := must(e.topics.OpenMotion(v.admin, deliberation.MotionInput{TopicID: topic.ID, Text: "设临时停车场", Method: deliberation.MajorityCast, Deadline: e.clock.Now().Add(48 * time.Hour)}))
+	for _, r := range residents[:3] {
+		must(0, e.topics.Vote(as(r), m.ID, deliberation.Yes))
+	}
+	must(e.topics.CloseMotion(v.admin, m.ID))
+	res := must(e.topics.Adopt(v.admin, m.ID))
+	item := must(e.topics.AddActionItem(v.admin, deliberation.ItemInput{ResolutionID: res.ID, Title: "安排节假日志愿者", OwnerParty: deliberation.ResidentsCommittee,
+		Due: e.clock.Now().AddDate(0, 0, 21)}))
+	const q = `mutation($in: CallForHandsInput!) { callForHands(input: $in) { need { title source sourceRef slots } } }`
+	start := e.clock.Now().Add(72 * time.Hour).Truncate(time.Hour)
+	in := map[string]any{"actionItemId": gid("ActionItem", item.ID), "title": "节假日由志愿者引导停车", "required": []string{"traffic"},
+		"start": start.Format(time.RFC3339), "end": start.Add(4 * time.Hour).Format(time.RFC3339), "microGridId": gid("MicroGrid", v.micro.ID),
+		"address": "村委会后临时停车场", "slots": 6}
+	residentTok, _ := e.register(t, "r@example.com", "村民")
+	wantCode(t, e.do(t, call{query: q, vars: map[string]any{"in": in}, token: residentTok}), "FORBIDDEN")
+	r := e.do(t, call{query: q, vars: map[string]any{"in": in}, token: v.adminToken})
+	wantOK(t, r)
+	if n := path(r.Data, "callForHands", "need"); path(n, "source") != "ACTION_ITEM" || path(n, "sourceRef") != gid("ActionItem", item.ID) || path(n, "slots") != float64(6) {
+		t.Fatalf("need = %v", n)
+	}
+	r = e.do(t, call{query: `query($r: ID!) { node(id: $r) { ... on Resolution { actionItems { title volunteerNeeds { title state } } } } }`,
+		vars: map[string]any{"r": gid("Resolution", res.ID)}, token: v.adminToken})
+	wantOK(t, r)
+	if needs := path(r.Data, "node", "actionItems", 0, "volunteerNeeds").([]any); len(needs) != 1 || path(needs[0], "title") != "节假日由志愿者引导停车" {
+		t.Fatalf("the item's needs = %v", needs)
 	}
 }

@@ -1060,6 +1060,8 @@ const en: Messages = {
     itemProgress: "Progress of {{title}}",
     history: "Updates ({{count}})",
     update: "Update progress",
+    volunteerNeed: "Volunteers wanted: {{title}}",
+    callForHands: "Call for volunteers",
     updateFor: "Update progress: {{title}}",
     progressLabel: "Progress (0–100)",
     progressInvalid: "Progress is a whole number from 0 to 100",
@@ -1884,6 +1886,7 @@ const en: Messages = {
       left: "You left volunteering.",
     },
     post: {
+      forItem: "Calling for volunteers for the action item “{{title}}”.",
       title: "Ask for help",
       intro: "Say what help is needed, when and where. Once a grid worker approves it, volunteers can claim it.",
       introStaff: "Post for yourself or for a resident you look after. A need posted for a resident is open at once.",

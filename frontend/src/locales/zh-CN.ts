@@ -1059,6 +1059,8 @@ const zhCN = {
     itemProgress: "{{title}}的进度",
     history: "更新记录（{{count}}）",
     update: "更新进度",
+    volunteerNeed: "志愿者招募：{{title}}",
+    callForHands: "为此事项招募志愿者",
     updateFor: "更新进度：{{title}}",
     progressLabel: "进度（0–100）",
     progressInvalid: "进度须是 0 到 100 的整数",
@@ -1883,6 +1885,7 @@ const zhCN = {
       left: "已退出志愿者。",
     },
     post: {
+      forItem: "为决议事项“{{title}}”招募志愿者。",
       title: "发布需求",
       intro: "写清楚需要什么帮助、什么时候、在哪里。网格员审核通过后，志愿者就可以认领。",
       introStaff: "可以为自己发布，也可以为您负责的居民发布。为居民发布的需求直接开放认领。",

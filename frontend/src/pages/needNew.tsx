@@ -41,6 +41,17 @@ const NeedFormQuery = graphql(`
   }
 `);
 
+const CallForHandsMutation = graphql(`
+  mutation VolCallForHands($input: CallForHandsInput!) {
+    callForHands(input: $input) {
+      need {
+        id
+        state
+      }
+    }
+  }
+`);
+
 const PostNeedMutation = graphql(`
   mutation VolPostNeed($input: PostNeedInput!) {
     postNeed(input: $input) {
@@ -87,7 +98,9 @@ function tomorrow(zone: string): string {
  * the exact address (shown only to those who take it), how many hands,
  * urgent and sensitive. A grid worker posts for a resident of their grids
  * (?for=<Member ID> chooses them); a resident's own need waits for the
- * grid worker's approval. Errors stand next to their fields.
+ * grid worker's approval. From a resolution's action item
+ * (?item=<ActionItem ID>&title=…) the committee calls for hands for it.
+ * Errors stand next to their fields.
  */
 export function NeedNewPage() {
   const { t } = useTranslation();
@@ -96,7 +109,10 @@ export function NeedNewPage() {
   const { community, membership, can } = useCommunity();
   const { viewer } = useViewer();
   const zone = community.settings.timeZone;
-  const postsFor = can.gridWorker || can.committee;
+  // An action item's call for hands names no resident and pays no credit.
+  const itemId = params.get("item");
+  const itemTitle = params.get("title") ?? "";
+  const postsFor = !itemId && (can.gridWorker || can.committee);
   const [q] = useQuery({ query: NeedFormQuery, variables: { id: community.id } });
   const members = useMemberPicker(community.id, !postsFor);
   const residents = residentsFor(
@@ -105,8 +121,9 @@ export function NeedNewPage() {
     can.committee,
     viewer?.id ?? "",
   );
-  const [res, post] = useMutation(PostNeedMutation);
-  const { errs, edit, sent } = useEditedErrors(res.error, FIELDS, t("app.networkError"));
+  const [postRes, post] = useMutation(PostNeedMutation);
+  const [callRes, callForHands] = useMutation(CallForHandsMutation);
+  const { errs, edit, sent } = useEditedErrors(itemId ? callRes.error : postRes.error, FIELDS, t("app.networkError"));
   const [form, setForm] = useState(() => ({
     title: "",
     description: "",
@@ -147,6 +164,28 @@ export function NeedNewPage() {
     }
     setWhenMissing(false);
     sent();
+    if (itemId) {
+      const r = await callForHands({
+        input: {
+          actionItemId: itemId,
+          title: form.title.trim(),
+          description: form.description.trim() || null,
+          required: form.required,
+          preferred: form.preferred.filter((c) => !form.required.includes(c)),
+          start,
+          end,
+          weekly: form.weekly || null,
+          occurrences: form.weekly ? Number(form.occurrences) || 0 : null,
+          microGridId,
+          address: form.address.trim(),
+          slots: Number(form.slots) || 0,
+          urgency: form.urgent ? "URGENT" : "NORMAL",
+        },
+      });
+      const need = r.data?.callForHands.need;
+      if (need) navigate(`/c/${community.id}/needs/${need.id}`, { state: { notice: "posted" } });
+      return;
+    }
     const r = await post({
       input: {
         communityId: community.id,
@@ -175,7 +214,7 @@ export function NeedNewPage() {
   const list = (prefix: string) => errs.fields[prefix] ?? Object.entries(errs.fields).find(([k]) => k.startsWith(prefix + "["))?.[1];
   return (
     <Page title={t("volunteer.post.title")}>
-      <p className="lead">{postsFor ? t("volunteer.post.introStaff") : t("volunteer.post.intro")}</p>
+      <p className="lead">{itemId ? t("volunteer.post.forItem", { title: itemTitle }) : postsFor ? t("volunteer.post.introStaff") : t("volunteer.post.intro")}</p>
       <FormError message={loadErr} />
       {!data ? (
         <Skeleton lines={8} />
@@ -344,7 +383,7 @@ export function NeedNewPage() {
             error={errs.fields.sensitive}
             onChange={(e) => set("sensitive", e.target.checked, "sensitive")}
           />
-          {data.volunteerSettings.exchange && !(postsFor && form.forMember) && (
+          {!itemId && data.volunteerSettings.exchange && !(postsFor && form.forMember) && (
             <CheckField
               label={t("volunteer.post.payWithCredit")}
               hint={t("volunteer.post.payWithCreditHint")}
@@ -353,8 +392,8 @@ export function NeedNewPage() {
               onChange={(e) => set("payWithCredit", e.target.checked, "payWithCredit")}
             />
           )}
-          <button type="submit" className="btn btn-primary btn-block" disabled={res.fetching}>
-            {res.fetching ? t("volunteer.post.submitting") : t("volunteer.post.submit")}
+          <button type="submit" className="btn btn-primary btn-block" disabled={postRes.fetching || callRes.fetching}>
+            {postRes.fetching || callRes.fetching ? t("volunteer.post.submitting") : t("volunteer.post.submit")}
           </button>
         </form>
       )}

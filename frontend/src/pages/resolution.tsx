@@ -50,6 +50,11 @@ const ResolutionQuery = graphql(`
         actionItems {
           id
           title
+          volunteerNeeds {
+            id
+            title
+            state
+          }
           due
           weight
           progress
@@ -540,6 +545,7 @@ function ActionItemCard({
     ownerParty?: string | null;
     owner?: { name: string } | null;
     updates: { at: string; progress: number; text: string; link?: string | null; by?: { name: string } | null }[];
+    volunteerNeeds?: { id: string; title: string }[];
   };
   mayUpdate: boolean;
   mayCorrect: boolean;
@@ -587,6 +593,22 @@ function ActionItemCard({
             ))}
           </ol>
         </details>
+      )}
+      {(it.volunteerNeeds ?? []).length > 0 && (
+        <ul className="small">
+          {it.volunteerNeeds!.map((n) => (
+            <li key={n.id}>
+              <Link to={`/c/${community.id}/needs/${n.id}`}>{t("resolution.volunteerNeed", { title: n.title })} →</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!closed && mayCorrect && !show && !correcting && (
+        <p>
+          <Link className="btn btn-small" to={`/c/${community.id}/needs/new?item=${encodeURIComponent(it.id)}&title=${encodeURIComponent(it.title)}`}>
+            {t("resolution.callForHands")}
+          </Link>
+        </p>
       )}
       {!closed && !show && !correcting && (mayUpdate || mayCorrect) && (
         <div className="actions">
