@@ -1,0 +1,217 @@
+package patrol
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/yishi-app/yishi/domain"
+)
+
+// PositionState is where one patroller's place on a published shift
+// stands.
+type PositionState string
+
+// States of a position.
+const (
+	Assigned  PositionState = "assigned"
+	Offered   PositionState = "offered" // its holder offers it for a swap
+	Open      PositionState = "open"    // dropped: anyone who may take it can
+	CheckedIn PositionState = "checked_in"
+	Missed    PositionState = "missed" // marked by the captain: counts as zero load
+)
+
+// Position is one place on a published shift. Its ID is shift/number; its
+// holder key (shift/user) is unique, so no one holds two places of a shift
+// and a dropped place goes to the first who takes it.
+type Position struct {
+	ID         domain.ID
+	ShiftID    domain.ID
+	TeamID     domain.ID
+	Number     int
+	UserID     domain.ID // empty while open
+	State      PositionState
+	Start, End time.Time
+	Weight     float64
+	Night      bool
+	RouteID    domain.ID
+	Passed     []Passage // checkpoints passed, in order
+	// PendingTaker would take the offered place once the captain approves:
+	// it breaks a constraint, PendingReason.
+	PendingTaker  domain.ID
+	PendingReason domain.Text
+}
+
+// Passage is a checkpoint passed on a shift.
+type Passage struct {
+	Checkpoint int // its index on the route
+	At         time.Time
+	By         domain.ID // the captain, for a member without a phone; empty when the member scanned
+}
+
+// positionID is the ID of a shift's n'th place.
+func positionID(shiftID domain.ID, n int) domain.ID {
+	return domain.ID(fmt.Sprintf("%s/%d", shiftID, n))
+}
+
+// holderKey lets a person hold one place of a shift; an open place holds
+// its own key.
+func holderKey(shiftID domain.ID, userID domain.ID, n int) string {
+	if userID == "" {
+		return fmt.Sprintf("%s/open-%d", shiftID, n)
+	}
+	return string(shiftID) + "/" + string(userID)
+}
+
+// Drop gives up the actor's place on a shift that has not started: it
+// goes to the open list, where the team's members who may take it see it.
+// Errors: Unauthenticated, NotFound, Conflict (started, or not theirs to
+// drop).
+func (s *Service) Drop(ctx context.Context, positionID domain.ID) (Position, error) {
+	p, err := s.findPosition(ctx, positionID)
+	if err != nil {
+		return Position{}, err
+	}
+	a, err := domain.RequireUser(ctx)
+	if err != nil {
+		return Position{}, err
+	}
+	if p.UserID != a.UserID {
+		return Position{}, errPositionNotFound
+	}
+	if !s.now().Before(p.Start) {
+		return Position{}, domain.Errorf(domain.Conflict, "班次已经开始，不能放弃", "the shift has started")
+	}
+	ok, err := s.movePosition(ctx, p, []PositionState{Assigned, Offered}, Open, "")
+	if err != nil || !ok {
+		return Position{}, orChanged(err)
+	}
+	s.logEvent(ctx, p.TeamID, a.UserID, EventDrop, p.ShiftID, "")
+	p.UserID, p.State = "", string(Open)
+	return toPosition(p), nil
+}
+
+// Take takes an open place on a shift for the actor, a member of its team
+// who may take it (every hard constraint holds with it in their month).
+// Of many who reach for it at once, exactly one gets it. Errors:
+// Unauthenticated, Forbidden (not in the team), NotFound, Conflict (taken
+// meanwhile, started, or they hold a place on it), Invalid (a constraint,
+// with its reason).
+func (s *Service) Take(ctx context.Context, positionID domain.ID) (Position, error) {
+	p, err := s.findPosition(ctx, positionID)
+	if err != nil {
+		return Position{}, err
+	}
+	a, err := domain.RequireUser(ctx)
+	if err != nil {
+		return Position{}, err
+	}
+	if _, err := s.findMember(ctx, p.TeamID, a.UserID); err != nil {
+		return Position{}, domain.Errorf(domain.Forbidden, "只有本队队员可以认领班次", "only the team's members take shifts")
+	}
+	if p.State != string(Open) {
+		return Position{}, domain.Errorf(domain.Conflict, "这个班次已经有人认领了", "the place was taken")
+	}
+	if !s.now().Before(p.Start) {
+		return Position{}, domain.Errorf(domain.Conflict, "班次已经开始", "the shift has started")
+	}
+	if err := s.fits(ctx, p, a.UserID); err != nil {
+		return Position{}, err
+	}
+	ok, err := s.movePosition(ctx, p, []PositionState{Open}, Assigned, a.UserID)
+	if err != nil {
+		if domain.ErrorCode(err) == domain.Conflict {
+			return Position{}, domain.Errorf(domain.Conflict, "您已在这个班次上", "you are on this shift already")
+		}
+		return Position{}, err
+	}
+	if !ok {
+		return Position{}, domain.Errorf(domain.Conflict, "这个班次已经有人认领了", "the place was taken")
+	}
+	s.logEvent(ctx, p.TeamID, a.UserID, EventTake, p.ShiftID, "")
+	p.UserID, p.State = a.UserID, string(Assigned)
+	return toPosition(p), nil
+}
+
+// MyShifts lists the places the actor holds in a team's month, in time
+// order. Errors: Unauthenticated, Forbidden, NotFound.
+func (s *Service) MyShifts(ctx context.Context, teamID domain.ID, month string) ([]Position, error) {
+	t, err := s.findTeam(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.requireMember(ctx, t.CommunityID)
+	if err != nil {
+		return nil, err
+	}
+	m, _, err := ParseMonth("month", month)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.findPositionsOf(ctx, t.ID, a.UserID, string(m))
+	out := make([]Position, len(docs))
+	for i, d := range docs {
+		out[i] = toPosition(d)
+	}
+	return out, err
+}
+
+// Load is a member's share of a published month.
+type Load struct {
+	UserID domain.ID
+	Weight float64 // the weights of their shifts, a missed one counting zero
+	Shifts int
+}
+
+// Loads lists each active member's load of a published month, by load
+// then ID, for the community's members: anyone can check the fairness.
+// Errors: Unauthenticated, Forbidden, NotFound.
+func (s *Service) Loads(ctx context.Context, teamID domain.ID, month string) ([]Load, error) {
+	t, err := s.findTeam(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.requireMember(ctx, t.CommunityID); err != nil {
+		return nil, err
+	}
+	m, _, err := ParseMonth("month", month)
+	if err != nil {
+		return nil, err
+	}
+	members, err := s.findMembers(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	positions, err := s.findTeamPositions(ctx, t.ID, string(m))
+	if err != nil {
+		return nil, err
+	}
+	by := map[domain.ID]*Load{}
+	out := make([]Load, 0, len(members))
+	for _, mb := range members {
+		by[mb.UserID] = &Load{UserID: mb.UserID}
+	}
+	for _, p := range positions {
+		l, ok := by[p.UserID]
+		if !ok || p.State == string(Missed) || p.State == string(Open) {
+			continue
+		}
+		l.Weight += p.Weight
+		l.Shifts++
+	}
+	for _, mb := range members {
+		out = append(out, *by[mb.UserID])
+	}
+	slices.SortStableFunc(out, func(a, b Load) int {
+		if a.Weight != b.Weight {
+			if a.Weight < b.Weight {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(string(a.UserID), string(b.UserID))
+	})
+	return out, nil
+}
