@@ -99,6 +99,7 @@ func (b *builder) buildVolunteerEnums() {
 		"NO_SHOW":     {Value: volunteer.NoShow, Description: "marked by a coordinator; the volunteer may dispute it once"},
 		"EXCUSED":     {Value: volunteer.Excused, Description: "a no-show withdrawn after a dispute"},
 		"CONFIRMED":   {Value: volunteer.Confirmed, Description: "its hours are in the time bank"},
+		"VOID":        {Value: volunteer.Void, Description: "its need was cancelled before it was served"},
 	}})
 	t.transferKind = graphql.NewEnum(graphql.EnumConfig{Name: "TimeTransferKind", Values: graphql.EnumValueConfigMap{
 		"SERVICE":    {Value: volunteer.ServiceTransfer, Description: "the pool pays a volunteer for a confirmed task"},

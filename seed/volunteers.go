@@ -225,7 +225,7 @@ func (v *volSeed) history(ctx context.Context) error {
 		for _, email := range tk.volunteers {
 			r, err := v.vs.Claim(v.as(ctx, email), occ[0].ID)
 			if err != nil || r.Claim == nil {
-				return fmt.Errorf("claim %s by %s: %v", tk.title, email, err)
+				return fmt.Errorf("claim %s by %s: %w", tk.title, email, err)
 			}
 			claims = append(claims, r.Claim)
 		}
@@ -253,7 +253,11 @@ func (v *volSeed) history(ctx context.Context) error {
 		v.clock.set(v.day(tk.days+1, 9, 0))
 		for i, c := range claims {
 			if tk.volunteers[i] != tk.noShow {
-				if _, err := v.vs.ConfirmHours(v.as(ctx, teamLeader), c.ID, tk.hours*60); err != nil {
+				by := teamLeader
+				if tk.volunteers[i] == teamLeader {
+					by = director // no one confirms their own hours
+				}
+				if _, err := v.vs.ConfirmHours(v.as(ctx, by), c.ID, tk.hours*60); err != nil {
 					return fmt.Errorf("confirm: %w", err)
 				}
 			}
@@ -306,7 +310,7 @@ func (v *volSeed) today(ctx context.Context) error {
 	}
 	v.clock.set(start.Add(10 * time.Minute))
 	if claims, err := v.vs.Claims(v.as(ctx, director), o.ID); err != nil || len(claims) != 1 {
-		return fmt.Errorf("traffic claims: %v", err)
+		return fmt.Errorf("traffic claims (%d): %w", len(claims), err)
 	} else if _, err := v.vs.CheckIn(v.as(ctx, "wang.haijun@xiaogucheng.example"), claims[0].ID, traffic.CheckInCode); err != nil {
 		return fmt.Errorf("check in: %w", err)
 	}

@@ -36,6 +36,15 @@ func (a Access) Manager() bool { return a.Has(domain.RoleCommittee) || a.Has(dom
 // WorksFor reports whether the user is a grid worker of grid.
 func (a Access) WorksFor(grid domain.ID) bool { return a.workerGrids[grid] }
 
+// WorkerGrids lists the grids the user works for as a grid worker.
+func (a Access) WorkerGrids() []domain.ID {
+	out := make([]domain.ID, 0, len(a.workerGrids))
+	for g := range a.workerGrids {
+		out = append(out, g)
+	}
+	return out
+}
+
 // AccessOf returns the acting user's access to a community; an anonymous
 // actor has none.
 func (s *Service) AccessOf(ctx context.Context, communityID domain.ID) (Access, error) {

@@ -34,8 +34,8 @@ func (s *Service) CallForHands(ctx context.Context, itemID domain.ID, in volunte
 }
 
 // NeedsOfItem lists the volunteer needs an action item called for, oldest
-// first, to the community's members. Errors: Unauthenticated, Forbidden,
-// NotFound.
+// first, to the community's members. Errors: Unauthenticated, Forbidden
+// (not a member), NotFound (the item).
 func (s *Service) NeedsOfItem(ctx context.Context, itemID domain.ID) ([]volunteer.Need, error) {
 	if s.hands == nil {
 		return []volunteer.Need{}, nil

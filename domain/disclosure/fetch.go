@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"syscall"
 	"time"
@@ -72,6 +73,8 @@ func (f *WebFetcher) init() {
 	}
 	transport := &http.Transport{
 		DialContext:           dialer.DialContext,
+		DisableCompression:    true, // the bytes as served are what was hashed, not a gunzipped form
+		Proxy:                 nil,  // no proxy: the address checked is the address reached
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: 20 * time.Second,
 		MaxIdleConns:          4,
@@ -107,14 +110,38 @@ func refusePrivate(_, address string, _ syscall.RawConn) error {
 	return nil
 }
 
-// publicIP reports whether ip is a public unicast address.
+// publicIP reports whether ip is a public unicast address: none of the
+// special-purpose ranges (RFC 6890 and its successors), and no IPv6 form
+// that carries an IPv4 address inside (NAT64, 6to4, Teredo), which could
+// reach a private one.
 func publicIP(ip net.IP) bool {
-	return ip.IsGlobalUnicast() && !ip.IsPrivate() && !ip.IsLoopback() && !ip.IsLinkLocalUnicast() &&
-		!ip.Equal(net.IPv4(100, 100, 100, 200)) && // cloud metadata
-		!cgnat.Contains(ip)
+	a, ok := netip.AddrFromSlice(ip)
+	if !ok {
+		return false
+	}
+	a = a.Unmap()
+	if !a.IsGlobalUnicast() || a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast() {
+		return false
+	}
+	for _, p := range specialRanges {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	return true
 }
 
-var cgnat = &net.IPNet{IP: net.IPv4(100, 64, 0, 0), Mask: net.CIDRMask(10, 32)}
+// specialRanges are address ranges that are not the public internet.
+var specialRanges = func() []netip.Prefix {
+	var out []netip.Prefix
+	for _, s := range []string{
+		"0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
+		"64:ff9b::/96", "64:ff9b:1::/48", "2001::/32", "2001:db8::/32", "2002::/16", "100::/64", "fc00::/7",
+	} {
+		out = append(out, netip.MustParsePrefix(s))
+	}
+	return out
+}()
 
 // Bounds of the server's checks of attachments.
 const (
@@ -175,7 +202,8 @@ func (c *serverChecks) keep(key string, r ServerCheck) {
 // read. Anyone may ask, logged out too. A result answers the same question
 // for ten minutes. Errors: NotFound (the version, also a draft), Conflict
 // (ErrNotPublished, for its editors), Invalid (index; a file over 100 MiB),
-// RateLimited (four downloads under way).
+// RateLimited (four downloads under way), Forbidden (a server that does
+// not check).
 func (s *Service) CheckAttachmentOnServer(ctx context.Context, versionID domain.ID, index int) (ServerCheck, error) {
 	v, err := s.publishedVersion(ctx, versionID)
 	if err != nil {
@@ -205,7 +233,9 @@ func (s *Service) CheckAttachmentOnServer(ctx context.Context, versionID domain.
 	if err != nil {
 		return ServerCheck{}, err
 	}
-	s.serverChecks.keep(key, r)
+	if ctx.Err() == nil { // a request given up says nothing about the file
+		s.serverChecks.keep(key, r)
+	}
 	return r, nil
 }
 

@@ -119,6 +119,8 @@ func TestWebFetcherRefusesPrivateAddresses(t *testing.T) {
 		"http://10.0.0.1/minutes.pdf",
 		"http://169.254.169.254/latest/meta-data/",
 		"http://[::1]:1/x",
+		"http://[64:ff9b::7f00:1]:1/x", // NAT64 of 127.0.0.1
+		"http://198.18.0.1/x",
 		"ftp://files.example/minutes.pdf",
 		"not a url",
 	} {

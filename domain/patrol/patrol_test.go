@@ -199,7 +199,12 @@ func TestCheckIn(t *testing.T) {
 	other := must(v.svc.AddRoute(as(v.captain), team.ID, v.grid2.ID, "溪口线", []patrol.CheckpointInput{{Name: "溪口桥", MicroGridID: v.micro2.ID}}))
 	must(v.svc.GenerateRoster(as(v.captain), team.ID, "2026-12"))
 	must(v.svc.PublishRoster(as(v.captain), team.ID, "2026-12"))
-	routes := must(v.svc.Routes(as(ids[1]), team.ID))
+	for _, r := range must(v.svc.Routes(as(ids[1]), team.ID)) {
+		if r.Checkpoints[0].Code != "" {
+			t.Fatalf("a member reads a checkpoint's code: %+v", r.Checkpoints[0])
+		}
+	}
+	routes := must(v.svc.Routes(as(v.captain), team.ID))
 	var route patrol.Route
 	for _, r := range routes {
 		if r.ID != other.ID {

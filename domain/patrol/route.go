@@ -99,20 +99,28 @@ func newCode() string {
 	return base32.StdEncoding.EncodeToString(b[:])[:8]
 }
 
-// Routes lists a team's routes, for the community's members. Errors:
+// Routes lists a team's routes, for the community's members; the codes of
+// the checkpoints' QR codes only for the captain and the committee, who
+// print them. Errors:
 // Unauthenticated, Forbidden, NotFound.
 func (s *Service) Routes(ctx context.Context, teamID domain.ID) ([]Route, error) {
 	t, err := s.findTeam(ctx, teamID)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.requireMember(ctx, t.CommunityID); err != nil {
+	a, err := s.requireMember(ctx, t.CommunityID)
+	if err != nil {
 		return nil, err
 	}
 	docs, err := s.findRoutes(ctx, teamID)
 	out := make([]Route, len(docs))
 	for i, d := range docs {
 		out[i] = toRoute(d)
+		if a.UserID != t.CaptainID && !a.Manager() {
+			for j := range out[i].Checkpoints {
+				out[i].Checkpoints[j].Code = "" // scanned on the spot, not read off a screen
+			}
+		}
 	}
 	return out, err
 }

@@ -167,10 +167,14 @@ func (s *Service) findMember(ctx context.Context, teamID, userID domain.ID) (mem
 	return db.FindByIDOr[memberDoc](ctx, s.db.Collection(membersColl), string(teamID)+"/"+string(userID), errNotInTeam)
 }
 
-// saveMember writes a member's settings and note.
-func (s *Service) saveMember(ctx context.Context, d memberDoc) error {
-	return db.UpdateByID(ctx, s.db.Collection(membersColl), d.ID, bson.M{"$set": bson.M{
-		"weekly": d.Weekly, "max_per_week": d.MaxPerWeek, "no_night": d.NoNight, "days_off": d.DaysOff, "note": d.Note}})
+// saveMember writes a member's settings, and the note when the captain
+// writes.
+func (s *Service) saveMember(ctx context.Context, d memberDoc, withNote bool) error {
+	set := bson.M{"weekly": d.Weekly, "max_per_week": d.MaxPerWeek, "no_night": d.NoNight, "days_off": d.DaysOff}
+	if withNote {
+		set["note"] = d.Note
+	}
+	return db.UpdateByID(ctx, s.db.Collection(membersColl), d.ID, bson.M{"$set": set})
 }
 
 // findMembers reads a team's active members in the order they joined.

@@ -187,7 +187,8 @@ func (s *Service) movePosition(ctx context.Context, p positionDoc, from []Positi
 		in = append(in, string(st))
 	}
 	return db.Update(ctx, s.db.Collection(positionsColl), bson.M{"_id": string(p.ID), "holder": p.Holder, "state": bson.M{"$in": in}},
-		bson.M{"$set": bson.M{"state": string(to), "user_id": string(user), "holder": holderKey(p.ShiftID, user, p.Number)}})
+		bson.M{"$set": bson.M{"state": string(to), "user_id": string(user), "holder": holderKey(p.ShiftID, user, p.Number)},
+			"$unset": bson.M{"pending_taker": "", "pending_reason": ""}})
 }
 
 // setPositionState moves a position from one state to another, its holder
@@ -197,11 +198,13 @@ func (s *Service) setPositionState(ctx context.Context, id domain.ID, from []Pos
 	for _, st := range from {
 		in = append(in, string(st))
 	}
+	filter := bson.M{"_id": string(id), "state": bson.M{"$in": in}}
 	update := bson.M{"$set": bson.M{"state": string(to)}}
 	if pass != nil {
 		update["$push"] = bson.M{"passed": pass}
+		filter["passed.checkpoint"] = bson.M{"$ne": pass.Checkpoint} // two scans at once add one passage
 	}
-	return db.Update(ctx, s.db.Collection(positionsColl), bson.M{"_id": string(id), "state": bson.M{"$in": in}}, update)
+	return db.Update(ctx, s.db.Collection(positionsColl), filter, update)
 }
 
 // findPositionsOf reads the places a member holds in a team's month, in

@@ -244,14 +244,15 @@ func (s *Service) SetMember(ctx context.Context, in MemberInput) (Member, error)
 		d.Note = old.Note // a member neither sees nor changes the captain's note on them
 	}
 	d.ID, d.TeamID, d.CommunityID, d.UserID, d.JoinedAt, d.Active = old.ID, old.TeamID, old.CommunityID, old.UserID, old.JoinedAt, old.Active
-	if err := s.saveMember(ctx, d); err != nil {
+	if err := s.saveMember(ctx, d, captain); err != nil {
 		return Member{}, err
 	}
 	return toMember(d, captain), nil
 }
 
 // Members lists a team's active members in the order they joined, for the
-// community's members; the private notes only to the captain. Errors:
+// community's members; the private notes only to the captain and the
+// committee. Errors:
 // Unauthenticated, Forbidden, NotFound.
 func (s *Service) Members(ctx context.Context, teamID domain.ID) ([]Member, error) {
 	t, err := s.findTeam(ctx, teamID)

@@ -106,7 +106,7 @@ func (s *Service) MarkNoShow(ctx context.Context, claimID domain.ID) (Claim, err
 		return Claim{}, orChanged(err)
 	}
 	d.State = string(NoShow)
-	return toClaim(d), nil
+	return toClaim(d), s.settleOccurrence(ctx, d.OccurrenceID)
 }
 
 // DisputeNoShow is the volunteer's word against a no-show, once. Errors:
@@ -161,5 +161,5 @@ func (s *Service) DecideDispute(ctx context.Context, claimID domain.ID, withdraw
 		return Claim{}, orChanged(err)
 	}
 	d.State = string(Excused)
-	return toClaim(d), nil
+	return toClaim(d), s.settleOccurrence(ctx, d.OccurrenceID)
 }

@@ -59,6 +59,7 @@ const (
 	NoShow     ClaimState = "no_show"   // marked by a coordinator; the volunteer may dispute it once
 	Excused    ClaimState = "excused"   // a no-show the coordinator withdrew after a dispute
 	Confirmed  ClaimState = "confirmed" // its hours are in the time bank
+	Void       ClaimState = "void"      // its need was cancelled before it was served
 )
 
 // Claim is a volunteer's hold on one slot of an occurrence.
@@ -237,6 +238,9 @@ func (s *Service) takeFreeSlot(ctx context.Context, o occurrenceDoc, userID doma
 // two cancellations at once promote two different waiters. Each promoted
 // volunteer is told by mail.
 func (s *Service) promote(ctx context.Context, o occurrenceDoc) error {
+	if o.State != string(OccurrenceOpen) || !s.now().Before(o.Start) {
+		return nil // a started or cancelled occurrence takes no one from its line
+	}
 	for range o.Slots + 10 {
 		waiters, err := s.findWaiters(ctx, o.ID, 1)
 		if err != nil || len(waiters) == 0 {
@@ -282,6 +286,9 @@ func (s *Service) CancelClaim(ctx context.Context, id domain.ID) (Claim, error) 
 		return Claim{}, domain.Errorf(domain.Conflict, "已签到或已结束的认领不能取消", "a claim checked in or over cannot be cancelled")
 	}
 	now := s.now()
+	if !now.Before(d.Start) {
+		return Claim{}, domain.Errorf(domain.Conflict, "服务已经开始，不能再取消；没去的由协调人记为未到", "it has started: a coordinator marks one who did not come")
+	}
 	gone, err := s.deleteClaim(ctx, d)
 	if err != nil {
 		return Claim{}, err

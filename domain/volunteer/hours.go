@@ -54,8 +54,8 @@ const MaxTaskMinutes = int(MaxNeedLength/time.Minute) + 120
 
 // ConfirmHours confirms a volunteer's minutes for a task, which the pool
 // pays them: a coordinator, once the volunteer checked in (or the
-// coordinator vouches for a claim they did not check in). Once per claim:
-// the transfer's ID is the claim's. When every claim of the occurrence is
+// coordinator vouches for a claim they did not check in), never their own.
+// Once per claim: the transfer's ID is made of the claim's. When every claim of the occurrence is
 // settled, it is done, and the resident helped is asked to rate it.
 // Errors: Unauthenticated, Forbidden, NotFound, Invalid (minutes),
 // Conflict (confirmed already, a no-show, or not started).
@@ -72,25 +72,47 @@ func (s *Service) ConfirmHours(ctx context.Context, claimID domain.ID, minutes i
 		return Claim{}, domain.InvalidField("minutes", "服务时长须在 1 分钟到 %d 小时之间", "the minutes must lie between 1 and %d hours", MaxTaskMinutes/60)
 	}
 	switch {
+	case a.UserID == d.Volunteer:
+		return Claim{}, domain.Errorf(domain.Forbidden, "不能确认自己的服务时长", "you do not confirm your own hours")
 	case d.State == string(Confirmed):
 		return Claim{}, domain.Errorf(domain.Conflict, "这次服务的时长已经确认过了", "the hours were confirmed already")
 	case d.State == string(NoShow) || d.State == string(Excused):
 		return Claim{}, domain.Errorf(domain.Conflict, "未到的志愿者没有服务时长", "a no-show has no hours")
+	case d.State == string(Void):
+		return Claim{}, domain.Errorf(domain.Conflict, "这条需求已取消", "the need was cancelled")
 	case s.now().Before(d.Start):
 		return Claim{}, domain.Errorf(domain.Conflict, "服务还没开始", "it has not started")
 	}
 	t := transferDoc{ID: "service-" + d.ID + "-" + domain.ID(d.ClaimedAt.UTC().Format("20060102150405.000")), CommunityID: d.CommunityID,
 		Kind: string(ServiceTransfer), ClaimID: d.ID, Volunteer: d.Volunteer, By: a.UserID, At: s.now(),
 		Movements: []movementDoc{{Account: Pool, Minutes: -minutes}, {Account: d.Volunteer, Minutes: minutes}}}
+	// The transfer first: its ID makes the payment once. A retry after a
+	// crash finds it and finishes the claim with the minutes it paid.
 	won, err := s.insertTransfer(ctx, t)
 	if err != nil {
 		return Claim{}, err
 	}
 	if !won {
-		return Claim{}, domain.Errorf(domain.Conflict, "这次服务的时长已经确认过了", "the hours were confirmed already")
+		paid, err := s.findTransfer(ctx, t.ID)
+		if err != nil {
+			return Claim{}, err
+		}
+		minutes = paid.Movements[1].Minutes
 	}
-	if err := s.confirmClaim(ctx, d.ID, minutes, a.UserID, s.now()); err != nil {
+	ok, err := s.confirmClaim(ctx, d.ID, minutes, a.UserID, s.now())
+	if err != nil {
 		return Claim{}, err
+	}
+	if !ok {
+		// Marked a no-show (or voided) meanwhile: the payment is compensated.
+		if won {
+			t.ID, t.Kind, t.Reason = domain.NewID(), string(CorrectionTransfer), "服务状态已变更，撤回时长"
+			t.Movements = []movementDoc{{Account: Pool, Minutes: minutes}, {Account: d.Volunteer, Minutes: -minutes}}
+			if _, err := s.insertTransfer(ctx, t); err != nil {
+				return Claim{}, err
+			}
+		}
+		return Claim{}, domain.Errorf(domain.Conflict, "这次服务的状态刚刚变了，请刷新", "the claim changed meanwhile: reload")
 	}
 	if err := s.payExchange(ctx, d, minutes, a.UserID); err != nil {
 		return Claim{}, err
@@ -152,10 +174,13 @@ func (s *Service) CorrectHours(ctx context.Context, claimID domain.ID, delta int
 	if err != nil {
 		return Transfer{}, err
 	}
+	if a.UserID == d.Volunteer {
+		return Transfer{}, domain.Errorf(domain.Forbidden, "不能更正自己的服务时长", "you do not correct your own hours")
+	}
 	if d.State != string(Confirmed) {
 		return Transfer{}, domain.Errorf(domain.Conflict, "只能更正已确认的服务时长", "only confirmed hours are corrected")
 	}
-	if delta == 0 || delta > MaxTaskMinutes || -delta > d.Minutes {
+	if delta == 0 || d.Minutes+delta > MaxTaskMinutes || -delta > d.Minutes {
 		return Transfer{}, domain.InvalidField("delta", "更正的分钟数须不为零，且扣减不超过已确认的 %d 分钟", "the correction must be non-zero and take back at most the %d minutes confirmed", d.Minutes)
 	}
 	if reason, err = text.Line("reason", domain.Text{ZH: "更正理由", EN: "reason"}, reason, 2, 200); err != nil {

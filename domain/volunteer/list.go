@@ -26,8 +26,8 @@ func (s *Service) Needs(ctx context.Context, communityID domain.ID, f NeedFilter
 	if err := page.Validate(); err != nil {
 		return domain.List[Need]{}, err
 	}
-	staff := a.coordinator() || a.Has(domain.RoleGridWorker)
-	docs, next, total, err := s.findNeedPage(ctx, communityID, needQuery{state: f.State, mine: f.Mine, user: a.UserID, staff: staff}, page)
+	docs, next, total, err := s.findNeedPage(ctx, communityID, needQuery{state: f.State, mine: f.Mine, user: a.UserID, staff: a.coordinator(),
+		grids: a.WorkerGrids()}, page)
 	l := domain.List[Need]{HasNextPage: next, TotalCount: total, Items: make([]Need, 0, len(docs))}
 	for _, d := range docs {
 		l.Items = append(l.Items, s.needFor(a, d))
@@ -40,7 +40,8 @@ type needQuery struct {
 	state *NeedState
 	mine  bool
 	user  domain.ID
-	staff bool // sees pending and rejected needs too
+	staff bool        // sees pending and rejected needs too
+	grids []domain.ID // sees them in these grids (a grid worker's)
 }
 
 // Occurrences lists a need's occurrences in time order, to those who may

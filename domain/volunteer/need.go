@@ -199,7 +199,7 @@ func (s *Service) checkNeed(ctx context.Context, in NeedInput) (needDoc, error) 
 // PostNeed posts a need. A resident posts for themself, and it waits for a
 // grid worker of their grid (or the committee) to approve it; a grid
 // worker posts for a resident of their grid, and the committee for anyone
-// or no one, and those are open at once. Errors: Unauthenticated,
+// (for itself when For is empty), and those are open at once. Errors: Unauthenticated,
 // Forbidden, Invalid (a field; for: not a member, or outside the grid
 // worker's grids).
 func (s *Service) PostNeed(ctx context.Context, in NeedInput) (Need, error) {

@@ -145,6 +145,17 @@ func TestCancelNeed(t *testing.T) {
 	if got := v.notes.of(volunteer.KindCancelled); len(got) != 1 || got[0].RecipientID != vol {
 		t.Fatalf("told of the cancellation: %+v", got)
 	}
+	// The claim is void: no task reminder, no calendar entry, no pay.
+	claims := must(v.svc.Claims(as(v.committee), v.firstOccurrence(t, n).ID))
+	if len(claims) != 1 || claims[0].State != volunteer.Void {
+		t.Fatalf("claims after the cancellation: %+v", claims)
+	}
+	if got := must(v.svc.UpcomingEvents(t.Context(), vol, start)); len(got) != 0 {
+		t.Fatalf("a cancelled task in the calendar: %+v", got)
+	}
+	v.clock.Set(claims[0].End)
+	_, err = v.svc.ConfirmHours(as(v.leader), claims[0].ID, 60)
+	wantCode(t, err, domain.Conflict)
 	_, err = v.svc.Claim(as(vol), v.firstOccurrence(t, n).ID)
 	wantCode(t, err, domain.Conflict)
 }

@@ -350,7 +350,23 @@ func (s *Service) Profile(ctx context.Context, communityID, userID domain.ID) (P
 	if err != nil {
 		return Profile{}, err
 	}
-	return toProfile(d), nil
+	return profileFor(a, toProfile(d)), nil
+}
+
+// profileFor leaves out a profile's credentials for those other than the
+// volunteer and coordinators (a grid worker sees the skills, not the
+// certificates behind them).
+func profileFor(a access, p Profile) Profile {
+	if a.UserID == p.UserID || a.coordinator() {
+		return p
+	}
+	skills := make([]SkillLevel, len(p.Skills))
+	for i, k := range p.Skills {
+		k.Credential = ""
+		skills[i] = k
+	}
+	p.Skills = skills
+	return p
 }
 
 // MyProfile returns the actor's profile in a community. Errors:
@@ -483,5 +499,9 @@ func (s *Service) Volunteers(ctx context.Context, communityID domain.ID, f Profi
 	if err := page.Validate(); err != nil {
 		return domain.List[Profile]{}, err
 	}
-	return s.findProfilePage(ctx, communityID, f, page)
+	l, err := s.findProfilePage(ctx, communityID, f, page)
+	for i, p := range l.Items {
+		l.Items[i] = profileFor(a, p)
+	}
+	return l, err
 }

@@ -157,7 +157,7 @@ func toMatchNeed(n needDoc, o occurrenceDoc, loc *time.Location, claimed []domai
 }
 
 // Candidates ranks the community's active volunteers for an occurrence:
-// for those who run its need. Errors: Unauthenticated, Forbidden,
+// for coordinators and the grid workers of its grid. Errors: Unauthenticated, Forbidden,
 // NotFound.
 func (s *Service) Candidates(ctx context.Context, occurrenceID domain.ID) (Ranking, error) {
 	o, n, err := s.occurrenceAndNeed(ctx, occurrenceID)
@@ -168,8 +168,8 @@ func (s *Service) Candidates(ctx context.Context, occurrenceID domain.ID) (Ranki
 	if err != nil {
 		return Ranking{}, err
 	}
-	if !staffOf(a, n) {
-		return Ranking{}, errNotCoordinator
+	if !a.coordinator() && !a.WorksFor(n.GridID) {
+		return Ranking{}, errNotCoordinator // volunteers' records are not for the poster or the resident helped
 	}
 	p, err := s.poolOf(ctx, o.CommunityID, s.now())
 	if err != nil {
@@ -291,7 +291,7 @@ func (s *Service) ForMe(ctx context.Context, communityID domain.ID) ([]Match, er
 }
 
 // Invite mails volunteers an invitation to an occurrence, with why they
-// were ranked for it: for those who run its need. Only candidates (not
+// were ranked for it: for coordinators and the grid workers of its grid. Only candidates (not
 // excluded, not claimed) are invited; the others are returned. Errors:
 // Unauthenticated, Forbidden, NotFound, Invalid (volunteers: none, or
 // more than 20).

@@ -253,12 +253,5 @@ func (s *Service) needsOf(ctx context.Context, claims []claimDoc) (map[domain.ID
 // hoursToConfirm lists a community's claims that ended and wait for their
 // hours: checked in, checked out, or claimed and never marked.
 func (s *Service) hoursToConfirm(ctx context.Context, communityID domain.ID, now time.Time) ([]claimDoc, error) {
-	claims, err := s.findClaimsInState(ctx, communityID, Claimed, CheckedIn, CheckedOut)
-	out := claims[:0]
-	for _, c := range claims {
-		if !c.End.After(now) {
-			out = append(out, c)
-		}
-	}
-	return out, err
+	return s.findEndedClaims(ctx, communityID, now, Claimed, CheckedIn, CheckedOut)
 }

@@ -87,6 +87,17 @@ func (s *Service) findClaimsInState(ctx context.Context, communityID domain.ID, 
 		options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
 }
 
+// findEndedClaims reads a community's claims in a state that ended by
+// now, in time order.
+func (s *Service) findEndedClaims(ctx context.Context, communityID domain.ID, now time.Time, states ...ClaimState) ([]claimDoc, error) {
+	in := bson.A{}
+	for _, st := range states {
+		in = append(in, string(st))
+	}
+	return db.FindAll[claimDoc](ctx, s.db.Collection(claimsColl), bson.M{"community_id": string(communityID), "state": bson.M{"$in": in},
+		"end": bson.M{"$lte": now}}, options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
+}
+
 // hasClaimOn reports whether a volunteer holds a claim on any occurrence
 // of a need.
 func (s *Service) hasClaimOn(ctx context.Context, needID, userID domain.ID) (bool, error) {
@@ -124,9 +135,11 @@ func (s *Service) setClaimDispute(ctx context.Context, id domain.ID, text string
 		bson.M{"$set": bson.M{"dispute": text}})
 }
 
-// confirmClaim marks a claim's hours confirmed.
-func (s *Service) confirmClaim(ctx context.Context, id domain.ID, minutes int, by domain.ID, at time.Time) error {
-	return db.UpdateByID(ctx, s.db.Collection(claimsColl), string(id), bson.M{"$set": bson.M{
+// confirmClaim marks a claim's hours confirmed, if it is still waiting
+// for them (not a no-show, not voided).
+func (s *Service) confirmClaim(ctx context.Context, id domain.ID, minutes int, by domain.ID, at time.Time) (bool, error) {
+	return db.Update(ctx, s.db.Collection(claimsColl), bson.M{"_id": string(id),
+		"state": bson.M{"$in": bson.A{string(Claimed), string(CheckedIn), string(CheckedOut)}}}, bson.M{"$set": bson.M{
 		"state": string(Confirmed), "minutes": minutes, "confirmed_by": by, "confirmed_at": at}})
 }
 

@@ -41,12 +41,20 @@ func (s *Service) setNeedState(ctx context.Context, id domain.ID, from, to, reas
 	return db.Update(ctx, s.db.Collection(needsColl), bson.M{"_id": string(id), "state": from}, bson.M{"$set": set})
 }
 
-// cancelOccurrences cancels a need's occurrences not done.
+// cancelOccurrences cancels a need's occurrences not done, and voids
+// their claims not yet served, so no reminder, calendar entry or payment
+// follows them.
 func (s *Service) cancelOccurrences(ctx context.Context, needID domain.ID) error {
 	_, err := s.db.Collection(occurrencesColl).UpdateMany(ctx,
 		bson.M{"need_id": string(needID), "state": bson.M{"$in": bson.A{string(OccurrenceOpen), string(OccurrenceInProgress)}}},
 		bson.M{"$set": bson.M{"state": string(OccurrenceCancelled)}})
-	return db.Err("cancel occurrences", err)
+	if err != nil {
+		return db.Err("cancel occurrences", err)
+	}
+	_, err = s.db.Collection(claimsColl).UpdateMany(ctx,
+		bson.M{"need_id": string(needID), "state": bson.M{"$in": bson.A{string(Claimed), string(CheckedIn), string(CheckedOut)}}},
+		bson.M{"$set": bson.M{"state": string(Void)}})
+	return db.Err("void claims", err)
 }
 
 // findOccurrence reads an occurrence. Errors: NotFound.
@@ -114,7 +122,15 @@ func (s *Service) findNeedPage(ctx context.Context, communityID domain.ID, q nee
 		and = append(and, bson.M{"$or": own})
 	}
 	if !q.staff {
-		and = append(and, bson.M{"$or": append(bson.A{bson.M{"state": bson.M{"$in": bson.A{string(NeedOpen), string(NeedCancelled)}}}}, own...)})
+		seen := append(bson.A{bson.M{"state": bson.M{"$in": bson.A{string(NeedOpen), string(NeedCancelled)}}}}, own...)
+		if len(q.grids) > 0 {
+			grids := bson.A{}
+			for _, g := range q.grids {
+				grids = append(grids, string(g))
+			}
+			seen = append(seen, bson.M{"grid_id": bson.M{"$in": grids}})
+		}
+		and = append(and, bson.M{"$or": seen})
 	}
 	if len(and) > 0 {
 		filter["$and"] = and

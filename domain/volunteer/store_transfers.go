@@ -27,6 +27,11 @@ func (s *Service) insertTransfer(ctx context.Context, d transferDoc) (bool, erro
 	return db.InsertOnce(ctx, s.db.Collection(transfersColl), d)
 }
 
+// findTransfer reads a transfer. Errors: NotFound.
+func (s *Service) findTransfer(ctx context.Context, id domain.ID) (transferDoc, error) {
+	return db.FindByID[transferDoc](ctx, s.db.Collection(transfersColl), string(id))
+}
+
 // insertCorrection stores a correction and adds it to the claim's minutes.
 func (s *Service) insertCorrection(ctx context.Context, d transferDoc, claimID domain.ID, delta int) error {
 	if _, err := s.insertTransfer(ctx, d); err != nil {

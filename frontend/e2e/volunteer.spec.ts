@@ -84,8 +84,9 @@ test("a volunteer reads why needs suit them, claims the last place, sees the add
   await expect(page.getByRole("checkbox", { name: "助老" })).toBeChecked();
   await expect(page.getByRole("button", { name: "周一上午" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "周一晚上" })).toHaveAttribute("aria-pressed", "false");
-  // Her 14:00–18:00 slots are not the grid's afternoon: they are other hours of their own.
-  await expect(page.getByRole("group", { name: "其他时段 1" })).toBeVisible();
+  // Her 13:00–17:00 slots are the grid's afternoon: no hours of their own.
+  await expect(page.getByRole("button", { name: "周一下午" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("group", { name: /^其他时段/ })).toHaveCount(0);
   await expect(page.getByLabel("每周最多服务几小时")).toHaveValue("8");
   await checkPage(page, "volunteer-profile", info);
   await largeText(page, true);

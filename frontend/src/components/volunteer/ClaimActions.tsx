@@ -148,6 +148,8 @@ function MyClaim({ claim, o, code, now, zone, onDone }: { claim: ClaimView; o: O
   const { t, i18n } = useTranslation();
   const at = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language, zone) : "");
   const open = inCheckWindow(o, now);
+  // With the QR code's link (?code=), 扫码签到 above the details has the form: not twice.
+  const form = open && !code;
   return (
     <>
       <p className="claim-line">
@@ -155,11 +157,11 @@ function MyClaim({ claim, o, code, now, zone, onDone }: { claim: ClaimView; o: O
         <span>{t(`volunteer.claimStates.${claim.state}`)}</span>
       </p>
       {claim.state === "CLAIMED" && !open && <p className="muted small">{t("volunteer.claim.checkInLater")}</p>}
-      {claim.state === "CLAIMED" && open && <CheckForm claimId={claim.id} out={false} code={code} onDone={onDone} />}
+      {claim.state === "CLAIMED" && form && <CheckForm claimId={claim.id} out={false} code={code} onDone={onDone} />}
       {claim.state === "CHECKED_IN" && (
         <>
           <p className="muted small">{t("volunteer.claim.checkedInAt", { at: at(claim.checkedInAt) })}</p>
-          {open && <CheckForm claimId={claim.id} out code={code} onDone={onDone} />}
+          {form && <CheckForm claimId={claim.id} out code={code} onDone={onDone} />}
         </>
       )}
       {claim.state === "CHECKED_OUT" && <p className="muted small">{t("volunteer.claim.waitConfirm")}</p>}
