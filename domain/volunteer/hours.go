@@ -149,16 +149,17 @@ func (s *Service) settleOccurrence(ctx context.Context, occurrenceID domain.ID) 
 	return nil
 }
 
-// payExchange has the resident helped pay the pool from their credit when
-// they chose to (Need.PayWithCredit, where the community allows it).
+// payExchange has the need's poster pay the pool from their credit when
+// they chose to (Need.PayWithCredit, where the community allows it): for
+// help to them or a family member.
 func (s *Service) payExchange(ctx context.Context, c claimDoc, minutes int, by domain.ID) error {
 	n, err := s.findNeed(ctx, c.NeedID)
 	if err != nil || !n.PayWithCredit {
 		return err
 	}
 	_, err = s.insertTransfer(ctx, transferDoc{ID: "exchange-" + c.ID + "-" + domain.ID(c.ClaimedAt.UTC().Format("20060102150405.000")), CommunityID: c.CommunityID,
-		Kind: string(ExchangeTransfer), ClaimID: c.ID, Volunteer: n.For, By: by, At: s.now(),
-		Movements: []movementDoc{{Account: n.For, Minutes: -minutes}, {Account: Pool, Minutes: minutes}}})
+		Kind: string(ExchangeTransfer), ClaimID: c.ID, Volunteer: n.PostedBy, By: by, At: s.now(),
+		Movements: []movementDoc{{Account: n.PostedBy, Minutes: -minutes}, {Account: Pool, Minutes: minutes}}})
 	return err
 }
 

@@ -169,3 +169,45 @@ func TestCertificate(t *testing.T) {
 		t.Fatalf("payload = %s, want %s", e.Payload, want)
 	}
 }
+
+// TestExchangeForFamily: a volunteer pays from their credit for help to a
+// family member; the need waits for the grid worker, and the payer's
+// balance, not the family member's, pays the pool.
+func TestExchangeForFamily(t *testing.T) {
+	v := newVillage(t)
+	payer, helper := v.volunteer(t, "付款人", "elderly_care"), v.volunteer(t, "帮手", "elderly_care")
+	mother := v.residents[0]
+	// The payer earns 3 hours first.
+	in := v.needInput(1)
+	in.Start, in.End = v.clock.Now().Add(time.Hour), v.clock.Now().Add(4*time.Hour)
+	n := must(v.svc.PostNeed(as(v.committee), in))
+	c := must(v.svc.Claim(as(payer), v.firstOccurrence(t, n).ID)).Claim
+	v.clock.Add(5 * time.Hour)
+	must(v.svc.ConfirmHours(as(v.leader), c.ID, 180))
+	in = v.needInput(1)
+	in.Start, in.End = v.clock.Now().Add(2*time.Hour), v.clock.Now().Add(4*time.Hour)
+	in.For = mother
+	_, err := v.svc.PostNeed(as(payer), in)
+	wantCode(t, err, domain.Forbidden) // a resident posts for no one else without paying
+	in.PayWithCredit = true
+	_, err = v.svc.PostNeed(as(payer), in)
+	wantField(t, err, "payWithCredit") // the exchange is off
+	must(v.svc.SetSettings(as(v.committee), v.c.ID, volunteer.Settings{Exchange: true}))
+	n = must(v.svc.PostNeed(as(payer), in))
+	if n.State != volunteer.NeedPending || n.For != mother || n.PostedBy != payer {
+		t.Fatalf("posted = %+v", n)
+	}
+	must(v.svc.DecideNeed(as(v.worker), n.ID, true, ""))
+	c = must(v.svc.Claim(as(helper), v.firstOccurrence(t, n).ID)).Claim
+	v.clock.Add(5 * time.Hour)
+	must(v.svc.ConfirmHours(as(v.leader), c.ID, 120))
+	if b := must(v.svc.Balance(as(payer), v.c.ID, payer)); b.Minutes != 60 || b.Spent != 120 {
+		t.Fatalf("payer = %+v", b)
+	}
+	if b := must(v.svc.Balance(as(v.committee), v.c.ID, mother)); b.Minutes != 0 {
+		t.Fatalf("the mother paid: %+v", b)
+	}
+	if sum, _ := must2(v.svc.LedgerSum(as(v.committee), v.c.ID)); sum != 0 {
+		t.Fatalf("sum = %d", sum)
+	}
+}

@@ -117,7 +117,8 @@ type NeedInput struct {
 	For domain.ID
 	// PayWithCredit has the actor pay for the help from their time-bank
 	// credit, where the community allows the exchange: a need for
-	// themself, with credit for every slot of every occurrence.
+	// themself or a family member (For), with credit for every slot of
+	// every occurrence; it waits for the grid worker's approval.
 	PayWithCredit bool
 	// Source is SourceActionItem with SourceRef when a resolution's action
 	// item calls for hands (the deliberation area posts those); the rest
@@ -196,8 +197,9 @@ func (s *Service) checkNeed(ctx context.Context, in NeedInput) (needDoc, error) 
 	return d, nil
 }
 
-// PostNeed posts a need. A resident posts for themself, and it waits for a
-// grid worker of their grid (or the committee) to approve it; a grid
+// PostNeed posts a need. A resident posts for themself (a volunteer paying
+// from their credit, for a family member too), and it waits for a grid
+// worker of their grid (or the committee) to approve it; a grid
 // worker posts for a resident of their grid, and the committee for anyone
 // (for itself when For is empty), and those are open at once. Errors: Unauthenticated,
 // Forbidden, Invalid (a field; for: not a member, or outside the grid
@@ -231,12 +233,21 @@ func (s *Service) PostNeed(ctx context.Context, in NeedInput) (Need, error) {
 		d.Source = string(SourceCommittee)
 	case a.Has(domain.RoleGridWorker):
 		d.Source = string(SourceGridWorker)
+	case in.PayWithCredit:
+		// A volunteer pays from their credit for help to a family member:
+		// like their own need, it waits for the grid worker, who knows the
+		// family.
+		d.Source = string(SourceSelf)
 	default:
 		return Need{}, domain.Errorf(domain.Forbidden, "只能为自己发布需求", "you may post needs for yourself only")
 	}
 	if d.For != "" && d.For != a.UserID {
-		m, err := s.comms.Member(ctx, in.CommunityID, d.For)
+		places, err := s.comms.PlacesOf(ctx, in.CommunityID, []domain.ID{d.For})
 		if err != nil {
+			return Need{}, err
+		}
+		m, ok := places[d.For]
+		if !ok {
 			return Need{}, domain.InvalidField("for", "受助人须是本社区成员", "the resident helped must be a member of the community")
 		}
 		if d.Source == string(SourceGridWorker) && !a.WorksFor(m.GridID) {
@@ -248,6 +259,9 @@ func (s *Service) PostNeed(ctx context.Context, in NeedInput) (Need, error) {
 			return Need{}, err
 		}
 		d.PayWithCredit = true
+	}
+	if in.For != "" && in.For != a.UserID && !d.PayWithCredit && d.Source == string(SourceSelf) {
+		return Need{}, domain.Errorf(domain.Forbidden, "只能为自己发布需求", "you may post needs for yourself only")
 	}
 	d.State = string(NeedOpen)
 	if d.Source == string(SourceSelf) {
@@ -262,8 +276,9 @@ func (s *Service) PostNeed(ctx context.Context, in NeedInput) (Need, error) {
 }
 
 // checkExchange refuses to let a need be paid from credit unless the
-// community allows the exchange, the need is the actor's own, and their
-// credit covers it. Errors: Invalid (payWithCredit).
+// community allows the exchange, the actor posts it for themself or a
+// family member (not as staff), and their credit covers it. Errors:
+// Invalid (payWithCredit).
 func (s *Service) checkExchange(ctx context.Context, a access, d needDoc) error {
 	set, err := s.findSettings(ctx, d.CommunityID)
 	if err != nil {
@@ -272,8 +287,8 @@ func (s *Service) checkExchange(ctx context.Context, a access, d needDoc) error 
 	if !set.Exchange {
 		return domain.InvalidField("payWithCredit", "本社区没有开通时间银行兑换", "the community does not allow paying with time-bank credit")
 	}
-	if d.For != a.UserID {
-		return domain.InvalidField("payWithCredit", "只能用自己的时间银行积分为自己的需求支付", "credit pays only for your own needs")
+	if d.Source != string(SourceSelf) && d.For != a.UserID {
+		return domain.InvalidField("payWithCredit", "只能用自己的时间银行积分为自己或家人的需求支付", "credit pays only for your own or your family's needs")
 	}
 	ts, err := s.findTransfersOf(ctx, d.CommunityID, a.UserID)
 	if err != nil {
