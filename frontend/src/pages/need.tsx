@@ -151,7 +151,13 @@ export function NeedPage() {
   const node = res.data?.node;
   const need: NeedView | null = node?.__typename === "Need" ? node : null;
   const staff = !!need?.checkInCode;
-  const tabs: TabKey[] = staff && need?.state !== "PENDING" && need?.state !== "REJECTED" ? ["overview", "claims", "match", "qr"] : ["overview"];
+  const c = res.data?.community;
+  const me = viewer?.id ?? "";
+  const coordinator = can.manager || !!c?.volunteerTeams.some((tm) => tm.leaders.some((l) => l.id === me));
+  const worksHere = !!need && membership.workerGrids.some((g) => g.id === need.grid.id);
+  // Volunteers' rankings (their records) are for coordinators and the grid's workers, not for the poster.
+  const staffTabs: TabKey[] = coordinator || worksHere ? ["overview", "claims", "match", "qr"] : ["overview", "claims", "qr"];
+  const tabs: TabKey[] = staff && need?.state !== "PENDING" && need?.state !== "REJECTED" ? staffTabs : ["overview"];
   const tab = useTab(tabs);
   const err = toFormErrors(res.error, [], t("app.networkError")).form;
   if (res.data && !need) return <NotFoundPage />;
@@ -164,10 +170,6 @@ export function NeedPage() {
     );
   }
   if (need.grid.community.id !== community.id) return <Navigate to={`/c/${need.grid.community.id}/needs/${need.id}`} replace />;
-  const c = res.data?.community;
-  const me = viewer?.id ?? "";
-  const coordinator = can.manager || !!c?.volunteerTeams.some((tm) => tm.leaders.some((l) => l.id === me));
-  const worksHere = membership.workerGrids.some((g) => g.id === need.grid.id);
   const skills = c?.volunteerSkills ?? [];
   const zone = community.settings.timeZone;
   const reload = () => refetch({ requestPolicy: "network-only" });
