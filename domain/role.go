@@ -12,6 +12,7 @@ const (
 	RoleParty           Role = "party"        // the party organisation (its secretary or committee): screening and the directory
 	RolePartyMember     Role = "party_member" // a party member: may be drawn for party seats, nothing more
 	RoleSupervisor      Role = "supervisor"   // the village (residents') affairs supervision committee
+	RoleMediator        Role = "mediator"     // a 和事佬 who mediates disputes reported on patrol
 	RoleOwnersCommittee Role = "owners_committee"
 	RoleOwnersLead      Role = "owners_lead" // names the owners' committee's delegates
 	RolePropertyFirm    Role = "property_firm"
@@ -20,7 +21,7 @@ const (
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleResident, RoleGridWorker, RoleCommittee, RoleParty, RolePartyMember, RoleSupervisor,
+var Roles = []Role{RoleResident, RoleGridWorker, RoleCommittee, RoleParty, RolePartyMember, RoleSupervisor, RoleMediator,
 	RoleOwnersCommittee, RoleOwnersLead, RolePropertyFirm, RolePropertyLead, RoleAdmin}
 
 // Valid reports whether r is a known role.
@@ -48,6 +49,8 @@ func (r Role) Label() Text {
 		return Text{"党员", "party member"}
 	case RoleSupervisor:
 		return Text{"监督委员会", "supervision committee"}
+	case RoleMediator:
+		return Text{"和事佬调解员", "mediator"}
 	case RoleOwnersCommittee:
 		return Text{"业委会", "owners' committee"}
 	case RoleOwnersLead:

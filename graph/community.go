@@ -28,7 +28,7 @@ func (b *builder) buildEnums() {
 	roles := graphql.EnumValueConfigMap{}
 	names := map[domain.Role]string{
 		domain.RoleResident: "RESIDENT", domain.RoleGridWorker: "GRID_WORKER", domain.RoleCommittee: "COMMITTEE",
-		domain.RoleParty: "PARTY", domain.RolePartyMember: "PARTY_MEMBER", domain.RoleSupervisor: "SUPERVISOR",
+		domain.RoleParty: "PARTY", domain.RolePartyMember: "PARTY_MEMBER", domain.RoleSupervisor: "SUPERVISOR", domain.RoleMediator: "MEDIATOR",
 		domain.RoleOwnersCommittee: "OWNERS_COMMITTEE", domain.RoleOwnersLead: "OWNERS_LEAD",
 		domain.RolePropertyFirm: "PROPERTY_FIRM", domain.RolePropertyLead: "PROPERTY_LEAD",
 		domain.RoleAdmin: "ADMIN",

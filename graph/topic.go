@@ -36,6 +36,7 @@ func (b *builder) buildTopics() {
 	sourceEnum := graphql.NewEnum(graphql.EnumConfig{Name: "TopicSource", Values: graphql.EnumValueConfigMap{
 		"RESIDENT": {Value: deliberation.FromResident}, "GRID_WORKER": {Value: deliberation.FromGridWorker, Description: "for an assisted resident"},
 		"COMMITTEE": {Value: deliberation.FromCommittee},
+		"PATROL":    {Value: deliberation.FromPatrol, Description: "a grid worker escalated a patrol report"},
 	}})
 	b.bodyEnum = graphql.NewEnum(graphql.EnumConfig{Name: "DeliberatingBody", Values: graphql.EnumValueConfigMap{
 		"VILLAGERS_COUNCIL":       {Value: deliberation.VillagersCouncil, Description: "村民议事会"},

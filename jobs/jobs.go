@@ -22,6 +22,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/schedule"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
@@ -44,6 +45,7 @@ type Config struct {
 	Record       *ledger.Service       // the public record, whose heads the clean-up signs daily; may be nil
 	Disclosure   *disclosure.Service   // escalations and disclosure reminders; may be nil
 	Volunteer    *volunteer.Service    // volunteer reminders; may be nil
+	Patrol       *patrol.Service       // patrol reminders; may be nil
 	Digests      []DigestSource
 	// Areas are repaired by the daily clean-up.
 	Areas   []Area
@@ -187,8 +189,15 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 	if err := s.runDisclosures(ctx, now); err != nil {
 		errs = append(errs, "disclosures: "+err.Error())
 	}
-	if err := s.runVolunteers(ctx, now); err != nil {
-		errs = append(errs, "volunteers: "+err.Error())
+	if s.cfg.Volunteer != nil {
+		if err := s.runReminders(ctx, now, "volunteer", s.cfg.Volunteer); err != nil {
+			errs = append(errs, "volunteers: "+err.Error())
+		}
+	}
+	if s.cfg.Patrol != nil {
+		if err := s.runReminders(ctx, now, "patrol", s.cfg.Patrol); err != nil {
+			errs = append(errs, "patrols: "+err.Error())
+		}
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("tick: %s", strings.Join(errs, "; "))

@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/disclosure"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
@@ -36,6 +37,7 @@ type Services struct {
 	Deliberation *deliberation.Service
 	Disclosures  *disclosure.Service // may be nil: no disclosures are seeded
 	Volunteers   *volunteer.Service  // may be nil: no volunteer service is seeded
+	Patrols      *patrol.Service     // may be nil: no patrols are seeded
 }
 
 // Login is a demo account to show a newcomer.
@@ -106,6 +108,11 @@ func Load(ctx context.Context, s Services) (Result, error) {
 	if s.Volunteers != nil {
 		if err := seedVolunteers(ctx, s, users, topicIDs); err != nil {
 			return res, fmt.Errorf("seed volunteers: %w", err)
+		}
+	}
+	if s.Patrols != nil {
+		if err := seedPatrols(ctx, s, users); err != nil {
+			return res, fmt.Errorf("seed patrols: %w", err)
 		}
 	}
 	res.Created = true

@@ -17,6 +17,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/volunteer"
 	"github.com/yishi-app/yishi/seed"
 )
@@ -51,18 +52,20 @@ func newServices(tb testing.TB) (seed.Services, *outbox) {
 	ctx := context.Background()
 	d := dbtest.New(tb)
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), deliberation.Indexes(), disclosure.Indexes(), ledger.Indexes(),
-		volunteer.Indexes()); err != nil {
+		volunteer.Indexes(), patrol.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	mail := &outbox{}
 	accounts := account.NewService(d.Database, account.Config{Notifier: mail})
 	comms := community.NewService(d.Database, accounts, community.Config{})
 	volunteers := volunteer.NewService(d.Database, comms, accounts, volunteer.Config{Notifier: mail, Record: ledger.NewService(d.Database, ledger.Config{})})
+	patrols := patrol.NewService(d.Database, comms, patrol.Config{Notifier: mail, Accounts: accounts})
 	return seed.Services{
 		Accounts:     accounts,
 		Communities:  comms,
 		Volunteers:   volunteers,
-		Deliberation: deliberation.NewService(d.Database, comms, accounts, deliberation.Config{Notifier: mail, Volunteers: volunteers}),
+		Patrols:      patrols,
+		Deliberation: deliberation.NewService(d.Database, comms, accounts, deliberation.Config{Notifier: mail, Volunteers: volunteers, Patrols: patrols}),
 		Disclosures:  disclosure.NewService(d.Database, comms, disclosure.Config{Notifier: mail, Record: ledger.NewService(d.Database, ledger.Config{})}),
 	}, mail
 }

@@ -208,7 +208,7 @@ type RoleInput struct {
 }
 
 // MayChangeRole reports whether a holder of access a may grant or revoke
-// role: admins any role; the committee grid workers; the party
+// role: admins any role; the committee grid workers and mediators; the party
 // organisation party members; a lead of the owners' committee or of the
 // property firm their own side's delegates. So no one below an admin can
 // seat themselves or another side in a three-party vote.
@@ -216,7 +216,7 @@ func MayChangeRole(a Access, role domain.Role) bool {
 	switch {
 	case a.Has(domain.RoleAdmin):
 		return true
-	case role == domain.RoleGridWorker:
+	case role == domain.RoleGridWorker, role == domain.RoleMediator:
 		return a.Has(domain.RoleCommittee)
 	case role == domain.RolePartyMember:
 		return a.Has(domain.RoleParty)
@@ -371,6 +371,12 @@ func (s *Service) RegisterAssistedResident(ctx context.Context, in AssistedResid
 // permission: it serves scheduled jobs (the weekly digest), never a request.
 func (s *Service) MemberIDs(ctx context.Context, communityID domain.ID, role domain.Role) ([]domain.ID, error) {
 	return s.findRoleHolderIDs(ctx, communityID, role)
+}
+
+// GridWorkerIDs lists the grid workers of a grid. It checks no
+// permission: it serves reminders, never a request.
+func (s *Service) GridWorkerIDs(ctx context.Context, communityID, gridID domain.ID) ([]domain.ID, error) {
+	return s.findGridWorkerIDs(ctx, communityID, gridID)
 }
 
 // GridMemberIDs lists the residents living in any of the grids (all the

@@ -196,6 +196,17 @@ func (s *Service) findRoleHolderIDs(ctx context.Context, communityID domain.ID, 
 	return ids, nil
 }
 
+// findGridWorkerIDs reads who holds the grid worker role for a grid.
+func (s *Service) findGridWorkerIDs(ctx context.Context, communityID, gridID domain.ID) ([]domain.ID, error) {
+	docs, err := db.FindAll[roleDoc](ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": string(domain.RoleGridWorker),
+		"grid_id": string(gridID)})
+	ids := make([]domain.ID, len(docs))
+	for i, d := range docs {
+		ids[i] = d.UserID
+	}
+	return ids, err
+}
+
 // countAdmins counts the admin grants of a community.
 func (s *Service) countAdmins(ctx context.Context, communityID domain.ID) (int, error) {
 	return db.Count(ctx, s.db.Collection(rolesColl), bson.M{"community_id": string(communityID), "role": string(domain.RoleAdmin)})

@@ -19,6 +19,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
@@ -30,6 +31,7 @@ type Service struct {
 	notifier Notifier
 	record   *ledger.Service
 	hands    *volunteer.Service
+	patrols  *patrol.Service
 	now      func() time.Time
 	baseURL  string
 	log      *slog.Logger
@@ -49,9 +51,12 @@ type Config struct {
 	// Volunteers posts the needs an action item calls for (CallForHands);
 	// nil refuses them.
 	Volunteers *volunteer.Service
-	Now        func() time.Time
-	BaseURL    string
-	Log        *slog.Logger
+	// Patrols gives the reports a grid worker escalates to topics
+	// (EscalateReport); nil refuses them.
+	Patrols *patrol.Service
+	Now     func() time.Time
+	BaseURL string
+	Log     *slog.Logger
 }
 
 // NewService returns a deliberation Service over d.
@@ -62,7 +67,7 @@ func NewService(d *mongo.Database, comms *community.Service, accounts *account.S
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, comms: comms, accounts: accounts, notifier: cfg.Notifier, record: cfg.Record, hands: cfg.Volunteers, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
+	return &Service{db: d, comms: comms, accounts: accounts, notifier: cfg.Notifier, record: cfg.Record, hands: cfg.Volunteers, patrols: cfg.Patrols, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
 }
 
 // Category is what a topic is about.
@@ -121,6 +126,7 @@ const (
 	FromResident   Source = "resident"
 	FromGridWorker Source = "grid_worker" // on behalf of an assisted resident
 	FromCommittee  Source = "committee"
+	FromPatrol     Source = "patrol" // a grid worker escalated a patrol report (ReportID)
 )
 
 // Body is who deliberates an accepted topic.
@@ -158,6 +164,7 @@ type Topic struct {
 	DecidedBody Body
 	MergedInto  domain.ID
 	CreatedAt   time.Time
+	ReportID    domain.ID // the patrol report it came from (FromPatrol)
 }
 
 // Errors returned by this area.

@@ -61,6 +61,7 @@ type topicDoc struct {
 	DecidedBody string      `bson:"decided_body,omitempty"`
 	MergedInto  domain.ID   `bson:"merged_into,omitempty"`
 	CreatedAt   time.Time   `bson:"created_at"`
+	ReportID    domain.ID   `bson:"report_id,omitempty"` // the patrol report it came from
 }
 
 func toTopic(d topicDoc) Topic {
@@ -68,7 +69,7 @@ func toTopic(d topicDoc) Topic {
 		ID: d.ID, CommunityID: d.CommunityID, Title: d.Title, Body: d.Body,
 		Category: Category(d.Category), ProposerID: d.ProposerID, RecordedBy: d.RecordedBy, Witness: d.Witness,
 		Source: Source(d.Source), State: State(d.State), Threshold: d.Threshold, Deadline: d.Deadline,
-		DecidedBody: Body(d.DecidedBody), MergedInto: d.MergedInto, CreatedAt: d.CreatedAt,
+		DecidedBody: Body(d.DecidedBody), MergedInto: d.MergedInto, CreatedAt: d.CreatedAt, ReportID: d.ReportID,
 	}
 	t.GridIDs = append(t.GridIDs, d.GridIDs...)
 	return t

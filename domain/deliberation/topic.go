@@ -25,6 +25,9 @@ type ProposeInput struct {
 	// AsCommittee records the committee as the source; the topic goes
 	// straight to screening.
 	AsCommittee bool
+	// fromReport is the patrol report a grid worker escalates
+	// (EscalateReport): the topic's source is the patrol.
+	fromReport domain.ID
 }
 
 // Propose creates a topic that collects supports for the community's
@@ -65,6 +68,8 @@ func (s *Service) Propose(ctx context.Context, in ProposeInput) (Topic, error) {
 			return Topic{}, err
 		}
 		d.ProposerID, d.RecordedBy, d.Source = m.UserID, actor.UserID, string(FromGridWorker)
+	case in.fromReport != "":
+		d.Source, d.ReportID = string(FromPatrol), in.fromReport
 	default:
 		if !a.Has(domain.RoleResident) {
 			return Topic{}, domain.ErrForbidden

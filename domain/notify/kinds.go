@@ -37,6 +37,10 @@ const (
 	KindNeedCancelled       Kind = "need_cancelled"      // a need cancelled, to the volunteers who claimed it
 	KindHoursToConfirm      Kind = "hours_to_confirm"    // tasks whose hours wait for confirmation, to coordinators daily
 	KindRateTask            Kind = "rate_task"           // a done task, to the resident helped
+	KindPatrolShift         Kind = "patrol_shift"        // a patrol shift tomorrow or in an hour, with the route and team-mates
+	KindShiftUnfilled       Kind = "shift_unfilled"      // a shift short of its minimum 48 h ahead, to the captain and the team
+	KindReportUntriaged     Kind = "report_untriaged"    // a patrol report untriaged for 24 h, to the grid's workers
+	KindReferralOverdue     Kind = "referral_overdue"    // a referred report past its due date, to the committee
 )
 
 // kindSpec says how a kind is sent and what it says.
@@ -212,6 +216,30 @@ var kinds = map[Kind]kindSpec{
 		Text:    bi("“{{.D.title}}”的志愿服务已经完成。请花一分钟为这次服务打分（1 到 5 星）：\n{{.D.link}}", "The help with “{{.D.title}}” is done. Please rate it (1 to 5 stars):\n{{.D.link}}"),
 		HTML:    bi(`<p>“{{.D.title}}”的志愿服务已经完成。请为这次服务打分（1 到 5 星）。</p><p><a href="{{.D.link}}">去评价</a></p>`, `<p>The help with “{{.D.title}}” is done. Please rate it.</p><p><a href="{{.D.link}}">Rate it</a></p>`),
 	},
+	KindPatrolShift: {
+		Label:   domain.Text{ZH: "巡防班次提醒", EN: "Patrol shift reminder"},
+		Subject: bi("{{.D.when}}的巡防班次：{{.D.route}}（{{.D.time}}）", "Your patrol {{.D.when}}: {{.D.route}} ({{.D.time}})"),
+		Text:    bi("您{{.D.when}}有巡防班次。\n时间：{{.D.time}}\n路线：{{.D.route}}（起点：{{.D.start}}）\n同班队员：{{.D.mates}}\n到达起点后请扫码签到。\n{{.D.link}}", "You patrol {{.D.when}}.\nWhen: {{.D.time}}\nRoute: {{.D.route}} (start: {{.D.start}})\nWith: {{.D.mates}}\nScan the start's QR code when you arrive.\n{{.D.link}}"),
+		HTML:    bi(`<p>您{{.D.when}}有巡防班次。</p><p>时间：{{.D.time}}<br>路线：{{.D.route}}（起点：{{.D.start}}）<br>同班队员：{{.D.mates}}</p><p><a href="{{.D.link}}">查看班次</a></p>`, `<p>You patrol {{.D.when}}.</p><p>When: {{.D.time}}<br>Route: {{.D.route}} (start: {{.D.start}})<br>With: {{.D.mates}}</p><p><a href="{{.D.link}}">See the shift</a></p>`),
+	},
+	KindShiftUnfilled: {
+		Label:   domain.Text{ZH: "巡防班次缺人", EN: "Patrol shift short"},
+		Subject: bi("巡防班次还缺 {{.D.open}} 人：{{.D.time}}", "{{.D.open}} more needed on the patrol of {{.D.time}}"),
+		Text:    bi("{{.D.time}}的巡防班次（{{.D.route}}）还缺 {{.D.open}} 人，能来的队员请在页面上认领。\n{{.D.link}}", "The patrol of {{.D.time}} ({{.D.route}}) needs {{.D.open}} more: take it on the page if you can.\n{{.D.link}}"),
+		HTML:    bi(`<p>{{.D.time}}的巡防班次（{{.D.route}}）还缺 {{.D.open}} 人，能来的队员请在页面上认领。</p><p><a href="{{.D.link}}">去认领</a></p>`, `<p>The patrol of {{.D.time}} ({{.D.route}}) needs {{.D.open}} more.</p><p><a href="{{.D.link}}">Take it</a></p>`),
+	},
+	KindReportUntriaged: {
+		Label:   domain.Text{ZH: "巡查上报待处理", EN: "Patrol report to triage"},
+		Subject: bi("一条巡查上报已 24 小时未处理：{{.D.place}}", "A patrol report has waited 24 hours: {{.D.place}}"),
+		Text:    bi("{{.D.kind}}：{{.D.text}}\n地点：{{.D.place}}\n请尽快处理（就地解决、转交、调解或转为议题）。\n{{.D.link}}", "{{.D.kind}}: {{.D.text}}\nWhere: {{.D.place}}\nPlease triage it (resolve, refer, mediate or escalate).\n{{.D.link}}"),
+		HTML:    bi(`<p>{{.D.kind}}：{{.D.text}}</p><p>地点：{{.D.place}}</p><p><a href="{{.D.link}}">去处理</a></p>`, `<p>{{.D.kind}}: {{.D.text}}</p><p>Where: {{.D.place}}</p><p><a href="{{.D.link}}">Triage it</a></p>`),
+	},
+	KindReferralOverdue: {
+		Label:   domain.Text{ZH: "转交事项逾期", EN: "Referral overdue"},
+		Subject: bi("转交{{.D.to}}的事项已逾期：{{.D.place}}", "Overdue at {{.D.to}}: {{.D.place}}"),
+		Text:    bi("巡查上报“{{.D.text}}”（{{.D.place}}）已转交{{.D.to}}，应于 {{.D.due}} 前办结，现已逾期。\n{{.D.link}}", "The report “{{.D.text}}” ({{.D.place}}) referred to {{.D.to}} was due on {{.D.due}}.\n{{.D.link}}"),
+		HTML:    bi(`<p>巡查上报“{{.D.text}}”（{{.D.place}}）已转交{{.D.to}}，应于 {{.D.due}} 前办结，现已逾期。</p><p><a href="{{.D.link}}">查看</a></p>`, `<p>The report “{{.D.text}}” ({{.D.place}}) referred to {{.D.to}} was due on {{.D.due}}.</p><p><a href="{{.D.link}}">See it</a></p>`),
+	},
 	KindWeeklyDigest: {
 		Urgent: false, Personal: false,
 		Label:   domain.Text{ZH: "每周摘要", EN: "Weekly digest"},
@@ -230,7 +258,7 @@ func AllKinds() []Kind {
 	return []Kind{KindEmailVerification, KindPasswordReset, KindSignUp, KindAccountExists, KindJoinDecided, KindSupportWindowEnding, KindObjectionUnanswered, KindMeetingReminder,
 		KindVoteClosing, KindActionItemDue, KindActionItemOverdue, KindSatisfaction, KindDisclosureDue, KindDisclosureOverdue,
 		KindQuestionUnanswered, KindQuestionEscalated, KindVolunteerInvited, KindVolunteerPromoted, KindVolunteerTask, KindNeedUnfilled,
-		KindNeedCancelled, KindHoursToConfirm, KindRateTask, KindWeeklyDigest}
+		KindNeedCancelled, KindHoursToConfirm, KindRateTask, KindPatrolShift, KindShiftUnfilled, KindReportUntriaged, KindReferralOverdue, KindWeeklyDigest}
 }
 
 // OptionalKinds lists the kinds a person may turn off, in a stable order.

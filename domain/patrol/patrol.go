@@ -19,21 +19,35 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/account"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/notify"
 )
 
 // Service runs the patrol rules over the area's collections.
 type Service struct {
-	db    *mongo.Database
-	comms *community.Service
-	now   func() time.Time
-	log   *slog.Logger
+	db       *mongo.Database
+	comms    *community.Service
+	accounts *account.Service
+	notifier Notifier
+	now      func() time.Time
+	baseURL  string
+	log      *slog.Logger
+}
+
+// Notifier queues reminders; notify.Service is one. Items with the same
+// kind, subject, recipient and occurrence are queued once.
+type Notifier interface {
+	Enqueue(ctx context.Context, it notify.Item) error
 }
 
 // Config holds the Service's collaborators.
 type Config struct {
-	Now func() time.Time
-	Log *slog.Logger
+	Notifier Notifier         // nil sends no reminders
+	Accounts *account.Service // names team-mates in reminders; nil names no one
+	Now      func() time.Time
+	BaseURL  string // links in mails start with it
+	Log      *slog.Logger
 }
 
 // NewService returns a patrol Service over d.
@@ -44,7 +58,7 @@ func NewService(d *mongo.Database, comms *community.Service, cfg Config) *Servic
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &Service{db: d, comms: comms, now: cfg.Now, log: cfg.Log}
+	return &Service{db: d, comms: comms, accounts: cfg.Accounts, notifier: cfg.Notifier, now: cfg.Now, baseURL: cfg.BaseURL, log: cfg.Log}
 }
 
 // WithClock returns a copy of the service that reads the time from now.

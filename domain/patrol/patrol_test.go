@@ -45,6 +45,7 @@ func wantCode(tb testing.TB, err error, code domain.Code) {
 
 // village is 小古城村 with its committee, a captain and residents.
 type village struct {
+	db                        *db.DB
 	clock                     *domaintest.Clock
 	comms                     *community.Service
 	svc                       *patrol.Service
@@ -62,7 +63,7 @@ func newVillage(tb testing.TB) *village {
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), patrol.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
-	v := &village{clock: domaintest.NewClock(time.Date(2026, 11, 25, 9, 0, 0, 0, time.FixedZone("CST", 8*3600)))}
+	v := &village{db: d, clock: domaintest.NewClock(time.Date(2026, 11, 25, 9, 0, 0, 0, time.FixedZone("CST", 8*3600)))}
 	accounts := account.NewService(d.Database, account.Config{Now: v.clock.Now})
 	v.comms = community.NewService(d.Database, accounts, community.Config{Now: v.clock.Now})
 	v.svc = patrol.NewService(d.Database, v.comms, patrol.Config{Now: v.clock.Now})

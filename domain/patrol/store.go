@@ -31,7 +31,8 @@ func Indexes() []db.Index {
 		{Collection: templatesColl, Keys: bson.D{{Key: "slot", Value: 1}}, Unique: true},
 		{Collection: templatesColl, Keys: bson.D{{Key: "team_id", Value: 1}}},
 	}
-	return append(out, rosterIndexes()...)
+	out = append(out, rosterIndexes()...)
+	return append(out, reportIndexes()...)
 }
 
 type teamDoc struct {

@@ -34,6 +34,10 @@ func rosterIndexes() []db.Index {
 		{Collection: positionsColl, Keys: bson.D{{Key: "holder", Value: 1}}, Unique: true},
 		{Collection: positionsColl, Keys: bson.D{{Key: "team_id", Value: 1}, {Key: "user_id", Value: 1}, {Key: "month", Value: 1}}},
 		{Collection: positionsColl, Keys: bson.D{{Key: "team_id", Value: 1}, {Key: "state", Value: 1}, {Key: "start", Value: 1}}},
+		{Collection: positionsColl, Keys: bson.D{{Key: "team_id", Value: 1}, {Key: "start", Value: 1}}},
+		{Collection: positionsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "user_id", Value: 1}, {Key: "start", Value: 1}}},
+		{Collection: positionsColl, Keys: bson.D{{Key: "user_id", Value: 1}, {Key: "start", Value: 1}}},
+		{Collection: positionsColl, Keys: bson.D{{Key: "shift_id", Value: 1}}},
 		{Collection: eventsColl, Keys: bson.D{{Key: "team_id", Value: 1}, {Key: "at", Value: -1}}},
 	}
 }
@@ -253,4 +257,25 @@ func (s *Service) requestSwap(ctx context.Context, p positionDoc, taker domain.I
 func (s *Service) clearSwap(ctx context.Context, id domain.ID) error {
 	_, err := db.Update(ctx, s.db.Collection(positionsColl), bson.M{"_id": string(id)}, bson.M{"$unset": bson.M{"pending_taker": "", "pending_reason": ""}})
 	return err
+}
+
+// findUserPositions reads the places a user holds in a community's teams
+// that start in [from, to), in time order.
+func (s *Service) findUserPositions(ctx context.Context, communityID, userID domain.ID, from, to time.Time) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"community_id": string(communityID), "user_id": string(userID),
+		"start": bson.M{"$gte": from, "$lt": to}}, options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
+}
+
+// findTeamPositionsBetween reads a team's places that start in [from, to),
+// in time order.
+func (s *Service) findTeamPositionsBetween(ctx context.Context, teamID domain.ID, from, to time.Time) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"team_id": string(teamID), "start": bson.M{"$gte": from, "$lt": to}},
+		options.Find().SetSort(bson.D{{Key: "start", Value: 1}, {Key: "_id", Value: 1}}))
+}
+
+// findPositionsOfUser reads a user's places in every community from a
+// time on, in time order.
+func (s *Service) findPositionsOfUser(ctx context.Context, userID domain.ID, from time.Time) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"user_id": string(userID), "start": bson.M{"$gte": from}},
+		options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
 }

@@ -8,6 +8,7 @@ export const ROLES: Role[] = [
   "PARTY",
   "PARTY_MEMBER",
   "SUPERVISOR",
+  "MEDIATOR",
   "OWNERS_COMMITTEE",
   "OWNERS_LEAD",
   "PROPERTY_FIRM",

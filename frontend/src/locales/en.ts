@@ -56,6 +56,7 @@ const en: Messages = {
     PARTY: "Party organisation",
     PARTY_MEMBER: "Party member",
     SUPERVISOR: "Supervisory committee",
+    MEDIATOR: "Mediator",
     OWNERS_COMMITTEE: "Owners' committee",
     OWNERS_LEAD: "Owners' committee lead",
     PROPERTY_FIRM: "Property firm",

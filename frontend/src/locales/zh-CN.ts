@@ -55,6 +55,7 @@ const zhCN = {
     PARTY: "党组织",
     PARTY_MEMBER: "党员",
     SUPERVISOR: "监督委员会",
+    MEDIATOR: "和事佬调解员",
     OWNERS_COMMITTEE: "业委会",
     OWNERS_LEAD: "业委会负责人",
     PROPERTY_FIRM: "物业",
