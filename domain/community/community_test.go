@@ -372,8 +372,8 @@ func TestRoles(t *testing.T) {
 	if _, err := w.svc.Member(as(owners), w.a.c.ID, w.a.resID); err != nil {
 		t.Errorf("the owners' lead reads a member: %v", err)
 	}
-	if got := must(w.svc.GrantableRoles(w.a.committee, w.a.c.ID)); len(got) != 1 || got[0] != domain.RoleGridWorker {
-		t.Errorf("the committee may grant %v, want only grid_worker", got)
+	if got := must(w.svc.GrantableRoles(w.a.committee, w.a.c.ID)); len(got) != 2 || got[0] != domain.RoleGridWorker || got[1] != domain.RoleMediator {
+		t.Errorf("the committee may grant %v, want grid_worker and mediator", got)
 	}
 
 	// The history shows every grant and revocation, with who made it.
