@@ -22,6 +22,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
@@ -34,6 +35,7 @@ type Services struct {
 	Record       *ledger.Service // the public record (公信链)
 	Disclosure   *disclosure.Service
 	Volunteer    *volunteer.Service
+	Patrol       *patrol.Service
 }
 
 // builder holds the services and every built type, so each type is built
@@ -88,7 +90,7 @@ type part struct {
 var parts = []part{
 	communityPart, viewerPart, operatorPart, gridPart, memberPart, joinPart, notificationPart,
 	resolutionPart, panelPart, topicPart, meetingPart,
-	recordPart, disclosurePart, volunteerPart,
+	recordPart, disclosurePart, volunteerPart, patrolPart,
 }
 
 // NewSchema builds the GraphQL schema over the services.

@@ -26,6 +26,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/domaintest"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/volunteer"
 	"github.com/yishi-app/yishi/graph"
 )
@@ -49,6 +50,7 @@ type env struct {
 	// disclosures keeps no public record here (the record tests cover it).
 	disclosures *disclosure.Service
 	volunteers  *volunteer.Service
+	patrols     *patrol.Service
 	clock       *domaintest.Clock
 	srv         *httptest.Server
 	handler     http.Handler // what srv serves, for calls without a connection
@@ -63,7 +65,8 @@ func newEnv(tb testing.TB) *env {
 
 func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	tb.Helper()
-	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), disclosure.Indexes(), volunteer.Indexes()); err != nil {
+	if err := db.EnsureIndexes(context.Background(), d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), deliberation.Indexes(), disclosure.Indexes(), volunteer.Indexes(),
+		patrol.Indexes()); err != nil {
 		tb.Fatal(err)
 	}
 	e := &env{db: d, commands: counter, clock: domaintest.NewClock(time.Now()), logs: &bytes.Buffer{}}
@@ -75,10 +78,12 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.disclosures = disclosure.NewService(d.Database, e.comms, disclosure.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log,
 		Fetcher: &disclosure.WebFetcher{AllowPrivate: true}}) // the tests' file servers listen on loopback
 	e.volunteers = volunteer.NewService(d.Database, e.comms, e.accounts, volunteer.Config{Notifier: e.notify, Now: e.clock.Now, BaseURL: "http://yishi.test", Log: log})
-	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now, Volunteers: e.volunteers})
+	e.patrols = patrol.NewService(d.Database, e.comms, patrol.Config{Now: e.clock.Now, Log: log})
+	e.topics = deliberation.NewService(d.Database, e.comms, e.accounts, deliberation.Config{Notifier: e.notify, Now: e.clock.Now, Volunteers: e.volunteers, Patrols: e.patrols})
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
-	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures, Volunteer: e.volunteers}
+	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures, Volunteer: e.volunteers,
+		Patrol: e.patrols}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

@@ -21,6 +21,7 @@ var idInputTypes = map[string]string{
 	"versionId": "DisclosureVersion", "questionId": "DisclosureQuestion", "link": "Topic",
 	"occurrenceId": "NeedOccurrence", "claimId": "VolunteerClaim", "teamId": "VolunteerTeam", "leaderIds": "User",
 	"volunteerIds": "User", "forMemberId": "Member",
+	"captainId": "User", "routeId": "PatrolRoute", "positionId": "PatrolPosition", "reportId": "PatrolReport", "caseId": "MediationCase",
 }
 
 // idTypeOf is the Node type an ID input field takes.

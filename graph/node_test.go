@@ -14,6 +14,7 @@ import (
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/disclosure"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
@@ -102,6 +103,25 @@ func newNodeFixture(t *testing.T) nodeFixture {
 	add("Need", need.ID)
 	add("NeedOccurrence", occ.ID)
 	add("VolunteerClaim", claim.ID)
+	// Next month's roster: the captain, with no availability, is on no
+	// shift, so each shift has an open place.
+	now := e.clock.Now().In(v.c.Location())
+	month := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, v.c.Location()).Format("2006-01")
+	pteam := must(e.patrols.CreateTeam(ctx, v.c.ID, "古城巡防队", v.adminID))
+	route := must(e.patrols.AddRoute(ctx, pteam.ID, v.grid.ID, "村口一圈", []patrol.CheckpointInput{{Name: "村口", MicroGridID: v.micro.ID}}))
+	must(e.patrols.AddTemplate(ctx, patrol.TemplateInput{TeamID: pteam.ID, RouteID: route.ID, Name: "晚班", Days: []time.Weekday{time.Saturday},
+		Start: 19 * 60, End: 21 * 60, Min: 1, Max: 1, Weight: 1}))
+	must(e.patrols.GenerateRoster(ctx, pteam.ID, month))
+	must(e.patrols.PublishRoster(ctx, pteam.ID, month))
+	places := must(e.patrols.OpenPositions(ctx, pteam.ID, month))
+	report := must(e.patrols.FileReport(ctx, patrol.ReportInput{CommunityID: v.c.ID, Kind: patrol.Dispute, MicroGridID: v.micro.ID, Place: "一组 5 号",
+		Severity: patrol.Medium, Text: "两户为屋檐滴水吵起来了"}))
+	report = must(e.patrols.TriageReport(ctx, patrol.TriageInput{ReportID: report.ID, Action: patrol.Mediation, Parties: "王家、李家"}))
+	add("PatrolTeam", pteam.ID)
+	add("PatrolRoute", route.ID)
+	add("PatrolPosition", places[0].ID)
+	add("PatrolReport", report.ID)
+	add("MediationCase", report.CaseID)
 	return f
 }
 

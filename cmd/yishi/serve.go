@@ -24,6 +24,7 @@ import (
 	"github.com/yishi-app/yishi/domain/disclosure"
 	"github.com/yishi-app/yishi/domain/ledger"
 	"github.com/yishi-app/yishi/domain/notify"
+	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/schedule"
 	"github.com/yishi-app/yishi/domain/volunteer"
 	"github.com/yishi-app/yishi/frontend"
@@ -47,6 +48,7 @@ type app struct {
 
 	disclosures *disclosure.Service // public disclosures (公开), which go into the record
 	volunteers  *volunteer.Service  // volunteer service (志愿服务) and the time bank
+	patrols     *patrol.Service     // the safety patrols (平安巡防), their reports and mediation
 	// now is the services' clock: time.Now, or with --test-clock the
 	// clock that POST /test/clock moves (testClock).
 	now       func() time.Time
@@ -73,7 +75,7 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		return nil, fmt.Errorf("MONGODB_URI %s is another yishi's embedded database: its writes are atomic only within the process that runs it, so several instances need MongoDB (a replica set)", d.URI)
 	}
 	if err := db.EnsureIndexes(ctx, d.Database, account.Indexes(), community.Indexes(), notify.Indexes(), schedule.Indexes(), deliberation.Indexes(), ledger.Indexes(), disclosure.Indexes(),
-		volunteer.Indexes()); err != nil {
+		volunteer.Indexes(), patrol.Indexes()); err != nil {
 		_ = d.Close(context.Background())
 		return nil, err
 	}
@@ -100,8 +102,9 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 
 	a.disclosures = disclosure.NewService(d.Database, a.comms, disclosure.Config{Notifier: a.notify, Record: a.record, Fetcher: &disclosure.WebFetcher{}, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.volunteers = volunteer.NewService(d.Database, a.comms, a.accounts, volunteer.Config{Notifier: a.notify, Record: a.record, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+	a.patrols = patrol.NewService(d.Database, a.comms, patrol.Config{Notifier: a.notify, Accounts: a.accounts, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.topics = deliberation.NewService(d.Database, a.comms, a.accounts, deliberation.Config{Notifier: a.notify, Record: a.record, Volunteers: a.volunteers,
-		BaseURL: cfg.BaseURL, Log: log, Now: a.now})
+		Patrols: a.patrols, BaseURL: cfg.BaseURL, Log: log, Now: a.now})
 	a.notify.SetDirectory(a.accounts)
 	a.notify.SetRequireAdmin(a.comms.RequireAdmin)
 	// What a stop left half done (a claim without its change, a key
@@ -131,9 +134,11 @@ func (a *app) seedServices(cfg config, log *slog.Logger) seed.Services {
 	accounts := account.NewService(a.db.Database, account.Config{Notifier: noMail{}, BaseURL: cfg.BaseURL, Log: log})
 	comms := community.NewService(a.db.Database, accounts, community.Config{Log: log})
 	volunteers := volunteer.NewService(a.db.Database, comms, accounts, volunteer.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
-	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, Record: a.record, Volunteers: volunteers, BaseURL: cfg.BaseURL, Log: log})
+	patrols := patrol.NewService(a.db.Database, comms, patrol.Config{Accounts: accounts, BaseURL: cfg.BaseURL, Log: log})
+	topics := deliberation.NewService(a.db.Database, comms, accounts, deliberation.Config{Notifier: noMail{}, Record: a.record, Volunteers: volunteers, Patrols: patrols,
+		BaseURL: cfg.BaseURL, Log: log})
 	disclosures := disclosure.NewService(a.db.Database, comms, disclosure.Config{Notifier: noMail{}, Record: a.record, BaseURL: cfg.BaseURL, Log: log})
-	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics, Disclosures: disclosures, Volunteers: volunteers}
+	return seed.Services{Accounts: accounts, Communities: comms, Deliberation: topics, Disclosures: disclosures, Volunteers: volunteers, Patrols: patrols}
 }
 
 // noMail drops what it is asked to queue or cancel.
@@ -193,7 +198,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 		return fmt.Errorf("public record heads: %w", err)
 	}
 	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record, Disclosure: a.disclosures,
-		Volunteer: a.volunteers}
+		Volunteer: a.volunteers, Patrol: a.patrols}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
@@ -223,7 +228,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	}
 	mux.Handle("/webhooks/sendgrid", mail.WebhookHandler(a.notify, webhookKey, log, nil))
 	mux.Handle("/unsubscribe", mail.UnsubscribeHandler(a.notify, log))
-	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics, a.volunteers))
+	mux.Handle("/calendar/", mail.CalendarHandler(a.notify, log, a.topics, a.volunteers, a.patrols))
 	mux.Handle("GET /record/{file}", recordExportHandler(a.comms, a.record, log))
 	mux.Handle("GET /exports/{code}/{what}/{file}", disclosureExportHandler(a.comms, a.disclosures, log))
 	var sched *jobs.Scheduler
@@ -252,7 +257,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 	if cfg.Jobs {
 		sched = jobs.New(jobs.Config{
 			Notify: a.notify, Accounts: a.accounts, Communities: a.comms, Schedule: a.schedule, Deliberation: a.topics, Record: a.record,
-			Disclosure: a.disclosures, Volunteer: a.volunteers, Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log, Now: a.now,
+			Disclosure: a.disclosures, Volunteer: a.volunteers, Patrol: a.patrols, Digests: []jobs.DigestSource{a.topics, a.record}, Areas: a.areas(), BaseURL: cfg.BaseURL, Log: log, Now: a.now,
 		})
 		if err := sched.Start(); err != nil {
 			return err

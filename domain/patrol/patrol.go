@@ -92,6 +92,17 @@ func (s *Service) requireMember(ctx context.Context, communityID domain.ID) (com
 	return a, err
 }
 
+// readerOf returns the actor's access to a community when they are a
+// member, for reading one of its records: to anyone else the record does
+// not exist, so they are told notFound. Errors: Unauthenticated, notFound.
+func (s *Service) readerOf(ctx context.Context, communityID domain.ID, notFound error) (community.Access, error) {
+	a, err := s.requireMember(ctx, communityID)
+	if domain.ErrorCode(err) == domain.Forbidden {
+		return community.Access{}, notFound
+	}
+	return a, err
+}
+
 // requireCaptain returns the team when the actor is its captain or on the
 // committee. Errors: Unauthenticated, Forbidden, NotFound.
 func (s *Service) requireCaptain(ctx context.Context, teamID domain.ID) (teamDoc, error) {

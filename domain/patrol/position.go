@@ -158,6 +158,44 @@ func (s *Service) MyShifts(ctx context.Context, teamID domain.ID, month string) 
 	return out, err
 }
 
+// Position returns a place on a published shift to the community's
+// members, who see the published rosters. Errors: Unauthenticated,
+// NotFound (also to outsiders).
+func (s *Service) Position(ctx context.Context, id domain.ID) (Position, error) {
+	d, err := s.findPosition(ctx, id)
+	if err != nil {
+		return Position{}, err
+	}
+	if _, err := s.readerOf(ctx, d.CommunityID, errPositionNotFound); err != nil {
+		return Position{}, err
+	}
+	return toPosition(d), nil
+}
+
+// OpenPositions lists the open places of a team's published month that
+// have not started, soonest first: those its members may take (Take), for
+// the community's members. Errors: Unauthenticated, Forbidden, NotFound,
+// Invalid (month).
+func (s *Service) OpenPositions(ctx context.Context, teamID domain.ID, month string) ([]Position, error) {
+	t, err := s.findTeam(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.requireMember(ctx, t.CommunityID); err != nil {
+		return nil, err
+	}
+	m, _, err := ParseMonth("month", month)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.findOpenPositions(ctx, t.ID, string(m), s.now())
+	out := make([]Position, len(docs))
+	for i, d := range docs {
+		out[i] = toPosition(d)
+	}
+	return out, err
+}
+
 // Load is a member's share of a published month.
 type Load struct {
 	UserID domain.ID

@@ -125,6 +125,31 @@ func (s *Service) Routes(ctx context.Context, teamID domain.ID) ([]Route, error)
 	return out, err
 }
 
+// Route returns a route to the community's members; the codes of its
+// checkpoints' QR codes only to the team's captain and the committee, as
+// Routes. Errors: Unauthenticated, NotFound (also to outsiders).
+func (s *Service) Route(ctx context.Context, id domain.ID) (Route, error) {
+	d, err := s.findRoute(ctx, id)
+	if err != nil {
+		return Route{}, err
+	}
+	t, err := s.findTeam(ctx, d.TeamID)
+	if err != nil {
+		return Route{}, err
+	}
+	a, err := s.readerOf(ctx, t.CommunityID, errRouteNotFound)
+	if err != nil {
+		return Route{}, err
+	}
+	r := toRoute(d)
+	if a.UserID != t.CaptainID && !a.Manager() {
+		for i := range r.Checkpoints {
+			r.Checkpoints[i].Code = ""
+		}
+	}
+	return r, nil
+}
+
 // Template is a shift template: a route walked on some weekdays from Start
 // to End (minutes of the day; an overnight one ends the next morning) by
 // at least Min and at most Max patrollers, weighing Weight shifts.

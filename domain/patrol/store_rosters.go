@@ -224,6 +224,13 @@ func (s *Service) findTeamPositions(ctx context.Context, teamID domain.ID, month
 		options.Find().SetSort(bson.D{{Key: "start", Value: 1}, {Key: "_id", Value: 1}}))
 }
 
+// findOpenPositions reads a team's open places of a month that start
+// after from, in time order.
+func (s *Service) findOpenPositions(ctx context.Context, teamID domain.ID, month string, from time.Time) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"team_id": string(teamID), "state": string(Open), "month": month,
+		"start": bson.M{"$gt": from}}, options.Find().SetSort(bson.D{{Key: "start", Value: 1}, {Key: "_id", Value: 1}}))
+}
+
 // eventDoc is a line of a team's timeline.
 type eventDoc struct {
 	ID      domain.ID `bson:"_id"`
