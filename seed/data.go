@@ -142,7 +142,7 @@ var village = placeSpec{
 		{Name: "章浩", Email: "zhang.hao@xiaogucheng.example", Grid: 4, Micro: 0},
 		{Name: "周凤仙", Email: "zhou.fengxian@xiaogucheng.example", Grid: 4, Micro: 1},
 
-		{Name: "俞志华", Email: "yu.zhihua@xiaogucheng.example", Grid: 5, Micro: 0},
+		{Name: "俞志华", Email: "yu.zhihua@xiaogucheng.example", Title: "“和事佬”调解员", Grid: 5, Micro: 0, Roles: []domain.Role{domain.RoleMediator}},
 		{Name: "何晓峰", Email: "he.xiaofeng@xiaogucheng.example", Grid: 5, Micro: 0},
 		{Name: "邵丽娟", Email: "shao.lijuan@xiaogucheng.example", Grid: 5, Micro: 1},
 		{Name: "姚子轩", Email: "yao.zixuan@xiaogucheng.example", Grid: 5, Micro: 1},
@@ -197,7 +197,8 @@ var urban = placeSpec{
 		{Name: "黄志远", Email: "huang.zhiyuan@qingchunfang.example", Grid: 1, Micro: 0},
 		{Name: "徐雪梅", Email: "xu.xuemei@qingchunfang.example", Grid: 1, Micro: 1},
 		{Name: "马俊杰", Email: "ma.junjie@qingchunfang.example", Grid: 2, Micro: 0},
-		{Name: "陈秀珍", Email: "chen.xiuzhen@qingchunfang.example", Title: "“和事佬”调解员", Grid: 2, Micro: 1},
+		{Name: "陈秀珍", Email: "chen.xiuzhen@qingchunfang.example", Title: "“和事佬”调解员", Grid: 2, Micro: 1,
+			Roles: []domain.Role{domain.RoleMediator}},
 	},
 }
 

@@ -102,9 +102,6 @@ func (p *patrolSeed) seed(ctx context.Context, sp patrolSpec) error {
 	l := p.now.In(p.loc)
 	first := time.Date(l.Year(), l.Month(), 1, 0, 0, 0, 0, p.loc)
 	*p.clock = first.Add(-14 * time.Hour) // the afternoon of the month before's last day
-	if _, err := p.s.Communities.AssignRole(p.as(ctx, sp.admin), community.RoleInput{CommunityID: p.c.ID, UserID: p.users[sp.mediator], Role: domain.RoleMediator}); err != nil {
-		return fmt.Errorf("mediator: %w", err)
-	}
 	team, err := p.ps.CreateTeam(p.as(ctx, sp.admin), p.c.ID, sp.name, p.users[sp.captain])
 	if err != nil {
 		return fmt.Errorf("team: %w", err)
@@ -262,6 +259,9 @@ func (p *patrolSeed) reports(ctx context.Context, sp patrolSpec, mg community.Mi
 		return nil
 	}
 	// A report the grid worker made a topic of, linked both ways.
+	if sp.code != VillageCode {
+		return nil // the urban community's topics are its three-party ones
+	}
 	if r, err = file(0, member, patrol.Hazard, patrol.Medium, mg.Name+"河埠头", "河埠头台阶松动，老人洗衣服容易滑倒"); err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/account"
@@ -136,7 +137,7 @@ func logins() []Login {
 
 // demo returns the person of p who best shows role: a plain resident for
 // the resident role, the creator for admin, else the first staff member
-// holding it.
+// (or resident, such as a 和事佬) holding it.
 func (p *placeSpec) demo(r domain.Role) (personSpec, bool) {
 	switch r {
 	case domain.RoleResident:
@@ -147,7 +148,7 @@ func (p *placeSpec) demo(r domain.Role) (personSpec, bool) {
 	case domain.RoleAdmin:
 		return p.Admin, true
 	}
-	for _, ps := range p.Staff {
+	for _, ps := range append(slices.Clone(p.Staff), p.Residents...) {
 		for _, x := range ps.Roles {
 			if x == r {
 				return ps, true
@@ -254,6 +255,9 @@ func (b *builder) build(ctx context.Context) error {
 			approver = b.committee[(i/4)%len(b.committee)]
 		}
 		if err := b.join(ctx, b.users[ps.Email], ps, approver); err != nil {
+			return err
+		}
+		if err := b.assign(actx, b.users[ps.Email], ps); err != nil { // a 和事佬's role, say
 			return err
 		}
 	}
