@@ -122,6 +122,11 @@ func decodeIDs(v reflect.Value, under string, required map[string]bool) error {
 			if err := decodeMember(fv, name); err != nil {
 				return err
 			}
+		case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
+			// Fields shared by several inputs, embedded: JSON flattens them.
+			if err := decodeIDs(fv, under, required); err != nil {
+				return err
+			}
 		case tagged:
 			panic(fmt.Sprintf("graph: field %s tagged id has type %s", sf.Name, sf.Type))
 		case sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Struct:

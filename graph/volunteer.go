@@ -182,34 +182,10 @@ func (b *builder) buildVolunteers() {
 				"dialects":          {Type: listOf(graphql.String), Resolve: field(func(v volunteer.Profile) any { return orEmpty(v.Dialects) })},
 				"joinedAt":          {Type: nonNull(graphql.DateTime), Resolve: field(func(v volunteer.Profile) any { return v.JoinedAt })},
 				"confirmedAt":       {Type: graphql.DateTime, Resolve: field(func(v volunteer.Profile) any { return nilTime(v.ConfirmedAt) })},
-				"balance": {Type: nonNull(t.balance), Description: "For themself and coordinators.", Resolve: func(p graphql.ResolveParams) (any, error) {
-					v, err := source[volunteer.Profile](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Volunteer.Balance(p.Context, v.CommunityID, v.UserID)
-				}},
-				"reliability": {Type: nonNull(t.reliability), Description: "For themself and coordinators.", Resolve: func(p graphql.ResolveParams) (any, error) {
-					v, err := source[volunteer.Profile](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Volunteer.Reliability(p.Context, v.CommunityID, v.UserID)
-				}},
-				"transfers": {Type: listOf(t.transfer), Description: "Their time-bank transfers, newest first: for themself and coordinators.", Resolve: func(p graphql.ResolveParams) (any, error) {
-					v, err := source[volunteer.Profile](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Volunteer.Transfers(p.Context, v.CommunityID, v.UserID)
-				}},
-				"certificates": {Type: listOf(t.certificate), Description: "For themself and coordinators.", Resolve: func(p graphql.ResolveParams) (any, error) {
-					v, err := source[volunteer.Profile](p)
-					if err != nil {
-						return nil, err
-					}
-					return b.svc.Volunteer.Certificates(p.Context, v.CommunityID, v.UserID)
-				}},
+				"balance":           {Type: nonNull(t.balance), Description: "For themself and coordinators.", Resolve: ofVolunteer(b.svc.Volunteer.Balance)},
+				"reliability":       {Type: nonNull(t.reliability), Description: "For themself and coordinators.", Resolve: ofVolunteer(b.svc.Volunteer.Reliability)},
+				"transfers":         {Type: listOf(t.transfer), Description: "Their time-bank transfers, newest first: for themself and coordinators.", Resolve: ofVolunteer(b.svc.Volunteer.Transfers)},
+				"certificates":      {Type: listOf(t.certificate), Description: "For themself and coordinators.", Resolve: ofVolunteer(b.svc.Volunteer.Certificates)},
 				"isMe": {Type: nonNull(graphql.Boolean), Resolve: func(p graphql.ResolveParams) (any, error) {
 					v, err := source[volunteer.Profile](p)
 					return err == nil && self(p, v), err
@@ -266,6 +242,19 @@ func minutesOf(t volunteer.Transfer, account domain.ID) int {
 		}
 	}
 	return n
+}
+
+// ofVolunteer resolves a field of a Volunteer that the service reads by
+// community and user (their balance, reliability, transfers,
+// certificates), checking the viewer there.
+func ofVolunteer[V any](read func(context.Context, domain.ID, domain.ID) (V, error)) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		v, err := source[volunteer.Profile](p)
+		if err != nil {
+			return nil, err
+		}
+		return read(p.Context, v.CommunityID, v.UserID)
+	}
 }
 
 // loadListField resolves a field of S to the records whose IDs keys

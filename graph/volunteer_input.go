@@ -90,53 +90,47 @@ type setTeamLeadersInput struct {
 	LeaderIDs []domain.ID `json:"leaderIds" id:"User"`
 }
 
+// needFieldsInput are the fields a need takes however it is posted.
+type needFieldsInput struct {
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	Required    []string          `json:"required"`
+	Preferred   []string          `json:"preferred"`
+	Start       time.Time         `json:"start"`
+	End         time.Time         `json:"end"`
+	Weekly      bool              `json:"weekly"`
+	Occurrences int               `json:"occurrences"`
+	MicroGridID domain.ID         `json:"microGridId" id:"MicroGrid"`
+	Address     string            `json:"address"`
+	Slots       int               `json:"slots"`
+	Urgency     volunteer.Urgency `json:"urgency"`
+}
+
+func (in needFieldsInput) toDomain() volunteer.NeedInput {
+	return volunteer.NeedInput{Title: in.Title, Description: in.Description, Required: in.Required, Preferred: in.Preferred,
+		Start: in.Start, End: in.End, Weekly: in.Weekly, Occurrences: in.Occurrences, MicroGridID: in.MicroGridID, Address: in.Address,
+		Slots: in.Slots, Urgency: in.Urgency}
+}
+
 type postNeedInput struct {
-	CommunityID   domain.ID         `json:"communityId" id:"Community"`
-	Title         string            `json:"title"`
-	Description   string            `json:"description"`
-	Required      []string          `json:"required"`
-	Preferred     []string          `json:"preferred"`
-	Start         time.Time         `json:"start"`
-	End           time.Time         `json:"end"`
-	Weekly        bool              `json:"weekly"`
-	Occurrences   int               `json:"occurrences"`
-	MicroGridID   domain.ID         `json:"microGridId" id:"MicroGrid"`
-	Address       string            `json:"address"`
-	Slots         int               `json:"slots"`
-	Urgency       volunteer.Urgency `json:"urgency"`
-	Sensitive     bool              `json:"sensitive"`
-	ForMemberID   memberRef         `json:"forMemberId" id:"Member"`
-	PayWithCredit bool              `json:"payWithCredit"`
+	CommunityID domain.ID `json:"communityId" id:"Community"`
+	needFieldsInput
+	Sensitive     bool      `json:"sensitive"`
+	ForMemberID   memberRef `json:"forMemberId" id:"Member"`
+	PayWithCredit bool      `json:"payWithCredit"`
 }
 
 func (in postNeedInput) toDomain() volunteer.NeedInput {
-	return volunteer.NeedInput{CommunityID: in.CommunityID, Title: in.Title, Description: in.Description, Required: in.Required, Preferred: in.Preferred,
-		Start: in.Start, End: in.End, Weekly: in.Weekly, Occurrences: in.Occurrences, MicroGridID: in.MicroGridID, Address: in.Address,
-		Slots: in.Slots, Urgency: in.Urgency, Sensitive: in.Sensitive, For: in.ForMemberID.User, PayWithCredit: in.PayWithCredit}
+	n := in.needFieldsInput.toDomain()
+	n.CommunityID, n.Sensitive, n.For, n.PayWithCredit = in.CommunityID, in.Sensitive, in.ForMemberID.User, in.PayWithCredit
+	return n
 }
 
 // callForHandsInput is postNeedInput for an action item: the item names
 // the community, and the need is for no one resident.
 type callForHandsInput struct {
-	ActionItemID domain.ID         `json:"actionItemId" id:"ActionItem"`
-	Title        string            `json:"title"`
-	Description  string            `json:"description"`
-	Required     []string          `json:"required"`
-	Preferred    []string          `json:"preferred"`
-	Start        time.Time         `json:"start"`
-	End          time.Time         `json:"end"`
-	Weekly       bool              `json:"weekly"`
-	Occurrences  int               `json:"occurrences"`
-	MicroGridID  domain.ID         `json:"microGridId" id:"MicroGrid"`
-	Address      string            `json:"address"`
-	Slots        int               `json:"slots"`
-	Urgency      volunteer.Urgency `json:"urgency"`
-}
-
-func (in callForHandsInput) toDomain() volunteer.NeedInput {
-	return volunteer.NeedInput{Title: in.Title, Description: in.Description, Required: in.Required, Preferred: in.Preferred,
-		Start: in.Start, End: in.End, Weekly: in.Weekly, Occurrences: in.Occurrences, MicroGridID: in.MicroGridID, Address: in.Address,
-		Slots: in.Slots, Urgency: in.Urgency}
+	ActionItemID domain.ID `json:"actionItemId" id:"ActionItem"`
+	needFieldsInput
 }
 
 type decideNeedInput struct {

@@ -61,6 +61,18 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 			"dialects":          {Type: graphql.NewList(nonNull(graphql.String))},
 		}
 	}
+	// needFields adds the fields every need takes to an input's own.
+	needFields := func(own graphql.InputObjectConfigFieldMap) graphql.InputObjectConfigFieldMap {
+		own["title"], own["description"] = str, optStr
+		own["required"] = &graphql.InputObjectFieldConfig{Type: nonNull(graphql.NewList(nonNull(graphql.String))), Description: "Skill codes of the community's taxonomy."}
+		own["preferred"] = &graphql.InputObjectFieldConfig{Type: graphql.NewList(nonNull(graphql.String))}
+		own["start"], own["end"] = &graphql.InputObjectFieldConfig{Type: nonNull(graphql.DateTime)}, &graphql.InputObjectFieldConfig{Type: nonNull(graphql.DateTime)}
+		own["weekly"] = &graphql.InputObjectFieldConfig{Type: graphql.Boolean, Description: "Repeats every week, occurrences times in all (2–26)."}
+		own["occurrences"] = &graphql.InputObjectFieldConfig{Type: graphql.Int}
+		own["microGridId"], own["slots"], own["urgency"] = id, integer, &graphql.InputObjectFieldConfig{Type: t.urgency}
+		own["address"] = &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String), Description: "The exact place: shown only to those who run the need and the volunteers who claim it."}
+		return own
+	}
 	f["joinVolunteers"] = &graphql.Field{
 		Type: nonNull(profileOut), Description: "A member opts in as a volunteer, pending until a team leader or the committee confirms them.",
 		Args: inputArg("JoinVolunteersInput", profileFields()),
@@ -161,18 +173,11 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 		Type: nonNull(needOut),
 		Description: "Posts a need. A resident posts for themself and a grid worker of their grid approves it first; a grid worker posts for a resident of their grid (forMemberId), " +
 			"the committee for anyone or no one, and those are open at once. Errors name the field: slots 1–50, a start in the future, an end after it, skills of the taxonomy.",
-		Args: inputArg("PostNeedInput", graphql.InputObjectConfigFieldMap{
-			"communityId": id, "title": str, "description": optStr,
-			"required":  {Type: nonNull(graphql.NewList(nonNull(graphql.String))), Description: "Skill codes of the community's taxonomy."},
-			"preferred": {Type: graphql.NewList(nonNull(graphql.String))},
-			"start":     {Type: nonNull(graphql.DateTime)}, "end": {Type: nonNull(graphql.DateTime)},
-			"weekly":      {Type: graphql.Boolean, Description: "Repeats every week, occurrences times in all (2–26)."},
-			"occurrences": {Type: graphql.Int},
-			"microGridId": id, "address": {Type: nonNull(graphql.String), Description: "The exact place: shown only to those who run the need and the volunteers who claim it."},
-			"slots": integer, "urgency": {Type: t.urgency}, "sensitive": {Type: graphql.Boolean},
+		Args: inputArg("PostNeedInput", needFields(graphql.InputObjectConfigFieldMap{
+			"communityId": id, "sensitive": {Type: graphql.Boolean},
 			"forMemberId":   {Type: graphql.ID, Description: "The Member ID of the resident helped; the viewer when left out."},
-			"payWithCredit": {Type: graphql.Boolean, Description: "Pay for your own need from your time-bank credit, where the community allows it."},
-		}),
+			"payWithCredit": {Type: graphql.Boolean, Description: "Pay from your time-bank credit for your own need or a family member's, where the community allows it."},
+		})),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[postNeedInput](p)
 			if err != nil {
@@ -186,14 +191,7 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 		Type: nonNull(needOut),
 		Description: "The committee posts a volunteer need for a resolution's action item (\"需要 6 名志愿者 清理河道\"), while the resolution is not closed; " +
 			"the need's source is the item, which lists it (ActionItem.volunteerNeeds).",
-		Args: inputArg("CallForHandsInput", graphql.InputObjectConfigFieldMap{
-			"actionItemId": id, "title": str, "description": optStr,
-			"required":  {Type: nonNull(graphql.NewList(nonNull(graphql.String)))},
-			"preferred": {Type: graphql.NewList(nonNull(graphql.String))},
-			"start":     {Type: nonNull(graphql.DateTime)}, "end": {Type: nonNull(graphql.DateTime)},
-			"weekly": {Type: graphql.Boolean}, "occurrences": {Type: graphql.Int},
-			"microGridId": id, "address": str, "slots": integer, "urgency": {Type: t.urgency},
-		}),
+		Args: inputArg("CallForHandsInput", needFields(graphql.InputObjectConfigFieldMap{"actionItemId": id})),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[callForHandsInput](p)
 			if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
 )
 
 // PositionState is where one patroller's place on a published shift
@@ -138,15 +139,7 @@ func (s *Service) Take(ctx context.Context, positionID domain.ID) (Position, err
 // MyShifts lists the places the actor holds in a team's month, in time
 // order. Errors: Unauthenticated, Forbidden, NotFound.
 func (s *Service) MyShifts(ctx context.Context, teamID domain.ID, month string) ([]Position, error) {
-	t, err := s.findTeam(ctx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	a, err := s.requireMember(ctx, t.CommunityID)
-	if err != nil {
-		return nil, err
-	}
-	m, _, err := ParseMonth("month", month)
+	t, a, m, err := s.teamMonth(ctx, teamID, month)
 	if err != nil {
 		return nil, err
 	}
@@ -177,14 +170,7 @@ func (s *Service) Position(ctx context.Context, id domain.ID) (Position, error) 
 // the community's members. Errors: Unauthenticated, Forbidden, NotFound,
 // Invalid (month).
 func (s *Service) OpenPositions(ctx context.Context, teamID domain.ID, month string) ([]Position, error) {
-	t, err := s.findTeam(ctx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.requireMember(ctx, t.CommunityID); err != nil {
-		return nil, err
-	}
-	m, _, err := ParseMonth("month", month)
+	t, _, m, err := s.teamMonth(ctx, teamID, month)
 	if err != nil {
 		return nil, err
 	}
@@ -207,14 +193,7 @@ type Load struct {
 // then ID, for the community's members: anyone can check the fairness.
 // Errors: Unauthenticated, Forbidden, NotFound.
 func (s *Service) Loads(ctx context.Context, teamID domain.ID, month string) ([]Load, error) {
-	t, err := s.findTeam(ctx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.requireMember(ctx, t.CommunityID); err != nil {
-		return nil, err
-	}
-	m, _, err := ParseMonth("month", month)
+	t, _, m, err := s.teamMonth(ctx, teamID, month)
 	if err != nil {
 		return nil, err
 	}
@@ -252,4 +231,20 @@ func (s *Service) Loads(ctx context.Context, teamID domain.ID, month string) ([]
 		return strings.Compare(string(a.UserID), string(b.UserID))
 	})
 	return out, nil
+}
+
+// teamMonth reads a team and the actor's access to its community, and a
+// month written 2026-12, for the reads of a month. Errors:
+// Unauthenticated, Forbidden, NotFound, Invalid (month).
+func (s *Service) teamMonth(ctx context.Context, teamID domain.ID, month string) (teamDoc, community.Access, Month, error) {
+	t, err := s.findTeam(ctx, teamID)
+	if err != nil {
+		return teamDoc{}, community.Access{}, "", err
+	}
+	a, err := s.requireMember(ctx, t.CommunityID)
+	if err != nil {
+		return teamDoc{}, community.Access{}, "", err
+	}
+	m, _, err := ParseMonth("month", month)
+	return t, a, m, err
 }
