@@ -105,6 +105,7 @@ func (b *builder) buildVolunteerEnums() {
 		"SERVICE":    {Value: volunteer.ServiceTransfer, Description: "the pool pays a volunteer for a confirmed task"},
 		"CORRECTION": {Value: volunteer.CorrectionTransfer, Description: "compensates an earlier transfer, with a reason"},
 		"EXCHANGE":   {Value: volunteer.ExchangeTransfer, Description: "a volunteer's credit pays the pool for help they had"},
+		"PATROL":     {Value: volunteer.PatrolTransfer, Description: "the pool pays a volunteer for a patrol shift they walked"},
 	}})
 	days := graphql.EnumValueConfigMap{}
 	for d := time.Sunday; d <= time.Saturday; d++ {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
 )
 
@@ -24,25 +23,15 @@ func (s *Scheduler) runDisclosures(ctx context.Context, now time.Time) error {
 	if _, err := s.cfg.Disclosure.Escalate(ctx, now); err != nil {
 		return fmt.Errorf("escalate questions: %w", err)
 	}
-	page := domain.Page{First: domain.MaxPageSize}
-	for {
-		l, err := s.cfg.Communities.Communities(ctx, community.CommunityFilter{}, page)
+	return s.eachCommunity(ctx, func(c community.Community) error {
+		_, err := RunDaily(ctx, s.cfg.Schedule, "disclosure-reminders:"+string(c.ID), disclosureRemindAt, c.Location(), 12*time.Hour, now,
+			func(ctx context.Context, occ time.Time) error {
+				_, err := s.cfg.Disclosure.Remind(ctx, c.ID, now)
+				return err
+			})
 		if err != nil {
-			return err
+			return fmt.Errorf("disclosure reminders of %s: %w", c.ID, err)
 		}
-		for _, c := range l.Items {
-			_, err := RunDaily(ctx, s.cfg.Schedule, "disclosure-reminders:"+string(c.ID), disclosureRemindAt, c.Location(), 12*time.Hour, now,
-				func(ctx context.Context, occ time.Time) error {
-					_, err := s.cfg.Disclosure.Remind(ctx, c.ID, now)
-					return err
-				})
-			if err != nil {
-				return fmt.Errorf("disclosure reminders of %s: %w", c.ID, err)
-			}
-		}
-		if !l.HasNextPage || len(l.Items) == 0 {
-			return nil
-		}
-		page.After = l.Items[len(l.Items)-1].ID
-	}
+		return nil
+	})
 }

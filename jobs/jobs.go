@@ -198,6 +198,11 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) error {
 		if err := s.runReminders(ctx, now, "patrol", s.cfg.Patrol); err != nil {
 			errs = append(errs, "patrols: "+err.Error())
 		}
+		if s.cfg.Volunteer != nil {
+			if err := s.runPatrolHours(ctx, now); err != nil {
+				errs = append(errs, "patrol hours: "+err.Error())
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("tick: %s", strings.Join(errs, "; "))

@@ -248,3 +248,23 @@ func (s *Service) teamMonth(ctx context.Context, teamID domain.ID, month string)
 	m, _, err := ParseMonth("month", month)
 	return t, a, m, err
 }
+
+// Uncredited lists the patrols of a community that were walked (checked
+// in) and have ended by now but whose hours have not gone to the time
+// bank yet, oldest first, at most 500: for the jobs, which credit them
+// (see the volunteer area) and mark them with MarkCredited. It checks no
+// actor.
+func (s *Service) Uncredited(ctx context.Context, communityID domain.ID, now time.Time) ([]Position, error) {
+	docs, err := s.findUncredited(ctx, communityID, now, 500)
+	out := make([]Position, len(docs))
+	for i, d := range docs {
+		out[i] = toPosition(d)
+	}
+	return out, err
+}
+
+// MarkCredited records that a patrol's hours went to the time bank. It
+// checks no actor.
+func (s *Service) MarkCredited(ctx context.Context, positionID domain.ID) error {
+	return s.markCredited(ctx, positionID)
+}

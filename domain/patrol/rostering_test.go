@@ -225,3 +225,30 @@ func TestSwap(t *testing.T) {
 		t.Fatalf("timeline = %+v", events[:2])
 	}
 }
+
+// TestUncredited: a walked shift is listed for the time bank once it has
+// ended, and no longer once marked credited; a shift not walked never is.
+func TestUncredited(t *testing.T) {
+	v := newVillage(t)
+	team, _ := v.team(t, 4)
+	must(v.svc.GenerateRoster(as(v.captain), team.ID, "2026-12"))
+	must(v.svc.PublishRoster(as(v.captain), team.ID, "2026-12"))
+	mine := must(v.svc.MyShifts(as(v.captain), team.ID, "2026-12"))
+	p := mine[0]
+	v.clock.Set(p.Start.Add(5 * time.Minute))
+	must(v.svc.CheckIn(as(v.captain), p.ID, "", 0))
+	if got := must(v.svc.Uncredited(t.Context(), v.c.ID, v.clock.Now())); len(got) != 0 {
+		t.Fatalf("before its end: %+v", got)
+	}
+	end := p.End.Add(time.Minute)
+	got := must(v.svc.Uncredited(t.Context(), v.c.ID, end))
+	if len(got) != 1 || got[0].ID != p.ID {
+		t.Fatalf("after its end: %+v", got)
+	}
+	if err := v.svc.MarkCredited(t.Context(), p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := must(v.svc.Uncredited(t.Context(), v.c.ID, end)); len(got) != 0 {
+		t.Fatalf("after crediting: %+v", got)
+	}
+}

@@ -37,7 +37,7 @@ func rosterIndexes() []db.Index {
 		{Collection: positionsColl, Keys: bson.D{{Key: "team_id", Value: 1}, {Key: "start", Value: 1}}},
 		{Collection: positionsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "user_id", Value: 1}, {Key: "start", Value: 1}}},
 		{Collection: positionsColl, Keys: bson.D{{Key: "user_id", Value: 1}, {Key: "start", Value: 1}}},
-		{Collection: positionsColl, Keys: bson.D{{Key: "shift_id", Value: 1}}},
+		{Collection: positionsColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "state", Value: 1}, {Key: "end", Value: 1}}}, // hours to credit
 		{Collection: eventsColl, Keys: bson.D{{Key: "team_id", Value: 1}, {Key: "at", Value: -1}}},
 	}
 }
@@ -285,4 +285,16 @@ func (s *Service) findTeamPositionsBetween(ctx context.Context, teamID domain.ID
 func (s *Service) findPositionsOfUser(ctx context.Context, userID domain.ID, from time.Time) ([]positionDoc, error) {
 	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"user_id": string(userID), "start": bson.M{"$gte": from}},
 		options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
+}
+
+// findUncredited reads a community's walked patrols that ended by now,
+// their hours not credited, oldest first.
+func (s *Service) findUncredited(ctx context.Context, communityID domain.ID, now time.Time, limit int) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"community_id": string(communityID), "state": string(CheckedIn),
+		"end": bson.M{"$lte": now}, "credited": bson.M{"$ne": true}}, options.Find().SetSort(bson.D{{Key: "end", Value: 1}}).SetLimit(int64(limit)))
+}
+
+// markCredited marks a patrol's hours credited.
+func (s *Service) markCredited(ctx context.Context, id domain.ID) error {
+	return db.UpdateByID(ctx, s.db.Collection(positionsColl), string(id), bson.M{"$set": bson.M{"credited": true}})
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -161,6 +162,26 @@ func (s *Service) payExchange(ctx context.Context, c claimDoc, minutes int, by d
 		Kind: string(ExchangeTransfer), ClaimID: c.ID, Volunteer: n.PostedBy, By: by, At: s.now(),
 		Movements: []movementDoc{{Account: n.PostedBy, Minutes: -minutes}, {Account: Pool, Minutes: minutes}}})
 	return err
+}
+
+// PatrolTransfer is the kind of transfer that credits a patrol's hours.
+const PatrolTransfer TransferKind = "patrol"
+
+// CreditPatrol pays a volunteer from the pool for a patrol shift they
+// walked (domain/patrol), once per shift: the transfer's ID is the
+// patrol's. A member who is no volunteer is not credited (false). It
+// checks no actor: the jobs call it. Errors: those of the store.
+func (s *Service) CreditPatrol(ctx context.Context, communityID, userID, patrolID domain.ID, minutes int, at time.Time) (bool, error) {
+	if minutes <= 0 {
+		return false, nil
+	}
+	if _, err := s.findProfile(ctx, community.MemberID(communityID, userID)); domain.ErrorCode(err) == domain.NotFound {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	return s.insertTransfer(ctx, transferDoc{ID: "patrol-" + patrolID, CommunityID: communityID, Kind: string(PatrolTransfer), Volunteer: userID,
+		Reason: "平安巡防", At: at, Movements: []movementDoc{{Account: Pool, Minutes: -minutes}, {Account: userID, Minutes: minutes}}})
 }
 
 // CorrectHours compensates a confirmed task's minutes by delta (negative

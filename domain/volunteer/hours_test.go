@@ -211,3 +211,23 @@ func TestExchangeForFamily(t *testing.T) {
 		t.Fatalf("sum = %d", sum)
 	}
 }
+
+// TestCreditPatrol: a patrol walked by a volunteer is paid once from the
+// pool; a member who is no volunteer is not credited.
+func TestCreditPatrol(t *testing.T) {
+	v := newVillage(t)
+	vol := v.volunteer(t, "巡防队员", "traffic")
+	patrolID := domain.NewID()
+	for range 2 {
+		must(v.svc.CreditPatrol(t.Context(), v.c.ID, vol, patrolID, 120, v.clock.Now()))
+	}
+	if b := must(v.svc.Balance(as(vol), v.c.ID, vol)); b.Minutes != 120 || b.Earned != 120 {
+		t.Fatalf("balance = %+v", b)
+	}
+	if ok := must(v.svc.CreditPatrol(t.Context(), v.c.ID, v.residents[0], domain.NewID(), 120, v.clock.Now())); ok {
+		t.Fatal("a member who is no volunteer was credited")
+	}
+	if sum, _ := must2(v.svc.LedgerSum(as(v.committee), v.c.ID)); sum != 0 {
+		t.Fatalf("sum = %d", sum)
+	}
+}
