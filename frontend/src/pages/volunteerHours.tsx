@@ -302,7 +302,7 @@ function Transfers({ v, zone, canCorrect, onCorrected }: { v: VolunteerHoursFiel
           {v.transfers.map((x, i) => (
             <li key={`${x.at}-${i}`} className="card vd-transfer">
               <p className="vd-transfer-head">
-                <span className={x.kind === "CORRECTION" ? "tag tag-warn" : x.kind === "SERVICE" ? "tag tag-ok" : "tag"}>{t(`volunteerDesk.kind.${x.kind}`)}</span>
+                <span className={x.kind === "CORRECTION" ? "tag tag-warn" : x.kind === "SERVICE" || x.kind === "PATROL" ? "tag tag-ok" : "tag"}>{t(`volunteerDesk.kind.${x.kind}`)}</span>
                 <strong className={x.volunteerMinutes < 0 ? "vd-minus" : "vd-plus"}>
                   {t("volunteerDesk.hoursUnit", { hours: signedHoursText(x.volunteerMinutes) })}
                 </strong>
