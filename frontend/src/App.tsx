@@ -63,6 +63,11 @@ const NeedPage = lazyPage(() => import("./pages/need"), "NeedPage");
 const NeedNewPage = lazyPage(() => import("./pages/needNew"), "NeedNewPage");
 const VolunteerBoardPage = lazyPage(() => import("./pages/volunteerBoard"), "VolunteerBoardPage");
 const VolunteerHoursPage = lazyPage(() => import("./pages/volunteerHours"), "VolunteerHoursPage");
+const PatrolPage = lazyPage(() => import("./pages/patrol"), "PatrolPage");
+const PatrolReportPage = lazyPage(() => import("./pages/patrolReport"), "PatrolReportPage");
+const PatrolTriagePage = lazyPage(() => import("./pages/patrolTriage"), "PatrolTriagePage");
+const PatrolRosterPage = lazyPage(() => import("./pages/patrolRoster"), "PatrolRosterPage");
+const PatrolCasePage = lazyPage(() => import("./pages/patrolCase"), "PatrolCasePage");
 const CertificatePage = lazyPage(() => import("./pages/certificate"), "CertificatePage");
 const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
 const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
@@ -154,6 +159,11 @@ export function App() {
             <Route path="needs/:nid" element={<NeedPage />} />
             <Route path="volunteers/board" element={<VolunteerBoardPage />} />
             <Route path="volunteer/hours" element={<VolunteerHoursPage />} />
+            <Route path="patrol" element={<PatrolPage />} />
+            <Route path="patrol/report" element={<PatrolReportPage />} />
+            <Route path="patrol/triage" element={<PatrolTriagePage />} />
+            <Route path="patrol/roster" element={<PatrolRosterPage />} />
+            <Route path="patrol/cases/:id" element={<PatrolCasePage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -90,6 +90,19 @@ export const TodosQueryDoc = graphql(`
               name
             }
           }
+          ... on PatrolPosition {
+            start
+            route {
+              id
+              name
+            }
+          }
+          ... on PatrolReport {
+            place
+          }
+          ... on MediationCase {
+            parties
+          }
         }
       }
     }
@@ -140,6 +153,14 @@ export function todoPath(communityId: string, td: Pick<Todo, "kind" | "subject">
         : `${base}/needs/${s.need.id}`;
     case "Volunteer":
       return `${base}/volunteers/board?tab=volunteers`;
+    case "PatrolPosition":
+      // A shift to walk, to fill or a swap to decide: the patrol page, the shift on top.
+      return `${base}/patrol?position=${s.id}`;
+    case "PatrolReport":
+      // A report to triage, or repeated reports to make a topic: the grid worker's queue.
+      return `${base}/patrol/triage`;
+    case "MediationCase":
+      return `${base}/patrol/cases/${s.id}`;
   }
   return base;
 }
@@ -168,6 +189,12 @@ function subjectTitle(s: Todo["subject"]): string {
       return s.need.title;
     case "Volunteer":
       return s.user.name;
+    case "PatrolPosition":
+      return s.route.name;
+    case "PatrolReport":
+      return s.place;
+    case "MediationCase":
+      return s.parties;
   }
   return "";
 }

@@ -4,6 +4,7 @@ import { useQuery } from "urql";
 import { HomeDisclosures } from "../components/disclosure/HomeDisclosures";
 import { HomeResolutions } from "../components/HomeResolutions";
 import { HomeTasks } from "../components/HomeTasks";
+import { HomePatrol } from "../components/patrol/HomePatrol";
 import { HomeTopics, HomeTopicsQuery } from "../components/HomeTopics";
 import { RoleHistory } from "../components/RoleHistory";
 import { TodoList } from "../components/TodoList";
@@ -87,6 +88,9 @@ export function CommunityHomePage() {
         <Link className="action-tile" to={`/c/${community.id}/volunteer`}>
           <span aria-hidden="true">🤝</span> {t("home.volunteer")}
         </Link>
+        <Link className="action-tile" to={`/c/${community.id}/patrol`}>
+          <span aria-hidden="true">🛡️</span> {t("patrol.tile")}
+        </Link>
         <Link className="action-tile" to={`/c/${community.id}/record`}>
           <span aria-hidden="true">🔏</span> {t("home.browseRecord")}
         </Link>
@@ -144,6 +148,7 @@ export function CommunityHomePage() {
         <HomeDisclosures communityId={community.id} communityKind={community.kind} zone={community.settings.timeZone} />
         {/* Last, as it comes in only for volunteers: nothing above it moves when it does. */}
         <HomeTasks communityId={community.id} zone={community.settings.timeZone} />
+        <HomePatrol communityId={community.id} zone={community.settings.timeZone} />
       </div>
       <section className="panel" aria-label={t("roleHistory.title")}>
         <RoleHistory communityId={community.id} zone={community.settings.timeZone} />

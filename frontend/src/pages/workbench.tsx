@@ -37,6 +37,7 @@ export function WorkbenchPage() {
             <Tile to={`${base}/resolutions`} icon="📋" label={t("workbench.resolutions")} />
             {(can.committee || hasRole(membership, "PARTY")) && <Tile to={`${base}/disclosures/desk`} icon="📢" label={t("workbench.disclosures")} />}
             {can.manager && <Tile to={`${base}/volunteers/board`} icon="🤝" label={t("volunteerDesk.workbench")} />}
+            {can.committee && <Tile to={`${base}/patrol/triage`} icon="🛡️" label={t("patrol.triage.workbench")} />}
           </nav>
         </section>
       )}
@@ -49,6 +50,7 @@ export function WorkbenchPage() {
             {(can.gridWorker || can.manager) && <Tile to={`${base}/assisted`} icon="✚" label={t("workbench.assisted")} />}
             {can.gridWorker && <Tile to={`${base}/disclosures/desk`} icon="📌" label={t("workbench.postings")} />}
             {can.gridWorker && !can.manager && <Tile to={`${base}/volunteers/board`} icon="🤝" label={t("volunteerDesk.workbench")} />}
+            {can.gridWorker && !can.committee && <Tile to={`${base}/patrol/triage`} icon="🛡️" label={t("patrol.triage.workbench")} />}
             {can.admin && <Tile to={`${base}/grids`} icon="▦" label={t("workbench.grids")} />}
             {can.admin && <Tile to={`${base}/notifications/failed`} icon="✉️" label={t("workbench.failed")} />}
           </nav>
