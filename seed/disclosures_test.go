@@ -18,7 +18,7 @@ import (
 // state, on the days the walk gave them; postings in 古城一组; nothing
 // stamped after now; and a second Load adds nothing.
 func TestDisclosures(t *testing.T) {
-	s, _ := newServices(t)
+	s, _ := lean(newServices(t))
 	ctx := context.Background()
 	if _, err := seed.Load(ctx, s); err != nil {
 		t.Fatal(err)

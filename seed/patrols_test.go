@@ -1,7 +1,6 @@
 package seed_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -9,16 +8,13 @@ import (
 	"github.com/yishi-app/yishi/seed"
 )
 
-// TestPatrols: each community has its team with a route and templates;
-// the village's 24 have this month published with loads, its past morning
-// shifts checked in and one missed; reports stand in every triage state,
-// with an agreed mediation case and an open one, and two parking reports
-// in 古城一组.
-func TestPatrols(t *testing.T) {
-	s, _ := newServices(t)
-	if _, err := seed.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
+// checkPatrols checks the demo patrols (TestVolunteers loads the data
+// once for both): each community has its team with a route and templates;
+// the village's 24 have this month published with loads; reports stand in
+// every triage state, with an agreed mediation case and an open one, and
+// two parking reports in 古城一组.
+func checkPatrols(t *testing.T, s seed.Services) {
+	t.Helper()
 	v := communityNamed(t, s, "小古城村")
 	captain, _ := login(t, s, "shen.yuee@xiaogucheng.example")
 	teams, err := s.Patrols.Teams(captain, v.ID)

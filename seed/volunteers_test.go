@@ -9,7 +9,7 @@ import (
 	"github.com/yishi-app/yishi/seed"
 )
 
-// TestVolunteers: the village has 助老服务队 of 15 confirmed volunteers and
+// TestVolunteers (and its Patrols, on the same data): the village has 助老服务队 of 15 confirmed volunteers and
 // one waiting, needs in every state (the parking resolution's action item
 // among their sources), tasks in progress, filled and with the last slot
 // open, balances from six weeks of service, and a ledger that sums to zero.
@@ -83,4 +83,5 @@ func TestVolunteers(t *testing.T) {
 	if err != nil || b.Earned != 240 {
 		t.Errorf("the nurse's balance = %+v, %v", b, err)
 	}
+	t.Run("Patrols", func(t *testing.T) { checkPatrols(t, s) })
 }

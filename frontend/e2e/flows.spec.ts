@@ -194,9 +194,9 @@ test("the committee assigns a role, with the server's error next to the field", 
   const roles = page.getByRole("region", { name: "现有身份" });
   await expect(roles).toContainText("网格员（第一网格（古城片））");
 
-  // He is the committee and the party organisation: he grants grid workers
-  // and party members, and nothing else.
-  await expect(page.getByLabel("身份", { exact: true }).locator("option")).toHaveText(["请选择身份", "网格员", "党员"]);
+  // He is the committee and the party organisation: he grants grid workers,
+  // mediators and party members, and nothing else.
+  await expect(page.getByLabel("身份", { exact: true }).locator("option")).toHaveText(["请选择身份", "网格员", "党员", "和事佬调解员"]);
   await page.getByLabel("身份", { exact: true }).selectOption({ label: "党员" });
   await page.getByRole("button", { name: "授予", exact: true }).click();
   await expect(page.getByText("已授予党员身份。")).toBeVisible();

@@ -142,7 +142,7 @@ test("the requester sees the new village, with admin rights, and the turned-down
   await expect(page.getByRole("link", { name: `进入：${VILLAGE}` })).toBeVisible();
 });
 
-test("a committee member may grant grid workers only, and the role history shows who did", async ({ page }, info) => {
+test("a committee member may grant grid workers and mediators only, and the role history shows who did", async ({ page }, info) => {
   await login(page, COMMITTEE_ONLY.email, DEMO_PASSWORD);
   await enterVillage(page);
   await openWorkbench(page, "成员与角色");
@@ -151,7 +151,7 @@ test("a committee member may grant grid workers only, and the role history shows
   await expect(page.getByRole("heading", { level: 1, name: "管理身份：褚国平" })).toBeVisible();
 
   const select = page.getByLabel("身份", { exact: true });
-  await expect(select.locator("option")).toHaveText(["请选择身份", "网格员"]);
+  await expect(select.locator("option")).toHaveText(["请选择身份", "网格员", "和事佬调解员"]);
   await select.selectOption({ label: "网格员" });
   await page.getByLabel("负责的网格").selectOption({ label: "第一网格（古城片）" });
   await page.getByRole("button", { name: "授予", exact: true }).click();
