@@ -194,7 +194,24 @@ func (p *patrolSeed) patrolled(ctx context.Context, sp patrolSpec, team patrol.T
 		}
 	}
 	*p.clock = p.now
-	return nil
+	return p.creditedBefore(ctx)
+}
+
+// creditedBefore marks the demo's walked shifts as already in the time bank:
+// the volunteers' seeded balances stand for the community's history, so the
+// jobs add nothing to them at start.
+func (p *patrolSeed) creditedBefore(ctx context.Context) error {
+	for {
+		walked, err := p.ps.Uncredited(ctx, p.c.ID, p.now)
+		if err != nil || len(walked) == 0 {
+			return err
+		}
+		for _, w := range walked {
+			if err := p.ps.MarkCredited(ctx, w.ID); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // reports files the community's reports in every triage state.

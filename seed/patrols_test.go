@@ -30,6 +30,9 @@ func checkPatrols(t *testing.T, s seed.Services) {
 	if err != nil || !r.Published || len(r.Roster.Loads) != 24 {
 		t.Fatalf("roster = %+v, %v", r.Published, err)
 	}
+	if left, err := s.Patrols.Uncredited(captain, v.ID, time.Now()); err != nil || len(left) != 0 {
+		t.Fatalf("%d walked shifts left for the time bank, %v", len(left), err)
+	}
 	worker, _ := login(t, s, "qian.xiaoyan@xiaogucheng.example")
 	reports, err := s.Patrols.Reports(worker, v.ID, nil)
 	if err != nil {
