@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, login, largeText, openTab, switchLanguage, test, wrappedLabels } from "./helpers";
+import { COMMITTEE, DEMO_PASSWORD, checkPage, enterVillage, expect, gql, login, largeText, openTab, switchLanguage, test, wrappedLabels } from "./helpers";
 
 // The four steps after a topic is accepted, through the UI: who deliberates
 // (seat rules, the published seed, a draw by lot and its verification,
@@ -15,13 +15,6 @@ const VOTERS = [
   { name: "孙国华", email: "sun.guohua@xiaogucheng.example" },
   { name: "胡玉梅", email: "hu.yumei@xiaogucheng.example" },
 ];
-
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await page.request.post("/graphql", { data: { query, variables } });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  expect(body.errors ?? []).toEqual([]);
-  return body.data as T;
-}
 
 /** acceptedTopic has the committee propose a topic for GRID and accept it for the villagers' council. */
 async function acceptedTopic(page: Page, communityId: string, title: string): Promise<string> {

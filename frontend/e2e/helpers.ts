@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -202,3 +202,30 @@ export async function largeText(page: Page, on: boolean) {
   const sw = page.locator(".topbar").getByRole("button", { name: /大字|Large text/ });
   if ((await sw.getAttribute("aria-pressed")) !== String(on)) await sw.click();
 }
+
+/** gql runs a GraphQL operation as the page's logged-in user and expects no errors. */
+export async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await page.request.post("/graphql", { data: { query, variables } });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  expect(body.errors ?? []).toEqual([]);
+  return body.data as T;
+}
+
+/**
+ * moveClock sets the server's test clock to a time (from the real time:
+ * the clock only moves forward from where it was reset) and the pages'
+ * clocks of the contexts with it, since the pages check their check-in
+ * window and dates on their own clock. Reset it after the test
+ * (POST /test/clock?reset=1).
+ */
+export async function moveClock(request: APIRequestContext, to: Date, ...contexts: BrowserContext[]) {
+  expect((await request.post("/test/clock?reset=1")).status()).toBe(200);
+  const res = await request.post(`/test/clock?advance=${to.getTime() - Date.now()}ms`);
+  expect(res.status(), await res.text()).toBe(200);
+  for (const c of contexts) {
+    if (installed.has(c)) await c.clock.setSystemTime(to);
+    else await c.clock.install({ time: to });
+    installed.add(c);
+  }
+}
+const installed = new WeakSet<BrowserContext>();

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import {
   COMMITTEE,
   DEMO_PASSWORD,
@@ -8,6 +8,7 @@ import {
   expect,
   largeText,
   login,
+  moveClock,
   openWorkbench,
   settle,
   test,
@@ -62,24 +63,6 @@ function comingThursday(now = new Date()): string {
 function at(day: string, time: string): Date {
   return new Date(`${day}T${time}:00+08:00`);
 }
-
-/**
- * moveClock sets the server's test clock to a time (from the real time:
- * the clock only moves forward from where it was reset) and the pages'
- * clocks of the contexts with it, since the pages check their check-in
- * window and dates on their own clock.
- */
-async function moveClock(request: APIRequestContext, to: Date, ...contexts: BrowserContext[]) {
-  expect((await request.post("/test/clock?reset=1")).status()).toBe(200);
-  const res = await request.post(`/test/clock?advance=${to.getTime() - Date.now()}ms`);
-  expect(res.status(), await res.text()).toBe(200);
-  for (const c of contexts) {
-    if (installed.has(c)) await c.clock.setSystemTime(to);
-    else await c.clock.install({ time: to });
-    installed.add(c);
-  }
-}
-const installed = new WeakSet<BrowserContext>();
 
 /**
  * as logs a demo account in, in a context of its own, with the guard of
