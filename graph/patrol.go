@@ -72,11 +72,17 @@ type shiftView struct {
 }
 
 // rosterShifts are the roster's shifts, in time order, with their routes
-// read in one call; only those short of their minimum when shortOnly.
+// read in one call and, once published, who holds their places now, read
+// in another; only those short of their minimum when shortOnly.
 func (b *builder) rosterShifts(ctx context.Context, v rosterView, shortOnly bool) ([]shiftView, error) {
 	routes, err := b.svc.Patrol.Routes(ctx, v.TeamID)
 	if err != nil {
 		return nil, err
+	}
+	if v.Published {
+		if v.on, err = b.svc.Patrol.Holders(ctx, v.TeamID, string(v.Month)); err != nil {
+			return nil, err
+		}
 	}
 	byID := map[domain.ID]*patrol.Route{}
 	for i := range routes {
@@ -106,10 +112,12 @@ type loadView struct {
 }
 
 // eventMember is the member a timeline event names besides its actor: who
-// gave up a place a swap took, who missed a shift. The domain keeps their
-// ID in the event's note; a captain's approval of a swap has text there.
+// gave up a place a swap took, who missed a shift, whose place a drop
+// opened when the captain removed them from the team. The domain keeps
+// their ID in the event's note; a captain's approval of a swap has text
+// there.
 func eventMember(e patrol.Event) domain.ID {
-	if (e.Kind == patrol.EventSwap || e.Kind == patrol.EventMissed) && domain.ID(e.Note).Valid() {
+	if (e.Kind == patrol.EventSwap || e.Kind == patrol.EventMissed || e.Kind == patrol.EventDrop) && domain.ID(e.Note).Valid() {
 		return domain.ID(e.Note)
 	}
 	return ""
@@ -129,7 +137,7 @@ func (b *builder) buildPatrolEnums() {
 		}})
 	t.eventKind = graphql.NewEnum(graphql.EnumConfig{Name: "PatrolEventKind", Values: graphql.EnumValueConfigMap{
 		"PUBLISH": {Value: patrol.EventPublish, Description: "a month's roster published"},
-		"DROP":    {Value: patrol.EventDrop, Description: "a place dropped to the open list"},
+		"DROP":    {Value: patrol.EventDrop, Description: "a place dropped to the open list, by its holder or as they left the team"},
 		"TAKE":    {Value: patrol.EventTake, Description: "an open place taken"},
 		"OFFER":   {Value: patrol.EventOffer, Description: "a place offered for a swap"},
 		"SWAP":    {Value: patrol.EventSwap, Description: "a swap took effect"},
@@ -341,7 +349,7 @@ func (b *builder) buildPatrols() {
 		"code": {Type: nonNull(t.shortCode), Resolve: field(func(r roster.Reason) any { return r.Code })},
 		"text": {Type: nonNull(graphql.String), Description: "In the request's language, with how many members each cause keeps off.", Resolve: textIn(func(r roster.Reason) domain.Text { return r.Text })},
 	}})
-	t.shift = graphql.NewObject(graphql.ObjectConfig{Name: "PatrolShift", Description: "One time a template's route is walked in a roster, with the members the roster puts on it.",
+	t.shift = graphql.NewObject(graphql.ObjectConfig{Name: "PatrolShift", Description: "One time a template's route is walked in a roster, with the members on it.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
 				"start": {Type: nonNull(graphql.DateTime), Resolve: field(func(s shiftView) any { return s.Start })},
@@ -360,7 +368,7 @@ func (b *builder) buildPatrols() {
 				"max":    {Type: nonNull(graphql.Int), Resolve: field(func(s shiftView) any { return s.Max })},
 				"weight": {Type: nonNull(graphql.Float), Resolve: field(func(s shiftView) any { return s.Weight })},
 				"night":  {Type: nonNull(graphql.Boolean), Resolve: field(func(s shiftView) any { return s.Night })},
-				"assigned": {Type: listOf(b.user), Description: "The members the roster puts on it, as generated (myShifts and openPositions follow the changes since).",
+				"assigned": {Type: listOf(b.user), Description: "The members on it: as generated in a draft; once published, as its places stand now, after drops, takes, swaps and missed shifts.",
 					Resolve: loadListField(usersOf, func(s shiftView) []domain.ID { return s.on })},
 				"missing": {Type: nonNull(graphql.Int), Description: "Places below its minimum; 0 when it has its minimum.", Resolve: field(func(s shiftView) any {
 					if s.short == nil {
@@ -453,7 +461,7 @@ func (b *builder) buildPatrols() {
 				"at":    {Type: nonNull(graphql.DateTime), Resolve: field(func(e patrol.Event) any { return e.At })},
 				"actor": {Type: b.user, Resolve: loadField(usersOf, func(e patrol.Event) domain.ID { return e.Actor })},
 				"kind":  {Type: nonNull(t.eventKind), Resolve: field(func(e patrol.Event) any { return e.Kind })},
-				"member": {Type: b.user, Description: "Who gave up the place a SWAP took, who MISSED a shift; null otherwise.",
+				"member": {Type: b.user, Description: "Who gave up the place a SWAP took, who MISSED a shift, whose place a DROP opened when the captain removed them; null otherwise.",
 					Resolve: loadField(usersOf, func(e patrol.Event) domain.ID { return eventMember(e) })},
 				"note": {Type: graphql.String, Description: "The month PUBLISHed, the reason a swap was REFUSEd, or that the captain approved a SWAP.",
 					Resolve: field(func(e patrol.Event) any {

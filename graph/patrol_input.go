@@ -45,6 +45,13 @@ func (in patrolMemberInput) toDomain() patrol.MemberInput {
 	return out
 }
 
+// leavePatrolTeamInput names a team and, when the captain or the
+// committee removes another, the member.
+type leavePatrolTeamInput struct {
+	TeamID domain.ID `json:"patrolTeamId" id:"PatrolTeam"`
+	UserID domain.ID `json:"userId" id:"User"`
+}
+
 // checkpointInput is a route's checkpoint as the captain gives it.
 type checkpointInput struct {
 	Name        string    `json:"name"`

@@ -93,6 +93,30 @@ func (b *builder) patrolMutations(f graphql.Fields) {
 			return member(p, m, err)
 		}),
 	}
+	f["leavePatrolTeam"] = &graphql.Field{
+		Type: nonNull(payload("LeavePatrolTeamPayload", graphql.Fields{
+			"team":            {Type: nonNull(t.team)},
+			"openedPositions": {Type: listOf(t.position), Description: "Their places on shifts to come, now open for the team's members to take."},
+		})),
+		Description: "A member leaves a team, or the captain (or the committee) removes one (userId); the captain cannot leave nor be removed (CONFLICT). " +
+			"Their places on shifts that have not started go to the open list, each a DROP on the timeline; the shifts they walked and their loads stay. " +
+			"They may join again.",
+		Args: inputArg("LeavePatrolTeamInput", graphql.InputObjectConfigFieldMap{
+			"patrolTeamId": id, "userId": {Type: graphql.ID, Description: "The member to remove (a User ID); the viewer when left out."},
+		}),
+		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
+			in, err := readInput[leavePatrolTeamInput](p)
+			if err != nil {
+				return nil, err
+			}
+			opened, err := svc().LeaveTeam(p.Context, in.TeamID, in.UserID)
+			if err != nil {
+				return nil, err
+			}
+			x, err := svc().Team(p.Context, in.TeamID)
+			return map[string]any{"team": x, "openedPositions": opened}, err
+		}),
+	}
 	checkpoint := graphql.NewInputObject(graphql.InputObjectConfig{Name: "PatrolCheckpointInput", Fields: graphql.InputObjectConfigFieldMap{
 		"name": str, "microGridId": {Type: nonNull(graphql.ID), Description: "A micro-grid of the route's grid."},
 		"lat": {Type: graphql.Float, Description: "With lng, or neither."}, "lng": {Type: graphql.Float},

@@ -15,7 +15,7 @@ import (
 type patrolVillage struct {
 	disclosureVillage
 	captainTok, aTok, bTok, mediatorTok string
-	captainID                           domain.ID
+	captainID, aID, bID                 domain.ID
 }
 
 func newPatrolVillage(t *testing.T) patrolVillage {
@@ -29,8 +29,8 @@ func newPatrolVillage(t *testing.T) patrolVillage {
 		return tok, id
 	}
 	pv.captainTok, pv.captainID = join("captain@example.com", "队长")
-	pv.aTok, _ = join("a@example.com", "队员甲")
-	pv.bTok, _ = join("b@example.com", "队员乙")
+	pv.aTok, pv.aID = join("a@example.com", "队员甲")
+	pv.bTok, pv.bID = join("b@example.com", "队员乙")
 	var mediatorID domain.ID
 	pv.mediatorTok, mediatorID = join("mediator@example.com", "和事佬")
 	must(e.comms.AssignRole(v.admin, community.RoleInput{CommunityID: v.c.ID, UserID: mediatorID, Role: domain.RoleMediator}))
@@ -305,5 +305,101 @@ func TestPatrolOverAPI(t *testing.T) {
 	d = pv.ok(t, pv.captainTok, checkInQ, map[string]any{"in": map[string]any{"positionId": shift, "checkpoint": 1}})
 	if p := path(d, "checkInPatrol", "position"); path(p, "passed", 1, "checkpoint") != float64(1) || path(p, "passed", 1, "by", "name") != "队长" {
 		t.Errorf("the captain's check-in = %v", p)
+	}
+}
+
+// publishedTeam sets up a team over the API and publishes its November:
+// 甲 and 乙 free on Saturday evenings, one patroller a Saturday evening,
+// two shifts each. It returns the team's ID.
+func (pv patrolVillage) publishedTeam(t *testing.T) string {
+	t.Helper()
+	d := pv.ok(t, pv.committeeTok, createPatrolTeamQ, map[string]any{"in": map[string]any{"communityId": pv.community, "name": "古城武林大妈巡防队", "captainId": gid("User", pv.captainID)}})
+	team, _ := path(d, "createPatrolTeam", "team", "id").(string)
+	for _, tok := range []string{pv.aTok, pv.bTok} {
+		pv.ok(t, tok, joinPatrolTeamQ, map[string]any{"in": map[string]any{"patrolTeamId": team, "weekly": []any{map[string]any{"weekday": "SATURDAY", "start": 18 * 60, "end": 22 * 60}}}})
+	}
+	d = pv.ok(t, pv.captainTok, addPatrolRouteQ, map[string]any{"in": map[string]any{"patrolTeamId": team, "gridId": gid("Grid", pv.v.grid.ID), "name": "古城一圈",
+		"checkpoints": []any{map[string]any{"name": "村口", "microGridId": gid("MicroGrid", pv.v.micro.ID)}}}})
+	route, _ := path(d, "addPatrolRoute", "route", "id").(string)
+	pv.ok(t, pv.captainTok, addShiftTemplateQ, map[string]any{"in": map[string]any{"patrolTeamId": team, "routeId": route, "name": "晚班", "days": []string{"SATURDAY"},
+		"start": 19 * 60, "end": 21 * 60, "min": 1, "max": 1, "weight": 1.5}})
+	pv.ok(t, pv.captainTok, generateQ, map[string]any{"t": team})
+	pv.ok(t, pv.captainTok, publishQ2, map[string]any{"t": team})
+	return team
+}
+
+const shiftsQ = `query($t: ID!) { node(id: $t) { ... on PatrolTeam { roster(month: "2026-11") { shifts { start assigned { name } } }
+	myShifts(month: "2026-11") { id start } } } }`
+
+// assignedAt reads who a published roster puts on the shift that starts
+// at start.
+func (pv patrolVillage) assignedAt(t *testing.T, team string, start any) []any {
+	t.Helper()
+	d := pv.ok(t, pv.residentToken, shiftsQ, map[string]any{"t": team})
+	var names []any
+	for _, sh := range path(d, "node", "roster", "shifts").([]any) {
+		if path(sh, "start") == start {
+			for _, u := range path(sh, "assigned").([]any) {
+				names = append(names, path(u, "name"))
+			}
+		}
+	}
+	return names
+}
+
+// TestPatrolShiftAssignedFollowsChanges: once published, a shift lists who
+// holds its places now: after 甲 drops it, no one; after 乙 takes it, 乙.
+func TestPatrolShiftAssignedFollowsChanges(t *testing.T) {
+	pv := newPatrolVillage(t)
+	team := pv.publishedTeam(t)
+	d := pv.ok(t, pv.aTok, shiftsQ, map[string]any{"t": team})
+	shift := path(d, "node", "myShifts", 0)
+	id, start := path(shift, "id"), path(shift, "start")
+	if got := pv.assignedAt(t, team, start); fmt.Sprint(got) != "[队员甲]" {
+		t.Fatalf("as published: %v", got)
+	}
+	pv.ok(t, pv.aTok, fmt.Sprintf(positionQ, "dropShift"), map[string]any{"p": id})
+	if got := pv.assignedAt(t, team, start); len(got) != 0 {
+		t.Errorf("after the drop: %v", got)
+	}
+	pv.ok(t, pv.bTok, fmt.Sprintf(positionQ, "takeShift"), map[string]any{"p": id})
+	if got := pv.assignedAt(t, team, start); fmt.Sprint(got) != "[队员乙]" {
+		t.Errorf("after the take: %v", got)
+	}
+}
+
+// TestLeavePatrolTeamOverAPI: 甲 leaves and their two shifts open; the
+// captain may not leave, an outsider and 乙 may not remove anyone; the
+// captain removes 乙, whom the timeline names; 甲 joins again.
+func TestLeavePatrolTeamOverAPI(t *testing.T) {
+	pv := newPatrolVillage(t)
+	team := pv.publishedTeam(t)
+	const leaveQ = `mutation($in: LeavePatrolTeamInput!) { leavePatrolTeam(input: $in) { team { id members { user { name } } } openedPositions { state user { name } } } }`
+	leave := func(user domain.ID) map[string]any {
+		in := map[string]any{"patrolTeamId": team}
+		if user != "" {
+			in["userId"] = gid("User", user)
+		}
+		return map[string]any{"in": in}
+	}
+	wantCode(t, pv.do(t, pv.captainTok, leaveQ, leave("")), "CONFLICT")
+	wantCode(t, pv.do(t, pv.outsider, leaveQ, leave(pv.aID)), "FORBIDDEN")
+	wantCode(t, pv.do(t, pv.bTok, leaveQ, leave(pv.aID)), "FORBIDDEN")
+	d := pv.ok(t, pv.aTok, leaveQ, leave(""))
+	opened := path(d, "leavePatrolTeam", "openedPositions").([]any)
+	if len(opened) != 2 || path(opened[0], "state") != "OPEN" || path(opened[0], "user") != nil || len(path(d, "leavePatrolTeam", "team", "members").([]any)) != 2 {
+		t.Fatalf("甲 left: %v", d)
+	}
+	pv.ok(t, pv.captainTok, leaveQ, leave(pv.bID))
+	d = pv.ok(t, pv.residentToken, teamQ, map[string]any{"t": team})
+	if e := path(d, "node", "timeline", 0); path(e, "kind") != "DROP" || path(e, "actor", "name") != "队长" || path(e, "member", "name") != "队员乙" {
+		t.Errorf("the removal on the timeline: %v", e)
+	}
+	if open := path(d, "node", "openPositions").([]any); len(open) != 4 {
+		t.Errorf("%d open places, want 4", len(open))
+	}
+	d = pv.ok(t, pv.aTok, joinPatrolTeamQ, map[string]any{"in": map[string]any{"patrolTeamId": team}})
+	if path(d, "joinPatrolTeam", "member", "user", "name") != "队员甲" {
+		t.Errorf("joined again: %v", d)
 	}
 }

@@ -38,7 +38,7 @@ const (
 	KindHoursToConfirm      Kind = "hours_to_confirm"    // tasks whose hours wait for confirmation, to coordinators daily
 	KindRateTask            Kind = "rate_task"           // a done task, to the resident helped
 	KindPatrolShift         Kind = "patrol_shift"        // a patrol shift tomorrow or in an hour, with the route and team-mates
-	KindShiftUnfilled       Kind = "shift_unfilled"      // a shift short of its minimum 48 h ahead, to the captain and the team
+	KindShiftUnfilled       Kind = "shift_unfilled"      // an open place 48 h ahead, to the captain and the members who may take it
 	KindReportUntriaged     Kind = "report_untriaged"    // a patrol report untriaged for 24 h, to the grid's workers
 	KindReferralOverdue     Kind = "referral_overdue"    // a referred report past its due date, to the committee
 )

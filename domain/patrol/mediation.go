@@ -68,10 +68,13 @@ func (s *Service) caseFor(ctx context.Context, id domain.ID) (caseDoc, domain.ID
 		return caseDoc{}, "", err
 	}
 	actor, ok, err := s.mediates(ctx, c.CommunityID)
-	if domain.ErrorCode(err) == domain.Forbidden || err == nil && !ok {
+	switch {
+	case domain.ErrorCode(err) == domain.Forbidden || err == nil && !ok:
 		return caseDoc{}, "", errCaseNotFound
+	case err != nil:
+		return caseDoc{}, "", err
 	}
-	return c, actor, err
+	return c, actor, nil
 }
 
 // Case returns a case to the mediators and the committee. Errors:

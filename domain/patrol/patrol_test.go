@@ -258,3 +258,95 @@ func TestCheckIn(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaveTeam: mid-December a member leaves; their places still to come
+// go to the open list, each a drop on the timeline, while the shifts
+// behind them and their load stay; they take nothing more until they join
+// again. The captain removes another member, and may not leave, nor be
+// removed; others may not remove anyone.
+func TestLeaveTeam(t *testing.T) {
+	v := newVillage(t)
+	team, ids := v.team(t, 6)
+	must(v.svc.GenerateRoster(as(v.captain), team.ID, "2026-12"))
+	must(v.svc.PublishRoster(as(v.captain), team.ID, "2026-12"))
+	v.clock.Set(time.Date(2026, 12, 10, 12, 0, 0, 0, v.c.Location()))
+	leaver, removed := ids[1], ids[2]
+	var past, future []patrol.Position
+	for _, p := range must(v.svc.MyShifts(as(leaver), team.ID, "2026-12")) {
+		if p.Start.Before(v.clock.Now()) {
+			past = append(past, p)
+		} else {
+			future = append(future, p)
+		}
+	}
+	if len(past) == 0 || len(future) == 0 {
+		t.Fatalf("member 1 has %d past and %d future shifts", len(past), len(future))
+	}
+
+	_, err := v.svc.LeaveTeam(as(v.captain), team.ID, "")
+	wantCode(t, err, domain.Conflict)
+	_, err = v.svc.LeaveTeam(as(v.committee), team.ID, v.captain)
+	wantCode(t, err, domain.Conflict)
+	_, err = v.svc.LeaveTeam(as(ids[3]), team.ID, removed)
+	wantCode(t, err, domain.Forbidden)
+	_, err = v.svc.LeaveTeam(as(v.residents[0]), team.ID, "")
+	wantCode(t, err, domain.NotFound)
+	_, err = v.svc.LeaveTeam(context.Background(), team.ID, "")
+	wantCode(t, err, domain.Unauthenticated)
+
+	opened := must(v.svc.LeaveTeam(as(leaver), team.ID, ""))
+	if len(opened) != len(future) {
+		t.Fatalf("opened %d places, want the %d to come", len(opened), len(future))
+	}
+	_, err = v.svc.LeaveTeam(as(leaver), team.ID, "")
+	wantCode(t, err, domain.NotFound)
+	for _, p := range future {
+		if got := must(v.svc.Position(as(ids[3]), p.ID)); got.State != patrol.Open || got.UserID != "" {
+			t.Errorf("a place to come after leaving: %+v", got)
+		}
+	}
+	mine := must(v.svc.MyShifts(as(leaver), team.ID, "2026-12"))
+	if len(mine) != len(past) || mine[len(mine)-1].ID != past[len(past)-1].ID {
+		t.Errorf("after leaving, the member holds %d places, want the %d behind them", len(mine), len(past))
+	}
+	for _, m := range must(v.svc.Members(as(v.captain), team.ID)) {
+		if m.UserID == leaver {
+			t.Errorf("the member who left is listed: %+v", m)
+		}
+	}
+	var load *patrol.Load
+	for _, l := range must(v.svc.Loads(as(ids[3]), team.ID, "2026-12")) {
+		if l.UserID == leaver {
+			load = &l
+		}
+	}
+	if load == nil || load.Shifts != len(past) {
+		t.Errorf("the load of the member who left = %+v, want %d shifts", load, len(past))
+	}
+	drops := 0
+	for _, e := range must(v.svc.Timeline(as(ids[3]), team.ID)) {
+		if e.Kind == patrol.EventDrop && e.Actor == leaver {
+			drops++
+		}
+	}
+	if drops != len(future) {
+		t.Errorf("%d drops on the timeline, want %d", drops, len(future))
+	}
+	_, err = v.svc.Take(as(leaver), future[0].ID)
+	wantCode(t, err, domain.Forbidden)
+
+	// The captain removes a member: the timeline names them.
+	must(v.svc.LeaveTeam(as(v.captain), team.ID, removed))
+	if e := must(v.svc.Timeline(as(ids[3]), team.ID))[0]; e.Kind != patrol.EventDrop || e.Actor != v.captain || e.Note != string(removed) {
+		t.Errorf("the captain's removal on the timeline: %+v", e)
+	}
+
+	// One who left joins again and takes back a place.
+	m := must(v.svc.Join(as(leaver), patrol.MemberInput{TeamID: team.ID, Weekly: []patrol.Slot{{Weekday: future[0].Start.In(v.c.Location()).Weekday(), Start: 0, End: 1440}}}))
+	if !m.Active {
+		t.Fatalf("joined again = %+v", m)
+	}
+	if got := must(v.svc.Take(as(leaver), future[0].ID)); got.UserID != leaver {
+		t.Fatalf("taken back = %+v", got)
+	}
+}

@@ -109,7 +109,7 @@ func (s *Service) Take(ctx context.Context, positionID domain.ID) (Position, err
 	if err != nil {
 		return Position{}, err
 	}
-	if _, err := s.findMember(ctx, p.TeamID, a.UserID); err != nil {
+	if _, err := s.activeMember(ctx, p.TeamID, a.UserID); err != nil {
 		return Position{}, domain.Errorf(domain.Forbidden, "只有本队队员可以认领班次", "only the team's members take shifts")
 	}
 	if p.State != string(Open) {
@@ -182,6 +182,29 @@ func (s *Service) OpenPositions(ctx context.Context, teamID domain.ID, month str
 	return out, err
 }
 
+// Holders lists who holds the places of each shift of a team's published
+// month as they stand now, after drops, takes and swaps, by shift ID in
+// place order; an open or missed place names no one. For the community's
+// members. Errors: Unauthenticated, Forbidden, NotFound, Invalid (month).
+func (s *Service) Holders(ctx context.Context, teamID domain.ID, month string) (map[domain.ID][]domain.ID, error) {
+	t, _, m, err := s.teamMonth(ctx, teamID, month)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.findTeamPositions(ctx, t.ID, string(m))
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(docs, func(a, b positionDoc) int { return a.Number - b.Number })
+	out := map[domain.ID][]domain.ID{}
+	for _, p := range docs {
+		if p.UserID != "" && p.State != string(Missed) {
+			out[p.ShiftID] = append(out[p.ShiftID], p.UserID)
+		}
+	}
+	return out, nil
+}
+
 // Load is a member's share of a published month.
 type Load struct {
 	UserID domain.ID
@@ -189,9 +212,10 @@ type Load struct {
 	Shifts int
 }
 
-// Loads lists each active member's load of a published month, by load
-// then ID, for the community's members: anyone can check the fairness.
-// Errors: Unauthenticated, Forbidden, NotFound.
+// Loads lists the load of a published month of each active member, and
+// of each who left but held a place in it, by load then ID, for the
+// community's members: anyone can check the fairness. Errors:
+// Unauthenticated, Forbidden, NotFound.
 func (s *Service) Loads(ctx context.Context, teamID domain.ID, month string) ([]Load, error) {
 	t, _, m, err := s.teamMonth(ctx, teamID, month)
 	if err != nil {
@@ -206,20 +230,26 @@ func (s *Service) Loads(ctx context.Context, teamID domain.ID, month string) ([]
 		return nil, err
 	}
 	by := map[domain.ID]*Load{}
-	out := make([]Load, 0, len(members))
 	for _, mb := range members {
 		by[mb.UserID] = &Load{UserID: mb.UserID}
 	}
 	for _, p := range positions {
-		l, ok := by[p.UserID]
-		if !ok || p.State == string(Missed) || p.State == string(Open) {
+		if p.UserID == "" {
 			continue
 		}
-		l.Weight += p.Weight
-		l.Shifts++
+		l, ok := by[p.UserID]
+		if !ok { // one who left: their past stays counted
+			l = &Load{UserID: p.UserID}
+			by[p.UserID] = l
+		}
+		if p.State != string(Missed) {
+			l.Weight += p.Weight
+			l.Shifts++
+		}
 	}
-	for _, mb := range members {
-		out = append(out, *by[mb.UserID])
+	out := make([]Load, 0, len(by))
+	for _, l := range by {
+		out = append(out, *l)
 	}
 	slices.SortStableFunc(out, func(a, b Load) int {
 		if a.Weight != b.Weight {

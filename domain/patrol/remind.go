@@ -35,8 +35,9 @@ func (s *Service) link(communityID domain.ID, path string) string {
 
 // Remind queues a community's patrol reminders due at now: a shift
 // tomorrow (from 18:00 the evening before) and within the hour, to its
-// patroller, with the route's start and their team-mates; a shift short
-// of its minimum within 48 h, to the captain and the team; a report
+// patroller, with the route's start and their team-mates; an open place
+// within 48 h, to the captain and the members who may take it (Take's
+// rule, over the month read once per team); a report
 // untriaged for 24 h, to the grid workers of its grid; a referral past its
 // due date, to the committee. It returns how many it queued (again or
 // not). Errors: NotFound (community).
@@ -76,6 +77,7 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 		if err != nil {
 			return n, err
 		}
+		held := map[string]map[domain.ID][]positionDoc{} // month → member → the places they hold
 		for _, p := range positions {
 			r := routes[p.RouteID]
 			start := ""
@@ -106,8 +108,15 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 				}
 			}
 			if p.State == string(Open) && p.Start.Sub(now) <= 48*time.Hour {
-				for _, m := range members {
-					s.enqueue(ctx, notify.Item{Kind: KindShiftUnfilled, CommunityID: c.ID, RecipientID: m.UserID, Subject: "position:" + string(p.ID),
+				if _, ok := held[p.Month]; !ok {
+					month, err := s.findTeamPositions(ctx, t.ID, p.Month)
+					if err != nil {
+						return n, err
+					}
+					held[p.Month] = heldBy(month)
+				}
+				for _, id := range fillers(t, members, held[p.Month], p, loc) {
+					s.enqueue(ctx, notify.Item{Kind: KindShiftUnfilled, CommunityID: c.ID, RecipientID: id, Subject: "position:" + string(p.ID),
 						Occurrence: "48h", Zone: c.Settings.TimeZone,
 						Data: map[string]string{"time": when, "route": r.Name, "open": "1", "link": s.link(c.ID, "patrol")}})
 					n++
@@ -147,6 +156,30 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 		}
 	}
 	return n, nil
+}
+
+// heldBy groups a month's places by who holds them.
+func heldBy(positions []positionDoc) map[domain.ID][]positionDoc {
+	out := map[domain.ID][]positionDoc{}
+	for _, p := range positions {
+		if p.UserID != "" {
+			out[p.UserID] = append(out[p.UserID], p)
+		}
+	}
+	return out
+}
+
+// fillers are those told of an open place: the team's captain and the
+// members who may take it, every hard constraint of their month holding
+// with it, as Take checks.
+func fillers(t teamDoc, members []memberDoc, held map[domain.ID][]positionDoc, p positionDoc, loc *time.Location) []domain.ID {
+	out := []domain.ID{t.CaptainID}
+	for _, m := range members {
+		if m.UserID != t.CaptainID && fitsAmong(m, held[m.UserID], p, loc) == nil {
+			out = append(out, m.UserID)
+		}
+	}
+	return out
 }
 
 // routesByID reads a team's routes by ID.

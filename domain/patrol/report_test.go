@@ -2,6 +2,7 @@ package patrol_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -167,8 +168,9 @@ func (r *recorder) of(kind notify.Kind) []notify.Item {
 
 // TestRemindTodosCalendar: the evening before a shift its patroller is
 // reminded with the route's start and team-mates; a dropped shift within
-// 48 h goes to the team and the captain's to-dos; a report untriaged for
-// a day to its grid's worker; the shift is in the calendar feed.
+// 48 h goes to the captain and the members who may take it, and to the
+// captain's to-dos; a report untriaged for a day to its grid's worker;
+// the shift is in the calendar feed.
 func TestRemindTodosCalendar(t *testing.T) {
 	v := newVillage(t)
 	notes := &recorder{}
@@ -178,11 +180,20 @@ func TestRemindTodosCalendar(t *testing.T) {
 	team, ids := v.team(t, 6)
 	must(svc.GenerateRoster(as(v.captain), team.ID, "2026-12"))
 	must(svc.PublishRoster(as(v.captain), team.ID, "2026-12"))
+	// The first shift the captain is not on, and one of its two holders.
+	onShift := map[domain.ID][]domain.ID{}
+	held := map[domain.ID]patrol.Position{} // each holder's place on the shift
+	for _, id := range ids {
+		for _, p := range must(svc.MyShifts(as(id), team.ID, "2026-12")) {
+			onShift[p.ShiftID] = append(onShift[p.ShiftID], id)
+			held[p.ShiftID+"|"+id] = p
+		}
+	}
 	var first patrol.Position
-	var who domain.ID
-	for _, id := range ids[1:] {
-		if mine := must(svc.MyShifts(as(id), team.ID, "2026-12")); len(mine) > 0 && (first.ID == "" || mine[0].Start.Before(first.Start)) {
-			first, who = mine[0], id
+	var who, coHolder domain.ID
+	for shift, on := range onShift {
+		if p := held[shift+"|"+on[0]]; !slices.Contains(on, v.captain) && (first.ID == "" || p.Start.Before(first.Start)) {
+			first, who, coHolder = p, on[0], on[1]
 		}
 	}
 	loc := v.c.Location()
@@ -202,10 +213,28 @@ func TestRemindTodosCalendar(t *testing.T) {
 	if events := must(svc.UpcomingEvents(t.Context(), who, v.clock.Now())); len(events) == 0 || events[0].Location != "村口" {
 		t.Fatalf("calendar = %+v", events)
 	}
+	// The open place is told to the captain and to those who may take it:
+	// the one who dropped it and a newcomer free all week, not the member
+	// already on that shift, nor a newcomer whose day off it falls on.
+	var free []patrol.Slot
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		free = append(free, patrol.Slot{Weekday: d, Start: 7 * 60, End: 22 * 60})
+	}
+	newcomer, dayOff := v.residents[1], v.residents[2]
+	must(svc.Join(as(newcomer), patrol.MemberInput{TeamID: team.ID, Weekly: free}))
+	must(svc.Join(as(dayOff), patrol.MemberInput{TeamID: team.ID, Weekly: free, DaysOff: []time.Weekday{first.Start.In(loc).Weekday()}}))
 	must(svc.Drop(as(who), first.ID))
 	must(svc.Remind(t.Context(), v.c.ID, v.clock.Now()))
-	if got := notes.of(patrol.KindShiftUnfilled); len(got) != 6 {
-		t.Fatalf("the team told of the open place: %d", len(got))
+	told := map[domain.ID]bool{}
+	for _, it := range notes.of(patrol.KindShiftUnfilled) {
+		if it.Subject == "position:"+string(first.ID) {
+			told[it.RecipientID] = true
+		}
+	}
+	for id, want := range map[domain.ID]bool{v.captain: true, who: true, newcomer: true, coHolder: false, dayOff: false} {
+		if told[id] != want {
+			t.Errorf("%s told of the open place: %v, want %v (told %v)", id, told[id], want, told)
+		}
 	}
 	fill := 0
 	for _, td := range must(svc.Todos(as(v.captain), v.c.ID)) {

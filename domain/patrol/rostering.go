@@ -200,10 +200,10 @@ func (s *Service) zone(ctx context.Context, communityID domain.ID) *time.Locatio
 }
 
 // fits reports whether a member may take a place: every hard constraint
-// holds with it among the places they hold in its month. Errors: Invalid
-// (the first constraint it breaks, with why).
+// holds with it among the places they hold in its month. Errors: NotFound
+// (not in the team), Invalid (the first constraint it breaks, with why).
 func (s *Service) fits(ctx context.Context, p positionDoc, userID domain.ID) error {
-	m, err := s.findMember(ctx, p.TeamID, userID)
+	m, err := s.activeMember(ctx, p.TeamID, userID)
 	if err != nil {
 		return err
 	}
@@ -211,15 +211,21 @@ func (s *Service) fits(ctx context.Context, p positionDoc, userID domain.ID) err
 	if err != nil {
 		return err
 	}
-	in := roster.Input{Members: []roster.Member{toRosterMember(m)}, Seed: "fits", Zone: s.zone(ctx, m.CommunityID)}
+	return fitsAmong(m, held, p, s.zone(ctx, m.CommunityID))
+}
+
+// fitsAmong is fits over what is read already: the member and the places
+// they hold in p's month. Errors: Invalid (the first constraint it breaks).
+func fitsAmong(m memberDoc, held []positionDoc, p positionDoc, loc *time.Location) error {
+	in := roster.Input{Members: []roster.Member{toRosterMember(m)}, Seed: "fits", Zone: loc}
 	var r roster.Roster
-	for _, h := range append(held, p) {
+	for _, h := range append(slices.Clip(held), p) {
 		if h.State == string(Missed) || h.ShiftID == "" {
 			continue
 		}
 		in.Shifts = append(in.Shifts, roster.Shift{ID: string(h.ShiftID), RouteID: string(h.RouteID), TemplateID: "-", Start: h.Start, End: h.End,
 			Min: 0, Max: 1, Weight: h.Weight, Night: h.Night})
-		r.Assignments = append(r.Assignments, roster.Assignment{ShiftID: string(h.ShiftID), MemberID: string(userID)})
+		r.Assignments = append(r.Assignments, roster.Assignment{ShiftID: string(h.ShiftID), MemberID: string(m.UserID)})
 	}
 	for _, v := range roster.Check(r, in) {
 		if v.ShiftID == "" || v.ShiftID == string(p.ShiftID) || v.Code == roster.Overlap || v.Code == roster.Rest || v.Code == roster.WeeklyLimit {

@@ -163,6 +163,12 @@ func (s *Service) rejoin(ctx context.Context, d memberDoc) (bool, error) {
 		"weekly": d.Weekly, "max_per_week": d.MaxPerWeek, "no_night": d.NoNight, "days_off": d.DaysOff, "joined_at": d.JoinedAt, "active": true}})
 }
 
+// deactivateMember marks an active member as one who left; false when
+// they are not active.
+func (s *Service) deactivateMember(ctx context.Context, id string) (bool, error) {
+	return db.Update(ctx, s.db.Collection(membersColl), bson.M{"_id": id, "active": true}, bson.M{"$set": bson.M{"active": false}})
+}
+
 // findMember reads a membership. Errors: NotFound.
 func (s *Service) findMember(ctx context.Context, teamID, userID domain.ID) (memberDoc, error) {
 	return db.FindByIDOr[memberDoc](ctx, s.db.Collection(membersColl), string(teamID)+"/"+string(userID), errNotInTeam)

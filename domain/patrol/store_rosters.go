@@ -218,6 +218,13 @@ func (s *Service) findPositionsOf(ctx context.Context, teamID, userID domain.ID,
 		options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
 }
 
+// findHeldFrom reads the places a member holds in a team, assigned or
+// offered, on shifts that start after from, in time order.
+func (s *Service) findHeldFrom(ctx context.Context, teamID, userID domain.ID, from time.Time) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"team_id": string(teamID), "user_id": string(userID),
+		"state": bson.M{"$in": bson.A{string(Assigned), string(Offered)}}, "start": bson.M{"$gt": from}}, options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
+}
+
 // findTeamPositions reads a team's places of a month, in time order.
 func (s *Service) findTeamPositions(ctx context.Context, teamID domain.ID, month string) ([]positionDoc, error) {
 	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"team_id": string(teamID), "month": month},

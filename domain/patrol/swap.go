@@ -57,7 +57,7 @@ func (s *Service) TakeOffer(ctx context.Context, positionID domain.ID) (SwapResu
 	if err != nil {
 		return SwapResult{}, err
 	}
-	if _, err := s.findMember(ctx, p.TeamID, a.UserID); err != nil {
+	if _, err := s.activeMember(ctx, p.TeamID, a.UserID); err != nil {
 		return SwapResult{}, domain.Errorf(domain.Forbidden, "只有本队队员可以换班", "only the team's members swap")
 	}
 	if p.State != string(Offered) || p.UserID == a.UserID {
@@ -90,7 +90,8 @@ func (s *Service) TakeOffer(ctx context.Context, positionID domain.ID) (SwapResu
 
 // DecideSwap approves a waiting swap, which then takes effect, or refuses
 // it with a reason: the captain or the committee. Errors: Unauthenticated,
-// Forbidden, NotFound, Invalid (reason), Conflict (no request waits).
+// Forbidden, NotFound, Invalid (reason), Conflict (no request waits, or
+// the member who asked left the team).
 func (s *Service) DecideSwap(ctx context.Context, positionID domain.ID, approve bool, reason string) (Position, error) {
 	p, err := s.findPosition(ctx, positionID)
 	if err != nil {
@@ -115,6 +116,11 @@ func (s *Service) DecideSwap(ctx context.Context, positionID domain.ID, approve 
 		return toPosition(p), nil
 	}
 	taker := p.PendingTaker
+	if _, err := s.activeMember(ctx, p.TeamID, taker); domain.ErrorCode(err) == domain.NotFound {
+		return Position{}, domain.Errorf(domain.Conflict, "申请接班的队员已经退队", "the member who asked left the team")
+	} else if err != nil {
+		return Position{}, err
+	}
 	ok, err := s.movePosition(ctx, p, []PositionState{Offered}, Assigned, taker)
 	if err != nil || !ok {
 		return Position{}, orChanged(err)

@@ -202,6 +202,16 @@ func (s *Service) Join(ctx context.Context, in MemberInput) (Member, error) {
 	return toMember(d, false), nil
 }
 
+// activeMember reads a membership that is active: one who left is not in
+// the team. Errors: NotFound.
+func (s *Service) activeMember(ctx context.Context, teamID, userID domain.ID) (memberDoc, error) {
+	m, err := s.findMember(ctx, teamID, userID)
+	if err == nil && !m.Active {
+		return memberDoc{}, errNotInTeam
+	}
+	return m, err
+}
+
 // orConflict is err, or conflict when the update found nothing.
 func orConflict(err, conflict error) error {
 	if err != nil {
@@ -229,7 +239,7 @@ func (s *Service) SetMember(ctx context.Context, in MemberInput) (Member, error)
 	if in.UserID != a.UserID && !captain {
 		return Member{}, errNotCaptain
 	}
-	old, err := s.findMember(ctx, t.ID, in.UserID)
+	old, err := s.activeMember(ctx, t.ID, in.UserID)
 	if err != nil {
 		return Member{}, err
 	}
@@ -270,4 +280,63 @@ func (s *Service) Members(ctx context.Context, teamID domain.ID) ([]Member, erro
 		out = append(out, toMember(d, captain))
 	}
 	return out, err
+}
+
+var errCaptainStays = domain.Errorf(domain.Conflict, "队长不能退队，也不能被移出队伍", "the captain can neither leave the team nor be removed from it")
+
+// LeaveTeam takes a member off a team: the member themself, or the captain
+// or the committee removing another (userID; the actor when empty). Their
+// places on shifts that have not started go to the open list, each on the
+// timeline as a drop; the shifts they walked and their loads stay. They
+// may join again. It returns the places it opened. Errors:
+// Unauthenticated, Forbidden, NotFound (not in the team), Conflict (the
+// captain).
+func (s *Service) LeaveTeam(ctx context.Context, teamID, userID domain.ID) ([]Position, error) {
+	t, err := s.findTeam(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.requireMember(ctx, t.CommunityID)
+	if err != nil {
+		return nil, err
+	}
+	if userID == "" {
+		userID = a.UserID
+	}
+	if userID != a.UserID && a.UserID != t.CaptainID && !a.Manager() {
+		return nil, errNotCaptain
+	}
+	if userID == t.CaptainID {
+		return nil, errCaptainStays
+	}
+	m, err := s.activeMember(ctx, t.ID, userID)
+	if err != nil {
+		return nil, err
+	}
+	// Places first: should this fail halfway, leaving again finishes it.
+	held, err := s.findHeldFrom(ctx, t.ID, userID, s.now())
+	if err != nil {
+		return nil, err
+	}
+	note := ""
+	if userID != a.UserID {
+		note = string(userID) // the timeline names whom the captain removed
+	}
+	opened := []Position{}
+	for _, p := range held {
+		ok, err := s.movePosition(ctx, p, []PositionState{Assigned, Offered}, Open, "")
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			s.logEvent(ctx, t.ID, a.UserID, EventDrop, p.ShiftID, note)
+			p.UserID, p.State = "", string(Open)
+			opened = append(opened, toPosition(p))
+		}
+	}
+	ok, err := s.deactivateMember(ctx, m.ID)
+	if err != nil || !ok {
+		return nil, orChanged(err)
+	}
+	return opened, nil
 }
