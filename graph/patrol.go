@@ -7,6 +7,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/deliberation"
 	"github.com/yishi-app/yishi/domain/patrol"
 	"github.com/yishi-app/yishi/domain/patrol/roster"
 )
@@ -30,6 +31,18 @@ var patrolPart = part{
 		b.addNodes(nodeOf(t.team, p.Team), nodeOf(t.route, p.Route), nodeOf(t.position, p.Position), nodeOf(t.report, p.Report), nodeOf(t.mediationCase, p.Case))
 		b.addTodos(p)
 		b.extendCommunityWithPatrols()
+		b.extend("Topic", graphql.Fields{"patrolReport": {Type: t.report, Description: "The patrol report it was escalated from (source PATROL): null otherwise, or to one who may not read the report.",
+			Resolve: func(rp graphql.ResolveParams) (any, error) {
+				x, err := source[deliberation.Topic](rp)
+				if err != nil || x.ReportID == "" {
+					return nil, err
+				}
+				r, err := p.Report(rp.Context, x.ReportID)
+				if c := domain.ErrorCode(err); c == domain.NotFound || c == domain.Unauthenticated {
+					return nil, nil
+				}
+				return r, err
+			}}})
 	},
 	mutations: (*builder).patrolMutations,
 }
@@ -259,6 +272,24 @@ func (b *builder) buildPatrols() {
 							return nil, err
 						}
 						return svc().OpenPositions(p.Context, x.ID, month)
+					}},
+				"offeredPositions": {Type: listOf(t.position), Description: "The places of a published month that other members offer for a swap and that have not started, soonest first: the viewer may take them (takeOfferedShift).",
+					Args: monthArg, Resolve: func(p graphql.ResolveParams) (any, error) {
+						x, month, err := teamOf(p)
+						if err != nil {
+							return nil, err
+						}
+						return svc().OfferedPositions(p.Context, x.ID, month)
+					}},
+				"dayPositions": {Type: listOf(t.position), Description: "Every place of the shifts that start on a day, open ones too, in time order: for the captain and the committee (FORBIDDEN to others), who check in a member without a phone and mark a missed shift.",
+					Args: graphql.FieldConfigArgument{"day": {Type: nonNull(graphql.String), Description: "Written 2026-12-01, in the community's zone."}},
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						x, err := source[patrol.Team](p)
+						if err != nil {
+							return nil, err
+						}
+						day, _ := p.Args["day"].(string)
+						return svc().DayPositions(p.Context, x.ID, day)
 					}},
 				"loads": {Type: listOf(t.load), Description: "Each active member's load of a published month, lightest first: anyone in the community can check the fairness.",
 					Args: monthArg, Resolve: func(p graphql.ResolveParams) (any, error) {

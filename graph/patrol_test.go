@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -284,6 +285,15 @@ func TestPatrolOverAPI(t *testing.T) {
 		t.Fatalf("escalated = %v", out)
 	}
 	wantCode(t, pv.do(t, v.workerToken, escalateQ, map[string]any{"in": escalate}), "CONFLICT")
+	// The topic names its report to the grid worker, and to no resident.
+	const topicQ = `query($t: ID!) { node(id: $t) { ... on Topic { patrolReport { id text } } } }`
+	topicID := path(out, "topic", "id")
+	if d = pv.ok(t, v.workerToken, topicQ, map[string]any{"t": topicID}); path(d, "node", "patrolReport", "id") != noisy {
+		t.Errorf("the topic's report to the grid worker = %v", path(d, "node"))
+	}
+	if d = pv.ok(t, pv.bTok, topicQ, map[string]any{"t": topicID}); path(d, "node", "patrolReport") != nil {
+		t.Errorf("the topic's report to another resident = %v", path(d, "node"))
+	}
 
 	// On the day: 甲 scans the route's start with the code only the
 	// captain reads; the captain checks 甲 in at the second checkpoint.
@@ -294,6 +304,12 @@ func TestPatrolOverAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	pv.e.clock.Set(start.Add(5 * time.Minute))
+	const dayQ = `query($t: ID!, $d: String!) { node(id: $t) { ... on PatrolTeam { dayPositions(day: $d) { id user { name } } } } }`
+	today := map[string]any{"t": team, "d": start.In(v.c.Location()).Format(time.DateOnly)}
+	if d = pv.ok(t, pv.captainTok, dayQ, today); !slices.ContainsFunc(path(d, "node", "dayPositions").([]any), func(x any) bool { return path(x, "id") == path(first, "id") }) {
+		t.Errorf("the captain's day = %v, want %v among it", path(d, "node", "dayPositions"), path(first, "id"))
+	}
+	wantCode(t, pv.do(t, pv.bTok, dayQ, today), "FORBIDDEN")
 	const checkInQ = `mutation($in: CheckInPatrolInput!) { checkInPatrol(input: $in) { position { state passed { checkpoint by { name } } } } }`
 	shift, _ := path(first, "id").(string)
 	wantField(t, pv.do(t, pv.aTok, checkInQ, map[string]any{"in": map[string]any{"positionId": shift, "code": "WRONG123"}}), "BAD_USER_INPUT", "code")

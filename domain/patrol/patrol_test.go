@@ -259,6 +259,32 @@ func TestCheckIn(t *testing.T) {
 	}
 }
 
+// TestDayPositions: the captain lists a day's places, open ones too, to
+// check in a member without a phone or mark a missed shift; a member may
+// not, and a day written otherwise is refused under its field.
+func TestDayPositions(t *testing.T) {
+	v := newVillage(t)
+	team, ids := v.team(t, 6)
+	must(v.svc.GenerateRoster(as(v.captain), team.ID, "2026-12"))
+	must(v.svc.PublishRoster(as(v.captain), team.ID, "2026-12"))
+	day := must(v.svc.DayPositions(as(v.captain), team.ID, "2026-12-03"))
+	if len(day) == 0 {
+		t.Fatal("no places on 3 December")
+	}
+	for _, p := range day {
+		if d := p.Start.In(v.c.Location()).Format(time.DateOnly); d != "2026-12-03" {
+			t.Errorf("a place of %s among 3 December's", d)
+		}
+	}
+	if other := must(v.svc.DayPositions(as(v.committee), team.ID, "2026-12-04")); len(other) == 0 || other[0].ID == day[0].ID {
+		t.Errorf("4 December's places = %d, first %v", len(other), other)
+	}
+	_, err := v.svc.DayPositions(as(ids[1]), team.ID, "2026-12-03")
+	wantCode(t, err, domain.Forbidden)
+	_, err = v.svc.DayPositions(as(v.captain), team.ID, "12/03")
+	wantField(t, err, "day")
+}
+
 // TestLeaveTeam: mid-December a member leaves; their places still to come
 // go to the open list, each a drop on the timeline, while the shifts
 // behind them and their load stay; they take nothing more until they join

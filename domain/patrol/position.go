@@ -144,11 +144,7 @@ func (s *Service) MyShifts(ctx context.Context, teamID domain.ID, month string) 
 		return nil, err
 	}
 	docs, err := s.findPositionsOf(ctx, t.ID, a.UserID, string(m))
-	out := make([]Position, len(docs))
-	for i, d := range docs {
-		out[i] = toPosition(d)
-	}
-	return out, err
+	return toPositions(docs), err
 }
 
 // Position returns a place on a published shift to the community's
@@ -174,12 +170,49 @@ func (s *Service) OpenPositions(ctx context.Context, teamID domain.ID, month str
 	if err != nil {
 		return nil, err
 	}
-	docs, err := s.findOpenPositions(ctx, t.ID, string(m), s.now())
+	docs, err := s.findPositionsIn(ctx, t.ID, string(m), Open, s.now())
+	return toPositions(docs), err
+}
+
+// OfferedPositions lists the places of a team's published month that
+// other members offer for a swap and that have not started, soonest
+// first: the viewer may take them (TakeOffer). Errors: Unauthenticated,
+// Forbidden, NotFound, Invalid (month).
+func (s *Service) OfferedPositions(ctx context.Context, teamID domain.ID, month string) ([]Position, error) {
+	t, a, m, err := s.teamMonth(ctx, teamID, month)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.findPositionsIn(ctx, t.ID, string(m), Offered, s.now())
+	others := slices.DeleteFunc(docs, func(d positionDoc) bool { return d.UserID == a.UserID })
+	return toPositions(others), err
+}
+
+// DayPositions lists every place of a team's shifts that start on a day
+// (2026-12-01, in the community's zone), in time order, open ones too:
+// for the captain and the committee, who check in a member without a
+// phone and mark a missed shift. Errors: Unauthenticated, Forbidden,
+// NotFound, Invalid (day).
+func (s *Service) DayPositions(ctx context.Context, teamID domain.ID, day string) ([]Position, error) {
+	t, err := s.requireCaptain(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	from, err := time.ParseInLocation(time.DateOnly, day, s.zone(ctx, t.CommunityID))
+	if err != nil {
+		return nil, domain.InvalidField("day", "日期应写作 2026-12-01", "write the day as 2026-12-01")
+	}
+	docs, err := s.findTeamPositionsBetween(ctx, t.ID, from, from.AddDate(0, 0, 1))
+	return toPositions(docs), err
+}
+
+// toPositions turns place documents into Positions.
+func toPositions(docs []positionDoc) []Position {
 	out := make([]Position, len(docs))
 	for i, d := range docs {
 		out[i] = toPosition(d)
 	}
-	return out, err
+	return out
 }
 
 // Holders lists who holds the places of each shift of a team's published
@@ -286,11 +319,7 @@ func (s *Service) teamMonth(ctx context.Context, teamID domain.ID, month string)
 // actor.
 func (s *Service) Uncredited(ctx context.Context, communityID domain.ID, now time.Time) ([]Position, error) {
 	docs, err := s.findUncredited(ctx, communityID, now, 500)
-	out := make([]Position, len(docs))
-	for i, d := range docs {
-		out[i] = toPosition(d)
-	}
-	return out, err
+	return toPositions(docs), err
 }
 
 // MarkCredited records that a patrol's hours went to the time bank. It

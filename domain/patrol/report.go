@@ -228,8 +228,10 @@ func (s *Service) LinkTopic(ctx context.Context, reportID, topicID domain.ID, no
 	return s.Report(ctx, reportID)
 }
 
-// Report returns a report to its reporter, the grid workers of its grid
-// and the committee. Errors: Unauthenticated, NotFound (also to others).
+// Report returns a report to its reporter, the grid workers of its grid,
+// the committee, and the mediators once it is a mediation case (what the
+// dispute is about is the case's). Errors: Unauthenticated, NotFound
+// (also to others).
 func (s *Service) Report(ctx context.Context, id domain.ID) (Report, error) {
 	d, err := s.findReport(ctx, id)
 	if err != nil {
@@ -242,7 +244,8 @@ func (s *Service) Report(ctx context.Context, id domain.ID) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	if a.UserID != d.ReportedBy && !a.WorksFor(d.GridID) && !a.Manager() {
+	mediates := d.CaseID != "" && a.Has(domain.RoleMediator)
+	if a.UserID != d.ReportedBy && !a.WorksFor(d.GridID) && !a.Manager() && !mediates {
 		return Report{}, errReportNotFound
 	}
 	return toReport(d), nil

@@ -76,7 +76,12 @@ func TestMediation(t *testing.T) {
 		Place: "古城一组 5 号、7 号之间", Severity: patrol.Medium, Text: "两户为屋檐滴水吵起来了"}))
 	_, err := v.svc.TriageReport(as(worker), patrol.TriageInput{ReportID: r.ID, Action: patrol.Mediation})
 	wantField(t, err, "parties")
+	_, err = v.svc.Report(as(mediator), r.ID)
+	wantCode(t, err, domain.NotFound) // not a case yet
 	r = must(v.svc.TriageReport(as(worker), patrol.TriageInput{ReportID: r.ID, Action: patrol.Mediation, Parties: "王家、李家"}))
+	if got := must(v.svc.Report(as(mediator), r.ID)); got.Text != r.Text {
+		t.Fatalf("the mediator reads the case's report: %+v", got)
+	}
 	_, err = v.svc.Case(as(v.residents[0]), r.CaseID)
 	wantCode(t, err, domain.NotFound)
 	_, err = v.svc.Cases(as(worker), v.c.ID)

@@ -3,6 +3,7 @@ package patrol_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -194,6 +195,12 @@ func TestSwap(t *testing.T) {
 	offered := must(v.svc.Offer(as(a), evenings[a][0].ID))
 	_, err := v.svc.Offer(as(b), offered.ID)
 	wantCode(t, err, domain.NotFound)
+	listed := func(who domain.ID) bool {
+		return slices.ContainsFunc(must(v.svc.OfferedPositions(as(who), team.ID, "2026-12")), func(p patrol.Position) bool { return p.ID == offered.ID })
+	}
+	if !listed(b) || listed(a) {
+		t.Fatalf("the offered place is listed to a team-mate %v, to its holder %v", listed(b), listed(a))
+	}
 	r := must(v.svc.TakeOffer(as(early), offered.ID))
 	if !r.Pending || r.Swapped || r.Reason.ZH == "" {
 		t.Fatalf("a morning member takes an evening: %+v", r)
@@ -219,6 +226,9 @@ func TestSwap(t *testing.T) {
 	}
 	if taker == "" {
 		t.Fatal("no member could take the swap")
+	}
+	if listed(b) {
+		t.Error("a place swapped is still listed as offered")
 	}
 	events := must(v.svc.Timeline(as(a), team.ID))
 	if events[0].Kind != patrol.EventSwap || events[0].Actor != taker || events[1].Kind != patrol.EventRefuse || events[1].Note != "晚班需要熟悉路线的队员" {

@@ -231,10 +231,10 @@ func (s *Service) findTeamPositions(ctx context.Context, teamID domain.ID, month
 		options.Find().SetSort(bson.D{{Key: "start", Value: 1}, {Key: "_id", Value: 1}}))
 }
 
-// findOpenPositions reads a team's open places of a month that start
+// findPositionsIn reads a team's places of a month in a state that start
 // after from, in time order.
-func (s *Service) findOpenPositions(ctx context.Context, teamID domain.ID, month string, from time.Time) ([]positionDoc, error) {
-	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"team_id": string(teamID), "state": string(Open), "month": month,
+func (s *Service) findPositionsIn(ctx context.Context, teamID domain.ID, month string, state PositionState, from time.Time) ([]positionDoc, error) {
+	return db.FindAll[positionDoc](ctx, s.db.Collection(positionsColl), bson.M{"team_id": string(teamID), "state": string(state), "month": month,
 		"start": bson.M{"$gt": from}}, options.Find().SetSort(bson.D{{Key: "start", Value: 1}, {Key: "_id", Value: 1}}))
 }
 
