@@ -68,6 +68,7 @@ const PatrolReportPage = lazyPage(() => import("./pages/patrolReport"), "PatrolR
 const PatrolTriagePage = lazyPage(() => import("./pages/patrolTriage"), "PatrolTriagePage");
 const PatrolRosterPage = lazyPage(() => import("./pages/patrolRoster"), "PatrolRosterPage");
 const PatrolCasePage = lazyPage(() => import("./pages/patrolCase"), "PatrolCasePage");
+const PatrolTeamPage = lazyPage(() => import("./pages/patrolTeam"), "PatrolTeamPage");
 const CertificatePage = lazyPage(() => import("./pages/certificate"), "CertificatePage");
 const TopicListPage = lazyPage(() => import("./pages/topics"), "TopicListPage");
 const TopicRedirectPage = lazyPage(() => import("./pages/topics"), "TopicRedirectPage");
@@ -164,6 +165,7 @@ export function App() {
             <Route path="patrol/triage" element={<PatrolTriagePage />} />
             <Route path="patrol/roster" element={<PatrolRosterPage />} />
             <Route path="patrol/cases/:id" element={<PatrolCasePage />} />
+            <Route path="patrol/teams/:teamId" element={<PatrolTeamPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

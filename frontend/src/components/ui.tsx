@@ -318,6 +318,11 @@ export function formatDateTime(iso: string, lang: string, timeZone = "Asia/Shang
   }).format(new Date(iso));
 }
 
+/** formatTime shows the time of day of an instant in the community's zone, 08:05. */
+export function formatTime(iso: string, lang: string, timeZone = "Asia/Shanghai"): string {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso));
+}
+
 /** formatDate shows the calendar date of an instant in the community's zone. */
 export function formatDate(iso: string, lang: string, timeZone = "Asia/Shanghai"): string {
   return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeZone }).format(

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import en from "../locales/en";
 import zhCN from "../locales/zh-CN";
-import { inCheckInWindow, isHttpsUrl, loadText, monthOf, positionTag, shiftMonth, validMonth } from "./patrol";
+import { dayOf, inCheckInWindow, isHttpsUrl, loadText, monthOf, positionTag, shiftMonth, validMonth } from "./patrol";
 
 describe("patrol", () => {
   it("writes months on the community's clock", () => {
     expect(monthOf(new Date("2026-11-30T17:00:00Z"), "Asia/Shanghai")).toBe("2026-12");
     expect(monthOf(new Date("2026-11-30T15:00:00Z"), "Asia/Shanghai")).toBe("2026-11");
+    expect(dayOf(new Date("2026-11-30T17:00:00Z"), "Asia/Shanghai")).toBe("2026-12-01");
+    expect(dayOf(new Date("2026-11-30T15:59:00Z"), "Asia/Shanghai")).toBe("2026-11-30");
   });
   it("moves months across years", () => {
     expect(shiftMonth("2026-12", 1)).toBe("2027-01");

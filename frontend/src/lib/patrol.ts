@@ -9,6 +9,11 @@ export function monthOf(at: Date, zone: string): string {
   return `${y}-${m}`;
 }
 
+/** dayOf writes the day of a moment on the community's clock, as the API takes it: "2026-12-01". */
+export function dayOf(at: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
 /** shiftMonth moves a month written "2026-12" by n months: shiftMonth("2026-12", 1) is "2027-01". */
 export function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number);
@@ -57,4 +62,11 @@ export function isHttpsUrl(s: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** caseTag is a mediation case state's tag class: green agreed, amber waiting, grey otherwise. */
+export function caseTag(state: string): string {
+  if (state === "AGREED") return "tag tag-ok";
+  if (state === "OPEN" || state === "TAKEN") return "tag tag-warn";
+  return "tag";
 }

@@ -3,17 +3,20 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { ConfirmSheet } from "../components/ConfirmSheet";
+import { CaptainDay } from "../components/patrol/CaptainDay";
+import { MediationPanel } from "../components/patrol/MediationPanel";
+import { OfferedShifts } from "../components/patrol/OfferedShifts";
 import { PositionFocus } from "../components/patrol/PositionFocus";
-import { EmptyState, FormError, Notice, Page, Skeleton } from "../components/ui";
+import { EmptyState, FormError, formatTime, Notice, Page, Skeleton } from "../components/ui";
 import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-import { inCheckInWindow, loadText, monthOf, positionTag } from "../lib/patrol";
+import { inCheckInWindow, loadText, monthOf, positionTag, shiftMonth } from "../lib/patrol";
 import { whenText } from "../lib/volunteerDesk";
 import { useViewer } from "../viewer";
 
 const PatrolHomeQueryDoc = graphql(`
-  query PatrolHome($id: ID!, $month: String!) {
+  query PatrolHome($id: ID!, $month: String!, $next: String!) {
     community(id: $id) {
       id
       patrolTeams {
@@ -29,30 +32,22 @@ const PatrolHomeQueryDoc = graphql(`
           }
         }
         myShifts(month: $month) {
-          id
-          start
-          end
-          night
-          state
-          weight
-          pendingTaker {
-            id
-            name
-          }
-          route {
-            id
-            name
-          }
+          ...PatrolMyShift
+        }
+        myShiftsNext: myShifts(month: $next) {
+          ...PatrolMyShift
+        }
+        offeredPositions(month: $month) {
+          ...PatrolOffered
+        }
+        offeredNext: offeredPositions(month: $next) {
+          ...PatrolOffered
         }
         openPositions(month: $month) {
-          id
-          start
-          end
-          night
-          route {
-            id
-            name
-          }
+          ...PatrolOpen
+        }
+        openNext: openPositions(month: $next) {
+          ...PatrolOpen
         }
         loads(month: $month) {
           shifts
@@ -63,20 +58,77 @@ const PatrolHomeQueryDoc = graphql(`
           }
         }
         roster(month: $month) {
-          month
-          published
-          shifts {
-            start
-            route {
-              id
-            }
-            assigned {
-              id
-              name
-            }
-          }
+          ...PatrolMates
+        }
+        rosterNext: roster(month: $next) {
+          ...PatrolMates
         }
       }
+    }
+  }
+
+  fragment PatrolMyShift on PatrolPosition {
+    id
+    start
+    end
+    night
+    state
+    weight
+    pendingTaker {
+      id
+      name
+    }
+    passed {
+      checkpoint
+      at
+    }
+    route {
+      id
+      name
+      checkpoints {
+        name
+      }
+    }
+  }
+
+  fragment PatrolOffered on PatrolPosition {
+    id
+    start
+    end
+    night
+    user {
+      id
+      name
+    }
+    route {
+      id
+      name
+    }
+  }
+
+  fragment PatrolMates on PatrolRoster {
+    month
+    published
+    shifts {
+      start
+      route {
+        id
+      }
+      assigned {
+        id
+        name
+      }
+    }
+  }
+
+  fragment PatrolOpen on PatrolPosition {
+    id
+    start
+    end
+    night
+    route {
+      id
+      name
     }
   }
 `);
@@ -131,19 +183,20 @@ const TakeShiftDoc = graphql(`
 
 /**
  * PatrolPage is /c/:cid/patrol (巡防), for the members of a patrol team:
- * their shifts this month, each with 签到 (a checkpoint's code, or the
+ * their shifts this month and the next, each with 签到 (a checkpoint's code, or the
  * ?code= link its QR code opens), 换班 and 放弃; the open places to take;
  * and the team's loads, so anyone can check the fairness. 上报 leads to
- * the report form.
+ * the report form; below, the 和事佬 cases (MediationPanel).
  */
 export function PatrolPage() {
   const { t, i18n } = useTranslation();
-  const { community } = useCommunity();
+  const { community, can } = useCommunity();
   const { viewer } = useViewer();
   const [params] = useSearchParams();
   const zone = community.settings.timeZone;
   const month = monthOf(new Date(), zone);
-  const [res, refetch] = useQuery({ query: PatrolHomeQueryDoc, variables: { id: community.id, month }, requestPolicy: "cache-and-network" });
+  const next = shiftMonth(month, 1);
+  const [res, refetch] = useQuery({ query: PatrolHomeQueryDoc, variables: { id: community.id, month, next }, requestPolicy: "cache-and-network" });
   const [checkRes, checkIn] = useMutation(CheckInPatrolDoc);
   const [dropRes, drop] = useMutation(DropShiftDoc);
   const [offerRes, offer] = useMutation(OfferShiftDoc);
@@ -189,18 +242,37 @@ export function PatrolPage() {
         )}
       </nav>
       {mine.length === 0 && <EmptyState title={t("patrol.notMember")} hint={t("patrol.notMemberHint")} />}
+      {teams.length > mine.length && (
+        <ul className="plain-list" aria-label={t("patrol.teams")}>
+          {teams
+            .filter((tm) => !mine.includes(tm))
+            .map((tm) => (
+              <li key={tm.id} className="card">
+                <p>{t("patrol.inTeam", { team: tm.name, captain: tm.captain.name })}</p>
+                <Link className="btn btn-block" to={`${base}/teams/${tm.id}`}>
+                  {t("patrol.seeTeam")}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      )}
       {mine.map((team) => {
+        const shifts = [...(team.roster?.shifts ?? []), ...(team.rosterNext?.shifts ?? [])];
         const mates = (start: string, routeId: string) =>
-          team.roster?.shifts
+          shifts
             .find((s) => s.start === start && s.route.id === routeId)
             ?.assigned.filter((u) => u.id !== viewer?.id)
             .map((u) => u.name) ?? [];
-        const upcoming = team.myShifts.filter((s) => new Date(s.end).getTime() + 30 * 60 * 1000 >= now.getTime());
+        const upcoming = [...team.myShifts, ...team.myShiftsNext].filter((s) => new Date(s.end).getTime() + 30 * 60 * 1000 >= now.getTime());
+        const offered = [...team.offeredPositions, ...team.offeredNext];
+        const openPlaces = [...team.openPositions, ...team.openNext];
         const maxW = Math.max(0, ...team.loads.map((l) => l.weight));
         const minW = team.loads.length ? Math.min(...team.loads.map((l) => l.weight)) : 0;
         return (
           <div key={team.id} className="patrol-team">
-            <p className="lead">{t("patrol.inTeam", { team: team.name, captain: team.captain.name })}</p>
+            <p className="lead">
+              {t("patrol.inTeam", { team: team.name, captain: team.captain.name })} · <Link to={`${base}/teams/${team.id}`}>{t("patrol.teamPage")}</Link>
+            </p>
             <section className="panel" aria-labelledby={`pt-mine-${team.id}`}>
               <h2 id={`pt-mine-${team.id}`}>{t("patrol.myShifts")}</h2>
               {upcoming.length === 0 ? (
@@ -222,6 +294,13 @@ export function PatrolPage() {
                           {t("patrol.route")}：{s.route.name}
                         </p>
                         <p className="muted">{names.length > 0 ? t("patrol.mates", { names: names.join("、") }) : t("patrol.alone")}</p>
+                        {s.passed.length > 0 && (
+                          <p className="patrol-passed">
+                            {t("patrol.passed", {
+                              list: s.passed.map((p) => `${s.route.checkpoints[p.checkpoint]?.name ?? p.checkpoint + 1} ${formatTime(p.at, i18n.language, zone)}`).join("、"),
+                            })}
+                          </p>
+                        )}
                         {s.state === "OFFERED" && s.pendingTaker && <p className="muted">{t("patrol.pending", { name: s.pendingTaker.name })}</p>}
                         {(s.state === "ASSIGNED" || s.state === "CHECKED_IN") && open && (
                           <form
@@ -261,12 +340,31 @@ export function PatrolPage() {
                 </ul>
               )}
             </section>
-            {team.openPositions.length > 0 && (
+            {(team.captain.id === viewer?.id || can.committee) && (
+              <CaptainDay
+                teamId={team.id}
+                zone={zone}
+                onDone={(m) => {
+                  setDone(m);
+                  refresh();
+                }}
+              />
+            )}
+            <OfferedShifts
+              teamId={team.id}
+              shifts={offered}
+              zone={zone}
+              onDone={(m) => {
+                setDone(m);
+                refresh();
+              }}
+            />
+            {openPlaces.length > 0 && (
               <section className="panel" aria-labelledby={`pt-open-${team.id}`}>
                 <h2 id={`pt-open-${team.id}`}>{t("patrol.open")}</h2>
                 <p className="muted">{t("patrol.openHint")}</p>
                 <ul className="plain-list patrol-shifts">
-                  {team.openPositions.map((p) => (
+                  {openPlaces.map((p) => (
                     <li key={p.id} className="card patrol-shift">
                       <p className="patrol-when">
                         <strong>{whenText(p.start, p.end, i18n.language, zone)}</strong>
@@ -300,6 +398,7 @@ export function PatrolPage() {
           </div>
         );
       })}
+      <MediationPanel />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { graphql } from "../gql";
 import type { MediationOutcome } from "../gql/graphql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
+import { caseTag } from "../lib/patrol";
 import { useViewer } from "../viewer";
 
 const MediationCasesQueryDoc = graphql(`
@@ -91,13 +92,6 @@ const ConfirmMediationOutcomeDoc = graphql(`
 `);
 
 const OUTCOMES: MediationOutcome[] = ["AGREED", "NO_AGREEMENT", "REFERRED"];
-
-/** caseTag is a case state's tag class: green agreed, amber waiting, grey otherwise. */
-function caseTag(state: string): string {
-  if (state === "AGREED") return "tag tag-ok";
-  if (state === "OPEN" || state === "TAKEN") return "tag tag-warn";
-  return "tag";
-}
 
 /**
  * PatrolCasePage is /c/:cid/patrol/cases/:id, a mediation case (和事佬)

@@ -31,6 +31,14 @@ const TopicQuery = graphql(`
         category
         state
         source
+        patrolReport {
+          id
+          place
+          microGrid {
+            id
+            name
+          }
+        }
         supportCount
         threshold
         deadline
@@ -185,6 +193,11 @@ export function TopicPage() {
         <div className="topic-layout">
           <p className="muted meta">
             <span>{topic.source === "COMMITTEE" ? t("topics.byCommittee") : t("topics.proposer", { name: topic.proposer.name })}</span>
+            {topic.source === "PATROL" && (
+              <span className="tag">
+                {topic.patrolReport ? t("topics.fromPatrolAt", { place: `${topic.patrolReport.microGrid.name} · ${topic.patrolReport.place}` }) : t("topics.fromPatrol")}
+              </span>
+            )}
             {topic.recordedBy && (
               <span>
                 {topic.witness

@@ -41,10 +41,11 @@ const PatrolPositionQueryDoc = graphql(`
   }
 `);
 
-const TakeOfferedShiftDoc = graphql(`
+export const TakeOfferedShiftDoc = graphql(`
   mutation TakeOfferedShift($input: TakeOfferedShiftInput!) {
     takeOfferedShift(input: $input) {
       pending
+      reason
       position {
         id
         state

@@ -63,14 +63,25 @@ function addDays(n: number): string {
  * 就地解决, 转交 (to whom, by when), 调解 (between whom) or 转为议题 (title,
  * body, category); the chosen action asks for its fields, then is sent.
  */
-export function TriageCard({ report, zone, onDone }: { report: TriageReport; zone: string; onDone: (message: string) => void }) {
+export function TriageCard({
+  report,
+  zone,
+  onDone,
+  escalateAs,
+}: {
+  report: TriageReport;
+  zone: string;
+  onDone: (message: string, topicId?: string) => void;
+  /** Opens the card on 转为议题 with this title (a suggestion's one click). */
+  escalateAs?: string;
+}) {
   const { t, i18n } = useTranslation();
-  const [action, setAction] = useState<Action | null>(null);
+  const [action, setAction] = useState<Action | null>(escalateAs === undefined ? null : "ESCALATE");
   const [note, setNote] = useState("");
   const [referredTo, setReferredTo] = useState("");
   const [due, setDue] = useState(addDays(7));
   const [parties, setParties] = useState("");
-  const [title, setTitle] = useState("");
+  const [title, setTitle] = useState(escalateAs ?? "");
   const [body, setBody] = useState(report.text);
   const [category, setCategory] = useState<TopicCategory>("PUBLIC_AFFAIRS");
   const [errs, setErrs] = useState<Record<string, string | undefined>>({});
@@ -114,7 +125,7 @@ export function TriageCard({ report, zone, onDone }: { report: TriageReport; zon
       setFormErr(fe.form);
       return;
     }
-    onDone(t(`patrol.triage.done.${action}`));
+    onDone(t(`patrol.triage.done.${action}`), r.data && "escalatePatrolReport" in r.data ? r.data.escalatePatrolReport.topic.id : undefined);
   };
   return (
     <article className="card decision-card patrol-triage" aria-label={`${t(`patrol.kinds.${report.kind}`)}：${report.place}`}>
