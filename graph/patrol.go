@@ -124,6 +124,15 @@ type loadView struct {
 	counted any
 }
 
+// loadViews are a published month's loads, for PatrolLoad.
+func loadViews(loads []patrol.Load) []loadView {
+	out := make([]loadView, len(loads))
+	for i, l := range loads {
+		out[i] = loadView{user: l.UserID, weight: l.Weight, shifts: l.Shifts}
+	}
+	return out
+}
+
 // eventMember is the member a timeline event names besides its actor: who
 // gave up a place a swap took, who missed a shift, whose place a drop
 // opened when the captain removed them from the team. The domain keeps
@@ -298,11 +307,7 @@ func (b *builder) buildPatrols() {
 							return nil, err
 						}
 						loads, err := svc().Loads(p.Context, x.ID, month)
-						out := make([]loadView, len(loads))
-						for i, l := range loads {
-							out[i] = loadView{user: l.UserID, weight: l.Weight, shifts: l.Shifts}
-						}
-						return out, err
+						return loadViews(loads), err
 					}},
 				"timeline": {Type: listOf(t.event), Description: "Its latest 200 events since publication, newest first.", Resolve: func(p graphql.ResolveParams) (any, error) {
 					x, _, err := teamOf(p)
@@ -475,6 +480,15 @@ func (b *builder) buildPatrols() {
 				"user":   {Type: b.user, Description: "Who holds it; null while open.", Resolve: loadField(usersOf, func(x patrol.Position) domain.ID { return x.UserID })},
 				"state":  {Type: nonNull(t.positionState), Resolve: field(func(x patrol.Position) any { return x.State })},
 				"passed": {Type: listOf(t.passage), Description: "The checkpoints passed, in order.", Resolve: field(func(x patrol.Position) any { return orEmpty(x.Passed) })},
+				"candidates": {Type: listOf(t.load), Description: "For an open place that has not started: the members who may take it, lightest load of its month first (a dropped place is mailed to the first five); empty otherwise.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						x, err := source[patrol.Position](p)
+						if err != nil || x.State != patrol.Open {
+							return []loadView{}, err
+						}
+						loads, err := b.svc.Patrol.Candidates(p.Context, x.ID)
+						return loadViews(loads), err
+					}},
 				"pendingTaker": {Type: b.user, Description: "Who would take the offered place once the captain approves (decideShiftSwap).",
 					Resolve: loadField(usersOf, func(x patrol.Position) domain.ID { return x.PendingTaker })},
 				"pendingReason": {Type: graphql.String, Description: "The constraint the waiting swap breaks, in the request's language.", Resolve: func(p graphql.ResolveParams) (any, error) {

@@ -66,7 +66,7 @@ const (
 	publishQ2 = `mutation($t: ID!) { publishPatrolRoster(input: {patrolTeamId: $t, month: "2026-11"}) { roster { published publishedAt } } }`
 	teamQ     = `query($t: ID!) { node(id: $t) { ... on PatrolTeam { roster(month: "2026-11") { published }
 		myShifts(month: "2026-11") { id state start user { name } }
-		openPositions(month: "2026-11") { id state user { name } }
+		openPositions(month: "2026-11") { id state user { name } candidates { user { name } weight } }
 		loads(month: "2026-11") { user { name } weight shifts counted }
 		timeline { kind actor { name } member { name } note }
 		routes { checkpoints { code } } members { user { name } note } } } }`
@@ -163,6 +163,9 @@ func TestPatrolOverAPI(t *testing.T) {
 	d = pv.ok(t, pv.bTok, teamQ, map[string]any{"t": team})
 	if open := path(d, "node", "openPositions").([]any); len(open) != 1 || path(open[0], "id") != dropped {
 		t.Fatalf("open places = %v", open)
+	}
+	if c := path(d, "node", "openPositions", 0, "candidates").([]any); !slices.ContainsFunc(c, func(x any) bool { return path(x, "user", "name") == "队员乙" }) {
+		t.Fatalf("乙, free for it, is not among its candidates %v", c)
 	}
 	d = pv.ok(t, pv.bTok, fmt.Sprintf(positionQ, "takeShift"), map[string]any{"p": dropped})
 	if path(d, "takeShift", "position", "state") != "ASSIGNED" || path(d, "takeShift", "position", "user", "name") != "队员乙" {

@@ -1,6 +1,7 @@
 package patrol
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
+	"github.com/yishi-app/yishi/domain/notify"
 )
 
 // PositionState is where one patroller's place on a published shift
@@ -91,7 +93,95 @@ func (s *Service) Drop(ctx context.Context, positionID domain.ID) (Position, err
 	}
 	s.logEvent(ctx, p.TeamID, a.UserID, EventDrop, p.ShiftID, "")
 	p.UserID, p.State = "", string(Open)
+	s.tellCandidates(ctx, p, a.UserID)
 	return toPosition(p), nil
+}
+
+// candidatesTold is how many of those who may take a dropped place are
+// told of it, lightest load first.
+const candidatesTold = 5
+
+// Candidates lists the members who may take an open place (every hard
+// constraint of their month holding with it, as Take checks), lightest
+// load first: those a dropped place goes to. Empty for a place that is
+// not open. For the community's members. Errors: Unauthenticated,
+// Forbidden, NotFound.
+func (s *Service) Candidates(ctx context.Context, positionID domain.ID) ([]Load, error) {
+	p, err := s.findPosition(ctx, positionID)
+	if err != nil {
+		return nil, err
+	}
+	t, _, _, err := s.teamMonth(ctx, p.TeamID, p.Month)
+	if err != nil || p.State != string(Open) || !s.now().Before(p.Start) {
+		return []Load{}, err
+	}
+	return s.candidatesFor(ctx, t, p)
+}
+
+// candidatesFor ranks the members for whom an open place fits by their
+// load of its month, lightest first, from two reads.
+func (s *Service) candidatesFor(ctx context.Context, t teamDoc, p positionDoc) ([]Load, error) {
+	members, err := s.findMembers(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	month, err := s.findTeamPositions(ctx, t.ID, p.Month)
+	if err != nil {
+		return nil, err
+	}
+	held, loc := heldBy(month), s.zone(ctx, t.CommunityID)
+	out := []Load{}
+	for _, m := range members {
+		if fitsAmong(m, held[m.UserID], p, loc) != nil {
+			continue
+		}
+		l := Load{UserID: m.UserID}
+		for _, h := range held[m.UserID] {
+			if h.State != string(Missed) {
+				l.Weight += h.Weight
+				l.Shifts++
+			}
+		}
+		out = append(out, l)
+	}
+	slices.SortStableFunc(out, lighter)
+	return out, nil
+}
+
+// tellCandidates mails a dropped place to the lightest-loaded members who
+// may take it, but not to the one who dropped it. A failure is logged:
+// the place is open on the page whatever happens to the mail.
+func (s *Service) tellCandidates(ctx context.Context, p positionDoc, dropper domain.ID) {
+	if s.notifier == nil {
+		return
+	}
+	t, err := s.findTeam(ctx, p.TeamID)
+	if err != nil {
+		s.log.ErrorContext(ctx, "tell a dropped place", "position", p.ID, "err", err)
+		return
+	}
+	ranked, err := s.candidatesFor(ctx, t, p)
+	if err != nil {
+		s.log.ErrorContext(ctx, "tell a dropped place", "position", p.ID, "err", err)
+		return
+	}
+	c, err := s.comms.Community(ctx, t.CommunityID)
+	if err != nil {
+		s.log.ErrorContext(ctx, "tell a dropped place", "position", p.ID, "err", err)
+		return
+	}
+	r, _ := s.routesByID(ctx, t.ID)
+	when := shiftTime(p, c.Location())
+	told := 0
+	for _, l := range ranked {
+		if l.UserID == dropper || told == candidatesTold {
+			continue
+		}
+		told++
+		s.enqueue(ctx, notify.Item{Kind: KindShiftUnfilled, CommunityID: c.ID, RecipientID: l.UserID, Subject: "position:" + string(p.ID),
+			Occurrence: "drop/" + s.now().UTC().Format(time.RFC3339), Zone: c.Settings.TimeZone,
+			Data: map[string]string{"time": when, "route": r[p.RouteID].Name, "open": "1", "link": s.link(c.ID, "patrol")}})
+	}
 }
 
 // Take takes an open place on a shift for the actor, a member of its team
@@ -245,6 +335,14 @@ type Load struct {
 	Shifts int
 }
 
+// lighter orders loads lightest first, then by ID.
+func lighter(a, b Load) int {
+	if c := cmp.Compare(a.Weight, b.Weight); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.UserID), string(b.UserID))
+}
+
 // Loads lists the load of a published month of each active member, and
 // of each who left but held a place in it, by load then ID, for the
 // community's members: anyone can check the fairness. Errors:
@@ -284,15 +382,7 @@ func (s *Service) Loads(ctx context.Context, teamID domain.ID, month string) ([]
 	for _, l := range by {
 		out = append(out, *l)
 	}
-	slices.SortStableFunc(out, func(a, b Load) int {
-		if a.Weight != b.Weight {
-			if a.Weight < b.Weight {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(string(a.UserID), string(b.UserID))
-	})
+	slices.SortStableFunc(out, lighter)
 	return out, nil
 }
 

@@ -84,7 +84,7 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 			if len(r.Checkpoints) > 0 {
 				start = r.Checkpoints[0].Name
 			}
-			when := fmt.Sprintf("%s %s–%s", p.Start.In(loc).Format("01-02"), p.Start.In(loc).Format("15:04"), p.End.In(loc).Format("15:04"))
+			when := shiftTime(p, loc)
 			if p.UserID != "" && (p.State == string(Assigned) || p.State == string(Offered)) {
 				occurrence := ""
 				switch {
@@ -133,14 +133,18 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 		return n, err
 	}
 	kinds := map[string]string{string(Hazard): "隐患", string(Dispute): "纠纷", string(Civility): "文明劝导", string(Other): "其他"}
+	workersOf := map[domain.ID][]domain.ID{} // grid → its workers, read once
 	for _, r := range reports {
 		data := map[string]string{"kind": kinds[r.Kind], "text": r.Text, "place": r.Place, "to": r.ReferredTo, "due": r.Due.In(loc).Format("2006-01-02"),
 			"link": s.link(c.ID, "patrol/reports/"+domain.GlobalID("PatrolReport", r.ID))}
 		switch {
 		case r.Triage == string(Untriaged) && now.Sub(r.ReportedAt) >= 24*time.Hour:
-			workers, err := s.comms.GridWorkerIDs(ctx, c.ID, r.GridID)
-			if err != nil {
-				return n, err
+			workers, ok := workersOf[r.GridID]
+			if !ok {
+				if workers, err = s.comms.GridWorkerIDs(ctx, c.ID, r.GridID); err != nil {
+					return n, err
+				}
+				workersOf[r.GridID] = workers
 			}
 			for _, w := range workers {
 				s.enqueue(ctx, notify.Item{Kind: KindReportUntriaged, CommunityID: c.ID, RecipientID: w, Subject: "report:" + string(r.ID), Occurrence: "24h",
@@ -156,6 +160,11 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 		}
 	}
 	return n, nil
+}
+
+// shiftTime writes a place's time for a mail: 12-01 08:00–10:00.
+func shiftTime(p positionDoc, loc *time.Location) string {
+	return fmt.Sprintf("%s %s–%s", p.Start.In(loc).Format("01-02"), p.Start.In(loc).Format("15:04"), p.End.In(loc).Format("15:04"))
 }
 
 // heldBy groups a month's places by who holds them.

@@ -1,9 +1,11 @@
 package patrol_test
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,6 +129,54 @@ func TestDropTakenOnce(t *testing.T) {
 	if len(events) < 3 || events[0].Kind != patrol.EventTake || events[1].Kind != patrol.EventDrop {
 		t.Fatalf("timeline = %+v", events)
 	}
+}
+
+// TestDropGoesToCandidates: a dropped place is mailed to the members who
+// may take it, lightest load first, at most five and never the one who
+// dropped it; the candidates are listed the same way, and the first one
+// takes it.
+func TestDropGoesToCandidates(t *testing.T) {
+	v := newVillage(t)
+	notes := &recorder{}
+	v.svc = patrol.NewService(v.db.Database, v.comms, patrol.Config{Notifier: notes, Now: v.clock.Now})
+	team, ids := v.team(t, 12)
+	must(v.svc.GenerateRoster(as(v.captain), team.ID, "2026-12"))
+	must(v.svc.PublishRoster(as(v.captain), team.ID, "2026-12"))
+	dropper := ids[3]
+	p := must(v.svc.MyShifts(as(dropper), team.ID, "2026-12"))[0]
+	if got := must(v.svc.Candidates(as(ids[1]), p.ID)); len(got) != 0 {
+		t.Fatalf("candidates for a held place: %+v", got)
+	}
+	must(v.svc.Drop(as(dropper), p.ID))
+	ranked := must(v.svc.Candidates(as(ids[1]), p.ID))
+	if len(ranked) < 2 {
+		t.Fatalf("%d candidates", len(ranked))
+	}
+	for i, l := range ranked {
+		if i > 0 && l.Weight < ranked[i-1].Weight {
+			t.Fatalf("candidates not lightest first: %+v", ranked)
+		}
+	}
+	var want []domain.ID
+	for _, l := range ranked {
+		if l.UserID != dropper && len(want) < 5 {
+			want = append(want, l.UserID)
+		}
+	}
+	var told []domain.ID
+	for _, it := range notes.of(patrol.KindShiftUnfilled) {
+		if it.Subject == "position:"+string(p.ID) && strings.HasPrefix(it.Occurrence, "drop/") {
+			told = append(told, it.RecipientID)
+		}
+	}
+	if !slices.Equal(told, want) {
+		t.Fatalf("told %v, want the lightest candidates %v", told, want)
+	}
+	if got := must(v.svc.Take(as(ranked[0].UserID), p.ID)); got.UserID != ranked[0].UserID {
+		t.Fatalf("the first candidate takes it: %+v", got)
+	}
+	_, err := v.svc.Candidates(context.Background(), p.ID)
+	wantCode(t, err, domain.Unauthenticated)
 }
 
 // TestTakeRefusedWithReason: a member free only in the mornings may not

@@ -305,6 +305,7 @@ test("a member swaps a shift; another drops one and a team-mate takes it", async
     await enterVillage(page);
     await page.goto(`/c/${cid}/patrol`);
     const open = page.getByRole("region", { name: "空缺班次" }).locator(".patrol-shift").filter({ hasText: dropWhen }).first();
+    await expect(open).toContainText(/能接的队员（工作量少的在前）：.+（\d+ 班）/);
     await open.getByRole("button", { name: "认领" }).click();
     const taken = page.getByText("已认领。");
     await expect(taken.or(page.getByRole("alert"))).toBeVisible();

@@ -126,6 +126,13 @@ const PatrolHomeQueryDoc = graphql(`
     start
     end
     night
+    candidates {
+      shifts
+      user {
+        id
+        name
+      }
+    }
     route {
       id
       name
@@ -373,6 +380,17 @@ export function PatrolPage() {
                       <p>
                         {t("patrol.route")}：{p.route.name}
                       </p>
+                      {p.candidates.length > 0 && (
+                        <p className="muted small">
+                          {t("patrol.candidates", {
+                            names: p.candidates
+                              .slice(0, 5)
+                              .map((c) => t("patrol.candidate", { name: c.user.name, shifts: c.shifts }))
+                              .join("、"),
+                          })}
+                        </p>
+                      )}
+                      {!p.candidates.some((c) => c.user.id === viewer?.id) && <p className="field-hint">{t("patrol.notFit")}</p>}
                       <button type="button" className="btn btn-primary btn-block" disabled={takeRes.fetching} onClick={() => void act(take({ input: { positionId: p.id } }), t("patrol.taken"))}>
                         {t("patrol.take")}
                       </button>
