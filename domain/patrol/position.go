@@ -73,19 +73,9 @@ func holderKey(shiftID domain.ID, userID domain.ID, n int) string {
 // Errors: Unauthenticated, NotFound, Conflict (started, or not theirs to
 // drop).
 func (s *Service) Drop(ctx context.Context, positionID domain.ID) (Position, error) {
-	p, err := s.findPosition(ctx, positionID)
+	p, a, err := s.ownPlaceAhead(ctx, positionID)
 	if err != nil {
 		return Position{}, err
-	}
-	a, err := domain.RequireUser(ctx)
-	if err != nil {
-		return Position{}, err
-	}
-	if p.UserID != a.UserID {
-		return Position{}, errPositionNotFound
-	}
-	if !s.now().Before(p.Start) {
-		return Position{}, domain.Errorf(domain.Conflict, "班次已经开始，不能放弃", "the shift has started")
 	}
 	ok, err := s.movePosition(ctx, p, []PositionState{Assigned, Offered}, Open, "")
 	if err != nil || !ok {
@@ -95,6 +85,27 @@ func (s *Service) Drop(ctx context.Context, positionID domain.ID) (Position, err
 	p.UserID, p.State = "", string(Open)
 	s.tellCandidates(ctx, p, a.UserID)
 	return toPosition(p), nil
+}
+
+// ownPlaceAhead reads the actor's own place on a shift that has not
+// started, for them to drop or offer. Errors: Unauthenticated, NotFound
+// (also another's place), Conflict (started).
+func (s *Service) ownPlaceAhead(ctx context.Context, positionID domain.ID) (positionDoc, domain.Actor, error) {
+	p, err := s.findPosition(ctx, positionID)
+	if err != nil {
+		return positionDoc{}, domain.Actor{}, err
+	}
+	a, err := domain.RequireUser(ctx)
+	if err != nil {
+		return positionDoc{}, domain.Actor{}, err
+	}
+	if p.UserID != a.UserID {
+		return positionDoc{}, domain.Actor{}, errPositionNotFound
+	}
+	if !s.now().Before(p.Start) {
+		return positionDoc{}, domain.Actor{}, domain.Errorf(domain.Conflict, "班次已经开始", "the shift has started")
+	}
+	return p, a, nil
 }
 
 // candidatesTold is how many of those who may take a dropped place are

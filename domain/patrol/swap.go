@@ -11,19 +11,9 @@ import (
 // swap. Errors: Unauthenticated, NotFound, Conflict (started, or not
 // assigned).
 func (s *Service) Offer(ctx context.Context, positionID domain.ID) (Position, error) {
-	p, err := s.findPosition(ctx, positionID)
+	p, a, err := s.ownPlaceAhead(ctx, positionID)
 	if err != nil {
 		return Position{}, err
-	}
-	a, err := domain.RequireUser(ctx)
-	if err != nil {
-		return Position{}, err
-	}
-	if p.UserID != a.UserID {
-		return Position{}, errPositionNotFound
-	}
-	if !s.now().Before(p.Start) {
-		return Position{}, domain.Errorf(domain.Conflict, "班次已经开始", "the shift has started")
 	}
 	ok, err := s.setPositionState(ctx, p.ID, []PositionState{Assigned}, Offered, nil)
 	if err != nil || !ok {
