@@ -288,6 +288,14 @@ func (b *builder) extendCommunityWithVolunteers() {
 	t := typesOf[volunteerTypes](b)
 	svc := func() *volunteer.Service { return b.svc.Volunteer }
 	communityOf := func(p graphql.ResolveParams) (community.Community, error) { return source[community.Community](p) }
+	communityPage := func(p graphql.ResolveParams) (community.Community, domain.Page, error) {
+		c, err := communityOf(p)
+		if err != nil {
+			return c, domain.Page{}, err
+		}
+		page, err := pageFrom(p)
+		return c, page, err
+	}
 	b.extend("Community", graphql.Fields{
 		"volunteerSkills": {Type: listOf(t.skill), Description: "The taxonomy of skills: the base set, then the community's own.", Resolve: func(p graphql.ResolveParams) (any, error) {
 			c, err := communityOf(p)
@@ -324,11 +332,7 @@ func (b *builder) extendCommunityWithVolunteers() {
 		"volunteers": {Type: nonNull(t.profileConn), Description: "Its volunteers: for coordinators and grid workers.",
 			Args: pageArgs(graphql.FieldConfigArgument{"state": {Type: t.state}, "teamId": {Type: graphql.ID}}),
 			Resolve: func(p graphql.ResolveParams) (any, error) {
-				c, err := communityOf(p)
-				if err != nil {
-					return nil, err
-				}
-				page, err := pageFrom(p)
+				c, page, err := communityPage(p)
 				if err != nil {
 					return nil, err
 				}
@@ -349,11 +353,7 @@ func (b *builder) extendCommunityWithVolunteers() {
 		"needs": {Type: nonNull(t.needConn), Description: "Its needs in the order posted: open and cancelled ones for members; pending and rejected ones also for those who run them.",
 			Args: pageArgs(graphql.FieldConfigArgument{"state": {Type: t.needState}, "mine": {Type: graphql.Boolean, Description: "Only those the viewer posted or is helped by."}}),
 			Resolve: func(p graphql.ResolveParams) (any, error) {
-				c, err := communityOf(p)
-				if err != nil {
-					return nil, err
-				}
-				page, err := pageFrom(p)
+				c, page, err := communityPage(p)
 				if err != nil {
 					return nil, err
 				}
