@@ -164,50 +164,38 @@ export function NeedNewPage() {
     }
     setWhenMissing(false);
     sent();
+    // What a need holds, whoever calls for it.
+    const need = {
+      title: form.title.trim(),
+      description: form.description.trim() || null,
+      required: form.required,
+      preferred: form.preferred.filter((c) => !form.required.includes(c)),
+      start,
+      end,
+      weekly: form.weekly || null,
+      occurrences: form.weekly ? Number(form.occurrences) || 0 : null,
+      microGridId,
+      address: form.address.trim(),
+      slots: Number(form.slots) || 0,
+      urgency: form.urgent ? ("URGENT" as const) : ("NORMAL" as const),
+    };
     if (itemId) {
-      const r = await callForHands({
-        input: {
-          actionItemId: itemId,
-          title: form.title.trim(),
-          description: form.description.trim() || null,
-          required: form.required,
-          preferred: form.preferred.filter((c) => !form.required.includes(c)),
-          start,
-          end,
-          weekly: form.weekly || null,
-          occurrences: form.weekly ? Number(form.occurrences) || 0 : null,
-          microGridId,
-          address: form.address.trim(),
-          slots: Number(form.slots) || 0,
-          urgency: form.urgent ? "URGENT" : "NORMAL",
-        },
-      });
-      const need = r.data?.callForHands.need;
-      if (need) navigate(`/c/${community.id}/needs/${need.id}`, { state: { notice: "posted" } });
+      const r = await callForHands({ input: { actionItemId: itemId, ...need } });
+      const called = r.data?.callForHands.need;
+      if (called) navigate(`/c/${community.id}/needs/${called.id}`, { state: { notice: "posted" } });
       return;
     }
     const r = await post({
       input: {
         communityId: community.id,
-        title: form.title.trim(),
-        description: form.description.trim() || null,
-        required: form.required,
-        preferred: form.preferred.filter((c) => !form.required.includes(c)),
-        start,
-        end,
-        weekly: form.weekly || null,
-        occurrences: form.weekly ? Number(form.occurrences) || 0 : null,
-        microGridId,
-        address: form.address.trim(),
-        slots: Number(form.slots) || 0,
-        urgency: form.urgent ? "URGENT" : "NORMAL",
+        ...need,
         sensitive: form.sensitive || null,
         forMemberId: postsFor && form.forMember ? form.forMember : null,
         payWithCredit: form.payWithCredit && !(postsFor && form.forMember) ? true : null,
       },
     });
-    const need = r.data?.postNeed.need;
-    if (need) navigate(`/c/${community.id}/needs/${need.id}`, { state: { notice: "posted" } });
+    const posted = r.data?.postNeed.need;
+    if (posted) navigate(`/c/${community.id}/needs/${posted.id}`, { state: { notice: "posted" } });
   }
 
   const skills = data?.volunteerSkills ?? [];
