@@ -18,7 +18,7 @@ func (s *Service) UpcomingEvents(ctx context.Context, userID domain.ID, from tim
 	if err != nil {
 		return nil, err
 	}
-	needs, err := s.needsOf(ctx, claims)
+	needs, err := needsOf(ctx, s, claims)
 	if err != nil {
 		return nil, err
 	}

@@ -131,7 +131,7 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 	if err != nil {
 		return 0, err
 	}
-	needs, err := s.needsOf(ctx, claims)
+	needs, err := needsOf(ctx, s, claims)
 	if err != nil {
 		return 0, err
 	}
@@ -164,12 +164,13 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 	if err != nil {
 		return queued, err
 	}
+	openNeeds, err := needsOf(ctx, s, open)
+	if err != nil {
+		return queued, err
+	}
 	for _, o := range open {
-		if o.OpenSlots <= 0 {
-			continue
-		}
-		n, err := s.findNeed(ctx, o.NeedID)
-		if err != nil || n.State != string(NeedOpen) {
+		n, ok := openNeeds[o.NeedID]
+		if o.OpenSlots <= 0 || !ok || n.State != string(NeedOpen) {
 			continue
 		}
 		for _, id := range coordinators {
@@ -236,11 +237,16 @@ func (s *Service) coordinatorsOf(ctx context.Context, communityID domain.ID) ([]
 	return ids, nil
 }
 
-// needsOf reads the needs of claims by ID.
-func (s *Service) needsOf(ctx context.Context, claims []claimDoc) (map[domain.ID]needDoc, error) {
-	ids := make([]domain.ID, 0, len(claims))
-	for _, c := range claims {
-		ids = append(ids, c.NeedID)
+// needsOf reads the needs of claims or occurrences in one query, by ID.
+func needsOf[T claimDoc | occurrenceDoc](ctx context.Context, s *Service, of []T) (map[domain.ID]needDoc, error) {
+	ids := make([]domain.ID, 0, len(of))
+	for _, x := range of {
+		switch d := any(x).(type) {
+		case claimDoc:
+			ids = append(ids, d.NeedID)
+		case occurrenceDoc:
+			ids = append(ids, d.NeedID)
+		}
 	}
 	docs, err := s.findNeedsByID(ctx, ids)
 	out := make(map[domain.ID]needDoc, len(docs))
