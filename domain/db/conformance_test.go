@@ -639,3 +639,25 @@ func TestConformanceEdgeCases(t *testing.T) {
 		t.Errorf("update after a repeated-key delete: %v", err)
 	}
 }
+
+// TestEmbeddedStoreNotDebugBuild: the embedded store runs without
+// FerretDB's own debug checks (a stack trace kept per resource, each
+// BSON value checked twice), under the race detector too: `make test`
+// runs with -race, and those checks cost a tenth of its time while
+// testing FerretDB, not Yishi. buildInfo reports them (embedded store
+// only).
+func TestEmbeddedStoreNotDebugBuild(t *testing.T) {
+	if !embedded() {
+		t.Skip("buildInfo's debug flag is the embedded store's")
+	}
+	d := storeDB(t)
+	var info struct {
+		Debug bool `bson:"debug"`
+	}
+	if err := d.RunCommand(context.Background(), bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
+		t.Fatal(err)
+	}
+	if info.Debug {
+		t.Error("the embedded FerretDB is a debug build")
+	}
+}
