@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 
+	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
 
 	"github.com/yishi-app/yishi/domain"
@@ -123,6 +124,12 @@ type loadView struct {
 	shifts  int
 	counted any
 }
+
+// patrolRoutesOf loads patrol routes by ID, those of a page's places in
+// one batch.
+var patrolRoutesOf = loaderOf(func(s Services) dataloader.BatchFunc[domain.ID, patrol.Route] {
+	return byIDs("PatrolRoute", s.Patrol.RoutesByID)
+})
 
 // loadViews are a published month's loads, for PatrolLoad.
 func loadViews(loads []patrol.Load) []loadView {
@@ -361,7 +368,7 @@ func (b *builder) buildPatrols() {
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
 				"name":      {Type: nonNull(graphql.String), Resolve: field(func(x patrol.Template) any { return x.Name })},
-				"route":     {Type: nonNull(t.route), Resolve: fetched(func(x patrol.Template) domain.ID { return x.RouteID }, b.svc.Patrol.Route)},
+				"route":     {Type: nonNull(t.route), Resolve: loadField(patrolRoutesOf, func(x patrol.Template) domain.ID { return x.RouteID })},
 				"days":      {Type: listOf(weekday), Resolve: field(func(x patrol.Template) any { return orEmpty(x.Days) })},
 				"start":     {Type: nonNull(graphql.Int), Description: "Minutes after midnight.", Resolve: field(func(x patrol.Template) any { return x.Start })},
 				"end":       {Type: nonNull(graphql.Int), Description: "Minutes after midnight; of the next day when overnight.", Resolve: field(func(x patrol.Template) any { return x.End })},
@@ -474,7 +481,7 @@ func (b *builder) buildPatrols() {
 				"number": {Type: nonNull(graphql.Int), Description: "Its place on the shift, from 1.", Resolve: field(func(x patrol.Position) any { return x.Number })},
 				"start":  {Type: nonNull(graphql.DateTime), Description: "The shift's start.", Resolve: field(func(x patrol.Position) any { return x.Start })},
 				"end":    {Type: nonNull(graphql.DateTime), Resolve: field(func(x patrol.Position) any { return x.End })},
-				"route":  {Type: nonNull(t.route), Resolve: fetched(func(x patrol.Position) domain.ID { return x.RouteID }, b.svc.Patrol.Route)},
+				"route":  {Type: nonNull(t.route), Resolve: loadField(patrolRoutesOf, func(x patrol.Position) domain.ID { return x.RouteID })},
 				"weight": {Type: nonNull(graphql.Float), Resolve: field(func(x patrol.Position) any { return x.Weight })},
 				"night":  {Type: nonNull(graphql.Boolean), Resolve: field(func(x patrol.Position) any { return x.Night })},
 				"user":   {Type: b.user, Description: "Who holds it; null while open.", Resolve: loadField(usersOf, func(x patrol.Position) domain.ID { return x.UserID })},
@@ -485,6 +492,9 @@ func (b *builder) buildPatrols() {
 						x, err := source[patrol.Position](p)
 						if err != nil || x.State != patrol.Open {
 							return []loadView{}, err
+						}
+						if x.Candidates != nil { // openPositions read them with the list
+							return loadViews(x.Candidates), nil
 						}
 						loads, err := b.svc.Patrol.Candidates(p.Context, x.ID)
 						return loadViews(loads), err

@@ -5,14 +5,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yishi-app/yishi/domain"
 	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/patrol"
 )
 
 // BenchmarkPatrolPages measures, through the HTTP handler, a team of 40
-// with a published month of three shifts a day: a member's "my shifts"
-// page (their shifts, the open places and the team's loads), p50 and
-// p95; then one check-in at a checkpoint by its code, p50.
+// with a published month of three shifts a day and five dropped places:
+// the query of a member's 巡防 page (their shifts of this month and the
+// next with the checkpoints passed, the swaps offered, the open places
+// with who may take them, the loads and the rosters' shifts with who is
+// on them), p50 and p95; then one check-in at a checkpoint by its code,
+// p50.
 // Run: go test ./graph -run '^$' -bench PatrolPages -benchtime 20x
 func BenchmarkPatrolPages(b *testing.B) {
 	dv := newDisclosureVillage(b)
@@ -25,8 +29,10 @@ func BenchmarkPatrolPages(b *testing.B) {
 	}
 	must(ps.SetMember(v.admin, patrol.MemberInput{TeamID: team.ID, Weekly: free, MaxPerWeek: 7}))
 	var tokens []string
+	var memberIDs []domain.ID
 	for i := range 39 {
 		tok, id := e.register(b, fmt.Sprintf("p%02d@example.com", i), fmt.Sprintf("队员%02d", i))
+		memberIDs = append(memberIDs, id)
 		r := must(e.comms.RequestToJoin(as(id), community.JoinInput{CommunityID: v.c.ID, GridID: v.grid.ID}))
 		must(e.comms.ApproveJoinRequest(v.admin, r.ID))
 		must(ps.Join(as(id), patrol.MemberInput{TeamID: team.ID, Weekly: free, MaxPerWeek: 7}))
@@ -41,8 +47,22 @@ func BenchmarkPatrolPages(b *testing.B) {
 	}
 	must(ps.GenerateRoster(v.admin, team.ID, "2026-11"))
 	must(ps.PublishRoster(v.admin, team.ID, "2026-11"))
-	const q = `query($t: ID!) { node(id: $t) { ... on PatrolTeam { myShifts(month: "2026-11") { id state start end route { name } }
-		openPositions(month: "2026-11") { id start } loads(month: "2026-11") { user { name } weight shifts } } } }`
+	for _, id := range []int{1, 2, 3, 4, 5} {
+		held := must(ps.MyShifts(as(memberIDs[id]), team.ID, "2026-11"))
+		must(ps.Drop(as(memberIDs[id]), held[len(held)-1].ID))
+	}
+	// The query of the 巡防 page (frontend/src/pages/patrol.tsx), for this
+	// month and the next.
+	const q = `query($t: ID!) { node(id: $t) { ... on PatrolTeam {
+		mine: myShifts(month: "2026-11") { ...mine } mineNext: myShifts(month: "2026-12") { ...mine }
+		offered: offeredPositions(month: "2026-11") { ...place } offeredNext: offeredPositions(month: "2026-12") { ...place }
+		open: openPositions(month: "2026-11") { ...place candidates { shifts user { id name } } }
+		openNext: openPositions(month: "2026-12") { ...place candidates { shifts user { id name } } }
+		loads(month: "2026-11") { user { name } weight shifts }
+		roster(month: "2026-11") { ...mates } rosterNext: roster(month: "2026-12") { ...mates } } } }
+	fragment mine on PatrolPosition { id state start end night weight pendingTaker { name } passed { checkpoint at } route { name checkpoints { name } } }
+	fragment place on PatrolPosition { id start end night user { name } route { name } }
+	fragment mates on PatrolRoster { published shifts { start route { id } assigned { id name } } }`
 	teamID := gid("PatrolTeam", team.ID)
 	b.Run("MyShifts", func(b *testing.B) {
 		timed(b, func() {

@@ -45,6 +45,9 @@ type Position struct {
 	// it breaks a constraint, PendingReason.
 	PendingTaker  domain.ID
 	PendingReason domain.Text
+	// Candidates may take the open place, lightest first; OpenPositions
+	// fills them, nil elsewhere (Candidates reads them).
+	Candidates []Load
 }
 
 // Passage is a checkpoint passed on a shift.
@@ -130,33 +133,46 @@ func (s *Service) Candidates(ctx context.Context, positionID domain.ID) ([]Load,
 }
 
 // candidatesFor ranks the members for whom an open place fits by their
-// load of its month, lightest first, from two reads.
+// load of its month, lightest first.
 func (s *Service) candidatesFor(ctx context.Context, t teamDoc, p positionDoc) ([]Load, error) {
+	rank, err := s.ranker(ctx, t, p.Month)
+	if err != nil {
+		return nil, err
+	}
+	return rank(p), nil
+}
+
+// ranker reads a team's members and a month's places once, and returns
+// what ranks the members for whom an open place of that month fits, by
+// their load, lightest first.
+func (s *Service) ranker(ctx context.Context, t teamDoc, month string) (func(positionDoc) []Load, error) {
 	members, err := s.findMembers(ctx, t.ID)
 	if err != nil {
 		return nil, err
 	}
-	month, err := s.findTeamPositions(ctx, t.ID, p.Month)
+	places, err := s.findTeamPositions(ctx, t.ID, month)
 	if err != nil {
 		return nil, err
 	}
-	held, loc := heldBy(month), s.zone(ctx, t.CommunityID)
-	out := []Load{}
-	for _, m := range members {
-		if fitsAmong(m, held[m.UserID], p, loc) != nil {
-			continue
-		}
-		l := Load{UserID: m.UserID}
-		for _, h := range held[m.UserID] {
-			if h.State != string(Missed) {
-				l.Weight += h.Weight
-				l.Shifts++
+	held, loc := heldBy(places), s.zone(ctx, t.CommunityID)
+	return func(p positionDoc) []Load {
+		out := []Load{}
+		for _, m := range members {
+			if fitsAmong(m, held[m.UserID], p, loc) != nil {
+				continue
 			}
+			l := Load{UserID: m.UserID}
+			for _, h := range held[m.UserID] {
+				if h.State != string(Missed) {
+					l.Weight += h.Weight
+					l.Shifts++
+				}
+			}
+			out = append(out, l)
 		}
-		out = append(out, l)
-	}
-	slices.SortStableFunc(out, lighter)
-	return out, nil
+		slices.SortStableFunc(out, lighter)
+		return out
+	}, nil
 }
 
 // tellCandidates mails a dropped place to the lightest-loaded members who
@@ -263,16 +279,27 @@ func (s *Service) Position(ctx context.Context, id domain.ID) (Position, error) 
 }
 
 // OpenPositions lists the open places of a team's published month that
-// have not started, soonest first: those its members may take (Take), for
-// the community's members. Errors: Unauthenticated, Forbidden, NotFound,
-// Invalid (month).
+// have not started, soonest first, each with its candidates: those its
+// members may take (Take), for the community's members. Errors:
+// Unauthenticated, Forbidden, NotFound, Invalid (month).
 func (s *Service) OpenPositions(ctx context.Context, teamID domain.ID, month string) ([]Position, error) {
 	t, _, m, err := s.teamMonth(ctx, teamID, month)
 	if err != nil {
 		return nil, err
 	}
 	docs, err := s.findPositionsIn(ctx, t.ID, string(m), Open, s.now())
-	return toPositions(docs), err
+	if err != nil || len(docs) == 0 {
+		return toPositions(docs), err
+	}
+	rank, err := s.ranker(ctx, t, string(m))
+	if err != nil {
+		return nil, err
+	}
+	out := toPositions(docs)
+	for i, d := range docs {
+		out[i].Candidates = rank(d)
+	}
+	return out, nil
 }
 
 // OfferedPositions lists the places of a team's published month that

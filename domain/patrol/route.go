@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
+	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/text"
 )
 
@@ -129,25 +130,67 @@ func (s *Service) Routes(ctx context.Context, teamID domain.ID) ([]Route, error)
 // checkpoints' QR codes only to the team's captain and the committee, as
 // Routes. Errors: Unauthenticated, NotFound (also to outsiders).
 func (s *Service) Route(ctx context.Context, id domain.ID) (Route, error) {
-	d, err := s.findRoute(ctx, id)
+	found, err := s.RoutesByID(ctx, []domain.ID{id})
 	if err != nil {
 		return Route{}, err
 	}
-	t, err := s.findTeam(ctx, d.TeamID)
-	if err != nil {
-		return Route{}, err
-	}
-	a, err := s.readerOf(ctx, t.CommunityID, errRouteNotFound)
-	if err != nil {
-		return Route{}, err
-	}
-	r := toRoute(d)
-	if a.UserID != t.CaptainID && !a.Manager() {
-		for i := range r.Checkpoints {
-			r.Checkpoints[i].Code = ""
-		}
+	r, ok := found[id]
+	if !ok {
+		return Route{}, errRouteNotFound
 	}
 	return r, nil
+}
+
+// RoutesByID returns, by ID, those of the routes the actor may read (a
+// member of their community), with their codes as Route gives them; in
+// one read of the routes, and one of each team and community. Errors:
+// Unauthenticated.
+func (s *Service) RoutesByID(ctx context.Context, ids []domain.ID) (map[domain.ID]Route, error) {
+	docs, err := s.findRoutesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	teams := map[domain.ID]*teamDoc{}
+	readers := map[domain.ID]*community.Access{}
+	out := make(map[domain.ID]Route, len(docs))
+	for _, d := range docs {
+		if _, ok := teams[d.TeamID]; !ok {
+			t, err := s.findTeam(ctx, d.TeamID)
+			if err != nil && domain.ErrorCode(err) != domain.NotFound {
+				return nil, err
+			}
+			teams[d.TeamID] = nil
+			if err == nil {
+				teams[d.TeamID] = &t
+			}
+		}
+		t := teams[d.TeamID]
+		if t == nil {
+			continue
+		}
+		if _, ok := readers[t.CommunityID]; !ok {
+			a, err := s.readerOf(ctx, t.CommunityID, errRouteNotFound)
+			if err != nil && domain.ErrorCode(err) != domain.NotFound {
+				return nil, err
+			}
+			readers[t.CommunityID] = nil
+			if err == nil {
+				readers[t.CommunityID] = &a
+			}
+		}
+		a := readers[t.CommunityID]
+		if a == nil {
+			continue
+		}
+		r := toRoute(d)
+		if a.UserID != t.CaptainID && !a.Manager() {
+			for i := range r.Checkpoints {
+				r.Checkpoints[i].Code = ""
+			}
+		}
+		out[d.ID] = r
+	}
+	return out, nil
 }
 
 // Template is a shift template: a route walked on some weekdays from Start

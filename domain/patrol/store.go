@@ -200,6 +200,11 @@ func (s *Service) findRoute(ctx context.Context, id domain.ID) (routeDoc, error)
 	return db.FindByIDOr[routeDoc](ctx, s.db.Collection(routesColl), string(id), errRouteNotFound)
 }
 
+// findRoutesByID reads the routes with the given IDs.
+func (s *Service) findRoutesByID(ctx context.Context, ids []domain.ID) ([]routeDoc, error) {
+	return db.FindAll[routeDoc](ctx, s.db.Collection(routesColl), bson.M{"_id": bson.M{"$in": ids}})
+}
+
 // findRoutes reads a team's routes in the order added.
 func (s *Service) findRoutes(ctx context.Context, teamID domain.ID) ([]routeDoc, error) {
 	return db.FindAll[routeDoc](ctx, s.db.Collection(routesColl), bson.M{"team_id": string(teamID)},
