@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { RESIDENT, SUPERVISOR, checkPage, enterVillage, expect, gql, login, test } from "./helpers";
+import { RESIDENT, SUPERVISOR, checkPage, enterVillage, expect, gql, login, logout, test } from "./helpers";
 
 // The patrol team's page (/c/:cid/patrol/teams/:teamId) for 古城武林大妈巡防队
 // of 小古城村 (seed/patrols.go: captain 沈月娥, the route 古城片平安巡防线 of
@@ -191,7 +191,7 @@ test("a member reads the team's timeline, newest first, and neither the notes no
   await checkPage(page, "patrol-team-member", info);
 });
 
-test("a villager joins the team with the mornings, then leaves it again", async ({ page }) => {
+test("a villager joins the team with the mornings and leaves it; joined again, the captain removes them", async ({ page }) => {
   await openTeam(page, SUPERVISOR);
   const me = page.getByRole("region", { name: /^(加入本队|我在本队)$/ });
   await expect(me.getByRole("heading", { name: "加入本队" })).toBeVisible();
@@ -209,4 +209,18 @@ test("a villager joins the team with the mornings, then leaves it again", async 
   await expect(page.getByText(/已退出巡防队，空出 0 个班次。/)).toBeVisible();
   await expect(me.getByRole("button", { name: "加入巡防队" })).toBeVisible();
   await expect(page.locator(".lead")).toContainText("队员 24 人");
+
+  // They join again; the captain removes them.
+  await me.getByRole("button", { name: "周五上午", exact: true }).click();
+  await me.getByRole("button", { name: "加入巡防队" }).click();
+  await expect(page.getByText("已加入巡防队。")).toBeVisible();
+  await logout(page);
+  await openTeam(page, CAPTAIN);
+  const members = page.getByRole("region", { name: /^队员/ });
+  await members.getByRole("button", { name: "显示全部 25 名队员" }).click();
+  await members.getByRole("button", { name: "将 褚卫民 移出本队" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "确定移出" }).click();
+  await expect(page.getByText("已将 褚卫民 移出本队，空出 0 个班次。")).toBeVisible();
+  await expect(page.locator(".lead")).toContainText("队员 24 人");
+  await expect(members.getByText("褚卫民")).toHaveCount(0);
 });

@@ -274,10 +274,20 @@ test("a member swaps a shift; another drops one and a team-mate takes it", async
   const waiting = page.getByText(/已申请接班，这次换班需要队长确认。/);
   await expect(swapped.or(waiting)).toBeVisible();
   if (await waiting.isVisible()) {
+    // The captain's to-do opens the swap (巡防?position=); its ID is read
+    // here, since 待我处理 on the home shows only the first few.
     await logout(page);
     await login(page, CAPTAIN);
     await enterVillage(page);
-    await page.getByRole("region", { name: "待我处理" }).getByRole("link", { name: /审批换班/ }).first().click();
+    const teams = await gql<{ community: { patrolTeams: { offered: { id: string; start: string }[]; next: { id: string; start: string }[] }[] } }>(
+      page,
+      "query($id: ID!, $m: String!, $n: String!) { community(id: $id) { patrolTeams { offered: offeredPositions(month: $m) { id start } next: offeredPositions(month: $n) { id start } } } }",
+      { id: cid, m: monthOf(new Date()), n: nextMonth() },
+    );
+    const pending = teams.community.patrolTeams.flatMap((t) => [...t.offered, ...t.next]);
+    expect(pending.length, "the swap waiting for the captain").toBeGreaterThan(0);
+    await page.goto(`/c/${cid}/patrol?position=${pending[0].id}`);
+    await expect(page.getByRole("region", { name: "待处理的班次" })).toContainText("潘素珍");
     await page.getByRole("button", { name: "同意换班" }).click();
     await expect(page.getByText("已同意换班。")).toBeVisible();
     await logout(page);

@@ -1,8 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
+import { graphql } from "../../gql";
 import { useEditedErrors } from "../../lib/editedErrors";
+import { toFormErrors } from "../../lib/errors";
 import { daysText, spanText, weeklyGroups } from "../../lib/patrolTeam";
+import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, LoadMore, TextArea } from "../ui";
 import { useDayWords } from "./dayWords";
 import { SetPatrolMemberDoc, settingsOf, type TeamMember } from "./teamMember";
@@ -13,8 +16,8 @@ const FIRST = 6;
 /**
  * TeamMembers lists a team's members for its captain and the committee:
  * each with when they can patrol in a few words and their limits, and
- * the captain's private note (health, mobility), which they edit here.
- * A long list shows its first few until 显示全部 is pressed.
+ * the captain's private note (health, mobility), which they edit here;
+ * any but the captain can be removed from the team. A long list shows its first few until 显示全部 is pressed.
  */
 export function TeamMembers({ teamId, captainId, members, onDone }: { teamId: string; captainId: string; members: readonly TeamMember[]; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
@@ -29,10 +32,45 @@ export function TeamMembers({ teamId, captainId, members, onDone }: { teamId: st
             </p>
             <MemberSummary member={m} />
             <NoteEditor teamId={teamId} member={m} onDone={onDone} />
+            {m.user.id !== captainId && <RemoveMember teamId={teamId} member={m} onDone={onDone} />}
           </li>
         ))}
       </ul>
       {!all && <LoadMore loading={false} label={t("patrolTeam.members.all", { count: members.length })} onClick={() => setAll(true)} />}
+    </>
+  );
+}
+
+const RemovePatrolMemberDoc = graphql(`
+  mutation RemovePatrolMember($input: LeavePatrolTeamInput!) {
+    leavePatrolTeam(input: $input) {
+      openedPositions {
+        id
+      }
+    }
+  }
+`);
+
+/** RemoveMember takes a member off the team, behind a sheet: their shifts to come open to the team. */
+function RemoveMember({ teamId, member, onDone }: { teamId: string; member: TeamMember; onDone: (msg: string) => void }) {
+  const { t } = useTranslation();
+  const [res, remove] = useMutation(RemovePatrolMemberDoc);
+  return (
+    <>
+      <FormError message={toFormErrors(res.error, [], t("app.networkError")).form} />
+      <ConfirmSheet
+        trigger={t("patrolTeam.members.remove")}
+        triggerLabel={t("patrolTeam.members.removeLabel", { name: member.user.name })}
+        triggerClass="btn btn-danger"
+        title={t("patrolTeam.members.removeTitle", { name: member.user.name })}
+        consequence={t("patrolTeam.members.removeConsequence")}
+        confirm={t("patrolTeam.members.removeConfirm")}
+        disabled={res.fetching}
+        onConfirm={async () => {
+          const r = await remove({ input: { patrolTeamId: teamId, userId: member.user.id } });
+          if (r.data) onDone(t("patrolTeam.members.removed", { name: member.user.name, count: r.data.leavePatrolTeam.openedPositions.length }));
+        }}
+      />
     </>
   );
 }
