@@ -5,26 +5,7 @@ import { FormError, Notice, Page, SelectField, Skeleton, TextField } from "../co
 import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
-
-const PlacesQuery = graphql(`
-  query AssistedPlaces($id: ID!) {
-    community(id: $id) {
-      id
-      grids(first: 50) {
-        nodes {
-          id
-          name
-          microGrids(first: 50) {
-            nodes {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+import { CommunityPlacesQueryDoc } from "../lib/places";
 
 const RegisterAssistedMutation = graphql(`
   mutation RegisterAssistedResident($input: RegisterAssistedResidentInput!) {
@@ -55,7 +36,7 @@ const RegisterAssistedMutation = graphql(`
 export function AssistedPage() {
   const { t } = useTranslation();
   const { community, membership, can } = useCommunity();
-  const [places] = useQuery({ query: PlacesQuery, variables: { id: community.id }, pause: !(can.gridWorker || can.manager) });
+  const [places] = useQuery({ query: CommunityPlacesQueryDoc, variables: { id: community.id }, pause: !(can.gridWorker || can.manager) });
   const [res, register] = useMutation(RegisterAssistedMutation);
   const [form, setForm] = useState({ name: "", phone: "", microGridId: "" });
   const [done, setDone] = useState<string>();

@@ -7,26 +7,7 @@ import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
 import { toFormErrors } from "../lib/errors";
 import { isHttpsUrl } from "../lib/patrol";
-
-const PatrolReportFormQueryDoc = graphql(`
-  query PatrolReportForm($id: ID!) {
-    community(id: $id) {
-      id
-      grids(first: 50) {
-        nodes {
-          id
-          name
-          microGrids(first: 50) {
-            nodes {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+import { CommunityPlacesQueryDoc } from "../lib/places";
 
 const FilePatrolReportDoc = graphql(`
   mutation FilePatrolReport($input: FilePatrolReportInput!) {
@@ -54,7 +35,7 @@ const FIELDS = ["kind", "microGridId", "place", "severity", "text", "photos"] as
 export function PatrolReportPage() {
   const { t } = useTranslation();
   const { community, membership } = useCommunity();
-  const [res] = useQuery({ query: PatrolReportFormQueryDoc, variables: { id: community.id } });
+  const [res] = useQuery({ query: CommunityPlacesQueryDoc, variables: { id: community.id } });
   const [fileRes, file] = useMutation(FilePatrolReportDoc);
   const [kind, setKind] = useState<Kind | "">("");
   const [severity, setSeverity] = useState<Severity>("MEDIUM");

@@ -8,26 +8,7 @@ import { toFormErrors } from "../../lib/errors";
 import { checkpointsInput, routeFields, type CheckpointDraft } from "../../lib/patrolTeam";
 import { ConfirmSheet } from "../ConfirmSheet";
 import { FormError, SelectField, Skeleton, TextField } from "../ui";
-
-const RouteGridsQueryDoc = graphql(`
-  query PatrolRouteGrids($id: ID!) {
-    community(id: $id) {
-      id
-      grids(first: 50) {
-        nodes {
-          id
-          name
-          microGrids(first: 50) {
-            nodes {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+import { CommunityPlacesQueryDoc } from "../../lib/places";
 
 const AddPatrolRouteDoc = graphql(`
   mutation AddPatrolRoute($input: AddPatrolRouteInput!) {
@@ -54,7 +35,7 @@ const emptyPoint = (): CheckpointDraft => ({ name: "", microGridId: "", lat: "",
 export function RouteForm({ teamId, onCancel, onDone }: { teamId: string; onCancel: () => void; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
   const { community } = useCommunity();
-  const [gres] = useQuery({ query: RouteGridsQueryDoc, variables: { id: community.id } });
+  const [gres] = useQuery({ query: CommunityPlacesQueryDoc, variables: { id: community.id } });
   const [res, add] = useMutation(AddPatrolRouteDoc);
   const [name, setName] = useState("");
   const [gridId, setGridId] = useState("");
