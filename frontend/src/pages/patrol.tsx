@@ -7,6 +7,7 @@ import { CaptainDay } from "../components/patrol/CaptainDay";
 import { MediationPanel } from "../components/patrol/MediationPanel";
 import { OfferedShifts } from "../components/patrol/OfferedShifts";
 import { PositionFocus } from "../components/patrol/PositionFocus";
+import { ShiftHead } from "../components/patrol/ShiftHead";
 import { EmptyState, FormError, formatTime, Notice, Page, Skeleton } from "../components/ui";
 import { graphql } from "../gql";
 import { useCommunity } from "../lib/community";
@@ -292,14 +293,14 @@ export function PatrolPage() {
                     const names = mates(s.start, s.route.id);
                     return (
                       <li key={s.id} className="card patrol-shift">
-                        <p className="patrol-when">
-                          <strong>{whenText(s.start, s.end, i18n.language, zone)}</strong>
-                          {s.night && <span className="tag">{t("patrol.night")}</span>}
-                          <span className={positionTag(s.state)}>{t(`patrol.states.${s.state}`)}</span>
-                        </p>
-                        <p>
-                          {t("patrol.route")}：{s.route.name}
-                        </p>
+                        <ShiftHead
+                          start={s.start}
+                          end={s.end}
+                          night={s.night}
+                          zone={zone}
+                          route={s.route.name}
+                          tag={<span className={positionTag(s.state)}>{t(`patrol.states.${s.state}`)}</span>}
+                        />
                         <p className="muted">{names.length > 0 ? t("patrol.mates", { names: names.join("、") }) : t("patrol.alone")}</p>
                         {s.passed.length > 0 && (
                           <p className="patrol-passed">
@@ -373,13 +374,7 @@ export function PatrolPage() {
                 <ul className="plain-list patrol-shifts">
                   {openPlaces.map((p) => (
                     <li key={p.id} className="card patrol-shift">
-                      <p className="patrol-when">
-                        <strong>{whenText(p.start, p.end, i18n.language, zone)}</strong>
-                        {p.night && <span className="tag">{t("patrol.night")}</span>}
-                      </p>
-                      <p>
-                        {t("patrol.route")}：{p.route.name}
-                      </p>
+                      <ShiftHead start={p.start} end={p.end} night={p.night} zone={zone} route={p.route.name} />
                       {p.candidates.length > 0 && (
                         <p className="muted small">
                           {t("patrol.candidates", {

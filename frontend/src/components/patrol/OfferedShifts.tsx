@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { toFormErrors } from "../../lib/errors";
-import { whenText } from "../../lib/volunteerDesk";
 import { FormError } from "../ui";
 import { TakeOfferedShiftDoc } from "./PositionFocus";
+import { ShiftHead } from "./ShiftHead";
 
 /** OfferedShift is a place a team-mate offers for a swap. */
 export interface OfferedShift {
@@ -31,7 +31,7 @@ export function OfferedShifts({
   zone: string;
   onDone: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [res, take] = useMutation(TakeOfferedShiftDoc);
   if (shifts.length === 0) return null;
   return (
@@ -42,14 +42,14 @@ export function OfferedShifts({
       <ul className="plain-list patrol-shifts">
         {shifts.map((p) => (
           <li key={p.id} className="card patrol-shift patrol-offered">
-            <p className="patrol-when">
-              <strong>{whenText(p.start, p.end, i18n.language, zone)}</strong>
-              {p.night && <span className="tag">{t("patrol.night")}</span>}
-            </p>
-            <p>
-              {t("patrol.route")}：{p.route.name}
-              {p.user && ` · ${t("patrol.offeredBy", { name: p.user.name })}`}
-            </p>
+            <ShiftHead
+              start={p.start}
+              end={p.end}
+              night={p.night}
+              zone={zone}
+              route={p.route.name}
+              routeNote={p.user ? ` · ${t("patrol.offeredBy", { name: p.user.name })}` : undefined}
+            />
             <button
               type="button"
               className="btn btn-primary btn-block"
