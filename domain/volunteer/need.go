@@ -415,6 +415,9 @@ func (s *Service) CancelNeed(ctx context.Context, needID domain.ID, reason strin
 	if d.State != string(NeedPending) && d.State != string(NeedOpen) {
 		return Need{}, domain.Errorf(domain.Conflict, "这条需求已经结束", "the need is over")
 	}
+	if err := s.requireOpenOccurrence(ctx, d.ID); err != nil {
+		return Need{}, err
+	}
 	ok, err := s.setNeedState(ctx, d.ID, d.State, string(NeedCancelled), reason, a.UserID)
 	if err != nil || !ok {
 		return Need{}, orChanged(err)
@@ -425,6 +428,21 @@ func (s *Service) CancelNeed(ctx context.Context, needID domain.ID, reason strin
 	s.tellCancelled(ctx, d, reason)
 	d.State, d.Reason, d.DecidedBy = string(NeedCancelled), reason, a.UserID
 	return s.needFor(a, d), nil
+}
+
+// requireOpenOccurrence refuses to cancel a need with nothing left to
+// cancel: every occurrence under way, done or cancelled. Errors: Conflict.
+func (s *Service) requireOpenOccurrence(ctx context.Context, needID domain.ID) error {
+	occs, err := s.findOccurrencesOf(ctx, needID)
+	if err != nil {
+		return err
+	}
+	for _, o := range occs {
+		if o.State == string(OccurrenceOpen) {
+			return nil
+		}
+	}
+	return domain.Errorf(domain.Conflict, "这条需求已在服务中或已完成，不能取消", "the need is under way or done and cannot be cancelled")
 }
 
 // Need returns a need to the community's members; a pending or rejected

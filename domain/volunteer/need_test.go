@@ -153,9 +153,70 @@ func TestCancelNeed(t *testing.T) {
 	if got := must(v.svc.UpcomingEvents(t.Context(), vol, start)); len(got) != 0 {
 		t.Fatalf("a cancelled task in the calendar: %+v", got)
 	}
+	// The void claim no longer shows the address, nor keeps the volunteer
+	// busy for another need at the same time.
+	if got := must(v.svc.Need(as(vol), n.ID)); !got.AddressHidden || got.Address != "" {
+		t.Fatalf("the address after the cancellation: %+v", got)
+	}
+	again := v.need(t, 1)
+	rk := must(v.svc.Candidates(as(v.committee), v.firstOccurrence(t, again).ID))
+	if len(rk.Candidates) != 1 || rk.Candidates[0].Volunteer != vol {
+		t.Fatalf("candidates for a need at the same time: %+v, excluded %+v", rk.Candidates, rk.Excluded)
+	}
 	v.clock.Set(claims[0].End)
 	_, err = v.svc.ConfirmHours(as(v.leader), claims[0].ID, 60)
 	wantCode(t, err, domain.Conflict)
 	_, err = v.svc.Claim(as(vol), v.firstOccurrence(t, n).ID)
 	wantCode(t, err, domain.Conflict)
+}
+
+// TestCancelNeedUnderWay: cancelling a weekly need keeps the occurrence
+// under way and its served claim, which is paid; a need with nothing left
+// to cancel is refused.
+func TestCancelNeedUnderWay(t *testing.T) {
+	v := newVillage(t)
+	in := v.needInput(2)
+	in.Weekly, in.Occurrences = true, 3
+	n := must(v.svc.PostNeed(as(v.committee), in))
+	occs := must(v.svc.Occurrences(as(v.committee), n.ID))
+	vol := v.volunteer(t, "志愿者", "elderly_care")
+	absent := v.volunteer(t, "没来的志愿者", "elderly_care")
+	served := must(v.svc.Claim(as(vol), occs[0].ID)).Claim
+	waiting := must(v.svc.Claim(as(absent), occs[0].ID)).Claim
+	later := must(v.svc.Claim(as(vol), occs[1].ID)).Claim
+	code := must(v.svc.Need(as(v.committee), n.ID)).CheckInCode
+	one := v.need(t, 1) // at the same time, for another volunteer
+	o := v.firstOccurrence(t, one)
+	third := v.volunteer(t, "第三位志愿者", "elderly_care")
+	c := must(v.svc.Claim(as(third), o.ID)).Claim
+	v.clock.Set(occs[0].Start)
+	must(v.svc.CheckIn(as(vol), served.ID, code))
+	must(v.svc.CheckIn(as(third), c.ID, must(v.svc.Need(as(v.committee), one.ID)).CheckInCode))
+
+	must(v.svc.CancelNeed(as(v.committee), n.ID, "河道已经清理完了"))
+	states := map[domain.ID]volunteer.ClaimState{}
+	for _, o := range occs[:2] {
+		for _, c := range must(v.svc.Claims(as(v.committee), o.ID)) {
+			states[c.ID] = c.State
+		}
+	}
+	if states[served.ID] != volunteer.CheckedIn || states[waiting.ID] != volunteer.Claimed || states[later.ID] != volunteer.Void {
+		t.Fatalf("claims after cancelling: %+v", states)
+	}
+	got := must(v.svc.Occurrences(as(v.committee), n.ID))
+	if got[0].State != volunteer.OccurrenceInProgress || got[1].State != volunteer.OccurrenceCancelled || got[2].State != volunteer.OccurrenceCancelled {
+		t.Fatalf("occurrences after cancelling: %v %v %v", got[0].State, got[1].State, got[2].State)
+	}
+	v.clock.Set(occs[0].End)
+	must(v.svc.CheckOut(as(vol), served.ID, code))
+	must(v.svc.ConfirmHours(as(v.leader), served.ID, 90))
+	if b := must(v.svc.Balance(as(vol), v.c.ID, vol)); b.Minutes != 90 {
+		t.Fatalf("balance = %+v, want 90 minutes", b)
+	}
+
+	_, err := v.svc.CancelNeed(as(v.committee), one.ID, "不需要了")
+	wantCode(t, err, domain.Conflict)
+	if c := must(v.svc.Claims(as(v.committee), o.ID))[0]; c.State != volunteer.CheckedIn {
+		t.Fatalf("a refused cancellation changed the claim: %+v", c)
+	}
 }

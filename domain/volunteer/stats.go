@@ -63,7 +63,7 @@ func (s *Service) statsOf(ctx context.Context, communityID domain.ID, now time.T
 		case NoShow:
 			st.reliability.NoShows++
 			continue
-		case Excused:
+		case Excused, Void:
 			continue
 		}
 		if !c.Start.Before(since30) {

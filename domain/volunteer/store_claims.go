@@ -99,9 +99,9 @@ func (s *Service) findEndedClaims(ctx context.Context, communityID domain.ID, no
 }
 
 // hasClaimOn reports whether a volunteer holds a claim on any occurrence
-// of a need.
+// of a need, not voided by its cancellation.
 func (s *Service) hasClaimOn(ctx context.Context, needID, userID domain.ID) (bool, error) {
-	n, err := db.Count(ctx, s.db.Collection(claimsColl), bson.M{"need_id": string(needID), "volunteer": string(userID)})
+	n, err := db.Count(ctx, s.db.Collection(claimsColl), bson.M{"need_id": string(needID), "volunteer": string(userID), "state": bson.M{"$ne": string(Void)}})
 	return n > 0, err
 }
 

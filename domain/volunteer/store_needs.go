@@ -41,18 +41,38 @@ func (s *Service) setNeedState(ctx context.Context, id domain.ID, from, to, reas
 	return db.Update(ctx, s.db.Collection(needsColl), bson.M{"_id": string(id), "state": from}, bson.M{"$set": set})
 }
 
-// cancelOccurrences cancels a need's occurrences not done, and voids
-// their claims not yet served, so no reminder, calendar entry or payment
-// follows them.
+// cancelOccurrences cancels a need's occurrences still open, and voids
+// their claims, so no reminder, calendar entry or payment follows them.
+// An occurrence under way keeps its claims: the work served is paid.
 func (s *Service) cancelOccurrences(ctx context.Context, needID domain.ID) error {
-	_, err := s.db.Collection(occurrencesColl).UpdateMany(ctx,
-		bson.M{"need_id": string(needID), "state": bson.M{"$in": bson.A{string(OccurrenceOpen), string(OccurrenceInProgress)}}},
-		bson.M{"$set": bson.M{"state": string(OccurrenceCancelled)}})
-	if err != nil {
+	open := bson.M{"need_id": string(needID), "state": string(OccurrenceOpen)}
+	ids, err := db.FindAll[struct {
+		ID domain.ID `bson:"_id"`
+	}](ctx, s.db.Collection(occurrencesColl), open, options.Find().SetProjection(bson.M{"_id": 1}))
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	in := bson.A{}
+	for _, o := range ids {
+		in = append(in, string(o.ID))
+	}
+	open["_id"] = bson.M{"$in": in}
+	if _, err := s.db.Collection(occurrencesColl).UpdateMany(ctx, open, bson.M{"$set": bson.M{"state": string(OccurrenceCancelled)}}); err != nil {
 		return db.Err("cancel occurrences", err)
 	}
+	// Only occurrences this call cancelled: one checked in meanwhile runs on.
+	cancelled, err := db.FindAll[struct {
+		ID domain.ID `bson:"_id"`
+	}](ctx, s.db.Collection(occurrencesColl), bson.M{"_id": bson.M{"$in": in}, "state": string(OccurrenceCancelled)}, options.Find().SetProjection(bson.M{"_id": 1}))
+	if err != nil {
+		return err
+	}
+	void := bson.A{}
+	for _, o := range cancelled {
+		void = append(void, string(o.ID))
+	}
 	_, err = s.db.Collection(claimsColl).UpdateMany(ctx,
-		bson.M{"need_id": string(needID), "state": bson.M{"$in": bson.A{string(Claimed), string(CheckedIn), string(CheckedOut)}}},
+		bson.M{"occurrence_id": bson.M{"$in": void}, "state": string(Claimed)},
 		bson.M{"$set": bson.M{"state": string(Void)}})
 	return db.Err("void claims", err)
 }
