@@ -65,6 +65,39 @@ func TestPermissionMatrix(t *testing.T) {
 		v.clock.Set(c.Start.Add(10 * time.Minute))
 		return c
 	}
+	noShow := func() *volunteer.Claim {
+		c := started(claim())
+		must(v.svc.MarkNoShow(as(v.committee), c.ID))
+		return c
+	}
+	// forResident is a need a grid worker posts for the first resident.
+	forResident := func(slots int) volunteer.Need {
+		in := v.needInput(slots)
+		in.Start, in.End = v.clock.Now().Add(2*time.Hour), v.clock.Now().Add(3*time.Hour)
+		in.For = v.residents[0]
+		return must(v.svc.PostNeed(as(v.worker), in))
+	}
+	done := func() volunteer.Occurrence {
+		o := v.firstOccurrence(t, forResident(1))
+		c := must(v.svc.Claim(as(vol), o.ID)).Claim
+		v.clock.Set(c.Start.Add(10 * time.Minute))
+		must(v.svc.CheckIn(as(v.committee), c.ID, ""))
+		v.clock.Set(c.End)
+		must(v.svc.CheckOut(as(v.committee), c.ID, ""))
+		must(v.svc.ConfirmHours(as(v.committee), c.ID, 60))
+		return o
+	}
+	// full is an occurrence whose one slot another volunteer holds, with
+	// the volunteer waiting.
+	other := v.volunteer(t, "另一位志愿者", "elderly_care")
+	full := func() volunteer.Occurrence {
+		o := v.firstOccurrence(t, forResident(1))
+		must(v.svc.Claim(as(other), o.ID))
+		if r := must(v.svc.Claim(as(vol), o.ID)); r.Claim != nil {
+			t.Fatalf("the full occurrence took a second claim: %+v", r)
+		}
+		return o
+	}
 	profile := volunteer.ProfileInput{CommunityID: v.c.ID, MaxMinutesPerWeek: 60, Skills: []volunteer.SkillLevel{{Code: "errands", Level: 1}}}
 	ops := []struct {
 		name    string
@@ -107,6 +140,10 @@ func TestPermissionMatrix(t *testing.T) {
 			_, err := v.svc.CancelNeed(ctx, need().ID, "不需要了")
 			return err
 		}},
+		{"cancelNeedForResident", only("resident", "grid_worker", "leader", "committee", "admin"), func(ctx context.Context) error {
+			_, err := v.svc.CancelNeed(ctx, forResident(1).ID, "不需要了")
+			return err
+		}},
 		{"claim", only("volunteer"), func(ctx context.Context) error { _, err := v.svc.Claim(ctx, occurrence().ID); return err }},
 		{"cancelClaim", only("volunteer", "leader", "committee", "admin"), func(ctx context.Context) error {
 			_, err := v.svc.CancelClaim(ctx, claim().ID)
@@ -114,6 +151,27 @@ func TestPermissionMatrix(t *testing.T) {
 		}},
 		{"checkInForThem", only("leader", "grid_worker", "committee", "admin"), func(ctx context.Context) error {
 			_, err := v.svc.CheckIn(ctx, started(claim()).ID, "")
+			return err
+		}},
+		{"checkOutForThem", only("leader", "grid_worker", "committee", "admin"), func(ctx context.Context) error {
+			c := started(claim())
+			must(v.svc.CheckIn(as(v.committee), c.ID, ""))
+			_, err := v.svc.CheckOut(ctx, c.ID, "")
+			return err
+		}},
+		{"leaveWaitlist", only("volunteer"), func(ctx context.Context) error { return v.svc.LeaveWaitlist(ctx, full().ID) }},
+		{"disputeNoShow", only("volunteer"), func(ctx context.Context) error {
+			_, err := v.svc.DisputeNoShow(ctx, noShow().ID, "我到了，但是没扫码")
+			return err
+		}},
+		{"decideDispute", coordinators, func(ctx context.Context) error {
+			c := noShow()
+			must(v.svc.DisputeNoShow(as(vol), c.ID, "我到了，但是没扫码"))
+			_, err := v.svc.DecideDispute(ctx, c.ID, true)
+			return err
+		}},
+		{"rate", only("resident", "grid_worker"), func(ctx context.Context) error {
+			_, err := v.svc.Rate(ctx, done().ID, 5, "很好")
 			return err
 		}},
 		{"markNoShow", coordinators, func(ctx context.Context) error { _, err := v.svc.MarkNoShow(ctx, started(claim()).ID); return err }},

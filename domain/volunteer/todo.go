@@ -93,8 +93,13 @@ func (s *Service) coordinatorTodos(ctx context.Context, a access, communityID do
 	if err != nil {
 		return nil, err
 	}
+	needs, err := needsOf(ctx, s, open)
+	if err != nil {
+		return nil, err
+	}
 	for _, o := range open {
-		if o.OpenSlots > 0 {
+		// A resident's need still waiting for its grid worker takes no claims.
+		if o.OpenSlots > 0 && needs[o.NeedID].State == string(NeedOpen) {
 			out = append(out, domain.Todo{Kind: TodoFillNeed, Subject: toOccurrence(o), Due: o.Start.Add(-24 * time.Hour)})
 		}
 	}
