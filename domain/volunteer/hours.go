@@ -211,8 +211,9 @@ func (s *Service) CorrectHours(ctx context.Context, claimID domain.ID, delta int
 	t := transferDoc{ID: domain.NewID(), CommunityID: d.CommunityID, Kind: string(CorrectionTransfer), ClaimID: d.ID, Volunteer: d.Volunteer,
 		Reason: reason, By: a.UserID, At: s.now(),
 		Movements: []movementDoc{{Account: Pool, Minutes: -delta}, {Account: d.Volunteer, Minutes: delta}}}
-	if err := s.insertCorrection(ctx, t, d.ID, delta); err != nil {
-		return Transfer{}, err
+	ok, err := s.insertCorrection(ctx, t, d, delta)
+	if err != nil || !ok {
+		return Transfer{}, orChanged(err)
 	}
 	return toTransfer(t), nil
 }

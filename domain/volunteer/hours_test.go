@@ -3,6 +3,7 @@ package volunteer_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -127,6 +128,46 @@ func TestLedgerSumsToZero(t *testing.T) {
 	}
 	if refused == 0 || refused == 1000 {
 		t.Errorf("%d of 1000 operations refused: the sequence does not test both", refused)
+	}
+}
+
+// TestCorrectionsAtOnce: of eight corrections that each take back 40 of a
+// task's 60 minutes at once, one is written and the others are refused,
+// so a balance never goes below what was served.
+func TestCorrectionsAtOnce(t *testing.T) {
+	v := newVillage(t)
+	vol := v.volunteer(t, "志愿者", "elderly_care")
+	o := v.firstOccurrence(t, v.need(t, 1))
+	c := must(v.svc.Claim(as(vol), o.ID)).Claim
+	v.clock.Set(o.End)
+	must(v.svc.ConfirmHours(as(v.leader), c.ID, 60))
+	var wg sync.WaitGroup
+	codes := make([]domain.Code, 8)
+	for i := range codes {
+		wg.Go(func() {
+			_, err := v.svc.CorrectHours(as(v.committee), c.ID, -40, "提前离开")
+			codes[i] = domain.ErrorCode(err)
+		})
+	}
+	wg.Wait()
+	written := 0
+	for _, code := range codes {
+		switch code {
+		case "":
+			written++
+		case domain.Conflict, domain.Invalid: // changed meanwhile, or read after the first
+		default:
+			t.Fatalf("a correction failed with %s", code)
+		}
+	}
+	if written != 1 {
+		t.Fatalf("%d corrections written at once, want 1 (%v)", written, codes)
+	}
+	if b := must(v.svc.Balance(as(vol), v.c.ID, vol)); b.Minutes != 20 {
+		t.Fatalf("balance = %+v, want 20 minutes", b)
+	}
+	if sum, _ := must2(v.svc.LedgerSum(as(v.committee), v.c.ID)); sum != 0 {
+		t.Fatalf("the ledger sums to %d", sum)
 	}
 }
 

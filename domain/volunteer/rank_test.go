@@ -1,6 +1,7 @@
 package volunteer_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -42,8 +43,28 @@ func TestCandidatesExplained(t *testing.T) {
 			t.Errorf("%s has %d factors", c.Volunteer, len(c.Factors))
 		}
 	}
-	if len(order) != 3 || order[0] != near || order[2] != busy && order[1] != busy {
+	if len(order) != 3 || order[0] != near || !slices.Contains(order[1:], far) || !slices.Contains(order[1:], busy) {
 		t.Fatalf("order = %v; want the neighbour first, then the far one and the busy one", order)
+	}
+	// The neighbour outranks the busy one on fairness, the far one on distance.
+	points := func(who domain.ID, key string) float64 {
+		for _, c := range rk.Candidates {
+			if c.Volunteer == who {
+				for _, f := range c.Factors {
+					if f.Key == key {
+						return f.Points
+					}
+				}
+			}
+		}
+		t.Fatalf("no %s factor for %s", key, who)
+		return 0
+	}
+	if points(busy, match.KeyFairness) >= points(near, match.KeyFairness) {
+		t.Errorf("fairness: the busy one %v, the neighbour %v", points(busy, match.KeyFairness), points(near, match.KeyFairness))
+	}
+	if points(far, match.KeyDistance) >= points(near, match.KeyDistance) {
+		t.Errorf("distance: the far one %v, the neighbour %v", points(far, match.KeyDistance), points(near, match.KeyDistance))
 	}
 	if len(rk.Excluded) != 1 || rk.Excluded[0].Volunteer != fixer || rk.Excluded[0].Reasons[0].Code != match.MissingSkill {
 		t.Fatalf("excluded = %+v", rk.Excluded)

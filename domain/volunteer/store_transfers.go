@@ -2,6 +2,7 @@ package volunteer
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
@@ -32,12 +33,25 @@ func (s *Service) findTransfer(ctx context.Context, id domain.ID) (transferDoc, 
 	return db.FindByID[transferDoc](ctx, s.db.Collection(transfersColl), string(id))
 }
 
-// insertCorrection stores a correction and adds it to the claim's minutes.
-func (s *Service) insertCorrection(ctx context.Context, d transferDoc, claimID domain.ID, delta int) error {
-	if _, err := s.insertTransfer(ctx, d); err != nil {
-		return err
+// insertCorrection writes a correction of a claim's minutes as they were
+// read: the claim moves first, on the condition that its minutes are
+// unchanged, so of two corrections at once the second is refused (false)
+// instead of taking back more than was confirmed. The claim moves back if
+// the transfer cannot be written.
+func (s *Service) insertCorrection(ctx context.Context, d transferDoc, c claimDoc, delta int) (bool, error) {
+	claims := s.db.Collection(claimsColl)
+	ok, err := db.Update(ctx, claims, bson.M{"_id": string(c.ID), "state": string(Confirmed), "minutes": c.Minutes},
+		bson.M{"$inc": bson.M{"minutes": delta}})
+	if err != nil || !ok {
+		return false, err
 	}
-	return db.UpdateByID(ctx, s.db.Collection(claimsColl), string(claimID), bson.M{"$inc": bson.M{"minutes": delta}})
+	if _, err := s.insertTransfer(ctx, d); err != nil {
+		if undo := db.UpdateByID(ctx, claims, string(c.ID), bson.M{"$inc": bson.M{"minutes": -delta}}); undo != nil {
+			return false, errors.Join(err, undo)
+		}
+		return false, err
+	}
+	return true, nil
 }
 
 // findTransfersOf reads the transfers that move a volunteer's account, in
