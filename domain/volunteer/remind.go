@@ -3,6 +3,7 @@ package volunteer
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/yishi-app/yishi/domain"
@@ -197,18 +198,26 @@ func (s *Service) Remind(ctx context.Context, communityID domain.ID, now time.Ti
 	return queued, nil
 }
 
-// contactOf names whom a volunteer meets: the resident helped, or the
-// poster.
+// contactOf says whom a volunteer meets and how to reach them: the
+// resident helped, with their phone number when they have one, then whoever
+// posted the need for them (a grid worker, the committee).
 func (s *Service) contactOf(ctx context.Context, n needDoc) string {
-	id := n.For
-	if id == "" {
-		id = n.PostedBy
+	var parts []string
+	for i, id := range []domain.ID{n.For, n.PostedBy} {
+		if id == "" || i == 1 && id == n.For {
+			continue
+		}
+		u, err := s.accounts.User(ctx, id)
+		if err != nil {
+			continue
+		}
+		p := u.Name
+		if u.Phone != "" {
+			p += " " + string(u.Phone)
+		}
+		parts = append(parts, p)
 	}
-	u, err := s.accounts.User(ctx, id)
-	if err != nil {
-		return ""
-	}
-	return u.Name
+	return strings.Join(parts, " / ")
 }
 
 // coordinatorsOf lists a community's coordinators: the committee and the

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yishi-app/yishi/domain/community"
 	"github.com/yishi-app/yishi/domain/volunteer"
 )
 
@@ -76,5 +77,26 @@ func TestCalendar(t *testing.T) {
 	must(v.svc.CancelClaim(as(vol), c.ID))
 	if got := must(v.svc.UpcomingEvents(t.Context(), vol, start)); len(got) != 0 {
 		t.Fatalf("after a cancellation: %+v", got)
+	}
+}
+
+// TestTaskReminderContact: the reminder of a task names the resident
+// helped with their phone number, and the grid worker who posted it.
+func TestTaskReminderContact(t *testing.T) {
+	v := newVillage(t)
+	helped := must(v.comms.RegisterAssistedResident(as(v.admin), community.AssistedResidentInput{CommunityID: v.c.ID, MicroGridID: v.micro1.ID,
+		Name: "沈桂英", Phone: "13800001234"})).UserID
+	in := v.needInput(1)
+	in.For = helped
+	n := must(v.svc.PostNeed(as(v.worker), in))
+	vol := v.volunteer(t, "志愿者", "elderly_care")
+	o := v.firstOccurrence(t, n)
+	must(v.svc.Claim(as(vol), o.ID))
+	now := o.Start.Add(-30 * time.Minute)
+	v.clock.Set(now)
+	must(v.svc.Remind(t.Context(), v.c.ID, now))
+	tasks := v.notes.of(volunteer.KindTask)
+	if len(tasks) != 1 || tasks[0].Data["contact"] != "沈桂英 13800001234 / 网格员" {
+		t.Fatalf("task reminders: %+v", tasks)
 	}
 }
