@@ -38,6 +38,16 @@ func TestPublicRecord(t *testing.T) {
 	must(v.svc.CloseMotion(as(v.committee), m.ID))
 	_, err := v.svc.CloseMotion(as(v.committee), m.ID) // refused: recorded once
 	wantCode(t, err, domain.Conflict)
+	// An open vote's entry holds its counts, and still no one's choice.
+	shown := openMotion(t, v, topic, deliberation.MajorityCast, false)
+	for i, r := range panel {
+		choice := deliberation.Yes
+		if i == 0 {
+			choice = deliberation.No
+		}
+		must(0, v.svc.Vote(as(r), shown.ID, choice))
+	}
+	must(v.svc.CloseMotion(as(v.committee), shown.ID))
 	res := must(v.svc.Adopt(as(v.committee), m.ID))
 	v.clock.Add(deliberation.NoticePeriod + time.Hour)
 	must(v.svc.CloseResolution(as(v.committee), res.ID, deliberation.ClosingInput{Summary: "已在村委会后空地划出 20 个车位", UnfinishedReason: "事项另行跟进"}))
@@ -62,7 +72,7 @@ func TestPublicRecord(t *testing.T) {
 			byType[e.Type] = append(byType[e.Type], e.Payload)
 		}
 	}
-	for typ, want := range map[ledger.Type]int{ledger.Screening: 1, ledger.Draw: 1, ledger.VoteResult: 1, ledger.Resolution: 1, ledger.ResolutionClosed: 1} {
+	for typ, want := range map[ledger.Type]int{ledger.Screening: 1, ledger.Draw: 1, ledger.VoteResult: 2, ledger.Resolution: 1, ledger.ResolutionClosed: 1} {
 		if len(byType[typ]) != want {
 			t.Errorf("%d %s entries, want %d", len(byType[typ]), typ, want)
 		}
@@ -82,6 +92,15 @@ func TestPublicRecord(t *testing.T) {
 	if vote["passed"] != true || vote["cast"] != float64(3) || vote["secret"] != true {
 		t.Errorf("vote entry %v", vote)
 	}
+	if open := byType[ledger.VoteResult][1]; open["secret"] != false || open["yes"] != float64(2) || open["no"] != float64(1) || open["abstain"] != float64(0) {
+		t.Errorf("open vote entry %v", open)
+	}
+	votes, _ := json.Marshal(byType[ledger.VoteResult])
+	for _, r := range panel {
+		if strings.Contains(string(votes), string(r)) {
+			t.Errorf("a vote entry names the voter %s", r)
+		}
+	}
 	if byType[ledger.Resolution][0]["text"] != res.Text {
 		t.Errorf("resolution entry %v", byType[ledger.Resolution][0])
 	}
@@ -95,8 +114,8 @@ func TestPublicRecord(t *testing.T) {
 	}
 	out.Reset()
 	must(0, v.record.Export(context.Background(), &out, v.c.ID))
-	if rep, err := ledger.Verify(&out, v.record.PublicKey()); err != nil || rep.Entries != 5 || rep.Heads != 1 {
-		t.Errorf("verify: %+v, %v; want 5 entries under 1 head", rep, err)
+	if rep, err := ledger.Verify(&out, v.record.PublicKey()); err != nil || rep.Entries != 6 || rep.Heads != 1 {
+		t.Errorf("verify: %+v, %v; want 6 entries under 1 head", rep, err)
 	}
 }
 

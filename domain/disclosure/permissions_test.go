@@ -126,6 +126,17 @@ func TestPermissionMatrix(t *testing.T) {
 		{"answerEscalated", only("committee", "supervisor"), func(ctx context.Context) error { _, err := v.svc.Answer(ctx, escalated().ID, "答"); return err }},
 		{"followUp", only("supervisor"), func(ctx context.Context) error { _, err := v.svc.FollowUp(ctx, escalated().ID, "督办"); return err }},
 		{"countRead", everyone, func(ctx context.Context) error { _, err := v.svc.CountRead(ctx, publishedParty().ID); return err }},
+		// Anyone may have the server check a published file; the version has
+		// none, so the rules answer Invalid about the index.
+		{"checkAttachmentOnServer", everyone, func(ctx context.Context) error {
+			_, err := v.svc.CheckAttachmentOnServer(ctx, publishedParty().ID, 0)
+			return err
+		}},
+		// A draft's editors hear it is not published; to others it does not exist.
+		{"checkDraftAttachment", only("committee", "party"), func(ctx context.Context) error {
+			_, err := v.svc.CheckAttachmentOnServer(ctx, partyDraft().ID, 0)
+			return err
+		}},
 	}
 	var wrong []string
 	for _, op := range ops {
