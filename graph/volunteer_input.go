@@ -104,25 +104,25 @@ type needFieldsInput struct {
 	Address     string            `json:"address"`
 	Slots       int               `json:"slots"`
 	Urgency     volunteer.Urgency `json:"urgency"`
+	Sensitive   bool              `json:"sensitive"`
 }
 
 func (in needFieldsInput) toDomain() volunteer.NeedInput {
 	return volunteer.NeedInput{Title: in.Title, Description: in.Description, Required: in.Required, Preferred: in.Preferred,
 		Start: in.Start, End: in.End, Weekly: in.Weekly, Occurrences: in.Occurrences, MicroGridID: in.MicroGridID, Address: in.Address,
-		Slots: in.Slots, Urgency: in.Urgency}
+		Slots: in.Slots, Urgency: in.Urgency, Sensitive: in.Sensitive}
 }
 
 type postNeedInput struct {
 	CommunityID domain.ID `json:"communityId" id:"Community"`
 	needFieldsInput
-	Sensitive     bool      `json:"sensitive"`
 	ForMemberID   memberRef `json:"forMemberId" id:"Member"`
 	PayWithCredit bool      `json:"payWithCredit"`
 }
 
 func (in postNeedInput) toDomain() volunteer.NeedInput {
 	n := in.needFieldsInput.toDomain()
-	n.CommunityID, n.Sensitive, n.For, n.PayWithCredit = in.CommunityID, in.Sensitive, in.ForMemberID.User, in.PayWithCredit
+	n.CommunityID, n.For, n.PayWithCredit = in.CommunityID, in.ForMemberID.User, in.PayWithCredit
 	return n
 }
 

@@ -71,6 +71,7 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 		own["occurrences"] = &graphql.InputObjectFieldConfig{Type: graphql.Int}
 		own["microGridId"], own["slots"], own["urgency"] = id, integer, &graphql.InputObjectFieldConfig{Type: t.urgency}
 		own["address"] = &graphql.InputObjectFieldConfig{Type: nonNull(graphql.String), Description: "The exact place: shown only to those who run the need and the volunteers who claim it."}
+		own["sensitive"] = &graphql.InputObjectFieldConfig{Type: graphql.Boolean, Description: "Only volunteers with a verified credential (医疗护理, 法律咨询) may claim it: for medical and legal help."}
 		return own
 	}
 	f["joinVolunteers"] = &graphql.Field{
@@ -174,7 +175,7 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 		Description: "Posts a need. A resident posts for themself and a grid worker of their grid approves it first; a grid worker posts for a resident of their grid (forMemberId), " +
 			"the committee for anyone or no one, and those are open at once. Errors name the field: slots 1–50, a start in the future, an end after it, skills of the taxonomy.",
 		Args: inputArg("PostNeedInput", needFields(graphql.InputObjectConfigFieldMap{
-			"communityId": id, "sensitive": {Type: graphql.Boolean},
+			"communityId":   id,
 			"forMemberId":   {Type: graphql.ID, Description: "The Member ID of the resident helped; the viewer when left out."},
 			"payWithCredit": {Type: graphql.Boolean, Description: "Pay from your time-bank credit for your own need or a family member's, where the community allows it."},
 		})),

@@ -205,4 +205,11 @@ func TestCallForHandsOverAPI(t *testing.T) {
 	if needs := path(r.Data, "node", "actionItems", 0, "volunteerNeeds").([]any); len(needs) != 1 || path(needs[0], "title") != "节假日由志愿者引导停车" {
 		t.Fatalf("the item's needs = %v", needs)
 	}
+	// A call for medical hands may be limited to verified volunteers.
+	in["title"], in["required"], in["slots"], in["sensitive"] = "义诊志愿者", []string{"medical_care"}, 2, true
+	r = e.do(t, call{query: `mutation($in: CallForHandsInput!) { callForHands(input: $in) { need { title sensitive } } }`, vars: map[string]any{"in": in}, token: v.adminToken})
+	wantOK(t, r)
+	if n := path(r.Data, "callForHands", "need"); path(n, "sensitive") != true {
+		t.Fatalf("the sensitive call = %v", n)
+	}
 }

@@ -178,6 +178,7 @@ export function NeedNewPage() {
       address: form.address.trim(),
       slots: Number(form.slots) || 0,
       urgency: form.urgent ? ("URGENT" as const) : ("NORMAL" as const),
+      sensitive: form.sensitive || null,
     };
     if (itemId) {
       const r = await callForHands({ input: { actionItemId: itemId, ...need } });
@@ -189,7 +190,6 @@ export function NeedNewPage() {
       input: {
         communityId: community.id,
         ...need,
-        sensitive: form.sensitive || null,
         forMemberId: postsFor && form.forMember ? form.forMember : null,
         payWithCredit: form.payWithCredit && !(postsFor && form.forMember) ? true : null,
       },
