@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"time"
 
 	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
@@ -137,7 +136,7 @@ func (b *builder) buildDisclosures() {
 				"due": {Type: nonNull(graphql.String), Description: "The last day to publish it, 2006-01-02, in the community's zone.",
 					Resolve: field(func(d disclosure.Disclosure) any { return d.Due.String() })},
 				"dueAt":  {Type: nonNull(graphql.DateTime), Description: "The end of its due day.", Resolve: field(func(d disclosure.Disclosure) any { return d.DueAt })},
-				"status": {Type: nonNull(t.status), Resolve: field(func(d disclosure.Disclosure) any { return d.Status(time.Now()) })},
+				"status": {Type: nonNull(t.status), Resolve: field(func(d disclosure.Disclosure) any { return d.Status(b.svc.Now()) })},
 				"state":  {Type: nonNull(t.state), Resolve: field(func(d disclosure.Disclosure) any { return d.State })},
 				"current": {Type: nonNull(t.version), Description: "The latest published version (before publication, the draft, for its editors).",
 					Resolve: b.withFullDisclosure(func(_ graphql.ResolveParams, d disclosure.Disclosure) (any, error) { return d.Current, nil })},

@@ -491,3 +491,28 @@ func TestCheckDisclosureAttachmentOverAPI(t *testing.T) {
 		t.Errorf("a bad index: field %q", f)
 	}
 }
+
+// TestDisclosureStatusOnServiceClock: a disclosure's status is computed at
+// the services' clock (the test clock in the browser tests), not the wall
+// clock: October's finance, due 10 November, is upcoming on the 5th and
+// overdue on the 12th.
+func TestDisclosureStatusOnServiceClock(t *testing.T) {
+	dv := newDisclosureVillage(t)
+	r := dv.do(t, dv.committeeTok, createDraftQ, map[string]any{"in": map[string]any{
+		"communityId": dv.community, "kind": "FINANCE", "period": "2026-10", "openingBalance": "5000", "items": octoberItems("1200.5"),
+	}})
+	wantOK(t, r)
+	id := path(r.Data, "createDisclosureDraft", "disclosure", "id")
+	status := func() any {
+		r := dv.do(t, dv.committeeTok, disclosureQ, map[string]any{"id": id})
+		wantOK(t, r)
+		return path(r.Data, "node", "status")
+	}
+	if got := status(); got != "UPCOMING" {
+		t.Errorf("status on 5 November = %v, want UPCOMING", got)
+	}
+	dv.e.clock.Add(7 * 24 * time.Hour)
+	if got := status(); got != "OVERDUE" {
+		t.Errorf("status on 12 November = %v, want OVERDUE", got)
+	}
+}

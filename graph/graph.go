@@ -36,6 +36,10 @@ type Services struct {
 	Disclosure   *disclosure.Service
 	Volunteer    *volunteer.Service
 	Patrol       *patrol.Service
+	// Now is the time that states computed on read (a motion's, a
+	// resolution's stage, a disclosure's status) are computed at: the
+	// services' clock. Nil reads the wall clock.
+	Now func() time.Time
 }
 
 // builder holds the services and every built type, so each type is built
@@ -95,6 +99,9 @@ var parts = []part{
 
 // NewSchema builds the GraphQL schema over the services.
 func NewSchema(svc Services, log *slog.Logger) (graphql.Schema, error) {
+	if svc.Now == nil {
+		svc.Now = time.Now
+	}
 	b := &builder{svc: svc, log: log, nodes: map[string]nodeKind{}, extensions: map[string]graphql.Fields{}, partTypes: map[reflect.Type]any{}}
 	b.pageInfo = graphql.NewObject(graphql.ObjectConfig{Name: "PageInfo", Fields: graphql.Fields{
 		"hasNextPage": {Type: graphql.NewNonNull(graphql.Boolean)},

@@ -83,7 +83,7 @@ func newEnvOn(tb testing.TB, d *db.DB, counter *dbtest.Counter) *env {
 	e.notify.SetDirectory(e.accounts)
 	e.notify.SetRequireAdmin(e.comms.RequireAdmin)
 	svc := graph.Services{Accounts: e.accounts, Communities: e.comms, Notify: e.notify, Deliberation: e.topics, Disclosure: e.disclosures, Volunteer: e.volunteers,
-		Patrol: e.patrols}
+		Patrol: e.patrols, Now: e.clock.Now}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		tb.Fatal(err)

@@ -191,7 +191,7 @@ func (b *builder) buildPanels() {
 			"closed":   {Type: nonNull(graphql.Boolean), DeprecationReason: "use state: a motion past its deadline is not closed until the committee closes it", Resolve: field(func(m deliberation.Motion) any { return m.Closed })},
 			"state": {Type: nonNull(b.motionStateEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)
-				return m.State(time.Now()), err
+				return m.State(b.svc.Now()), err
 			}},
 			"rule": {Type: nonNull(graphql.String), Description: "How the motion passes, in one line: its method and quorum.", Resolve: func(p graphql.ResolveParams) (any, error) {
 				m, err := source[deliberation.Motion](p)

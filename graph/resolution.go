@@ -48,7 +48,7 @@ func (b *builder) buildResolutions() {
 		"progress":   {Type: nonNull(graphql.Int), Resolve: field(func(it deliberation.ActionItem) any { return it.Progress })},
 		"status": {Type: nonNull(itemStatus), Description: "Derived from progress and the due date.", Resolve: func(p graphql.ResolveParams) (any, error) {
 			it, err := source[deliberation.ActionItem](p)
-			return it.Status(time.Now()), err
+			return it.Status(b.svc.Now()), err
 		}},
 		"updates": {Type: listOf(update), Resolve: field(func(it deliberation.ActionItem) any { return it.Updates })},
 		"removed": {Type: nonNull(graphql.Boolean), Description: "Withdrawn by the committee: kept on the record, out of the resolution's items and progress.", Resolve: field(func(it deliberation.ActionItem) any { return it.Removed })},
@@ -82,7 +82,7 @@ func (b *builder) buildResolutions() {
 				"effectiveAt": {Type: nonNull(graphql.DateTime), Description: "The end of the notice period (公示期).", Resolve: field(func(r deliberation.Resolution) any { return r.EffectiveAt })},
 				"stage": {Type: nonNull(b.resolutionStageEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
 					r, err := source[deliberation.Resolution](p)
-					return r.Stage(time.Now()), err
+					return r.Stage(b.svc.Now()), err
 				}},
 				"summary":              {Type: graphql.String, Resolve: field(func(r deliberation.Resolution) any { return nilString(r.Summary) })},
 				"unfinishedReason":     {Type: graphql.String, Description: "Why it was closed with action items not done.", Resolve: field(func(r deliberation.Resolution) any { return nilString(r.UnfinishedReason) })},

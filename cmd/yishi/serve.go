@@ -198,7 +198,7 @@ func runServe(ctx context.Context, cfg config, log *slog.Logger, stdout io.Write
 		return fmt.Errorf("public record heads: %w", err)
 	}
 	svc := graph.Services{Accounts: a.accounts, Communities: a.comms, Notify: a.notify, Deliberation: a.topics, Record: a.record, Disclosure: a.disclosures,
-		Volunteer: a.volunteers, Patrol: a.patrols}
+		Volunteer: a.volunteers, Patrol: a.patrols, Now: a.now}
 	schema, err := graph.NewSchema(svc, log)
 	if err != nil {
 		return err
