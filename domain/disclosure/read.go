@@ -119,6 +119,9 @@ func (f Filter) query() (disclosureQuery, error) {
 	if f.State != nil && *f.State != Draft && *f.State != Published && *f.State != Withdrawn {
 		return q, domain.InvalidField("state", "未知的状态", "unknown state")
 	}
+	if f.State != nil && *f.State == Draft && f.Late != nil {
+		return q, domain.InvalidField("late", "草稿尚未公开，没有按时或逾期之分", "a draft is not published yet, so neither on time nor late")
+	}
 	return q, nil
 }
 

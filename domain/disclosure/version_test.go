@@ -269,6 +269,8 @@ func TestDisclosureList(t *testing.T) {
 	if l := must(v.svc.Disclosures(as(v.residents[0]), v.c.ID, disclosure.Filter{State: &draft}, domain.Page{First: 10})); l.TotalCount != 0 {
 		t.Errorf("a resident lists %d drafts", l.TotalCount)
 	}
+	_, err := v.svc.Disclosures(as(v.committee), v.c.ID, disclosure.Filter{State: &draft, Late: &late}, domain.Page{First: 10})
+	wantField(t, err, "late")
 	// For dataloaders: by ID, drafts left out for those who may not see them.
 	var ids, vids []domain.ID
 	for _, d := range all.Items {
