@@ -1,18 +1,21 @@
 import type { Browser, Page } from "@playwright/test";
-import { COMMITTEE, enterVillage, expect, login, logout, openWorkbench, test } from "./helpers";
+import { COMMITTEE, RESIDENT, enterVillage, expect, gql, login, logout, openWorkbench, pathOf, test } from "./helpers";
 
 // The disclosure editor beyond the finance story of disclosures.spec.ts:
 // the committee drafts a 党务 item and deletes the draft (no one else ever
 // saw it); drafts, publishes and withdraws a 权力事项 with its reason (a
 // new version: the page says it was withdrawn, and why, and both versions
 // stay public); publishes a 党务 item that anyone finds on the list. The
-// server's errors stand next to their fields, in Chinese.
+// server's errors stand next to their fields, in Chinese. Then the list's
+// status and period chips, an earlier version's notice and full text, and
+// the preview of a correction's draft.
 //
 // What this leaves behind (published items are never deleted) is a 党务
 // item and a withdrawn 权力事项, both dated today and so published on time:
-// nothing overdue, no question, no finance period, and no draft, so the
-// later specs' lists, records and to-dos are as they were (the home's
-// 最新公开 shows the newest three either way).
+// nothing overdue, no question, no finance period, and no draft (the
+// correction's draft is deleted), so the later specs' lists, records and
+// to-dos are as they were (the home's 最新公开 shows the newest three
+// either way).
 
 const ZONE = "Asia/Shanghai";
 
@@ -80,6 +83,10 @@ test("the committee drafts a party affairs item, which no one else sees, and del
   await anyone.page.goto(list);
   await expect(anyone.page.getByRole("list", { name: "公开事项" })).toBeVisible();
   await expect(anyone.page.getByRole("article", { name: title })).toHaveCount(0);
+  // Nor is there a chip for drafts, which are their editors' alone.
+  const statuses = anyone.page.getByRole("group", { name: "按状态筛选" });
+  await expect(statuses.getByRole("button", { name: "已撤回", exact: true })).toBeVisible();
+  await expect(statuses.getByRole("button", { name: "草稿", exact: true })).toHaveCount(0);
   await anyone.page.goto(disclosure);
   await expect(anyone.page.getByRole("heading", { level: 1, name: "找不到这个页面" })).toBeVisible();
   await anyone.context.close();
@@ -226,4 +233,151 @@ test("a party affairs item the committee publishes is on the public list, for an
   await card.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(body);
+});
+
+/** openList goes to the village's 公开 from its home and returns the community's ID (from the address). */
+async function openList(page: Page): Promise<string> {
+  await enterVillage(page);
+  await page.getByRole("navigation", { name: "常用操作" }).getByRole("link", { name: "公开", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "公开" })).toBeVisible();
+  return new URL(page.url()).pathname.split("/")[2];
+}
+
+/**
+ * lastQuarter is the last quarter of village affairs the demo publishes
+ * (the one before the quarter holding last month) and its last month, a
+ * finance month the demo publishes too: { year: 2026, q: 3, month: 9 }.
+ */
+function lastQuarter(now = new Date()) {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit" }).format(now).split("-").map(Number);
+  const last = m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 };
+  const q = Math.ceil(last.m / 3);
+  return q === 1 ? { year: last.y - 1, q: 4, month: 12 } : { year: last.y, q: q - 1, month: (q - 1) * 3 };
+}
+
+test("the list filters by status and by a month or quarter of a year, as the server counts, and keeps them in its address", async ({ page }) => {
+  await login(page, COMMITTEE);
+  const cid = await openList(page);
+  /** counted is how many disclosures the server lists the committee with these filters. */
+  const counted = async (filters: Record<string, unknown>) =>
+    (
+      await gql<{ community: { disclosures: { totalCount: number } } }>(
+        page,
+        `query ($id: ID!, $kind: DisclosureKind, $state: DisclosureState, $late: Boolean, $year: Int, $period: String) {
+          community(id: $id) { disclosures(kind: $kind, state: $state, late: $late, year: $year, period: $period) { totalCount } }
+        }`,
+        { id: cid, ...filters },
+      )
+    ).community.disclosures.totalCount;
+  const count = page.getByText(/^共 \d+ 项公开$/);
+  const cards = page.getByRole("list", { name: "公开事项" }).getByRole("article");
+
+  // The status chips, 草稿 for the committee, who edits drafts.
+  const statuses = page.getByRole("group", { name: "按状态筛选" });
+  await expect(statuses.getByRole("button")).toHaveText(["全部状态", "已公布", "按时公开", "逾期公开", "已撤回", "草稿"]);
+  await statuses.getByRole("button", { name: "已撤回", exact: true }).click();
+  await expect(page).toHaveURL(/status=withdrawn/);
+  await expect(count).toHaveText(`共 ${await counted({ state: "WITHDRAWN" })} 项公开`);
+  await expect(cards.filter({ hasNotText: "已撤回" })).toHaveCount(0);
+  await statuses.getByRole("button", { name: "逾期公开", exact: true }).click();
+  await expect(count).toHaveText(`共 ${await counted({ late: true })} 项公开`);
+
+  // On time, in the last quarter's year and its last month: that month's finance.
+  const { year, q, month } = lastQuarter();
+  const mm = String(month).padStart(2, "0");
+  await statuses.getByRole("button", { name: "按时公开", exact: true }).click();
+  await page.getByRole("group", { name: "按年份筛选" }).getByRole("button", { name: `${year}年`, exact: true }).click();
+  const periods = page.getByRole("group", { name: "按期间筛选" });
+  await periods.getByRole("button", { name: `${month}月`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${year}-${mm}`));
+  expect(await counted({ late: false, year, period: `${year}-${mm}` })).toBe(1);
+  await expect(count).toHaveText("共 1 项公开");
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first().getByRole("link", { name: `${year}年${month}月财务收支公开` })).toBeVisible();
+
+  // Village affairs go by quarter: a new kind lets the month go, and offers quarters only.
+  await page.getByRole("group", { name: "按类别筛选" }).getByRole("button", { name: "村务", exact: true }).click();
+  await expect(page).not.toHaveURL(/period=/);
+  await expect(periods.getByRole("button", { name: `${month}月`, exact: true })).toHaveCount(0);
+  const quarter = `第${"一二三四"[q - 1]}季度`;
+  await periods.getByRole("button", { name: quarter, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${year}-Q${q}`));
+  await expect(count).toHaveText(`共 ${await counted({ kind: "VILLAGE", late: false, year, period: `${year}-Q${q}` })} 项公开`);
+  await expect(cards).toHaveCount(1);
+
+  // The filters survive a reload.
+  await page.reload();
+  await expect(periods.getByRole("button", { name: quarter, exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(statuses.getByRole("button", { name: "按时公开", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(cards).toHaveCount(1);
+
+  // Nothing matches a withdrawn quarter of village affairs: the empty state says so and clears the filters.
+  await statuses.getByRole("button", { name: "已撤回", exact: true }).click();
+  await expect(page.getByText("没有符合条件的公开事项。")).toBeVisible();
+  await page.getByRole("button", { name: "清除全部筛选" }).click();
+  await expect(page).toHaveURL(/\/disclosures\??$/);
+  await expect(count).toHaveText(`共 ${await counted({})} 项公开`);
+});
+
+test("an earlier version prints its own notice, whose QR code opens that version in full", async ({ page }) => {
+  await login(page, RESIDENT);
+  await openList(page);
+  await page.getByRole("group", { name: "按类别筛选" }).getByRole("button", { name: "财务", exact: true }).click();
+  // August was corrected: its first version swapped two amounts (路灯电费 ¥4,280.00, then ¥3,120.60).
+  await page.getByRole("list", { name: "公开事项" }).getByRole("link", { name: /年8月财务收支公开$/ }).click();
+  await page.getByRole("navigation", { name: "公开内容" }).getByRole("link", { name: "版本", exact: true }).click();
+  await page.getByRole("region", { name: "历次版本" }).getByRole("link", { name: "打印公示栏：第 1 版" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: /年8月财务收支公开$/ })).toBeVisible();
+  await expect(page.getByText(/^第 1 版（首次公布） · /)).toBeVisible();
+  await expect(page.getByText("这是第 1 版，现行的是第 2 版：扫码查看历次版本和改动。")).toBeVisible();
+  const lighting = page.getByRole("list", { name: "收支明细" }).getByRole("listitem").filter({ hasText: "路灯电费" });
+  await expect(lighting).toContainText("¥4,280.00");
+  await expect(page.getByRole("img", { name: "网上版本的二维码" })).toBeVisible();
+  const online = page.getByText(/\/disclosures\/[^/?]+\?tab=versions&version=1$/);
+  await expect(online).toBeVisible();
+
+  // What the code opens: the versions, with the first one's full text.
+  await page.goto(pathOf((await online.textContent())!));
+  const full = page.getByRole("region", { name: "第 1 版全文" });
+  await expect(full.getByRole("list", { name: "收支明细" }).getByRole("listitem").filter({ hasText: "路灯电费" })).toContainText("¥4,280.00");
+  await expect(page.getByRole("region", { name: "历次版本" }).getByRole("listitem").filter({ hasText: "第 1 版" })).toContainText("正在查看");
+  await expect(page.getByRole("link", { name: "收起全文：第 1 版" })).toBeVisible();
+});
+
+test("the committee previews a correction's draft as a notice, marked as not public, then deletes the draft", async ({ page }) => {
+  const reason = "公告日期有误，予以更正。";
+  const added = "（本公告以更正后的版本为准。）";
+  await login(page, COMMITTEE);
+  await openList(page);
+  await page.getByRole("group", { name: "按类别筛选" }).getByRole("button", { name: "党务", exact: true }).click();
+  await page.getByRole("group", { name: "按状态筛选" }).getByRole("button", { name: "已公布", exact: true }).click();
+  await expect(page).toHaveURL(/kind=PARTY&status=published/);
+  await page.getByRole("list", { name: "公开事项" }).getByRole("article").first().getByRole("link").first().click();
+  await page.getByRole("link", { name: "发布更正" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "发布更正" })).toBeVisible();
+  await page.getByLabel("更正原因").fill(reason);
+  const body = page.getByLabel("正文");
+  await body.fill((await body.inputValue()) + added);
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("草稿已保存，公布前只有村委会能看到。")).toBeVisible();
+  const edit = page.url();
+  expect(edit).toMatch(/\/edit$/);
+
+  await page.getByRole("link", { name: "预览公示栏（草稿）" }).click();
+  await expect(page).toHaveURL(/\/notice\?draft=1$/);
+  await expect(page.getByText("草稿预览，未公开：内容还会修改，不要张贴。")).toBeVisible();
+  await expect(page.getByText(/^第 \d+ 版（更正）$/)).toBeVisible();
+  await expect(page.getByText(`更正原因：${reason}`)).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(added);
+  // No QR code to a page that does not exist yet, and no record entry.
+  await expect(page.getByRole("img", { name: "网上版本的二维码" })).toHaveCount(0);
+  await expect(page.getByText("公信链记录")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "返回编辑草稿" }).click();
+  await expect(page).toHaveURL(edit);
+  await page.getByRole("button", { name: "删除草稿" }).click();
+  await page.getByRole("alertdialog", { name: "删除这份草稿？" }).getByRole("button", { name: "确认删除" }).click();
+  await expect(page.getByText("草稿已删除。")).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(added);
 });

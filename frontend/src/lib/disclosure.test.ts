@@ -12,12 +12,25 @@ import {
   linkPath,
   kindLabel,
   periodStatusTag,
+  periodUnits,
   questionTag,
   sameOrigin,
   sha256Hex,
+  statusArgs,
 } from "./disclosure";
-import { fenOf, formatAmount, formatBytes, formatWan, formatYuan, parseYuan, toYuan, totals } from "./disclosureMoney";
-import { periodBounds, periodLabel, periodOf, prevPeriod, recentPeriods, todayIn, unitOf, yearsBack } from "./disclosurePeriod";
+import { MAX_FEN, fenOf, formatAmount, formatBytes, formatWan, formatYuan, parseYuan, toYuan, totals } from "./disclosureMoney";
+import {
+  periodBounds,
+  periodChoices,
+  periodLabel,
+  periodOf,
+  periodShortLabel,
+  prevPeriod,
+  recentPeriods,
+  todayIn,
+  unitOf,
+  yearsBack,
+} from "./disclosurePeriod";
 
 const zh = i18n.getFixedT("zh-CN");
 
@@ -42,6 +55,8 @@ describe("parseYuan", () => {
     expect(parseYuan("1e5")).toEqual({ error: "format" });
     expect(parseYuan("一百")).toEqual({ error: "format" });
     expect(parseYuan("90071992547409.92")).toEqual({ error: "tooBig" });
+    expect(parseYuan("90071992547409.93")).toEqual({ error: "tooBig" }); // reads as 2^53 too
+    expect(parseYuan("90071992547409.91")).toEqual({ fen: MAX_FEN }); // one fen below the server's 2^53
   });
   it("reads a balance, which may be zero or negative", () => {
     expect(parseYuan("-20.00", { signed: true })).toEqual({ fen: -2000 });
@@ -118,9 +133,51 @@ describe("periods", () => {
     expect(yearsBack("2026-11-27", "2025-10-01")).toEqual([2026, 2025]);
     expect(yearsBack("2026-11-27", null)).toEqual([2026]);
   });
+  it("offers a year's months, then its quarters, of the units asked, none not yet begun", () => {
+    expect(periodChoices(2026, "2026-11-28", ["MONTH", "QUARTER"])).toEqual([
+      ...["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"].map((m) => `2026-${m}`),
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+    ]);
+    expect(periodChoices(2025, "2026-11-28", ["QUARTER"])).toEqual(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
+    expect(periodChoices(2026, "2026-01-01", ["MONTH"])).toEqual(["2026-01"]);
+    expect(periodChoices(2026, "2026-11-28", [])).toEqual([]);
+  });
+  it("names a month or quarter within its year, for a chip", () => {
+    const quarter = (n: number) => zh(`disclosure.quarters.Q${n}`);
+    expect(periodShortLabel("2026-10", "zh-CN", quarter)).toBe("10月");
+    expect(periodShortLabel("2026-10", "en", quarter)).toBe("Oct");
+    expect(periodShortLabel("2026-Q4", "zh-CN", quarter)).toBe("第四季度");
+    expect(periodShortLabel("2026-Q4", "en", (n) => i18n.getFixedT("en")(`disclosure.quarters.Q${n}`))).toBe("Q4");
+  });
   it("takes today in the community's zone", () => {
     // 20:30 UTC on the 27th is already the 28th in Hangzhou.
     expect(todayIn("Asia/Shanghai", new Date("2026-11-27T20:30:00Z"))).toBe("2026-11-28");
+  });
+});
+
+describe("list filters", () => {
+  it("turns a status chip into the list's arguments", () => {
+    expect(statusArgs("published")).toEqual({ state: "PUBLISHED", late: null });
+    expect(statusArgs("withdrawn")).toEqual({ state: "WITHDRAWN", late: null });
+    expect(statusArgs("draft")).toEqual({ state: "DRAFT", late: null });
+    expect(statusArgs("late")).toEqual({ state: null, late: true });
+    expect(statusArgs("onTime")).toEqual({ state: null, late: false });
+    expect(statusArgs(null)).toEqual({ state: null, late: null });
+  });
+  it("filters by period in the units of the kinds' cadences", () => {
+    const rules = [
+      { kind: "FINANCE", cadence: "MONTHLY" },
+      { kind: "VILLAGE", cadence: "QUARTERLY" },
+      { kind: "PARTY", cadence: "PER_EVENT" },
+      { kind: "POWER", cadence: "PER_EVENT" },
+    ] as const;
+    expect(periodUnits(null, rules)).toEqual(["MONTH", "QUARTER"]);
+    expect(periodUnits("FINANCE", rules)).toEqual(["MONTH"]);
+    expect(periodUnits("VILLAGE", rules)).toEqual(["QUARTER"]);
+    expect(periodUnits("PARTY", rules)).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type {
   CommunityKind,
   DiffLineOp,
+  DisclosureCadence,
   DisclosureKind,
   DisclosureState,
   DisclosureVersionType,
@@ -23,6 +24,48 @@ export function kindLabel(t: TFunction, kind: DisclosureKind, community?: Commun
     if (community === "COMMUNITY") return t("disclosure.kinds.VILLAGE_COMMUNITY");
   }
   return t(`disclosure.kinds.${kind}`);
+}
+
+/**
+ * StatusFilter is a status chip of the list, as the address writes it
+ * (?status=): in force, first published on time or late, withdrawn, or a
+ * draft (for its editors).
+ */
+export type StatusFilter = "published" | "onTime" | "late" | "withdrawn" | "draft";
+
+/** STATUS_FILTERS are the status chips in their order; draft is for editors only. */
+export const STATUS_FILTERS: readonly StatusFilter[] = ["published", "onTime", "late", "withdrawn", "draft"];
+
+/** statusArgs turns a status chip into Community.disclosures' state and late arguments (null: not filtered). */
+export function statusArgs(s: StatusFilter | null): { state: DisclosureState | null; late: boolean | null } {
+  switch (s) {
+    case "published":
+      return { state: "PUBLISHED", late: null };
+    case "withdrawn":
+      return { state: "WITHDRAWN", late: null };
+    case "draft":
+      return { state: "DRAFT", late: null };
+    case "onTime":
+      return { state: null, late: false };
+    case "late":
+      return { state: null, late: true };
+    default:
+      return { state: null, late: null };
+  }
+}
+
+/**
+ * periodUnits are the units a list of kind (of every kind when null) can
+ * be filtered by period in, by the community's rules: months for a monthly
+ * kind, quarters for a quarterly one; none for a kind disclosed per event,
+ * whose periods are days.
+ */
+export function periodUnits(kind: DisclosureKind | null, rules: readonly { kind: DisclosureKind; cadence: DisclosureCadence }[]): ("MONTH" | "QUARTER")[] {
+  const cadences = new Set(rules.filter((r) => !kind || r.kind === kind).map((r) => r.cadence));
+  const out: ("MONTH" | "QUARTER")[] = [];
+  if (cadences.has("MONTHLY")) out.push("MONTH");
+  if (cadences.has("QUARTERLY")) out.push("QUARTER");
+  return out;
 }
 
 /** Tag is a tag's words (a message key) and its colour class. */

@@ -6,7 +6,12 @@
 /** YuanError is why a typed amount could not be read. */
 export type YuanError = "empty" | "format" | "decimals" | "negative" | "zero" | "tooBig";
 
-/** MAX_FEN is the largest amount the server keeps (2^53 − 1 fen): beyond it a number is not exact. */
+/**
+ * MAX_FEN is the largest amount the UI reads (2^53 − 1 fen), one fen below
+ * the server's limit (MaxFen, 2^53, domain/disclosure/money.go): 2^53 is
+ * the first integer a JS number cannot tell from its neighbour (2^53 + 1
+ * reads as 2^53), so the UI stops at the last safe integer.
+ */
 export const MAX_FEN = Number.MAX_SAFE_INTEGER;
 
 const FULL_WIDTH = /[０-９．，－]/g;
@@ -36,7 +41,8 @@ export function parseYuan(input: string, opts: { signed?: boolean } = {}): { fen
   if (frac.length > 2) return { error: "decimals" };
   const digits = (whole || "0") + frac.padEnd(2, "0");
   const fen = Number(digits);
-  if (!Number.isSafeInteger(fen)) return { error: "tooBig" };
+  // Digits past MAX_FEN read as 2^53 or more, never back below it.
+  if (fen > MAX_FEN) return { error: "tooBig" };
   if (!opts.signed && fen === 0) return { error: "zero" };
   return { fen: sign * fen === 0 ? 0 : sign * fen };
 }

@@ -29,6 +29,18 @@ export function periodLabel(key: string, lang: string): string {
   return key;
 }
 
+/**
+ * periodShortLabel names a month or quarter within its year, for a filter
+ * chip: 10月 / Oct (the month through Intl in the language), 第四季度 / Q4
+ * (the quarter's name given by quarter, 1 to 4).
+ */
+export function periodShortLabel(key: string, lang: string, quarter: (n: number) => string): string {
+  const m = MONTH.exec(key);
+  if (m) return new Intl.DateTimeFormat(lang, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  const q = QUARTER.exec(key);
+  return q ? quarter(Number(q[2])) : key;
+}
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** daysIn is the number of days of a month (1–12) of a year. */
@@ -98,6 +110,18 @@ export function recentPeriods(unit: "MONTH" | "QUARTER", today: string, count: n
     key = prevPeriod(key);
   }
   return out;
+}
+
+/**
+ * periodChoices lists the periods of a year a list can be filtered by: its
+ * months in order (2026-01 …), then its quarters (2026-Q1 …), of the units
+ * given, leaving out those that start after today.
+ */
+export function periodChoices(year: number, today: string, units: readonly ("MONTH" | "QUARTER")[]): string[] {
+  const out: string[] = [];
+  if (units.includes("MONTH")) for (let m = 1; m <= 12; m++) out.push(`${year}-${pad(m)}`);
+  if (units.includes("QUARTER")) for (let q = 1; q <= 4; q++) out.push(`${year}-Q${q}`);
+  return out.filter((k) => periodBounds(k)!.first <= today);
 }
 
 /** yearsBack lists the years from this one back to since's, newest first (at least this year). */

@@ -136,7 +136,7 @@ function DisclosureView({ community, can, did }: { community: PublicCommunity; c
           {editor && <ManageActions disclosureId={d.id} communityId={community.id} state={d.state} hasDraft={d.hasDraft} onDone={done} />}
         </>
       )}
-      {tab === "versions" && <VersionsTab versions={d.versions} categories={categories} zone={zone} />}
+      {tab === "versions" && <VersionsTab versions={d.versions} categories={categories} zone={zone} communityId={community.id} disclosureId={d.id} />}
       {tab === "questions" && <QuestionsTab disclosureId={d.id} versionId={d.current.id} open={d.state === "PUBLISHED"} can={can} zone={zone} />}
       {tab === "postings" && (
         <PostingsTab disclosureId={d.id} versionId={d.current.id} published={d.state === "PUBLISHED"} today={todayIn(zone)} community={community} can={can} />

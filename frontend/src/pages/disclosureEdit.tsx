@@ -230,9 +230,9 @@ export function EditDisclosurePage({ mode = "edit" }: { mode?: "edit" | "correct
             onPublished={(s) => navigate(`${base}/${s.disclosureId}`, { state: { notice: t("disclosure.editor.published") } })}
             onDiscarded={(left) => navigate(left ? `${base}/${left}` : base, { state: { notice: t("disclosure.editor.discarded") } })}
           />
-          {d.state === "DRAFT" && editing && (
+          {editing && (
             <p>
-              <Link to={`${base}/${d.id}/notice`}>{t("disclosure.editor.preview")} →</Link>
+              <Link to={`${base}/${d.id}/notice?draft=1`}>{t("disclosure.editor.preview")} →</Link>
             </p>
           )}
           </>

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "urql";
+import { useVersionContent } from "../components/disclosure/ContentTab";
 import { FinanceItems, FinanceSummary } from "../components/disclosure/Finance";
 import { CommunityGate, type PublicCommunity } from "../components/disclosure/publicCommunity";
 import { useRecordEntry } from "../components/disclosure/Verification";
 import { QrCode } from "../components/meeting/QrCode";
 import { NotFoundPage } from "../components/NotFound";
-import { FormError, Page, Skeleton, formatDate } from "../components/ui";
+import { EmptyState, FormError, Page, Skeleton, formatDate } from "../components/ui";
 import { graphql } from "../gql";
 import { kindLabel, versionTypeKey } from "../lib/disclosure";
 import { fenOf, formatYuan } from "../lib/disclosureMoney";
@@ -30,6 +31,11 @@ const NoticeQueryDoc = graphql(`
         current {
           ...DisclosureContentFields
         }
+        versions {
+          id
+          number
+          state
+        }
       }
     }
     community(id: $cid) {
@@ -48,6 +54,10 @@ const NoticeQueryDoc = graphql(`
  * without the app's frame, with the text, the figures and items, a QR code
  * to the online version, and the reference of its entry in the public
  * record (the content hash, and the entry's number when found).
+ * ?version=2 prints that published version instead, its QR code leading
+ * to that version's full text online; ?draft=1 previews the draft waiting
+ * to be published, for its editors: marked as a draft, without a QR code
+ * or record entry.
  */
 export function DisclosureNoticePage() {
   const { t } = useTranslation();
@@ -57,13 +67,39 @@ export function DisclosureNoticePage() {
 
 function Notice({ community, did }: { community: PublicCommunity; did: string }) {
   const { t, i18n } = useTranslation();
-  const [res] = useQuery({ query: NoticeQueryDoc, variables: { id: did, cid: community.id } });
+  const [params] = useSearchParams();
+  const draft = params.get("draft") === "1";
+  const asked = draft ? null : params.get("version");
+  const [res] = useQuery({ query: NoticeQueryDoc, variables: { id: did, cid: community.id }, requestPolicy: draft ? "network-only" : "cache-first" });
   const node = res.data?.node;
   const d = node?.__typename === "Disclosure" ? node : null;
-  const v = d?.current ?? null;
+  // The version to print: the draft, the published version asked for, or the one in force.
+  const wanted = !d
+    ? undefined
+    : draft
+      ? (d.versions.find((x) => x.state === "DRAFT") ?? null)
+      : asked
+        ? (d.versions.find((x) => x.state === "PUBLISHED" && String(x.number) === asked) ?? null)
+        : d.current;
+  const other = wanted && wanted.id !== d?.current.id ? wanted.id : null;
+  const loaded = useVersionContent(other, draft ? "network-only" : "cache-first");
+  // undefined while loading, null when there is no such version (or none the viewer may see)
+  const v = !d || wanted === undefined ? undefined : wanted === null ? null : other ? loaded.version : d.current;
   const entry = useRecordEntry(community.id, v && v.state === "PUBLISHED" ? v.id : null);
-  const err = toFormErrors(res.error, [], t("app.networkError")).form;
+  const err = toFormErrors(res.error ?? loaded.error, [], t("app.networkError")).form;
   if (res.data && (!d || d.community.id !== community.id)) return <NotFoundPage />;
+  const base = `/c/${community.id}/disclosures/${did}`;
+  if (wanted === null || v === null) {
+    return (
+      <Page title={t("disclosure.notice.title")}>
+        <EmptyState title={draft ? t("disclosure.notice.noDraft") : t("disclosure.notice.noVersion", { n: asked })}>
+          <p>
+            <Link to={base}>{t("disclosure.notice.back")}</Link>
+          </p>
+        </EmptyState>
+      </Page>
+    );
+  }
   if (!d || !v) {
     return (
       <Page title={t("disclosure.notice.title")}>
@@ -73,7 +109,10 @@ function Notice({ community, did }: { community: PublicCommunity; did: string })
     );
   }
   const zone = community.settings.timeZone;
-  const online = `${window.location.origin}/c/${community.id}/disclosures/${d.id}`;
+  // The QR code opens the version printed: the disclosure for the one in force, else that version's full text.
+  const online = `${window.location.origin}${base}${asked ? `?tab=versions&version=${v.number}` : ""}`;
+  const preview = v.state !== "PUBLISHED";
+  const superseded = !preview && v.number < d.current.number;
   const categories = new Map((res.data?.community?.financeCategories ?? []).map((c) => [c.code, c.label]));
   const kind = kindLabel(t, d.kind, community.kind);
   return (
@@ -82,9 +121,15 @@ function Notice({ community, did }: { community: PublicCommunity; did: string })
         <button type="button" className="btn btn-primary" onClick={() => window.print()}>
           {t("disclosure.notice.print")}
         </button>
-        <Link className="btn" to={`/c/${community.id}/disclosures/${d.id}`}>
-          {t("disclosure.notice.back")}
-        </Link>
+        {preview ? (
+          <Link className="btn" to={`${base}/edit`}>
+            {t("disclosure.notice.backToDraft")}
+          </Link>
+        ) : (
+          <Link className="btn" to={asked ? `${base}?tab=versions&version=${v.number}` : base}>
+            {t("disclosure.notice.back")}
+          </Link>
+        )}
       </p>
       <Page title={v.title}>
         <p className="notice-head">
@@ -95,7 +140,8 @@ function Notice({ community, did }: { community: PublicCommunity; did: string })
           {t("disclosure.notice.version", { n: v.number, type: t(versionTypeKey(v.type)) })}
           {v.publishedAt && ` · ${t("disclosure.publishedOn", { date: formatDate(v.publishedAt, i18n.language, zone) })}`}
         </p>
-        {v.state !== "PUBLISHED" && <p className="alert alert-warn">{t("disclosure.notice.draft")}</p>}
+        {preview && <p className="alert alert-warn">{t("disclosure.notice.draft")}</p>}
+        {superseded && <p className="alert alert-info">{t("disclosure.notice.superseded", { n: v.number, current: d.current.number })}</p>}
         {v.reason && <p className="notice-reason">{t(v.type === "WITHDRAWAL" ? "disclosure.notice.withdrawReason" : "disclosure.notice.correctionReason", { reason: v.reason })}</p>}
         {v.body && <div className="notice-body">{v.body}</div>}
         {v.power && (
@@ -122,35 +168,37 @@ function Notice({ community, did }: { community: PublicCommunity; did: string })
             </div>
           </>
         )}
-        <footer className="notice-foot">
-          <div className="notice-qr">
-            <QrCode url={online} label={t("disclosure.notice.qrLabel")} />
-            <p className="small">{t("disclosure.notice.scan")}</p>
-            <p className="record-hash">{online}</p>
-          </div>
-          <dl className="notice-ref">
-            <dt>{t("disclosure.notice.issuer")}</dt>
-            <dd>{t("disclosure.notice.issuerName", { name: community.name })}</dd>
-            <dt>{t("disclosure.contentHash")}</dt>
-            <dd className="record-hash">{v.contentHash ?? t("disclosure.noHash")}</dd>
-            <dt>{t("disclosure.recordEntry")}</dt>
-            <dd>{entry ? t("disclosure.notice.entry", { seq: entry.seq, code: community.code }) : t("disclosure.notice.entryPending", { code: community.code })}</dd>
-            {entry && (
-              <>
-                <dt>{t("disclosure.notice.leafHash")}</dt>
-                <dd className="record-hash">{entry.leafHash}</dd>
-              </>
-            )}
-            {entry?.head && (
-              <>
-                <dt>{t("disclosure.notice.head")}</dt>
-                <dd className="record-hash">
-                  {t("disclosure.notice.headText", { size: entry.head.size, date: formatDate(entry.head.at, i18n.language, community.settings.timeZone), root: entry.head.root })}
-                </dd>
-              </>
-            )}
-          </dl>
-        </footer>
+        {!preview && (
+          <footer className="notice-foot">
+            <div className="notice-qr">
+              <QrCode url={online} label={t("disclosure.notice.qrLabel")} />
+              <p className="small">{t("disclosure.notice.scan")}</p>
+              <p className="record-hash">{online}</p>
+            </div>
+            <dl className="notice-ref">
+              <dt>{t("disclosure.notice.issuer")}</dt>
+              <dd>{t("disclosure.notice.issuerName", { name: community.name })}</dd>
+              <dt>{t("disclosure.contentHash")}</dt>
+              <dd className="record-hash">{v.contentHash ?? t("disclosure.noHash")}</dd>
+              <dt>{t("disclosure.recordEntry")}</dt>
+              <dd>{entry ? t("disclosure.notice.entry", { seq: entry.seq, code: community.code }) : t("disclosure.notice.entryPending", { code: community.code })}</dd>
+              {entry && (
+                <>
+                  <dt>{t("disclosure.notice.leafHash")}</dt>
+                  <dd className="record-hash">{entry.leafHash}</dd>
+                </>
+              )}
+              {entry?.head && (
+                <>
+                  <dt>{t("disclosure.notice.head")}</dt>
+                  <dd className="record-hash">
+                    {t("disclosure.notice.headText", { size: entry.head.size, date: formatDate(entry.head.at, i18n.language, community.settings.timeZone), root: entry.head.root })}
+                  </dd>
+                </>
+              )}
+            </dl>
+          </footer>
+        )}
       </Page>
     </div>
   );

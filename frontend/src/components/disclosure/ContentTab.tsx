@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useQuery, type RequestPolicy } from "urql";
 import { graphql } from "../../gql";
 import type { DisclosureContentFieldsFragment } from "../../gql/graphql";
 import { exportHref } from "../../lib/disclosure";
@@ -52,6 +53,31 @@ export const DisclosureContentFields = graphql(`
     }
   }
 `);
+
+const VersionContentQueryDoc = graphql(`
+  query DisclosureVersionContent($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on DisclosureVersion {
+        ...DisclosureContentFields
+      }
+    }
+  }
+`);
+
+/**
+ * useVersionContent loads one version's content (a draft for its editors
+ * only), for an earlier version's full text or notice; pass null to load
+ * nothing (a draft, which changes, is asked for "network-only"). It gives the version (null when it is none the viewer may see),
+ * undefined while it loads, and the request's error.
+ */
+export function useVersionContent(versionId: string | null, requestPolicy: RequestPolicy = "cache-first") {
+  const [res] = useQuery({ query: VersionContentQueryDoc, variables: { id: versionId ?? "" }, pause: !versionId, requestPolicy });
+  const node = res.data?.node;
+  // An answer for the version asked before stands for none while this one loads.
+  const version = !res.data || res.operation?.variables.id !== versionId ? undefined : node?.__typename === "DisclosureVersion" ? node : null;
+  return { version, error: res.error };
+}
 
 /**
  * VersionContent is what a version makes public: its text; a power item's

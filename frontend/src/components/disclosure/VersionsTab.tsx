@@ -1,11 +1,13 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { DisclosureVersionState, DisclosureVersionType } from "../../gql/graphql";
 import { versionTypeKey } from "../../lib/disclosure";
 import { toFormErrors } from "../../lib/errors";
 import { FormError, SelectField, Skeleton, formatDate } from "../ui";
+import { useVersionContent, VersionContent } from "./ContentTab";
 import { DiffView } from "./DiffView";
 
 export const DiffItemFields = graphql(`
@@ -107,11 +109,36 @@ export interface VersionLine {
 
 /**
  * VersionsTab lists every version (number, first publication, correction
- * or withdrawal, its reason and date) and shows the difference between any
- * two, by default the latest against the one before.
+ * or withdrawal, its reason and date), each with the way to read it in full
+ * and, once published, to print its notice; shows the full text of the
+ * version the address names (?version=2, which a notice's QR code opens);
+ * and shows the difference between any two, by default the latest against
+ * the one before.
  */
-export function VersionsTab({ versions, categories, zone }: { versions: VersionLine[]; categories: Map<string, string>; zone: string }) {
+export function VersionsTab({
+  versions,
+  categories,
+  zone,
+  communityId,
+  disclosureId,
+}: {
+  versions: VersionLine[];
+  categories: Map<string, string>;
+  zone: string;
+  communityId: string;
+  disclosureId: string;
+}) {
   const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const asked = params.get("version");
+  const shown = asked ? (versions.find((v) => String(v.number) === asked) ?? null) : null;
+  /** readHref opens a version's full text here, or closes it (null). */
+  const readHref = (number: number | null) => {
+    const next = new URLSearchParams(params);
+    if (number === null) next.delete("version");
+    else next.set("version", String(number));
+    return `?${next.toString()}`;
+  };
   const n = versions.length;
   const [to, setTo] = useState(versions[n - 1]?.id ?? "");
   const [from, setFrom] = useState(versions[n - 2]?.id ?? "");
@@ -132,13 +159,35 @@ export function VersionsTab({ versions, categories, zone }: { versions: VersionL
                 <span className="tag">{t("disclosure.versions.number", { n: v.number })}</span>
                 <span className={v.type === "ORIGINAL" ? "tag" : "tag tag-warn"}>{t(versionTypeKey(v.type))}</span>
                 {v.state === "DRAFT" && <span className="tag">{t("disclosure.versions.draft")}</span>}
+                {shown?.id === v.id && <span className="tag">{t("disclosure.versions.viewing")}</span>}
               </p>
               {v.reason && <p>{t("disclosure.versions.reason", { reason: v.reason })}</p>}
               {v.publishedAt && <p className="muted small">{t("disclosure.publishedOn", { date: formatDate(v.publishedAt, i18n.language, zone) })}</p>}
+              <p className="actions">
+                {shown?.id === v.id ? (
+                  <Link className="btn btn-small" to={readHref(null)} replace aria-label={t("disclosure.versions.hideLabel", { n: v.number })}>
+                    {t("disclosure.versions.hide")}
+                  </Link>
+                ) : (
+                  <Link className="btn btn-small" to={readHref(v.number)} replace aria-label={t("disclosure.versions.readLabel", { n: v.number })}>
+                    {t("disclosure.versions.read")}
+                  </Link>
+                )}
+                {v.state === "PUBLISHED" && (
+                  <Link
+                    className="btn btn-small"
+                    to={`/c/${communityId}/disclosures/${disclosureId}/notice?version=${v.number}`}
+                    aria-label={t("disclosure.versions.printLabel", { n: v.number })}
+                  >
+                    {t("disclosure.versions.print")}
+                  </Link>
+                )}
+              </p>
             </li>
           ))}
         </ol>
       </section>
+      {asked && <FullVersion versionId={shown?.id ?? null} number={asked} communityId={communityId} categories={categories} zone={zone} />}
       {n > 1 && (
         <section className="panel" aria-labelledby="diff-h">
           <h2 id="diff-h">{t("disclosure.diff.title")}</h2>
@@ -177,5 +226,46 @@ export function VersionsTab({ versions, categories, zone }: { versions: VersionL
         </section>
       )}
     </>
+  );
+}
+
+/**
+ * FullVersion is one version's full text, as the content tab shows the
+ * version in force, in a region that names it, scrolled into view once it
+ * is loaded; it says so when the disclosure has no such version (or none
+ * the viewer may see).
+ */
+function FullVersion({
+  versionId,
+  number,
+  communityId,
+  categories,
+  zone,
+}: {
+  versionId: string | null;
+  number: string;
+  communityId: string;
+  categories: Map<string, string>;
+  zone: string;
+}) {
+  const { t } = useTranslation();
+  const { version, error } = useVersionContent(versionId);
+  const region = useRef<HTMLDivElement>(null);
+  const loaded = version?.id;
+  useEffect(() => {
+    if (loaded) region.current?.scrollIntoView({ block: "start" });
+  }, [loaded]);
+  const err = toFormErrors(error, [], t("app.networkError")).form;
+  return (
+    <div role="region" aria-label={t("disclosure.versions.full", { n: number })} ref={region}>
+      <FormError message={err} />
+      {!versionId || version === null ? (
+        <p className="panel muted">{t("disclosure.versions.missing", { n: number })}</p>
+      ) : !version ? (
+        <Skeleton lines={6} />
+      ) : (
+        <VersionContent v={version} communityId={communityId} categories={categories} zone={zone} />
+      )}
+    </div>
   );
 }
