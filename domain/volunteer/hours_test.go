@@ -251,6 +251,52 @@ func TestExchangeForFamily(t *testing.T) {
 	if sum, _ := must2(v.svc.LedgerSum(as(v.committee), v.c.ID)); sum != 0 {
 		t.Fatalf("sum = %d", sum)
 	}
+
+	// A resident who cannot name the member says who it is; the grid worker
+	// names them on approval.
+	in = v.needInput(1)
+	in.Start, in.End = v.clock.Now().Add(2*time.Hour), v.clock.Now().Add(3*time.Hour)
+	in.Family = "母亲 村民1"
+	_, err = v.svc.PostNeed(as(payer), in)
+	wantField(t, err, "family") // not paid from credit
+	in.PayWithCredit = true
+	_, err = v.svc.PostNeed(as(v.worker), in)
+	wantField(t, err, "payWithCredit") // staff post for the resident, and pay from no one's credit
+	in.Family = "母"
+	_, err = v.svc.PostNeed(as(payer), in)
+	wantField(t, err, "family")
+	in.Family = "母亲 村民1"
+	n = must(v.svc.PostNeed(as(payer), in))
+	if n.State != volunteer.NeedPending || n.For != payer || n.Family != "母亲 村民1" {
+		t.Fatalf("posted for family = %+v", n)
+	}
+	_, err = v.svc.DecideNeed(as(v.worker), n.ID, true, "")
+	wantField(t, err, "forMemberId") // the member first
+	_, err = v.svc.ApproveForFamily(as(payer), n.ID, mother)
+	wantCode(t, err, domain.Forbidden)
+	_, err = v.svc.ApproveForFamily(as(v.worker), n.ID, v.otherMember)
+	wantField(t, err, "forMemberId")
+	approved := must(v.svc.ApproveForFamily(as(v.worker), n.ID, mother))
+	if approved.State != volunteer.NeedOpen || approved.For != mother || approved.PostedBy != payer {
+		t.Fatalf("approved for family = %+v", approved)
+	}
+	if got := must(v.svc.Need(as(mother), n.ID)); got.AddressHidden {
+		t.Fatalf("the mother cannot read the address: %+v", got)
+	}
+	if got := must(v.svc.Need(as(helper), n.ID)); got.Family != "" || !got.AddressHidden {
+		t.Fatalf("a volunteer reads the family or the address: %+v", got)
+	}
+	_, err = v.svc.ApproveForFamily(as(v.worker), n.ID, mother)
+	wantCode(t, err, domain.Conflict)
+	c = must(v.svc.Claim(as(helper), v.firstOccurrence(t, n).ID)).Claim
+	v.clock.Add(4 * time.Hour)
+	must(v.svc.ConfirmHours(as(v.leader), c.ID, 60))
+	if b := must(v.svc.Balance(as(payer), v.c.ID, payer)); b.Minutes != 0 || b.Spent != 180 {
+		t.Fatalf("payer after the second = %+v", b)
+	}
+	if sum, _ := must2(v.svc.LedgerSum(as(v.committee), v.c.ID)); sum != 0 {
+		t.Fatalf("sum = %d", sum)
+	}
 }
 
 // TestCreditPatrol: a patrol walked by a volunteer is paid once from the

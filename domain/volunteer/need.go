@@ -67,14 +67,18 @@ type Need struct {
 	Urgency       Urgency
 	Sensitive     bool // only volunteers with a verified credential, for medical and legal help
 	PayWithCredit bool // the resident helped pays the pool from their time-bank credit (the exchange)
-	For           domain.ID
-	PostedBy      domain.ID
-	Source        Source
-	SourceRef     string // the action item's global ID
-	State         NeedState
-	Reason        string // why it was rejected or cancelled
-	DecidedBy     domain.ID
-	CreatedAt     time.Time
+	// Family says, for a need a resident posted for a family member, who
+	// that is in the poster's words ("母亲 沈桂英"), until the grid worker
+	// names the member helped (ApproveForFamily); for its poster and staff.
+	Family    string
+	For       domain.ID
+	PostedBy  domain.ID
+	Source    Source
+	SourceRef string // the action item's global ID
+	State     NeedState
+	Reason    string // why it was rejected or cancelled
+	DecidedBy domain.ID
+	CreatedAt time.Time
 	// CheckInCode is the code of the place's QR code: empty for those who
 	// may not see it.
 	CheckInCode string
@@ -120,6 +124,10 @@ type NeedInput struct {
 	// themself or a family member (For), with credit for every slot of
 	// every occurrence; it waits for the grid worker's approval.
 	PayWithCredit bool
+	// Family is a family member the actor pays for, in their words ("母亲
+	// 沈桂英"), when they cannot name the member: the grid worker, who
+	// knows the family, names them on approval. It needs PayWithCredit.
+	Family string
 	// Source is SourceActionItem with SourceRef when a resolution's action
 	// item calls for hands (the deliberation area posts those); the rest
 	// is read from the actor.
@@ -260,6 +268,14 @@ func (s *Service) PostNeed(ctx context.Context, in NeedInput) (Need, error) {
 		}
 		d.PayWithCredit = true
 	}
+	if in.Family != "" {
+		if !d.PayWithCredit || d.Source != string(SourceSelf) || d.For != a.UserID {
+			return Need{}, domain.InvalidField("family", "为家人发布的需求须由您本人用时间银行积分支付", "a need for a family member is paid from your own time-bank credit")
+		}
+		if d.Family, err = text.Line("family", domain.Text{ZH: "家人", EN: "family member"}, in.Family, 2, 40); err != nil {
+			return Need{}, err
+		}
+	}
 	if in.For != "" && in.For != a.UserID && !d.PayWithCredit && d.Source == string(SourceSelf) {
 		return Need{}, domain.Errorf(domain.Forbidden, "只能为自己发布需求", "you may post needs for yourself only")
 	}
@@ -380,6 +396,9 @@ func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool
 	if d.State != string(NeedPending) {
 		return Need{}, domain.Errorf(domain.Conflict, "这条需求已经审核过了", "the need was decided already")
 	}
+	if approve && d.Family != "" {
+		return Need{}, domain.InvalidField("forMemberId", "请选择受助的家人", "choose the family member helped")
+	}
 	ok, err := s.setNeedState(ctx, d.ID, string(NeedPending), string(to), reason, a.UserID)
 	if err != nil || !ok {
 		return Need{}, orChanged(err)
@@ -390,6 +409,45 @@ func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool
 		}
 	}
 	d.State, d.Reason, d.DecidedBy = string(to), reason, a.UserID
+	return s.needFor(a, d), nil
+}
+
+// ApproveForFamily approves a resident's need for a family member
+// (Need.Family), naming the member helped: a grid worker of its grid or
+// the committee, who find the family member among the community's
+// members. Errors: Unauthenticated, Forbidden, NotFound, Invalid
+// (forMemberId: not for a family member, or not a member), Conflict
+// (decided already).
+func (s *Service) ApproveForFamily(ctx context.Context, needID, forID domain.ID) (Need, error) {
+	d, err := s.findNeed(ctx, needID)
+	if err != nil {
+		return Need{}, err
+	}
+	a, err := s.requireMember(ctx, d.CommunityID)
+	if err != nil {
+		return Need{}, err
+	}
+	if !a.committee() && !a.WorksFor(d.GridID) {
+		return Need{}, domain.Errorf(domain.Forbidden, "只有该网格的网格员或村（居）委会可以审核", "only a grid worker of its grid or the committee decides")
+	}
+	if d.Family == "" {
+		return Need{}, domain.InvalidField("forMemberId", "这条需求不是为家人发布的", "the need is not for a family member")
+	}
+	places, err := s.comms.PlacesOf(ctx, d.CommunityID, []domain.ID{forID})
+	if err != nil {
+		return Need{}, err
+	}
+	if _, ok := places[forID]; !ok || forID == d.PostedBy {
+		return Need{}, domain.InvalidField("forMemberId", "请选择受助的家人：须是本社区成员", "choose the family member helped, a member of the community")
+	}
+	if d.State != string(NeedPending) {
+		return Need{}, domain.Errorf(domain.Conflict, "这条需求已经审核过了", "the need was decided already")
+	}
+	ok, err := s.approveNeedFor(ctx, d.ID, forID, a.UserID)
+	if err != nil || !ok {
+		return Need{}, orChanged(err)
+	}
+	d.State, d.For, d.DecidedBy = string(NeedOpen), forID, a.UserID
 	return s.needFor(a, d), nil
 }
 
@@ -496,7 +554,7 @@ func staffOf(a access, d needDoc) bool {
 func (s *Service) needFor(a access, d needDoc) Need {
 	n := toNeed(d)
 	if !staffOf(a, d) {
-		n.Address, n.AddressHidden, n.CheckInCode = "", true, ""
+		n.Address, n.AddressHidden, n.CheckInCode, n.Family = "", true, "", ""
 	}
 	return n
 }

@@ -98,6 +98,16 @@ func TestPermissionMatrix(t *testing.T) {
 		}
 		return o
 	}
+	// familyNeed is the volunteer's need for a family member, paid from the
+	// credit of a task done just before.
+	familyNeed := func() volunteer.Need {
+		must(v.svc.SetSettings(as(v.committee), v.c.ID, volunteer.Settings{Exchange: true}))
+		done()
+		in := v.needInput(1)
+		in.Start, in.End = v.clock.Now().Add(2*time.Hour), v.clock.Now().Add(3*time.Hour)
+		in.PayWithCredit, in.Family = true, "母亲 村民1"
+		return must(v.svc.PostNeed(as(vol), in))
+	}
 	profile := volunteer.ProfileInput{CommunityID: v.c.ID, MaxMinutesPerWeek: 60, Skills: []volunteer.SkillLevel{{Code: "errands", Level: 1}}}
 	ops := []struct {
 		name    string
@@ -134,6 +144,10 @@ func TestPermissionMatrix(t *testing.T) {
 		}},
 		{"decideNeed", only("grid_worker", "committee", "admin"), func(ctx context.Context) error {
 			_, err := v.svc.DecideNeed(ctx, pendingNeed().ID, true, "")
+			return err
+		}},
+		{"approveForFamily", only("grid_worker", "committee", "admin"), func(ctx context.Context) error {
+			_, err := v.svc.ApproveForFamily(ctx, familyNeed().ID, v.residents[0])
 			return err
 		}},
 		{"cancelNeed", coordinators, func(ctx context.Context) error {

@@ -141,6 +141,7 @@ type needDoc struct {
 	Urgency       string    `bson:"urgency"`
 	Sensitive     bool      `bson:"sensitive"`
 	PayWithCredit bool      `bson:"pay_with_credit"`
+	Family        string    `bson:"family,omitempty"`
 	For           domain.ID `bson:"for,omitempty"`
 	PostedBy      domain.ID `bson:"posted_by"`
 	Source        string    `bson:"source"`
@@ -155,7 +156,7 @@ type needDoc struct {
 func toNeed(d needDoc) Need {
 	return Need{ID: d.ID, CommunityID: d.CommunityID, Title: d.Title, Description: d.Description, Required: d.Required, Preferred: d.Preferred,
 		Start: d.Start, End: d.End, Weekly: d.Weekly, Occurrences: d.Occurrences, GridID: d.GridID, MicroGridID: d.MicroGridID, Address: d.Address,
-		Slots: d.Slots, Urgency: Urgency(d.Urgency), Sensitive: d.Sensitive, PayWithCredit: d.PayWithCredit, For: d.For, PostedBy: d.PostedBy,
+		Slots: d.Slots, Urgency: Urgency(d.Urgency), Sensitive: d.Sensitive, PayWithCredit: d.PayWithCredit, Family: d.Family, For: d.For, PostedBy: d.PostedBy,
 		Source: Source(d.Source), SourceRef: d.SourceRef, State: NeedState(d.State), Reason: d.Reason, DecidedBy: d.DecidedBy,
 		CreatedAt: d.CreatedAt, CheckInCode: d.CheckInCode}
 }

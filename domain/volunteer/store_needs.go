@@ -41,6 +41,12 @@ func (s *Service) setNeedState(ctx context.Context, id domain.ID, from, to, reas
 	return db.Update(ctx, s.db.Collection(needsColl), bson.M{"_id": string(id), "state": from}, bson.M{"$set": set})
 }
 
+// approveNeedFor opens a pending need for the member helped.
+func (s *Service) approveNeedFor(ctx context.Context, id, forID, by domain.ID) (bool, error) {
+	return db.Update(ctx, s.db.Collection(needsColl), bson.M{"_id": string(id), "state": string(NeedPending)},
+		bson.M{"$set": bson.M{"state": string(NeedOpen), "for": string(forID), "decided_by": by}})
+}
+
 // cancelOccurrences cancels a need's occurrences still open, and voids
 // their claims, so no reminder, calendar entry or payment follows them.
 // An occurrence under way keeps its claims: the work served is paid.
