@@ -118,11 +118,12 @@ type postNeedInput struct {
 	needFieldsInput
 	ForMemberID   memberRef `json:"forMemberId" id:"Member"`
 	PayWithCredit bool      `json:"payWithCredit"`
+	Family        string    `json:"family"`
 }
 
 func (in postNeedInput) toDomain() volunteer.NeedInput {
 	n := in.needFieldsInput.toDomain()
-	n.CommunityID, n.For, n.PayWithCredit = in.CommunityID, in.ForMemberID.User, in.PayWithCredit
+	n.CommunityID, n.For, n.PayWithCredit, n.Family = in.CommunityID, in.ForMemberID.User, in.PayWithCredit, in.Family
 	return n
 }
 
@@ -134,9 +135,10 @@ type callForHandsInput struct {
 }
 
 type decideNeedInput struct {
-	NeedID  domain.ID `json:"needId" id:"Need"`
-	Approve bool      `json:"approve"`
-	Reason  string    `json:"reason"`
+	NeedID      domain.ID `json:"needId" id:"Need"`
+	Approve     bool      `json:"approve"`
+	Reason      string    `json:"reason"`
+	ForMemberID memberRef `json:"forMemberId" id:"Member"`
 }
 
 type cancelNeedInput struct {

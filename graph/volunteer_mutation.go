@@ -178,6 +178,7 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 			"communityId":   id,
 			"forMemberId":   {Type: graphql.ID, Description: "The Member ID of the resident helped; the viewer when left out."},
 			"payWithCredit": {Type: graphql.Boolean, Description: "Pay from your time-bank credit for your own need or a family member's, where the community allows it."},
+			"family":        {Type: graphql.String, Description: "Paying from your credit for a family member you cannot name as a member: who they are (\"母亲 沈桂英\", 2–40 characters); the grid worker names the member on approval."},
 		})),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[postNeedInput](p)
@@ -202,12 +203,17 @@ func (b *builder) volunteerMutations(f graphql.Fields) {
 		}),
 	}
 	f["decideNeed"] = &graphql.Field{
-		Type: nonNull(needOut), Description: "A grid worker of the resident's grid (or the committee) approves a resident's own need, or rejects it with a reason.",
-		Args: inputArg("DecideNeedInput", graphql.InputObjectConfigFieldMap{"needId": id, "approve": boolean, "reason": optStr}),
+		Type: nonNull(needOut), Description: "A grid worker of the resident's grid (or the committee) approves a resident's own need, or rejects it with a reason. " +
+			"A need for a family member (Need.family) is approved with forMemberId, the member helped.",
+		Args: inputArg("DecideNeedInput", graphql.InputObjectConfigFieldMap{"needId": id, "approve": boolean, "reason": optStr,
+			"forMemberId": {Type: graphql.ID, Description: "Approving a need for a family member: the Member ID of the one helped."}}),
 		Resolve: mutation(func(p graphql.ResolveParams) (any, error) {
 			in, err := readInput[decideNeedInput](p)
 			if err != nil {
 				return nil, err
+			}
+			if in.Approve && in.ForMemberID.User != "" {
+				return need(svc().ApproveForFamily(p.Context, in.NeedID, in.ForMemberID.User))
 			}
 			return need(svc().DecideNeed(p.Context, in.NeedID, in.Approve, in.Reason))
 		}),

@@ -213,3 +213,54 @@ func TestCallForHandsOverAPI(t *testing.T) {
 		t.Fatalf("the sensitive call = %v", n)
 	}
 }
+
+// TestFamilyNeedOverAPI: a volunteer pays from their credit for a family
+// member they name in words; only they and staff read those words, and the
+// committee approves it naming the member helped, who then reads the
+// address.
+func TestFamilyNeedOverAPI(t *testing.T) {
+	vv := newVolunteerVillage(t)
+	e, v := vv.e, vv.v
+	must(e.volunteers.SetSettings(v.admin, v.c.ID, volunteer.Settings{Exchange: true}))
+	earned := must(e.volunteers.PostNeed(v.admin, volunteer.NeedInput{CommunityID: v.c.ID, Title: "打扫", Required: []string{"elderly_care"},
+		Start: e.clock.Now().Add(time.Hour), End: e.clock.Now().Add(3 * time.Hour), MicroGridID: v.micro.ID, Address: "村委会", Slots: 1}))
+	occ := must(e.volunteers.Occurrences(v.admin, earned.ID))[0]
+	c := must(e.volunteers.Claim(as(vv.volIDs[0]), occ.ID)).Claim
+	e.clock.Add(4 * time.Hour)
+	must(e.volunteers.ConfirmHours(v.admin, c.ID, 120))
+
+	in := vv.needInput(1)
+	in["payWithCredit"], in["family"] = true, "母亲 王大妈"
+	const q = `mutation($in: PostNeedInput!) { postNeed(input: $in) { need { id state family payWithCredit helped { name } } } }`
+	r := vv.do(t, vv.volTokens[0], q, map[string]any{"in": in})
+	wantOK(t, r)
+	n := path(r.Data, "postNeed", "need")
+	if path(n, "state") != "PENDING" || path(n, "family") != "母亲 王大妈" || path(n, "helped", "name") != "志愿者甲" {
+		t.Fatalf("posted = %v", n)
+	}
+	id := path(n, "id")
+	const decide = `mutation($in: DecideNeedInput!) { decideNeed(input: $in) { need { state family address helped { name } } } }`
+	r = vv.do(t, vv.committeeTok, decide, map[string]any{"in": map[string]any{"needId": id, "approve": true}})
+	if f, _ := firstField(r); f != "forMemberId" || r.code() != "BAD_USER_INPUT" {
+		t.Fatalf("approved without the member: %v", r.Errors)
+	}
+	mother := gid("Member", community.MemberID(v.c.ID, vv.residentID))
+	r = vv.do(t, vv.volTokens[0], decide, map[string]any{"in": map[string]any{"needId": id, "approve": true, "forMemberId": mother}})
+	wantCode(t, r, "FORBIDDEN")
+	r = vv.do(t, vv.committeeTok, decide, map[string]any{"in": map[string]any{"needId": id, "approve": true, "forMemberId": mother}})
+	wantOK(t, r)
+	if n := path(r.Data, "decideNeed", "need"); path(n, "state") != "OPEN" || path(n, "helped", "name") != "王大妈" {
+		t.Fatalf("approved = %v", n)
+	}
+	const read = `query($id: ID!) { node(id: $id) { ... on Need { family address } } }`
+	r = vv.do(t, vv.residentToken, read, map[string]any{"id": id})
+	wantOK(t, r)
+	if path(r.Data, "node", "address") != "一组 12 号" {
+		t.Errorf("the mother reads %v", r.Data)
+	}
+	r = vv.do(t, vv.volTokens[1], read, map[string]any{"id": id})
+	wantOK(t, r)
+	if path(r.Data, "node", "family") != nil || path(r.Data, "node", "address") != nil {
+		t.Errorf("another volunteer reads %v", r.Data)
+	}
+}
