@@ -1,4 +1,4 @@
-import { COMMITTEE, GRID_WORKER, checkPage, enterVillage, expect, largeText, login, logout, openWorkbench, settle, switchLanguage, test, wrappedLabels } from "./helpers";
+import { COMMITTEE, GRID_WORKER, checkPage, enterVillage, expect, gql, largeText, login, logout, openWorkbench, settle, switchLanguage, test, wrappedLabels } from "./helpers";
 
 // 志愿服务 for those who coordinate and for a volunteer: the committee
 // opens the 协调台 from the workbench, sees what waits, the week's proposal
@@ -6,9 +6,10 @@ import { COMMITTEE, GRID_WORKER, checkPage, enterVillage, expect, largeText, log
 // of an open task with the reasons of each factor; a volunteer of 助老服务队
 // (seed/volunteers.go) opens 我的时长 from the home page's 我的任务, issues a
 // service certificate for the last 60 days, and anyone, logged out, reads
-// it. Nothing here is approved, invited or confirmed, so the demo data the
-// later specs use stays as it was; the certificate adds an entry to the
-// public record.
+// it. Nothing of the demo is approved, invited or confirmed, so the data the
+// later specs use stays as it was (the certificate adds an entry to the
+// public record); last, 沈月娥 asks for help for her mother paying from her
+// credit, the grid worker names the mother on approval, and she cancels it.
 
 const ZONE = "Asia/Shanghai";
 /** 沈月娥 of 助老服务队: two tasks of two hours in the last six weeks, confirmed. */
@@ -197,4 +198,51 @@ test("a team leader coordinates from the home page; a grid worker approves resid
   await expect(page.getByRole("heading", { level: 1, name: "志愿服务协调台" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "协调台内容" }).getByRole("link")).toHaveText(["待审核"]);
   await expect(page.getByRole("heading", { level: 2, name: "待审核的求助需求" })).toBeVisible();
+});
+
+test("a volunteer pays from her credit for her mother's need; the grid worker names the mother on approval", async ({ page }) => {
+  const title = `陪母亲去卫生院复查 ${Date.now() % 100000}`;
+  // 沈月娥 has 4.0 hours of credit, and the village allows the exchange.
+  await login(page, VOLUNTEER);
+  await enterVillage(page);
+  const cid = new URL(page.url()).pathname.split("/")[2];
+  await page.goto(`/c/${cid}/needs/new`);
+  await expect(page.getByRole("heading", { level: 1, name: "发布需求" })).toBeVisible();
+  await page.getByLabel("需要什么帮助").fill(title);
+  await page.getByRole("group", { name: "必需技能" }).getByRole("button", { name: "助老", exact: true }).click();
+  await page.getByLabel("日期", { exact: true }).fill(dayIn(3));
+  await page.getByLabel("开始时间").fill("09:00");
+  await page.getByLabel("结束时间").fill("10:00");
+  await page.getByLabel("详细地址").fill("径山镇卫生院门口");
+  await expect(page.getByLabel(/^为家人求助/)).toHaveCount(0); // only when paying from credit
+  await page.getByLabel("用我的时间银行积分支付").check();
+  await page.getByLabel(/^为家人求助/).fill("母亲 沈桂英");
+  await page.getByRole("button", { name: "发布需求" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("region", { name: "需求详情" })).toContainText("家人：母亲 沈桂英（等网格员核实）");
+  const needId = new URL(page.url()).pathname.split("/")[4];
+  await logout(page);
+
+  // 钱晓燕 works for her grid: she must choose the mother before approving.
+  await login(page, GRID_WORKER);
+  await enterVillage(page);
+  await page.goto(`/c/${cid}/volunteers/board?tab=approve`);
+  const card = page.getByRole("list", { name: "待审核的求助需求" }).getByRole("listitem").filter({ hasText: title });
+  await expect(card).toContainText(`${VOLUNTEER_NAME}的家人：母亲 沈桂英（${VOLUNTEER_NAME}用积分支付）`);
+  await card.getByRole("button", { name: `批准：${title}`, exact: true }).click();
+  await expect(card.getByText("请选择受助的家人")).toBeVisible();
+  await card.getByLabel("受助的家人").selectOption({ label: "沈桂英 · 上溪组" });
+  await expect(card.getByText("请选择受助的家人")).toHaveCount(0);
+  await card.getByRole("button", { name: `批准：${title}`, exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `已批准“${title}”` })).toBeVisible();
+  await page.goto(`/c/${cid}/needs/${needId}`);
+  await expect(page.getByRole("region", { name: "需求详情" })).toContainText("受助人沈桂英");
+  await logout(page);
+
+  // Cancelled by her, so the demo's needs stay as they were for the specs after this one.
+  await login(page, VOLUNTEER);
+  const done = await gql<{ cancelNeed: { need: { state: string } } }>(page, `mutation($in: CancelNeedInput!) { cancelNeed(input: $in) { need { state } } }`, {
+    in: { needId, reason: "测试完成" },
+  });
+  expect(done.cancelNeed.need.state).toBe("CANCELLED");
 });

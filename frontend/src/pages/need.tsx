@@ -52,6 +52,7 @@ export const NeedPageQueryDoc = graphql(`
         urgency
         sensitive
         payWithCredit
+        family
         helped {
           id
           name

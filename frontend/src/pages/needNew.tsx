@@ -80,6 +80,7 @@ const FIELDS = [
   "for",
   "forMemberId",
   "payWithCredit",
+  "family",
   ...[0, 1, 2, 3, 4].flatMap((i) => [`required[${i}]`, `preferred[${i}]`]),
 ];
 
@@ -141,6 +142,7 @@ export function NeedNewPage() {
     sensitive: false,
     forMember: params.get("for") ?? "",
     payWithCredit: false,
+    family: "",
   }));
   const [whenMissing, setWhenMissing] = useState(false);
   const [microChosen, setMicroChosen] = useState(false);
@@ -149,6 +151,8 @@ export function NeedNewPage() {
     setForm((f) => ({ ...f, [k]: v }));
   };
   const data = q.data?.community;
+  // A resident paying from their credit may ask for a family member, named in words.
+  const forFamily = !itemId && !postsFor && !!data?.volunteerSettings.exchange && form.payWithCredit;
   const loadErr = toFormErrors(q.error, [], t("app.networkError")).form;
   // A resident chosen brings their micro-grid, unless one was chosen by hand.
   const forResident = residents.find((m) => m.id === form.forMember);
@@ -192,6 +196,7 @@ export function NeedNewPage() {
         ...need,
         forMemberId: postsFor && form.forMember ? form.forMember : null,
         payWithCredit: form.payWithCredit && !(postsFor && form.forMember) ? true : null,
+        family: forFamily && form.family.trim() ? form.family.trim() : null,
       },
     });
     const posted = r.data?.postNeed.need;
@@ -377,7 +382,20 @@ export function NeedNewPage() {
               hint={t("volunteer.post.payWithCreditHint")}
               checked={form.payWithCredit}
               error={errs.fields.payWithCredit}
-              onChange={(e) => set("payWithCredit", e.target.checked, "payWithCredit")}
+              onChange={(e) => set("payWithCredit", e.target.checked, "payWithCredit", "family")}
+            />
+          )}
+          {forFamily && (
+            <TextField
+              label={t("volunteer.post.family")}
+              hint={t("volunteer.post.familyHint")}
+              optional
+              name="family"
+              maxLength={40}
+              autoComplete="off"
+              value={form.family}
+              error={errs.fields.family}
+              onChange={(e) => set("family", e.target.value, "family")}
             />
           )}
           <button type="submit" className="btn btn-primary btn-block" disabled={postRes.fetching || callRes.fetching}>

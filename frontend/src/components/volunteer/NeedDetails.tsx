@@ -45,6 +45,12 @@ export function NeedDetails({ need, skills, zone }: { need: NeedView; skills: re
             <dd>{need.helped.name}</dd>
           </>
         )}
+        {need.family && need.state === "PENDING" && (
+          <>
+            <dt>{t("volunteer.need.helped")}</dt>
+            <dd>{t("volunteer.need.familyPending", { family: need.family })}</dd>
+          </>
+        )}
         <dt>{t("volunteer.need.postedBy")}</dt>
         <dd>
           {t(`volunteer.sources.${need.source}`, { name: need.postedBy.name })}

@@ -5,8 +5,9 @@ import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { useEditedErrors } from "../../lib/editedErrors";
 import { toFormErrors } from "../../lib/errors";
+import { useMemberPicker } from "../../lib/memberPicker";
 import { whenText } from "../../lib/volunteerDesk";
-import { CardSkeleton, EmptyState, FormError, Notice, TextArea } from "../ui";
+import { CardSkeleton, EmptyState, FormError, Notice, SelectField, TextArea } from "../ui";
 import type { BoardLists, BoardNeed } from "./boardTodos";
 import { useSkills } from "./common";
 
@@ -25,7 +26,8 @@ const DecideNeedMutation = graphql(`
 /**
  * ApproveTab is the board's 待审核: a resident's own needs waiting for a
  * grid worker of their grid or the committee, each with 批准 or 不批准
- * with the reason the resident will read.
+ * with the reason the resident will read. A need a resident pays for a
+ * family member names them in words: the approver chooses the member.
  */
 export function ApproveTab({ communityId, zone, lists }: { communityId: string; zone: string; lists: BoardLists }) {
   const { t } = useTranslation();
@@ -81,8 +83,13 @@ function NeedDecision({
   const [res, decide] = useMutation(DecideNeedMutation);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const { errs, edit, sent } = useEditedErrors(res.error, ["reason"], t("app.networkError"));
-  const who = n.helped?.name ?? n.postedBy.name;
+  const [member, setMember] = useState("");
+  const { errs, edit, sent } = useEditedErrors(res.error, ["reason", "forMemberId"], t("app.networkError"));
+  const family = n.family ?? null;
+  const members = useMemberPicker(communityId, !family)
+    .filter((m) => m.user.id !== n.postedBy.id)
+    .sort((a, b) => a.user.name.localeCompare(b.user.name, "zh-CN"));
+  const who = family ?? n.helped?.name ?? n.postedBy.name;
   return (
     <article aria-labelledby={`vd-need-${n.id}`}>
       <h3 className="card-title" id={`vd-need-${n.id}`}>
@@ -90,7 +97,7 @@ function NeedDecision({
       </h3>
       <dl className="facts">
         <dt>{t("volunteerDesk.approve.for")}</dt>
-        <dd>{who}</dd>
+        <dd>{family ? t("volunteerDesk.approve.familyOf", { family, payer: n.postedBy.name }) : who}</dd>
         <dt>{t("volunteerDesk.approve.when")}</dt>
         <dd>
           {whenText(n.start, n.end, i18n.language, zone)}
@@ -115,6 +122,26 @@ function NeedDecision({
         {n.sensitive && <span className="tag">{t("volunteerDesk.approve.sensitive")}</span>}
       </div>
       <FormError message={errs.form} />
+      {family && !rejecting && (
+        <SelectField
+          label={t("volunteerDesk.approve.familyMember")}
+          hint={t("volunteerDesk.approve.familyMemberHint", { family })}
+          value={member}
+          error={errs.fields.forMemberId}
+          onChange={(e) => {
+            edit("forMemberId");
+            setMember(e.target.value);
+          }}
+        >
+          <option value="">{t("volunteerDesk.approve.chooseMember")}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.user.name}
+              {m.microGrid ? ` · ${m.microGrid.name}` : m.grid ? ` · ${m.grid.name}` : ""}
+            </option>
+          ))}
+        </SelectField>
+      )}
       {!rejecting ? (
         <div className="actions vd-decide">
           <button
@@ -124,7 +151,7 @@ function NeedDecision({
             aria-label={t("volunteerDesk.approve.approveLabel", { title: n.title })}
             onClick={async () => {
               sent();
-              const r = await decide({ input: { needId: n.id, approve: true } });
+              const r = await decide({ input: { needId: n.id, approve: true, forMemberId: family ? member || null : null } });
               if (r.data) onDecided(t("volunteerDesk.approve.approved", { title: n.title }));
             }}
           >

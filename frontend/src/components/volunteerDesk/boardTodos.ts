@@ -47,6 +47,7 @@ export const BoardTodosQueryDoc = graphql(`
             urgency
             required
             sensitive
+            family
             helped {
               id
               name
