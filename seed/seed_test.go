@@ -358,6 +358,11 @@ func TestLoad(t *testing.T) {
 			})
 		}
 	})
+
+	// The volunteer and patrol areas, on the same data: loading it is the
+	// slowest part of these tests.
+	t.Run("Volunteers", func(t *testing.T) { checkVolunteers(t, s) })
+	t.Run("Patrols", func(t *testing.T) { checkPatrols(t, s) })
 }
 
 // TestLoadResumes runs Load over what a run that stopped half-way leaves:

@@ -44,14 +44,18 @@ func env(vars map[string]string) func(string) string {
 
 var urlRE = regexp.MustCompile(`running at (http://[0-9.:]+)`)
 
-// startServe runs `yishi serve` with the demo data on a free port and the
-// data folder dir until ctx ends, and returns its URL, its output and the
-// channel that gets run's result.
-func startServe(t *testing.T, ctx context.Context, dir string) (base string, stdout, stderr *lockedBuffer, done chan error) {
+// startServe runs `yishi serve` on a free port and the data folder dir
+// until ctx ends, with the demo data when demo is set, and returns its URL,
+// its output and the channel that gets run's result.
+func startServe(t *testing.T, ctx context.Context, dir string, demo bool) (base string, stdout, stderr *lockedBuffer, done chan error) {
 	t.Helper()
 	stdout, stderr, done = new(lockedBuffer), new(lockedBuffer), make(chan error, 1)
+	args := []string{"serve", "--addr", "127.0.0.1:0"}
+	if demo {
+		args = append(args, "--seed-demo")
+	}
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--seed-demo"}, env(map[string]string{"YISHI_DATA_DIR": dir}), stdout, stderr)
+		done <- run(ctx, args, env(map[string]string{"YISHI_DATA_DIR": dir}), stdout, stderr)
 	}()
 	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		select {
@@ -79,7 +83,7 @@ func TestOneProcessPerFolder(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	dir := t.TempDir()
-	base, _, stderr, done := startServe(t, ctx, dir)
+	base, _, stderr, done := startServe(t, ctx, dir, false)
 	for _, cmd := range []string{"serve", "seed", "migrate"} {
 		err := run(context.Background(), []string{cmd, "--addr", "127.0.0.1:0"}, env(map[string]string{"YISHI_DATA_DIR": dir}), io.Discard, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), "in use by another yishi") || !strings.Contains(err.Error(), base) {
@@ -115,7 +119,7 @@ func TestServe(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	dir := t.TempDir()
-	base, stdout, stderr, done := startServe(t, ctx, dir)
+	base, stdout, stderr, done := startServe(t, ctx, dir, true)
 	out := stdout.String()
 	for _, want := range []string{seed.DemoPassword, "resident", "grid_worker", "committee", "party", "owners_committee", "property_firm", "admin"} {
 		if !strings.Contains(out, want) {
