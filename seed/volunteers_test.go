@@ -53,7 +53,7 @@ func checkVolunteers(t *testing.T, s seed.Services) {
 			}
 		}
 	}
-	for _, st := range []volunteer.NeedState{volunteer.NeedPending, volunteer.NeedOpen, volunteer.NeedRejected, volunteer.NeedCancelled} {
+	for _, st := range []volunteer.NeedState{volunteer.NeedPending, volunteer.NeedOpen, volunteer.NeedRejected, volunteer.NeedCancelled, volunteer.NeedDone} {
 		if states[st] == 0 {
 			t.Errorf("no need is %s: %v", st, states)
 		}

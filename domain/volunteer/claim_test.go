@@ -228,6 +228,10 @@ func TestCheckInToHours(t *testing.T) {
 	if occ := must(v.svc.Occurrence(as(v.committee), o.ID)); occ.State != volunteer.OccurrenceDone {
 		t.Fatalf("occurrence = %+v", occ)
 	}
+	// Its only occurrence over, the need is done.
+	if got := must(v.svc.Need(as(v.worker), n.ID)); got.State != volunteer.NeedDone {
+		t.Errorf("need state %s, want done", got.State)
+	}
 	if asks := v.notes.of(volunteer.KindRateRequest); len(asks) != 1 || asks[0].RecipientID != v.residents[0] {
 		t.Fatalf("rating asked of %+v", asks)
 	}

@@ -147,7 +147,26 @@ func (s *Service) settleOccurrence(ctx context.Context, occurrenceID domain.ID) 
 		return err
 	}
 	s.askRating(ctx, n, o)
-	return nil
+	return s.closeNeedWhenOver(ctx, n)
+}
+
+// closeNeedWhenOver marks an open need done once none of its occurrences
+// is open or under way.
+func (s *Service) closeNeedWhenOver(ctx context.Context, n needDoc) error {
+	if n.State != string(NeedOpen) {
+		return nil
+	}
+	occs, err := s.findOccurrencesOf(ctx, n.ID)
+	if err != nil {
+		return err
+	}
+	for _, o := range occs {
+		if o.State == string(OccurrenceOpen) || o.State == string(OccurrenceInProgress) {
+			return nil
+		}
+	}
+	_, err = s.setNeedState(ctx, n.ID, string(NeedOpen), string(NeedDone), "", n.DecidedBy)
+	return err
 }
 
 // payExchange has the need's poster pay the pool from their credit when

@@ -42,6 +42,7 @@ const (
 	NeedOpen      NeedState = "open"      // its occurrences take claims
 	NeedRejected  NeedState = "rejected"  // the grid worker declined it, with a reason
 	NeedCancelled NeedState = "cancelled" // with a reason; its occurrences not done are cancelled
+	NeedDone      NeedState = "done"      // every occurrence over, one at least served and its hours settled
 )
 
 // Need is a call for help: what skills, when, where and how many hands.
@@ -503,6 +504,10 @@ func (s *Service) requireOpenOccurrence(ctx context.Context, needID domain.ID) e
 	return domain.Errorf(domain.Conflict, "这条需求已在服务中或已完成，不能取消", "the need is under way or done and cannot be cancelled")
 }
 
+// publicNeedStates are the states in which every member sees a need; a
+// pending or rejected one is its poster's, the resident's and staff's.
+var publicNeedStates = []string{string(NeedOpen), string(NeedDone), string(NeedCancelled)}
+
 // Need returns a need to the community's members; a pending or rejected
 // one only to its poster, the resident helped, grid workers and
 // coordinators. The exact address and check-in code are left out for
@@ -533,9 +538,10 @@ func (s *Service) Need(ctx context.Context, id domain.ID) (Need, error) {
 	return n, nil
 }
 
-// seesNeed reports whether the actor may see a need at all.
+// seesNeed reports whether the actor may see a need at all: any member
+// once it is public (open, done or cancelled).
 func (s *Service) seesNeed(a access, d needDoc) bool {
-	if d.State == string(NeedOpen) || d.State == string(NeedCancelled) {
+	if slices.Contains(publicNeedStates, d.State) {
 		return true
 	}
 	return a.UserID == d.PostedBy || a.UserID == d.For || a.coordinator() || a.WorksFor(d.GridID)

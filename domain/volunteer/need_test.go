@@ -220,3 +220,32 @@ func TestCancelNeedUnderWay(t *testing.T) {
 		t.Fatalf("a refused cancellation changed the claim: %+v", c)
 	}
 }
+
+// TestNeedDoneWhenOver: a weekly need stays open while an occurrence is
+// ahead, and is done once the last is served and its hours confirmed.
+func TestNeedDoneWhenOver(t *testing.T) {
+	v := newVillage(t)
+	in := v.needInput(1)
+	in.Weekly, in.Occurrences = true, 2
+	n := must(v.svc.PostNeed(as(v.committee), in))
+	vol := v.volunteer(t, "志愿者", "elderly_care")
+	for i, o := range must(v.svc.Occurrences(as(v.committee), n.ID)) {
+		c := must(v.svc.Claim(as(vol), o.ID)).Claim
+		v.clock.Set(o.End)
+		must(v.svc.ConfirmHours(as(v.leader), c.ID, 90))
+		want := []volunteer.NeedState{volunteer.NeedOpen, volunteer.NeedDone}[i]
+		if got := must(v.svc.Need(as(v.committee), n.ID)); got.State != want {
+			t.Fatalf("after occurrence %d: need %s, want %s", i+1, got.State, want)
+		}
+	}
+	// Done, it stays public: in the list and by ID, for any member.
+	if got := must(v.svc.Need(as(v.residents[1]), n.ID)); got.State != volunteer.NeedDone {
+		t.Fatalf("a member reads %+v", got)
+	}
+	done := volunteer.NeedDone
+	if l := must(v.svc.Needs(as(v.residents[1]), v.c.ID, volunteer.NeedFilter{State: &done}, domain.Page{First: 10})); l.TotalCount != 1 {
+		t.Fatalf("a member lists %d done needs", l.TotalCount)
+	}
+	_, err := v.svc.CancelNeed(as(v.committee), n.ID, "不需要了")
+	wantCode(t, err, domain.Conflict)
+}

@@ -148,7 +148,7 @@ func (s *Service) findNeedPage(ctx context.Context, communityID domain.ID, q nee
 		and = append(and, bson.M{"$or": own})
 	}
 	if !q.staff {
-		seen := append(bson.A{bson.M{"state": bson.M{"$in": bson.A{string(NeedOpen), string(NeedCancelled)}}}}, own...)
+		seen := append(bson.A{bson.M{"state": bson.M{"$in": publicNeedStates}}}, own...)
 		if len(q.grids) > 0 {
 			grids := bson.A{}
 			for _, g := range q.grids {
