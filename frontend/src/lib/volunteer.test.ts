@@ -237,6 +237,7 @@ describe("where a need stands", () => {
   it("says a pending, rejected or cancelled need as such", () => {
     expect(needStatus({ state: "PENDING", urgency: "NORMAL" }, [occ({})], now)).toMatchObject({ key: "pending", tone: "warning" });
     expect(needStatus({ state: "REJECTED", urgency: "NORMAL" }, [occ({ state: "CANCELLED" })], now)).toMatchObject({ key: "rejected", tone: "neutral" });
+    expect(needStatus({ state: "DONE", urgency: "NORMAL" }, [occ({ state: "DONE" })], now)).toMatchObject({ key: "done", tone: "success" });
     expect(needStatus({ state: "CANCELLED", urgency: "URGENT" }, [occ({ state: "CANCELLED" })], now)).toMatchObject({ key: "cancelled", tone: "neutral" });
   });
   it("counts the next occurrence's places: neutral when far, amber when urgent or within a day, green when full", () => {

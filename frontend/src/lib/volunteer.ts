@@ -223,6 +223,8 @@ export function needStatus(n: { state: NeedState; urgency: NeedUrgency }, occurr
       return { ...base, key: "rejected", tone: "neutral" };
     case "CANCELLED":
       return { ...base, key: "cancelled", tone: "neutral" };
+    case "DONE":
+      return { ...base, key: "done", tone: "success" };
   }
   const live = occurrences
     .filter((o) => o.state === "OPEN" || o.state === "IN_PROGRESS")

@@ -1936,6 +1936,7 @@ const en: Messages = {
       PENDING: "To approve",
       REJECTED: "Declined",
       CANCELLED: "Cancelled",
+      DONE: "Done",
     },
     occStates: {
       open: "Open",

@@ -1935,6 +1935,7 @@ const zhCN = {
       PENDING: "待审核",
       REJECTED: "未通过",
       CANCELLED: "已取消",
+      DONE: "已完成",
     },
     occStates: {
       open: "可认领",
