@@ -19,7 +19,7 @@ const CheckWindow = time.Hour
 // or a grid worker of the need's grid does it for them with code empty.
 // It opens an hour before the start and closes an hour after the end.
 // Errors: Unauthenticated, Forbidden, NotFound, Invalid (code), Conflict
-// (checked in already, or outside the window).
+// (checked in already, outside the window, or the task cancelled).
 func (s *Service) CheckIn(ctx context.Context, claimID domain.ID, code string) (Claim, error) {
 	return s.check(ctx, claimID, code, Claimed, CheckedIn)
 }
@@ -66,14 +66,25 @@ func (s *Service) check(ctx context.Context, id domain.ID, code string, from, to
 		}
 		return Claim{}, domain.Errorf(domain.Conflict, "还没有签到，或已签退", "not checked in, or checked out already")
 	}
+	if to == CheckedIn {
+		// The occurrence moves first, so a cancellation either finds it
+		// under way and leaves it, or cancels it before this check-in.
+		if err := s.setOccurrenceState(ctx, d.OccurrenceID, string(OccurrenceOpen), string(OccurrenceInProgress)); err != nil {
+			return Claim{}, err
+		}
+		o, err := s.findOccurrence(ctx, d.OccurrenceID)
+		if err != nil {
+			return Claim{}, err
+		}
+		if o.State == string(OccurrenceCancelled) {
+			return Claim{}, domain.Errorf(domain.Conflict, "这次服务已取消", "this task was cancelled")
+		}
+	}
 	ok, err := s.setClaimState(ctx, d.ID, string(from), string(to), claimSet{At: now, By: a.UserID})
 	if err != nil || !ok {
 		return Claim{}, orChanged(err)
 	}
 	if to == CheckedIn {
-		if err := s.setOccurrenceState(ctx, d.OccurrenceID, string(OccurrenceOpen), string(OccurrenceInProgress)); err != nil {
-			return Claim{}, err
-		}
 		d.CheckedInAt = now
 	} else {
 		d.CheckedOutAt = now

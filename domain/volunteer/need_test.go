@@ -203,6 +203,10 @@ func TestCancelNeedUnderWay(t *testing.T) {
 	if states[served.ID] != volunteer.CheckedIn || states[waiting.ID] != volunteer.Claimed || states[later.ID] != volunteer.Void {
 		t.Fatalf("claims after cancelling: %+v", states)
 	}
+	// Told: the one whose later task was voided, not the one expected now.
+	if told := v.notes.of(volunteer.KindCancelled); len(told) != 1 || told[0].RecipientID != vol {
+		t.Fatalf("told of the cancellation: %+v", told)
+	}
 	got := must(v.svc.Occurrences(as(v.committee), n.ID))
 	if got[0].State != volunteer.OccurrenceInProgress || got[1].State != volunteer.OccurrenceCancelled || got[2].State != volunteer.OccurrenceCancelled {
 		t.Fatalf("occurrences after cancelling: %v %v %v", got[0].State, got[1].State, got[2].State)

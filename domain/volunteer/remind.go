@@ -72,7 +72,7 @@ func (s *Service) tellPromoted(ctx context.Context, o occurrenceDoc, c Claim) {
 }
 
 // tellCancelled tells the volunteers holding a need's claims that it was
-// cancelled.
+// cancelled, whose claims it voided.
 func (s *Service) tellCancelled(ctx context.Context, n needDoc, reason string) {
 	occs, err := s.findOccurrencesOf(ctx, n.ID)
 	if err != nil {
@@ -91,8 +91,8 @@ func (s *Service) tellCancelled(ctx context.Context, n needDoc, reason string) {
 	cm, _ := s.zoneOf(ctx, n.CommunityID)
 	told := map[domain.ID]bool{}
 	for _, c := range claims {
-		if told[c.Volunteer] || c.State == string(Confirmed) {
-			continue
+		if told[c.Volunteer] || c.State != string(Void) {
+			continue // a task under way runs on
 		}
 		told[c.Volunteer] = true
 		s.enqueue(ctx, notify.Item{Kind: KindCancelled, CommunityID: n.CommunityID, RecipientID: c.Volunteer, Subject: "need:" + string(n.ID),
