@@ -76,7 +76,7 @@ func (b *builder) buildVolunteerEnums() {
 		"OPEN":      {Value: volunteer.NeedOpen, Description: "its occurrences take claims"},
 		"REJECTED":  {Value: volunteer.NeedRejected, Description: "declined by the grid worker, with a reason"},
 		"CANCELLED": {Value: volunteer.NeedCancelled, Description: "cancelled with a reason"},
-		"DONE":      {Value: volunteer.NeedDone, Description: "every occurrence is over, one at least served and its hours settled"},
+		"DONE":      {Value: volunteer.NeedDone, Description: "no occurrence left open or under way: each settled (hours confirmed, or a no-show) or cancelled"},
 	}})
 	t.source = graphql.NewEnum(graphql.EnumConfig{Name: "NeedSource", Description: "Who posted a need.", Values: graphql.EnumValueConfigMap{
 		"SELF":        {Value: volunteer.SourceSelf, Description: "a resident for themself"},

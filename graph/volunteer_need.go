@@ -36,7 +36,7 @@ func (b *builder) buildNeeds() {
 				"urgency":       {Type: nonNull(t.urgency), Resolve: field(func(n volunteer.Need) any { return n.Urgency })},
 				"sensitive":     {Type: nonNull(graphql.Boolean), Description: "Only volunteers with a verified credential.", Resolve: field(func(n volunteer.Need) any { return n.Sensitive })},
 				"payWithCredit": {Type: nonNull(graphql.Boolean), Resolve: field(func(n volunteer.Need) any { return n.PayWithCredit })},
-				"family": {Type: graphql.String, Description: "For a resident's need for a family member: who that is, in the poster's words, until the grid worker names the member helped; for its poster and staff only.",
+				"family": {Type: graphql.String, Description: "For a resident's need for a family member: who that is, in the poster's words; the grid worker names the member helped on approval. Only for those who run the need: its poster, the one helped and staff.",
 					Resolve: field(func(n volunteer.Need) any { return nilString(n.Family) })},
 				"helped":    {Type: b.user, Description: "The resident helped.", Resolve: loadField(usersOf, func(n volunteer.Need) domain.ID { return n.For })},
 				"postedBy":  {Type: nonNull(b.user), Resolve: loadField(usersOf, func(n volunteer.Need) domain.ID { return n.PostedBy })},

@@ -8,8 +8,8 @@ import (
 	"github.com/yishi-app/yishi/seed"
 )
 
-// checkPatrols checks the demo patrols (TestVolunteers loads the data
-// once for both): each community has its team with a route and templates;
+// checkPatrols checks the demo patrols (TestLoad loads the data
+// once for all): each community has its team with a route and templates;
 // the village's 24 have this month published with loads; reports stand in
 // every triage state, with an agreed mediation case and an open one, and
 // two parking reports in 古城一组.

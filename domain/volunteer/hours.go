@@ -151,7 +151,8 @@ func (s *Service) settleOccurrence(ctx context.Context, occurrenceID domain.ID) 
 }
 
 // closeNeedWhenOver marks an open need done once none of its occurrences
-// is open or under way.
+// is open or under way. An occurrence that passes with no one stays open,
+// and so does its need, until a coordinator cancels it.
 func (s *Service) closeNeedWhenOver(ctx context.Context, n needDoc) error {
 	if n.State != string(NeedOpen) {
 		return nil
@@ -205,7 +206,8 @@ func (s *Service) CreditPatrol(ctx context.Context, communityID, userID, patrolI
 
 // CorrectHours compensates a confirmed task's minutes by delta (negative
 // takes back), with a reason: a coordinator. Errors: Unauthenticated,
-// Forbidden, NotFound, Invalid (delta, reason), Conflict (not confirmed).
+// Forbidden, NotFound, Invalid (delta, reason), Conflict (not confirmed,
+// or corrected meanwhile).
 func (s *Service) CorrectHours(ctx context.Context, claimID domain.ID, delta int, reason string) (Transfer, error) {
 	d, err := s.findClaim(ctx, claimID)
 	if err != nil {

@@ -259,10 +259,12 @@ func TestExchangeForFamily(t *testing.T) {
 	in.Family = "母亲 村民1"
 	_, err = v.svc.PostNeed(as(payer), in)
 	wantField(t, err, "family") // not paid from credit
-	in.PayWithCredit = true
+	in.PayWithCredit, in.For = true, v.residents[1]
 	_, err = v.svc.PostNeed(as(v.worker), in)
-	wantField(t, err, "payWithCredit") // staff post for the resident, and pay from no one's credit
-	in.Family = "母"
+	wantField(t, err, "payWithCredit") // staff posting for a resident pay from no one's credit
+	_, err = v.svc.PostNeed(as(payer), in)
+	wantField(t, err, "family") // a member named and described
+	in.For, in.Family = "", "母"
 	_, err = v.svc.PostNeed(as(payer), in)
 	wantField(t, err, "family")
 	in.Family = "母亲 村民1"

@@ -41,8 +41,8 @@ const (
 	NeedPending   NeedState = "pending"   // a resident's own need, waiting for a grid worker
 	NeedOpen      NeedState = "open"      // its occurrences take claims
 	NeedRejected  NeedState = "rejected"  // the grid worker declined it, with a reason
-	NeedCancelled NeedState = "cancelled" // with a reason; its occurrences not done are cancelled
-	NeedDone      NeedState = "done"      // every occurrence over, one at least served and its hours settled
+	NeedCancelled NeedState = "cancelled" // with a reason; its occurrences not begun are cancelled
+	NeedDone      NeedState = "done"      // no occurrence left open or under way: each settled (confirmed, or a no-show) or cancelled
 )
 
 // Need is a call for help: what skills, when, where and how many hands.
@@ -67,10 +67,11 @@ type Need struct {
 	Slots         int
 	Urgency       Urgency
 	Sensitive     bool // only volunteers with a verified credential, for medical and legal help
-	PayWithCredit bool // the resident helped pays the pool from their time-bank credit (the exchange)
+	PayWithCredit bool // its poster pays the pool from their time-bank credit (the exchange)
 	// Family says, for a need a resident posted for a family member, who
-	// that is in the poster's words ("母亲 沈桂英"), until the grid worker
-	// names the member helped (ApproveForFamily); for its poster and staff.
+	// that is in the poster's words ("母亲 沈桂英"); the grid worker names
+	// the member helped on approval (ApproveForFamily). Only those who run
+	// the need read it: the poster, the one helped, staff.
 	Family    string
 	For       domain.ID
 	PostedBy  domain.ID
@@ -270,6 +271,9 @@ func (s *Service) PostNeed(ctx context.Context, in NeedInput) (Need, error) {
 		d.PayWithCredit = true
 	}
 	if in.Family != "" {
+		if in.For != "" && in.For != a.UserID {
+			return Need{}, domain.InvalidField("family", "已选了受助人，就不必再写家人", "name the member helped or describe them, not both")
+		}
 		if !d.PayWithCredit || d.Source != string(SourceSelf) || d.For != a.UserID {
 			return Need{}, domain.InvalidField("family", "为家人发布的需求须由您本人用时间银行积分支付", "a need for a family member is paid from your own time-bank credit")
 		}
@@ -373,19 +377,17 @@ func occurrencesOf(d needDoc) []occurrenceDoc {
 
 // DecideNeed approves or rejects a resident's own need: a grid worker of
 // the resident's grid, or the committee. A rejection needs a reason.
-// Errors: Unauthenticated, Forbidden, NotFound, Invalid (reason),
-// Conflict (not pending).
+// Approving a need for a family member takes ApproveForFamily. Errors:
+// Unauthenticated, Forbidden, NotFound, Invalid (reason; forMemberId: a
+// need for a family member), Conflict (not pending).
 func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool, reason string) (Need, error) {
 	d, err := s.findNeed(ctx, needID)
 	if err != nil {
 		return Need{}, err
 	}
-	a, err := s.requireMember(ctx, d.CommunityID)
+	a, err := s.requireDecider(ctx, d)
 	if err != nil {
 		return Need{}, err
-	}
-	if !a.committee() && !a.WorksFor(d.GridID) {
-		return Need{}, domain.Errorf(domain.Forbidden, "只有该网格的网格员或村（居）委会可以审核", "only a grid worker of its grid or the committee decides")
 	}
 	to := NeedOpen
 	if !approve {
@@ -395,7 +397,7 @@ func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool
 		}
 	}
 	if d.State != string(NeedPending) {
-		return Need{}, domain.Errorf(domain.Conflict, "这条需求已经审核过了", "the need was decided already")
+		return Need{}, errDecided
 	}
 	if approve && d.Family != "" {
 		return Need{}, domain.InvalidField("forMemberId", "请选择受助的家人", "choose the family member helped")
@@ -413,10 +415,27 @@ func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool
 	return s.needFor(a, d), nil
 }
 
+// requireDecider is the access of one who approves or rejects a
+// resident's need: a grid worker of its grid, or the committee. Errors:
+// Unauthenticated, Forbidden.
+func (s *Service) requireDecider(ctx context.Context, d needDoc) (access, error) {
+	a, err := s.requireMember(ctx, d.CommunityID)
+	if err != nil {
+		return access{}, err
+	}
+	if !a.committee() && !a.WorksFor(d.GridID) {
+		return access{}, domain.Errorf(domain.Forbidden, "只有该网格的网格员或村（居）委会可以审核", "only a grid worker of its grid or the committee decides")
+	}
+	return a, nil
+}
+
+// errDecided refuses to decide a need twice.
+var errDecided = domain.Errorf(domain.Conflict, "这条需求已经审核过了", "the need was decided already")
+
 // ApproveForFamily approves a resident's need for a family member
 // (Need.Family), naming the member helped: a grid worker of its grid or
 // the committee, who find the family member among the community's
-// members. Errors: Unauthenticated, Forbidden, NotFound, Invalid
+// members, whatever their grid (a mother may live in another). Errors: Unauthenticated, Forbidden, NotFound, Invalid
 // (forMemberId: not for a family member, or not a member), Conflict
 // (decided already).
 func (s *Service) ApproveForFamily(ctx context.Context, needID, forID domain.ID) (Need, error) {
@@ -424,12 +443,9 @@ func (s *Service) ApproveForFamily(ctx context.Context, needID, forID domain.ID)
 	if err != nil {
 		return Need{}, err
 	}
-	a, err := s.requireMember(ctx, d.CommunityID)
+	a, err := s.requireDecider(ctx, d)
 	if err != nil {
 		return Need{}, err
-	}
-	if !a.committee() && !a.WorksFor(d.GridID) {
-		return Need{}, domain.Errorf(domain.Forbidden, "只有该网格的网格员或村（居）委会可以审核", "only a grid worker of its grid or the committee decides")
 	}
 	if d.Family == "" {
 		return Need{}, domain.InvalidField("forMemberId", "这条需求不是为家人发布的", "the need is not for a family member")
@@ -442,7 +458,7 @@ func (s *Service) ApproveForFamily(ctx context.Context, needID, forID domain.ID)
 		return Need{}, domain.InvalidField("forMemberId", "请选择受助的家人：须是本社区成员", "choose the family member helped, a member of the community")
 	}
 	if d.State != string(NeedPending) {
-		return Need{}, domain.Errorf(domain.Conflict, "这条需求已经审核过了", "the need was decided already")
+		return Need{}, errDecided
 	}
 	ok, err := s.approveNeedFor(ctx, d.ID, forID, a.UserID)
 	if err != nil || !ok {
@@ -453,9 +469,10 @@ func (s *Service) ApproveForFamily(ctx context.Context, needID, forID domain.ID)
 }
 
 // CancelNeed cancels a need with a reason: its poster, the resident
-// helped, or a coordinator. Its occurrences not done are cancelled, and
-// the volunteers who claimed them are told. Errors: Unauthenticated,
-// Forbidden, NotFound, Invalid (reason), Conflict (cancelled or rejected).
+// helped, or a coordinator. Its occurrences not begun are cancelled, and
+// the volunteers who claimed them are told; one under way runs on.
+// Errors: Unauthenticated, Forbidden, NotFound, Invalid (reason),
+// Conflict (cancelled, rejected, done, or nothing left to cancel).
 func (s *Service) CancelNeed(ctx context.Context, needID domain.ID, reason string) (Need, error) {
 	d, err := s.findNeed(ctx, needID)
 	if err != nil {

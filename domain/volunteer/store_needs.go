@@ -52,35 +52,35 @@ func (s *Service) approveNeedFor(ctx context.Context, id, forID, by domain.ID) (
 // An occurrence under way keeps its claims: the work served is paid.
 func (s *Service) cancelOccurrences(ctx context.Context, needID domain.ID) error {
 	open := bson.M{"need_id": string(needID), "state": string(OccurrenceOpen)}
-	ids, err := db.FindAll[struct {
-		ID domain.ID `bson:"_id"`
-	}](ctx, s.db.Collection(occurrencesColl), open, options.Find().SetProjection(bson.M{"_id": 1}))
+	ids, err := s.findOccurrenceIDs(ctx, open)
 	if err != nil || len(ids) == 0 {
 		return err
 	}
-	in := bson.A{}
-	for _, o := range ids {
-		in = append(in, string(o.ID))
-	}
-	open["_id"] = bson.M{"$in": in}
+	open["_id"] = bson.M{"$in": ids}
 	if _, err := s.db.Collection(occurrencesColl).UpdateMany(ctx, open, bson.M{"$set": bson.M{"state": string(OccurrenceCancelled)}}); err != nil {
 		return db.Err("cancel occurrences", err)
 	}
 	// Only occurrences this call cancelled: one checked in meanwhile runs on.
-	cancelled, err := db.FindAll[struct {
-		ID domain.ID `bson:"_id"`
-	}](ctx, s.db.Collection(occurrencesColl), bson.M{"_id": bson.M{"$in": in}, "state": string(OccurrenceCancelled)}, options.Find().SetProjection(bson.M{"_id": 1}))
+	cancelled, err := s.findOccurrenceIDs(ctx, bson.M{"_id": bson.M{"$in": ids}, "state": string(OccurrenceCancelled)})
 	if err != nil {
 		return err
 	}
-	void := bson.A{}
-	for _, o := range cancelled {
-		void = append(void, string(o.ID))
-	}
 	_, err = s.db.Collection(claimsColl).UpdateMany(ctx,
-		bson.M{"occurrence_id": bson.M{"$in": void}, "state": string(Claimed)},
+		bson.M{"occurrence_id": bson.M{"$in": cancelled}, "state": string(Claimed)},
 		bson.M{"$set": bson.M{"state": string(Void)}})
 	return db.Err("void claims", err)
+}
+
+// findOccurrenceIDs reads the IDs of the occurrences a filter selects.
+func (s *Service) findOccurrenceIDs(ctx context.Context, filter bson.M) (bson.A, error) {
+	docs, err := db.FindAll[struct {
+		ID domain.ID `bson:"_id"`
+	}](ctx, s.db.Collection(occurrencesColl), filter, options.Find().SetProjection(bson.M{"_id": 1}))
+	ids := make(bson.A, len(docs))
+	for i, d := range docs {
+		ids[i] = string(d.ID)
+	}
+	return ids, err
 }
 
 // findOccurrence reads an occurrence. Errors: NotFound.

@@ -103,7 +103,7 @@ func TestTodos(t *testing.T) {
 }
 
 // subjectID is the ID of a to-do's subject.
-func subjectID(t *testing.T, s any) domain.ID {
+func subjectID(t testing.TB, s any) domain.ID {
 	t.Helper()
 	switch x := s.(type) {
 	case volunteer.Claim:
