@@ -9,7 +9,8 @@ import { COMMITTEE, GRID_WORKER, checkPage, enterVillage, expect, gql, largeText
 // it. Nothing of the demo is approved, invited or confirmed, so the data the
 // later specs use stays as it was (the certificate adds an entry to the
 // public record); last, 沈月娥 asks for help for her mother paying from her
-// credit, the grid worker names the mother on approval, and she cancels it.
+// credit, the grid worker names the mother on approval, and she cancels it
+// (it stays in the lists as cancelled, with nothing claimed or paid).
 
 const ZONE = "Asia/Shanghai";
 /** 沈月娥 of 助老服务队: two tasks of two hours in the last six weeks, confirmed. */
@@ -239,7 +240,7 @@ test("a volunteer pays from her credit for her mother's need; the grid worker na
   await expect(page.getByRole("region", { name: "需求详情" })).toContainText("受助人沈桂英");
   await logout(page);
 
-  // Cancelled by her, so the demo's needs stay as they were for the specs after this one.
+  // Cancelled by her, so the specs after this one find nothing new to claim or pay.
   await login(page, VOLUNTEER);
   const done = await gql<{ cancelNeed: { need: { state: string } } }>(page, `mutation($in: CancelNeedInput!) { cancelNeed(input: $in) { need { state } } }`, {
     in: { needId, reason: "测试完成" },

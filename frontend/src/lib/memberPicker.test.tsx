@@ -22,8 +22,8 @@ function clientAnswering(data: unknown) {
   return { client: new Client({ url: "http://test/graphql", exchanges: [fetchExchange], fetch }), fetch };
 }
 
-function Names({ communityId, pause }: { communityId: string; pause?: boolean }) {
-  const members = useMemberPicker(communityId, pause);
+function Names({ communityId, pause, search }: { communityId: string; pause?: boolean; search?: string }) {
+  const members = useMemberPicker(communityId, pause, search);
   return <p>{members.length ? members.map((m) => m.user.name).join("、") : "none"}</p>;
 }
 
@@ -43,6 +43,20 @@ describe("useMemberPicker", () => {
     const url = new URL(String(fetch.mock.calls[0][0]));
     expect(url.searchParams.get("operationName")).toBe("MemberPicker");
     expect(JSON.parse(url.searchParams.get("variables") ?? "")).toEqual({ id: "c1" });
+  });
+
+  it("asks for the members whose names hold a search", async () => {
+    const { client, fetch } = clientAnswering({
+      community: { __typename: "Community", id: "c1", members: { __typename: "MembershipConnection", nodes: [member("m1", "沈桂英")] } },
+    });
+    render(
+      <Provider value={client}>
+        <Names communityId="c1" search="沈桂英" />
+      </Provider>,
+    );
+    await waitFor(() => expect(screen.getByText("沈桂英")).toBeTruthy());
+    const url = new URL(String(fetch.mock.calls[0][0]));
+    expect(JSON.parse(url.searchParams.get("variables") ?? "")).toEqual({ id: "c1", search: "沈桂英" });
   });
 
   it("loads nothing while paused", async () => {

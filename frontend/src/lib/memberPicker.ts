@@ -3,10 +3,10 @@ import { graphql } from "../gql";
 import type { MemberPickerQuery as MemberPickerData } from "../gql/graphql";
 
 export const MemberPickerQuery = graphql(`
-  query MemberPicker($id: ID!) {
+  query MemberPicker($id: ID!, $search: String) {
     community(id: $id) {
       id
-      members(first: 100) {
+      members(first: 100, search: $search) {
         nodes {
           id
           assisted
@@ -35,9 +35,10 @@ export type PickableMember = NonNullable<MemberPickerData["community"]>["members
 /**
  * useMemberPicker loads the members of a community to choose from in a
  * form (a seat's nominee, an assisted resident's vote, an action item's
- * owner), none until they load or while paused.
+ * owner), the first 100, or those whose names hold search; none until
+ * they load or while paused.
  */
-export function useMemberPicker(communityId: string, pause = false): PickableMember[] {
-  const [res] = useQuery({ query: MemberPickerQuery, variables: { id: communityId }, pause });
+export function useMemberPicker(communityId: string, pause = false, search: string | null = null): PickableMember[] {
+  const [res] = useQuery({ query: MemberPickerQuery, variables: search ? { id: communityId, search } : { id: communityId }, pause });
   return res.data?.community?.members.nodes ?? [];
 }

@@ -210,9 +210,9 @@ export interface OccurrenceLike {
 
 /**
  * needStatus says where a need stands: waiting for approval, rejected,
- * cancelled, or, open, how its next occurrence is filled (amber when
- * hands are missing and it is urgent or within a day), in progress, or
- * over.
+ * cancelled, done, or, open, how its next occurrence is filled (amber
+ * when hands are missing and it is urgent or within a day), in progress,
+ * or over.
  */
 export function needStatus(n: { state: NeedState; urgency: NeedUrgency }, occurrences: readonly OccurrenceLike[], now: Date): NeedStatus {
   const base = { filled: 0, slots: 0, missing: 0, next: null };

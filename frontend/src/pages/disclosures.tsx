@@ -81,7 +81,7 @@ function DisclosureList({ community, can }: { community: PublicCommunity; can: D
       {!list.nodes ? (
         <CardSkeleton count={3} />
       ) : list.nodes.length === 0 && filtered ? (
-        <EmptyState title={t("disclosure.emptyFiltered")} hint={t(period ? "disclosure.emptyPeriodHint" : "disclosure.emptyFilteredHint", { village: villageWord })}>
+        <EmptyState title={t("disclosure.emptyFiltered")} hint={t(period && !kind ? "disclosure.emptyPeriodHint" : "disclosure.emptyFilteredHint", { village: villageWord })}>
           <button type="button" className="btn" onClick={clear}>
             {t("disclosure.clearFilters")}
           </button>

@@ -179,7 +179,11 @@ export function NeedPage() {
     reload();
   };
   const code = params.get("code") ?? "";
-  const mayCancel = (need.state === "OPEN" || need.state === "PENDING") && (need.postedBy.id === me || need.helped?.id === me || coordinator);
+  // Cancelling takes what has not begun: nothing once every occurrence is under way or over.
+  const mayCancel =
+    (need.state === "OPEN" || need.state === "PENDING") &&
+    need.occurrences.some((o) => o.state === "OPEN") &&
+    (need.postedBy.id === me || need.helped?.id === me || coordinator);
   return (
     <Page title={need.title} wide>
       <div className={tab === "qr" ? "no-print" : undefined}>

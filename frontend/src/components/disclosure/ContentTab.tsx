@@ -67,9 +67,10 @@ const VersionContentQueryDoc = graphql(`
 
 /**
  * useVersionContent loads one version's content (a draft for its editors
- * only), for an earlier version's full text or notice; pass null to load
- * nothing (a draft, which changes, is asked for "network-only"). It gives the version (null when it is none the viewer may see),
- * undefined while it loads, and the request's error.
+ * only), for an earlier version's full text or notice, or nothing when
+ * versionId is null; ask for a draft, which changes, "network-only". It
+ * gives the version (null when it is none the viewer may see), undefined
+ * while it loads, and the request's error.
  */
 export function useVersionContent(versionId: string | null, requestPolicy: RequestPolicy = "cache-first") {
   const [res] = useQuery({ query: VersionContentQueryDoc, variables: { id: versionId ?? "" }, pause: !versionId, requestPolicy });

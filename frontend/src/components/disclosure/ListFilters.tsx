@@ -21,6 +21,9 @@ export interface ListFilters {
   editor: boolean;
 }
 
+/** FilterChange sets some of the filters, clearing those set to null. */
+type FilterChange = Partial<Record<"kind" | "status" | "year" | "period", string | null>>;
+
 /**
  * useListFilters reads the list's filters from the address, so that they
  * survive a reload and can be linked to; what the viewer cannot choose
@@ -45,7 +48,7 @@ export function useListFilters(community: PublicCommunity, can: DisclosureAbilit
   const period = periodParam && periods.includes(periodParam) ? periodParam : null;
   const filters: ListFilters = { kind, status, year, period, years, periods, editor };
   /** set changes some filters; a new kind or year lets the period go, which may not be one of theirs. */
-  const set = (change: Partial<Record<"kind" | "status" | "year" | "period", string | null>>) => {
+  const set = (change: FilterChange) => {
     const next = new URLSearchParams(params);
     if ("kind" in change || "year" in change) next.delete("period");
     for (const [key, value] of Object.entries(change)) {
@@ -78,7 +81,7 @@ export function ListFilterChips({
 }: {
   filters: ListFilters;
   communityKind: PublicCommunity["kind"];
-  onChange: (change: Partial<Record<"kind" | "status" | "year" | "period", string | null>>) => void;
+  onChange: (change: FilterChange) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { kind, status, year, period, years, periods, editor } = filters;

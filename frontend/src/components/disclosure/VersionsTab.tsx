@@ -187,7 +187,9 @@ export function VersionsTab({
           ))}
         </ol>
       </section>
-      {asked && <FullVersion versionId={shown?.id ?? null} number={asked} communityId={communityId} categories={categories} zone={zone} />}
+      {asked && (
+        <FullVersion versionId={shown?.id ?? null} draft={shown?.state === "DRAFT"} number={asked} communityId={communityId} categories={categories} zone={zone} />
+      )}
       {n > 1 && (
         <section className="panel" aria-labelledby="diff-h">
           <h2 id="diff-h">{t("disclosure.diff.title")}</h2>
@@ -237,19 +239,22 @@ export function VersionsTab({
  */
 function FullVersion({
   versionId,
+  draft,
   number,
   communityId,
   categories,
   zone,
 }: {
   versionId: string | null;
+  /** a draft changes: it is read from the server each time */
+  draft: boolean;
   number: string;
   communityId: string;
   categories: Map<string, string>;
   zone: string;
 }) {
   const { t } = useTranslation();
-  const { version, error } = useVersionContent(versionId);
+  const { version, error } = useVersionContent(versionId, draft ? "network-only" : "cache-first");
   const region = useRef<HTMLDivElement>(null);
   const loaded = version?.id;
   useEffect(() => {

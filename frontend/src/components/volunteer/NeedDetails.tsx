@@ -59,7 +59,7 @@ export function NeedDetails({ need, skills, zone }: { need: NeedView; skills: re
         {need.payWithCredit && (
           <>
             <dt>{t("volunteer.need.pay")}</dt>
-            <dd>{t("volunteer.need.payWithCredit")}</dd>
+            <dd>{t("volunteer.need.payWithCredit", { name: need.postedBy.name })}</dd>
           </>
         )}
       </dl>

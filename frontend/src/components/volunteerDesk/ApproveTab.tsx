@@ -7,6 +7,7 @@ import { useEditedErrors } from "../../lib/editedErrors";
 import { toFormErrors } from "../../lib/errors";
 import { useMemberPicker } from "../../lib/memberPicker";
 import { whenText } from "../../lib/volunteerDesk";
+import { SearchBox } from "../SearchBox";
 import { CardSkeleton, EmptyState, FormError, Notice, SelectField, TextArea } from "../ui";
 import type { BoardLists, BoardNeed } from "./boardTodos";
 import { useSkills } from "./common";
@@ -86,7 +87,9 @@ function NeedDecision({
   const [member, setMember] = useState("");
   const { errs, edit, sent } = useEditedErrors(res.error, ["reason", "forMemberId"], t("app.networkError"));
   const family = n.family ?? null;
-  const members = useMemberPicker(communityId, !family)
+  // The family member is looked for by name: the poster's words end with it, as in "母亲 沈桂英".
+  const [search, setSearch] = useState<string | null>(() => family?.trim().split(/\s+/).pop()?.slice(0, 32) || null);
+  const members = useMemberPicker(communityId, !family, search)
     .filter((m) => m.user.id !== n.postedBy.id)
     .sort((a, b) => a.user.name.localeCompare(b.user.name, "zh-CN"));
   const who = family ?? n.helped?.name ?? n.postedBy.name;
@@ -122,6 +125,9 @@ function NeedDecision({
         {n.sensitive && <span className="tag">{t("volunteerDesk.approve.sensitive")}</span>}
       </div>
       <FormError message={errs.form} />
+      {family && !rejecting && (
+        <SearchBox label={t("volunteerDesk.approve.searchMember")} maxLength={32} search={search} onSearch={setSearch} />
+      )}
       {family && !rejecting && (
         <SelectField
           label={t("volunteerDesk.approve.familyMember")}
