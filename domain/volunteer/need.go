@@ -381,11 +381,7 @@ func occurrencesOf(d needDoc) []occurrenceDoc {
 // Unauthenticated, Forbidden, NotFound, Invalid (reason; forMemberId: a
 // need for a family member), Conflict (not pending).
 func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool, reason string) (Need, error) {
-	d, err := s.findNeed(ctx, needID)
-	if err != nil {
-		return Need{}, err
-	}
-	a, err := s.requireDecider(ctx, d)
+	d, a, err := s.needToDecide(ctx, needID)
 	if err != nil {
 		return Need{}, err
 	}
@@ -415,18 +411,22 @@ func (s *Service) DecideNeed(ctx context.Context, needID domain.ID, approve bool
 	return s.needFor(a, d), nil
 }
 
-// requireDecider is the access of one who approves or rejects a
-// resident's need: a grid worker of its grid, or the committee. Errors:
-// Unauthenticated, Forbidden.
-func (s *Service) requireDecider(ctx context.Context, d needDoc) (access, error) {
+// needToDecide reads a need and the access of one who approves or rejects
+// it: a grid worker of its grid, or the committee. Errors:
+// Unauthenticated, Forbidden, NotFound.
+func (s *Service) needToDecide(ctx context.Context, needID domain.ID) (needDoc, access, error) {
+	d, err := s.findNeed(ctx, needID)
+	if err != nil {
+		return needDoc{}, access{}, err
+	}
 	a, err := s.requireMember(ctx, d.CommunityID)
 	if err != nil {
-		return access{}, err
+		return needDoc{}, access{}, err
 	}
 	if !a.committee() && !a.WorksFor(d.GridID) {
-		return access{}, domain.Errorf(domain.Forbidden, "只有该网格的网格员或村（居）委会可以审核", "only a grid worker of its grid or the committee decides")
+		return needDoc{}, access{}, domain.Errorf(domain.Forbidden, "只有该网格的网格员或村（居）委会可以审核", "only a grid worker of its grid or the committee decides")
 	}
-	return a, nil
+	return d, a, nil
 }
 
 // errDecided refuses to decide a need twice.
@@ -435,15 +435,11 @@ var errDecided = domain.Errorf(domain.Conflict, "这条需求已经审核过了"
 // ApproveForFamily approves a resident's need for a family member
 // (Need.Family), naming the member helped: a grid worker of its grid or
 // the committee, who find the family member among the community's
-// members, whatever their grid (a mother may live in another). Errors: Unauthenticated, Forbidden, NotFound, Invalid
-// (forMemberId: not for a family member, or not a member), Conflict
-// (decided already).
+// members, whatever their grid (a mother may live in another). Errors:
+// Unauthenticated, Forbidden, NotFound, Invalid (forMemberId: not for a
+// family member, or not a member), Conflict (decided already).
 func (s *Service) ApproveForFamily(ctx context.Context, needID, forID domain.ID) (Need, error) {
-	d, err := s.findNeed(ctx, needID)
-	if err != nil {
-		return Need{}, err
-	}
-	a, err := s.requireDecider(ctx, d)
+	d, a, err := s.needToDecide(ctx, needID)
 	if err != nil {
 		return Need{}, err
 	}
