@@ -28,6 +28,7 @@ type Candidate struct {
 	Volunteer domain.ID
 	Score     float64
 	Factors   []Factor
+	InvitedAt time.Time // when a coordinator invited them; zero when not
 }
 
 // Exclusion is a volunteer who may not take an occurrence, with why.
@@ -188,10 +189,15 @@ func (s *Service) Candidates(ctx context.Context, occurrenceID domain.ID) (Ranki
 	for _, id := range p.ids {
 		vols = append(vols, inWeek(p.vols[id], wk))
 	}
+	invited, err := s.findInvitations(ctx, o.ID)
+	if err != nil {
+		return Ranking{}, err
+	}
 	rk := match.Rank(toMatchNeed(n, o, p.loc, claimed, p.set), vols)
 	out := Ranking{Occurrence: toOccurrence(o)}
 	for _, c := range rk.Candidates {
-		out.Candidates = append(out.Candidates, Candidate{Volunteer: domain.ID(c.VolunteerID), Score: c.Score, Factors: c.Factors})
+		id := domain.ID(c.VolunteerID)
+		out.Candidates = append(out.Candidates, Candidate{Volunteer: id, Score: c.Score, Factors: c.Factors, InvitedAt: invited[id]})
 	}
 	for _, e := range rk.Excluded {
 		out.Excluded = append(out.Excluded, Exclusion{Volunteer: domain.ID(e.VolunteerID), Reasons: e.Reasons})
@@ -291,10 +297,11 @@ func (s *Service) ForMe(ctx context.Context, communityID domain.ID) ([]Match, er
 }
 
 // Invite mails volunteers an invitation to an occurrence, with why they
-// were ranked for it: for coordinators and the grid workers of its grid. Only candidates (not
-// excluded, not claimed) are invited; the others are returned. Errors:
-// Unauthenticated, Forbidden, NotFound, Invalid (volunteers: none, or
-// more than 20).
+// were ranked for it, and records it (Candidate.InvitedAt): for
+// coordinators and the grid workers of its grid. Only candidates (not
+// excluded, not claimed) are invited, each once; it returns those it
+// invited now. Errors: Unauthenticated, Forbidden, NotFound, Invalid
+// (volunteers: none, or more than 20).
 func (s *Service) Invite(ctx context.Context, occurrenceID domain.ID, volunteers []domain.ID) (invited []domain.ID, err error) {
 	volunteers, err = domain.UniqueIDs("volunteers", volunteers, 20)
 	if err != nil {
@@ -318,8 +325,15 @@ func (s *Service) Invite(ctx context.Context, occurrenceID domain.ID, volunteers
 	}
 	cm, loc := s.zoneOf(ctx, n.CommunityID)
 	for _, c := range rk.Candidates {
-		if !slices.Contains(volunteers, c.Volunteer) {
+		if !slices.Contains(volunteers, c.Volunteer) || !c.InvitedAt.IsZero() {
 			continue
+		}
+		first, err := s.insertInvitation(ctx, rk.Occurrence.ID, c.Volunteer, a.UserID, s.now())
+		if err != nil {
+			return invited, err
+		}
+		if !first {
+			continue // another coordinator's at the same moment
 		}
 		s.enqueue(ctx, notify.Item{Kind: KindInvited, CommunityID: n.CommunityID, RecipientID: c.Volunteer, Subject: "occurrence:" + string(rk.Occurrence.ID),
 			Zone: cm.Settings.TimeZone, Data: map[string]string{"coordinator": who, "title": n.Title, "time": timeText(rk.Occurrence.Start, rk.Occurrence.End, loc),

@@ -82,6 +82,18 @@ func TestCandidatesExplained(t *testing.T) {
 	if len(mails) != 1 || mails[0].RecipientID != near || mails[0].Data["why"] == "" || mails[0].Data["place"] != "一组一幢" {
 		t.Fatalf("invitation = %+v", mails)
 	}
+	// The ranking says who was invited, and a second invitation is not sent.
+	for _, c := range must(v.svc.Candidates(as(v.leader), o.ID)).Candidates {
+		if invited := !c.InvitedAt.IsZero(); invited != (c.Volunteer == near) {
+			t.Errorf("%s invited: %v", c.Volunteer, c.InvitedAt)
+		}
+	}
+	if again := must(v.svc.Invite(as(v.committee), o.ID, []domain.ID{near, far})); len(again) != 1 || again[0] != far {
+		t.Errorf("invited again: %v, want only the far one", again)
+	}
+	if got := v.notes.of(volunteer.KindInvited); len(got) != 2 {
+		t.Errorf("%d invitations mailed, want 2", len(got))
+	}
 	// The neighbour sees it among the needs for them, with the same factors.
 	mine := must(v.svc.ForMe(as(near), v.c.ID))
 	if len(mine) != 1 || mine[0].Occurrence.ID != o.ID || mine[0].Score != rk.Candidates[0].Score || mine[0].Need.Address != "" {

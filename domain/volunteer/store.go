@@ -22,6 +22,7 @@ const (
 	transfersColl     = "volunteer_transfers"     // the time bank: written once, never changed
 	settingsColl      = "volunteer_settings"      // _id is the community
 	certificatesColl  = "volunteer_certificates"  // code is unique
+	invitationsColl   = "volunteer_invitations"   // _id is occurrence/volunteer: one invitation each
 )
 
 // Indexes returns the indexes this area needs. The unique ones carry the
@@ -46,6 +47,7 @@ func Indexes() []db.Index {
 		{Collection: transfersColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "volunteer", Value: 1}}},
 		{Collection: certificatesColl, Keys: bson.D{{Key: "code", Value: 1}}, Unique: true},
 		{Collection: certificatesColl, Keys: bson.D{{Key: "community_id", Value: 1}, {Key: "volunteer", Value: 1}}},
+		{Collection: invitationsColl, Keys: bson.D{{Key: "occurrence_id", Value: 1}}},
 	}
 }
 

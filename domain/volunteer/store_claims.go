@@ -211,3 +211,30 @@ func (s *Service) findClaimsOfVolunteer(ctx context.Context, userID domain.ID, f
 	return db.FindAll[claimDoc](ctx, s.db.Collection(claimsColl), bson.M{"volunteer": string(userID), "start": bson.M{"$gte": from}},
 		options.Find().SetSort(bson.D{{Key: "start", Value: 1}}))
 }
+
+// invitationDoc records that a coordinator invited a volunteer to an
+// occurrence.
+type invitationDoc struct {
+	ID           domain.ID `bson:"_id"` // occurrence/volunteer
+	OccurrenceID domain.ID `bson:"occurrence_id"`
+	Volunteer    domain.ID `bson:"volunteer"`
+	By           domain.ID `bson:"by"`
+	At           time.Time `bson:"at"`
+}
+
+// insertInvitation records an invitation once: false when the volunteer
+// was invited to the occurrence before.
+func (s *Service) insertInvitation(ctx context.Context, occurrenceID, volunteer, by domain.ID, at time.Time) (bool, error) {
+	return db.InsertOnce(ctx, s.db.Collection(invitationsColl), invitationDoc{ID: domain.ID(holderOf(occurrenceID, volunteer)), OccurrenceID: occurrenceID,
+		Volunteer: volunteer, By: by, At: at})
+}
+
+// findInvitations reads when each volunteer was invited to an occurrence.
+func (s *Service) findInvitations(ctx context.Context, occurrenceID domain.ID) (map[domain.ID]time.Time, error) {
+	docs, err := db.FindAll[invitationDoc](ctx, s.db.Collection(invitationsColl), bson.M{"occurrence_id": string(occurrenceID)})
+	out := make(map[domain.ID]time.Time, len(docs))
+	for _, d := range docs {
+		out[d.Volunteer] = d.At
+	}
+	return out, err
+}
