@@ -151,6 +151,8 @@ func (b *builder) buildNeeds() {
 		"volunteer": {Type: nonNull(b.user), Resolve: loadField(usersOf, func(c volunteer.Candidate) domain.ID { return c.Volunteer })},
 		"score":     {Type: nonNull(graphql.Float), Description: "The sum of the factors, at most 100.", Resolve: field(func(c volunteer.Candidate) any { return c.Score })},
 		"factors":   {Type: listOf(t.factor), Resolve: field(func(c volunteer.Candidate) any { return c.Factors })},
+		"invitedAt": {Type: graphql.DateTime, Description: "When a coordinator invited them to this occurrence; null when not.",
+			Resolve: field(func(c volunteer.Candidate) any { return nilTime(c.InvitedAt) })},
 	}})
 	t.exclusion = graphql.NewObject(graphql.ObjectConfig{Name: "MatchExclusion", Fields: graphql.Fields{
 		"volunteer": {Type: nonNull(b.user), Resolve: loadField(usersOf, func(e volunteer.Exclusion) domain.ID { return e.Volunteer })},
