@@ -214,6 +214,9 @@ test("a grid worker asks for a ride to the clinic; the best candidate, invited, 
     await ranked.first().getByRole("checkbox").check();
     await page.getByRole("button", { name: "邀请 1 人" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已邀请 1 人。" })).toBeVisible();
+    // The ranking keeps the invitation: the first is marked and cannot be invited twice.
+    await expect(ranked.first().getByText("已邀请", { exact: true })).toBeVisible();
+    await expect(ranked.first().getByRole("checkbox")).toBeDisabled();
 
     // The volunteer: the balance before, then the ride among the needs for them; the address only once claimed.
     const volunteer = await as(browser, email, problems);

@@ -2159,6 +2159,7 @@ const en: Messages = {
       why: "Why {{name}} is suggested",
       hint: "Ranked by skills, free time, distance, how much they served lately, reliability and weekly limit. Tick some to invite them.",
       none: "No volunteer to suggest for now.",
+      alreadyInvited: "Invited",
       invite: "Invite",
       inviteCount_one: "Invite {{count}}",
       inviteCount_other: "Invite {{count}}",

@@ -2158,6 +2158,7 @@ const zhCN = {
       why: "为什么推荐{{name}}",
       hint: "按技能、空闲时间、距离、近期服务多少、守约情况和每周上限排序。勾选后可以发邀请。",
       none: "暂时没有可推荐的志愿者。",
+      alreadyInvited: "已邀请",
       invite: "邀请",
       inviteCount_one: "邀请 {{count}} 人",
       inviteCount_other: "邀请 {{count}} 人",

@@ -18,6 +18,7 @@ const CandidatesQuery = graphql(`
         candidates {
           candidates {
             score
+            invitedAt
             volunteer {
               id
               name
@@ -126,13 +127,14 @@ export function NeedMatchTab({ need, now, zone, onDone }: { need: NeedView; now:
                         id={id}
                         type="checkbox"
                         checked={on}
-                        disabled={!open || (!on && picked.length >= MAX_INVITES)}
+                        disabled={!open || !!c.invitedAt || (!on && picked.length >= MAX_INVITES)}
                         onChange={(e) => toggle(c.volunteer.id, e.target.checked)}
                       />
                       <div className="check-text">
                         <label htmlFor={id}>
                           {i + 1}. {c.volunteer.name}
                         </label>
+                        {c.invitedAt && <span className="tag">{t("volunteer.match.alreadyInvited")}</span>}
                       </div>
                     </div>
                     <span className="score" aria-label={t("volunteer.score", { score: scoreText(c.score) })}>

@@ -35,6 +35,7 @@ const FillQueryDoc = graphql(`
             candidates {
               candidates {
                 score
+                invitedAt
                 volunteer {
                   id
                   name
@@ -139,12 +140,14 @@ function OccurrenceCard({ communityId, o, zone }: { communityId: string; o: Occu
                     id={`vd-pick-${o.id}-${c.volunteer.id}`}
                     type="checkbox"
                     checked={chosen.includes(c.volunteer.id)}
+                    disabled={!!c.invitedAt}
                     onChange={() => toggle(c.volunteer.id)}
                   />
                   <div className="check-text">
                     <label htmlFor={`vd-pick-${o.id}-${c.volunteer.id}`}>
                       <span className="vd-rank">{t("volunteerDesk.candidates.rank", { n: i + 1 })}</span> <strong>{c.volunteer.name}</strong>{" "}
                       <span className="vd-score">{t("volunteerDesk.candidates.score", { score: c.score })}</span>
+                      {c.invitedAt && <span className="tag">{t("volunteer.match.alreadyInvited")}</span>}
                     </label>
                   </div>
                 </div>
